@@ -1,0 +1,13 @@
+package org.cpr.identity.internal;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PersonRepository extends JpaRepository<Person, UUID> {
+
+    Optional<Person> findByUsernameIgnoreCase(String username);
+
+    Optional<Person> findByEmailIgnoreCase(String email);
+}

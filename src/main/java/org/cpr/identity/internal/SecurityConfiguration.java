@@ -1,0 +1,82 @@
+package org.cpr.identity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cpr.shared.PublicPaths;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: the JSON API (stateless, personal access tokens, problem-detail errors) and
+ * the web UI (form login, CSRF, strict headers). Modules open paths to the public by declaring
+ * {@link PublicPaths} beans; everything else needs a signed-in person.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private static final String[] ALWAYS_PUBLIC = {
+        "/", "/login", "/error", "/crisis", "/locale", "/css/**", "/js/**", "/img/**", "/webjars/**",
+        "/favicon.ico", "/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("argon2@SpringSecurity_v5_8",
+                java.util.Map.of("argon2@SpringSecurity_v5_8", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                        "bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiProblemEntryPoint problems, AccessTokens accessTokens,
+                                 PersonRepository people, PersonUserDetailsService users) throws Exception {
+        var tokens = new AccessTokenAuthenticationFilter(accessTokens, people, users);
+        http.securityMatcher("/api/v1/**")
+            .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+            .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf(csrf -> csrf.disable())
+            .requestCache(cache -> cache.disable())
+            .addFilterBefore(tokens, org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+            .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
+                                 LoginFailureHandler failures, LoginSuccessHandler successes) throws Exception {
+        List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
+        publicPaths.forEach(p -> open.addAll(p.patterns()));
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers(open.toArray(String[]::new)).permitAll()
+                .requestMatchers("/actuator/**").hasRole("SYSTEM_ADMIN")
+                .anyRequest().authenticated())
+            .formLogin(form -> form.loginPage("/login").failureHandler(failures).successHandler(successes).permitAll())
+            .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                    .deleteCookies("CPRSESSION").invalidateHttpSession(true))
+            .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+            .headers(h -> h
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .frameOptions(f -> f.deny())
+                .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        return http.build();
+    }
+}

@@ -1,0 +1,25 @@
+package org.cpr.shared;
+
+/** The roles a person can hold, each granted for an org unit (and everything below it). */
+public enum Role {
+    PARTICIPANT,
+    GROUP_LEADER,
+    FACILITATOR,
+    PROGRAM_DIRECTOR,
+    ADMINISTRATOR,
+    RESILIENCE_CLINICIAN,
+    PEER_SUPPORTER,
+    RESEARCHER,
+    PRIVACY_OFFICER,
+    SYSTEM_ADMIN;
+
+    /** Roles that see identifiable sensitive data: they must pass TOTP before any page. */
+    public boolean requiresMfa() {
+        return this == RESILIENCE_CLINICIAN || this == PRIVACY_OFFICER || this == SYSTEM_ADMIN;
+    }
+
+    /** The Spring Security authority name for this role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,59 @@
+package org.cpr;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.hamcrest.Matchers.containsString;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class SmokeTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void loginPageShowsFormWithStrictHeaders() throws Exception {
+        mvc.perform(get("/login"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("name=\"username\"")))
+            .andExpect(content().string(containsString("/crisis")))
+            .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+            .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+
+    @Test
+    void demoResidentSignsInAndReachesHome() throws Exception {
+        mvc.perform(post("/login").param("username", "resident").param("password", "demo-resilience-2026").with(csrf()))
+            .andExpect(redirectedUrl("/home"));
+    }
+
+    @Test
+    void wrongPasswordSaysSoWithoutRevealingTheAccount() throws Exception {
+        mvc.perform(post("/login").param("username", "resident").param("password", "not-the-password").with(csrf()))
+            .andExpect(redirectedUrl("/login?error=bad"));
+    }
+
+    @Test
+    void spanishIsOneClickAway() throws Exception {
+        mvc.perform(get("/login").param("lang", "es"))
+            .andExpect(content().string(containsString("Iniciar sesión")));
+    }
+
+    @Test
+    void apiWithoutTokenIsAProblemDetail() throws Exception {
+        mvc.perform(get("/api/v1/me"))
+            .andExpect(status().isUnauthorized())
+            .andExpect(content().contentType("application/problem+json"));
+    }
+}
