@@ -21,10 +21,20 @@ public class DatabaseProfileGuard implements ApplicationListener<ApplicationEnvi
         if (!env.acceptsProfiles(Profiles.of("prod"))) {
             return;
         }
-        String url = env.getProperty("spring.datasource.url", "");
+        String url = env.getProperty("spring.datasource.url", "").strip();
         if (url.isBlank() || url.startsWith("jdbc:h2:")) {
-            throw new IllegalStateException("The prod profile needs PostgreSQL: set CPR_DB_URL to a jdbc:postgresql:// URL "
-                    + "(the embedded H2 database is for demos only).");
+            throw new EmbeddedDatabaseInProductionException();
         }
+    }
+}
+
+/** Thrown when prod is started on H2; reported by {@link EmbeddedDatabaseInProductionAnalyzer} in one line. */
+class EmbeddedDatabaseInProductionException extends IllegalStateException {
+
+    static final String REASON = "The prod profile needs PostgreSQL: set CPR_DB_URL to a jdbc:postgresql:// URL "
+            + "(the embedded H2 database is for demos only).";
+
+    EmbeddedDatabaseInProductionException() {
+        super(REASON);
     }
 }
