@@ -56,4 +56,12 @@ class SmokeTests {
             .andExpect(status().isUnauthorized())
             .andExpect(content().contentType("application/problem+json"));
     }
+
+    @Test
+    void openApiDescribesTheApiWithBearerTokens() throws Exception {
+        mvc.perform(get("/api/docs"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("CPR platform API")))
+            .andExpect(content().string(containsString("bearer")));
+    }
 }
