@@ -1,0 +1,78 @@
+package org.cpr.safety;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.cpr.safety.internal.AlertLifecycle;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.cpr.shared.PersonId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The safety module's API: raise an alert for a concern (idempotent), and let a resilience
+ * clinician see, acknowledge and close alerts. Every read of an alert is audited.
+ */
+@Service
+public class SafetyAlerts {
+
+    private final AlertLifecycle lifecycle;
+    private final AuditPort audit;
+    private final Clock clock;
+
+    SafetyAlerts(AlertLifecycle lifecycle, AuditPort audit, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates the alert for this concern unless it exists already; returns its id either way. */
+    @Transactional
+    public UUID raise(SafetyConcern concern) {
+        return lifecycle.raise(concern);
+    }
+
+    @Transactional
+    public List<AlertView> inbox(PersonId clinician) {
+        List<AlertView> alerts = lifecycle.unclosed();
+        audit.record(new AuditEntry(clinician, "SAFETY_INBOX_VIEWED", "safety_alert", null, null, "care",
+                AuditEntry.Outcome.SUCCESS, "count=" + alerts.size()));
+        return alerts;
+    }
+
+    @Transactional
+    public Optional<AlertView> open(UUID alertId, PersonId clinician) {
+        Optional<AlertView> alert = lifecycle.find(alertId);
+        audit.record(new AuditEntry(clinician, "SAFETY_ALERT_VIEWED", "safety_alert", alertId.toString(),
+                alert.map(AlertView::person).orElse(null), "care",
+                alert.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        return alert;
+    }
+
+    @Transactional
+    public boolean acknowledge(UUID alertId, PersonId clinician) {
+        boolean done = lifecycle.acknowledge(alertId, clinician, clock.instant());
+        audit.record(new AuditEntry(clinician, "SAFETY_ALERT_ACKNOWLEDGED", "safety_alert", alertId.toString(), null,
+                "care", done ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        return done;
+    }
+
+    @Transactional
+    public boolean recordDisposition(UUID alertId, PersonId clinician, Disposition disposition, RiskLevel risk,
+                                     LocalDate nextAttemptOn) {
+        boolean done = lifecycle.close(alertId, clinician, disposition, risk, nextAttemptOn, clock.instant());
+        audit.record(new AuditEntry(clinician, "SAFETY_ALERT_DISPOSITION", "safety_alert", alertId.toString(), null,
+                "care", done ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, disposition.name()));
+        return done;
+    }
+
+    /** Escalates every alert whose acknowledgement deadline has passed; returns how many moved. */
+    @Transactional
+    public int escalateOverdue() {
+        return lifecycle.escalateOverdue(clock.instant());
+    }
+}

@@ -1,0 +1,116 @@
+package org.cpr.safety.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import org.cpr.safety.AlertView;
+import org.cpr.safety.Disposition;
+import org.cpr.safety.RiskLevel;
+import org.cpr.safety.SafetyAlertEscalated;
+import org.cpr.safety.SafetyAlertRaised;
+import org.cpr.safety.SafetyConcern;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.cpr.shared.PersonId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Alert state changes; callers hold the transaction. */
+@Component
+public class AlertLifecycle {
+
+    private final SafetyAlertRepository alerts;
+    private final EntityManager entityManager;
+    private final OnCallRota rota;
+    private final AlertPolicy policy;
+    private final ApplicationEventPublisher events;
+    private final AuditPort audit;
+    private final Clock clock;
+
+    AlertLifecycle(SafetyAlertRepository alerts, EntityManager entityManager, OnCallRota rota, AlertPolicy policy,
+                   ApplicationEventPublisher events, AuditPort audit, Clock clock) {
+        this.alerts = alerts;
+        this.entityManager = entityManager;
+        this.rota = rota;
+        this.policy = policy;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public UUID raise(SafetyConcern concern) {
+        UUID id = concern.alertId();
+        if (alerts.existsById(id)) {
+            return id;
+        }
+        Instant now = clock.instant();
+        UUID primary = rota.atLevel(0).orElse(null);
+        SafetyAlert alert = new SafetyAlert(id, concern.sourceType(), concern.sourceId(),
+                concern.person() == null ? null : concern.person().value(), concern.checkinHandle(), concern.tier(),
+                concern.reasons(), now, now.plus(policy.deadlineFor(concern.tier())), primary);
+        entityManager.persist(alert);
+        entityManager.flush();
+        audit.record(new AuditEntry(null, "SAFETY_ALERT_RAISED", "safety_alert", id.toString(), concern.person(),
+                "safety", AuditEntry.Outcome.SUCCESS, concern.tier().name()));
+        events.publishEvent(new SafetyAlertRaised(id, concern.tier(), primary == null ? null : new PersonId(primary)));
+        return id;
+    }
+
+    public List<AlertView> unclosed() {
+        Instant now = clock.instant();
+        return alerts.findUnclosedByUrgency().stream().map(a -> view(a, now)).toList();
+    }
+
+    public Optional<AlertView> find(UUID id) {
+        Instant now = clock.instant();
+        return alerts.findById(id).map(a -> view(a, now));
+    }
+
+    public boolean acknowledge(UUID id, PersonId clinician, Instant now) {
+        return alerts.findById(id).filter(a -> a.getStatus() == SafetyAlert.Status.OPEN).map(a -> {
+            a.acknowledge(clinician.value(), now);
+            return true;
+        }).orElse(false);
+    }
+
+    public boolean close(UUID id, PersonId clinician, Disposition disposition, RiskLevel risk, LocalDate next, Instant now) {
+        if (disposition == Disposition.UNABLE_TO_REACH_RETRY_SCHEDULED && next == null) {
+            return false;
+        }
+        return alerts.findById(id).filter(a -> a.getStatus() != SafetyAlert.Status.CLOSED).map(a -> {
+            a.close(disposition, risk, next, clinician.value(), now);
+            return true;
+        }).orElse(false);
+    }
+
+    /**
+     * Moves each overdue alert one step down the ladder (primary → backup → …). Past the end of the
+     * ladder it stays unassigned at a higher level, which the after-hours notification picks up.
+     */
+    public int escalateOverdue(Instant now) {
+        List<SafetyAlert> overdue = alerts.findOverdue(now);
+        for (SafetyAlert alert : overdue) {
+            int level = alert.getEscalationLevel() + 1;
+            UUID next = rota.atLevel(level).orElse(null);
+            alert.escalate(next, now.plus(policy.deadlineFor(alert.getTier())));
+            audit.record(new AuditEntry(null, "SAFETY_ALERT_ESCALATED", "safety_alert", alert.getId().toString(),
+                    null, "safety", AuditEntry.Outcome.SUCCESS, "level=" + level));
+            events.publishEvent(new SafetyAlertEscalated(alert.getId(), alert.getTier(), level,
+                    next == null ? null : new PersonId(next)));
+        }
+        return overdue.size();
+    }
+
+    private static AlertView view(SafetyAlert a, Instant now) {
+        return new AlertView(a.getId(), a.getTier(), a.getReasons(), a.getStatus().name(), a.getSourceType(),
+                a.getPersonId() == null ? null : new PersonId(a.getPersonId()), a.getPersonId() == null,
+                a.getRaisedAt(), a.getAckDeadline(), a.overdueAt(now),
+                a.getAssignedTo() == null ? null : new PersonId(a.getAssignedTo()), a.getEscalationLevel(),
+                a.getAcknowledgedAt(), a.getDisposition(), a.getDispositionRisk(), a.getNextAttemptOn());
+    }
+}
