@@ -1,0 +1,8 @@
+package org.cpr.cqi;
+
+import java.time.LocalDate;
+
+/** One "you said, we did" card: what was raised, what was decided, what changed. */
+public record BoardEntry(CqiCategory category, CqiStatus status, String youSaid, String weDid, String decisionReason,
+                         LocalDate updatedOn) {
+}

@@ -1,0 +1,73 @@
+package org.cpr.cqi.web;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.cpr.cqi.CqiCategory;
+import org.cpr.cqi.CqiStatus;
+import org.cpr.cqi.Decision;
+import org.cpr.cqi.ItemDraft;
+import org.cpr.cqi.ItemView;
+import org.cpr.cqi.PresentationAudience;
+import org.cpr.cqi.PresentationRecord;
+
+/** The register's forms; each binds one POST and keeps what was typed when validation fails. */
+final class CqiForms {
+
+    private CqiForms() {
+    }
+
+    record ItemForm(@NotBlank(message = "{cqi.title.required}") @Size(max = 200, message = "{cqi.tooLong}") String title,
+                    @NotBlank(message = "{cqi.problem.required}") @Size(max = 4000, message = "{cqi.tooLong}") String problemStatement,
+                    @NotNull(message = "{cqi.category.required}") CqiCategory category,
+                    @Size(max = 120, message = "{cqi.tooLong}") String unitName,
+                    @Size(max = 120, message = "{cqi.tooLong}") String rotationName,
+                    LocalDate dueOn) {
+
+        static ItemForm empty() {
+            return new ItemForm("", "", null, "", "", null);
+        }
+
+        static ItemForm of(ItemView v) {
+            return new ItemForm(v.title(), v.problemStatement(), v.category(), v.unitName(), v.rotationName(), v.dueOn());
+        }
+
+        ItemDraft draft() {
+            return new ItemDraft(title, problemStatement, null, unitName, rotationName, category, null, dueOn);
+        }
+    }
+
+    record SolutionForm(@NotBlank(message = "{cqi.solution.required}") @Size(max = 2000, message = "{cqi.tooLong}") String description) {
+        static SolutionForm empty() {
+            return new SolutionForm("");
+        }
+    }
+
+    record PresentationForm(@NotNull(message = "{cqi.presentedOn.required}") LocalDate presentedOn,
+                            @NotNull(message = "{cqi.audience.required}") PresentationAudience audience,
+                            @Size(max = 200, message = "{cqi.tooLong}") String audienceNote,
+                            @NotNull(message = "{cqi.decision.required}") Decision decision,
+                            @Size(max = 2000, message = "{cqi.tooLong}") String decisionReason,
+                            @Size(max = 2000, message = "{cqi.tooLong}") String followUps) {
+
+        static PresentationForm empty() {
+            return new PresentationForm(null, null, "", null, "", "");
+        }
+
+        PresentationRecord record() {
+            return new PresentationRecord(presentedOn, audience, audienceNote, decision, decisionReason, followUps);
+        }
+    }
+
+    record MoveForm(@NotNull CqiStatus target, @Size(max = 2000, message = "{cqi.tooLong}") String reason) {
+    }
+
+    record PublishForm(@NotBlank(message = "{cqi.youSaid.required}") @Size(max = 1000, message = "{cqi.tooLong}") String youSaid,
+                       @Size(max = 2000, message = "{cqi.tooLong}") String weDid) {
+        static PublishForm of(ItemView v) {
+            return new PublishForm(v.youSaid() == null ? "" : v.youSaid(), v.weDid() == null ? "" : v.weDid());
+        }
+    }
+}
