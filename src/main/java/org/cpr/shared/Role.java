@@ -11,7 +11,9 @@ public enum Role {
     PEER_SUPPORTER,
     RESEARCHER,
     PRIVACY_OFFICER,
-    SYSTEM_ADMIN;
+    SYSTEM_ADMIN,
+    /** The institution's designated officer for mistreatment reports (never the reporter's program leadership). */
+    CONDUCT_OFFICER;
 
     /** Roles that see identifiable sensitive data: they must pass TOTP before any page. */
     public boolean requiresMfa() {

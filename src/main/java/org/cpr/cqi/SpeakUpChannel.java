@@ -1,0 +1,197 @@
+package org.cpr.cqi;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.cpr.cqi.internal.ReplyCodes;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.cpr.shared.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The always-open speak-up channel. Reports are stored with the day only and become reviewable
+ * from the next weekly batch (I-11), so the moment of writing cannot identify the writer. Reviews
+ * of the original are audited; leadership sees only what a reviewer released.
+ */
+@Service
+public class SpeakUpChannel {
+
+    /** The same idempotency key with a different report. */
+    public static final class KeyReusedException extends RuntimeException {
+        KeyReusedException() {
+            super("idempotency key reused with different content");
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ReplyCodes codes;
+    private final AuditPort audit;
+    private final Clock clock;
+
+    SpeakUpChannel(JdbcClient jdbc, ReplyCodes codes, AuditPort audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.codes = codes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a report once per idempotency key. {@code reporter} is null for anonymous reports; for
+     * confidential ones it is stored apart, readable by the channel's officer alone.
+     */
+    @Transactional
+    public ReportReceipt submit(ReportSubmission s, String idempotencyKey, PersonId reporter) {
+        LocalDate today = today();
+        String keyHash = ReplyCodes.sha256("key:" + idempotencyKey);
+        String payloadHash = ReplyCodes.sha256(s.channel() + "|" + s.category() + "|" + s.hospitalId() + "|" + s.setting()
+                + "|" + s.body() + "|" + s.wantsReplies() + "|" + (reporter != null));
+        jdbc.sql("DELETE FROM cqi_report_idempotency WHERE expires_on < ?").param(Date.valueOf(today)).update();
+        Optional<String> earlier = jdbc.sql("SELECT payload_hash FROM cqi_report_idempotency WHERE key_hash = ?")
+                .param(keyHash).query(String.class).optional();
+        String replyCode = s.wantsReplies() ? codes.replyCodeFor(idempotencyKey) : null;
+        LocalDate reviewable = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        if (earlier.isPresent()) {
+            if (!earlier.get().equals(payloadHash)) {
+                throw new KeyReusedException();
+            }
+            return new ReportReceipt(today, replyCode, reviewable);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO cqi_report (id, channel, privacy_mode, hospital_id, setting, category, body, submitted_on,
+                                        reviewable_from, status, reply_code_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)""")
+            .params(id, s.channel().name(), reporter == null ? "ANONYMOUS" : "CONFIDENTIAL", s.hospitalId(),
+                    blankToNull(s.setting()), s.category().name(), s.body().strip(), Date.valueOf(today),
+                    Date.valueOf(reviewable), replyCode == null ? null : ReplyCodes.sha256(ReplyCodes.normalize(replyCode)))
+            .update();
+        if (reporter != null) {
+            jdbc.sql("INSERT INTO cqi_report_identity (report_id, person_id) VALUES (?, ?)").params(id, reporter.value()).update();
+        }
+        jdbc.sql("INSERT INTO cqi_report_idempotency (key_hash, payload_hash, report_id, expires_on) VALUES (?, ?, ?, ?)")
+            .params(keyHash, payloadHash, id, Date.valueOf(today.plusDays(3))).update();
+        return new ReportReceipt(today, replyCode, reviewable);
+    }
+
+    /** The reporter's view through the reply code; empty for an unknown code. */
+    @Transactional(readOnly = true)
+    public Optional<ReportView> byReplyCode(String code) {
+        return reportIdForCode(code).flatMap(this::view);
+    }
+
+    @Transactional
+    public boolean reporterReplies(String code, String body) {
+        return reportIdForCode(code).map(id -> {
+            addMessage(id, "REPORTER", body);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Reports of a channel that reached their review batch, in random order (no order leak, T6). */
+    @Transactional(readOnly = true)
+    public List<ReportView> reviewQueue(ReportChannel channel) {
+        List<UUID> ids = new ArrayList<>(jdbc.sql(
+                "SELECT id FROM cqi_report WHERE channel = ? AND reviewable_from <= ? AND status <> 'CLOSED'")
+            .params(channel.name(), Date.valueOf(today())).query(UUID.class).list());
+        Collections.shuffle(ids);
+        return ids.stream().map(this::view).flatMap(Optional::stream).toList();
+    }
+
+    /** Opens the original for its channel's reviewer, once its batch is due; every view is audited. */
+    @Transactional
+    public Optional<ReportView> openForReview(UUID id, ReportChannel channel, PersonId reviewer) {
+        Optional<ReportView> report = view(id).filter(r -> r.channel() == channel && !r.reviewableFrom().isAfter(today()));
+        audit.record(new AuditEntry(reviewer, "CQI_REPORT_VIEWED", "cqi_report", id.toString(), null, "cqi-review",
+                report.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED, null));
+        return report;
+    }
+
+    @Transactional
+    public void reviewerReplies(UUID id, String body, PersonId reviewer) {
+        addMessage(id, "REVIEWER", body);
+        jdbc.sql("UPDATE cqi_report SET status = 'IN_REVIEW' WHERE id = ? AND status = 'RECEIVED'").param(id).update();
+        audit.record(AuditEntry.success(reviewer, "CQI_REPORT_REPLIED", "cqi_report", id.toString()));
+    }
+
+    /** Releases a redacted version to leadership (I-11). */
+    @Transactional
+    public void release(UUID id, String redacted, PersonId reviewer) {
+        jdbc.sql("UPDATE cqi_report SET redacted_text = ?, released_on = ?, status = 'RELEASED' WHERE id = ?")
+            .params(redacted.strip(), Date.valueOf(today()), id).update();
+        audit.record(AuditEntry.success(reviewer, "CQI_REPORT_RELEASED", "cqi_report", id.toString()));
+    }
+
+    /** Released, redacted texts for leadership: undated, shuffled, by category only. */
+    @Transactional(readOnly = true)
+    public List<ReleasedQuote> released() {
+        List<ReleasedQuote> quotes = new ArrayList<>(jdbc.sql(
+                "SELECT category, redacted_text FROM cqi_report WHERE status = 'RELEASED' AND redacted_text IS NOT NULL")
+            .query((rs, n) -> new ReleasedQuote(CqiCategory.valueOf(rs.getString(1)), rs.getString(2))).list());
+        Collections.shuffle(quotes);
+        return quotes;
+    }
+
+    /** Who sent a confidential report: for the mistreatment channel's officer only, audited. */
+    @Transactional
+    public Optional<PersonId> reporterOf(UUID id, PersonId officer) {
+        Optional<PersonId> person = jdbc.sql("SELECT person_id FROM cqi_report_identity WHERE report_id = ?")
+                .param(id).query(UUID.class).optional().map(PersonId::new);
+        audit.record(new AuditEntry(officer, "CQI_REPORTER_IDENTITY_VIEWED", "cqi_report", id.toString(),
+                person.orElse(null), "cqi-review", AuditEntry.Outcome.SUCCESS, null));
+        return person;
+    }
+
+    /** A quote a reviewer released. */
+    public record ReleasedQuote(CqiCategory category, String text) {
+    }
+
+    private Optional<UUID> reportIdForCode(String code) {
+        String normalized = ReplyCodes.normalize(code);
+        if (normalized.length() < 20 || normalized.length() > 40) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM cqi_report WHERE reply_code_hash = ?")
+                .param(ReplyCodes.sha256(normalized)).query(UUID.class).optional();
+    }
+
+    private void addMessage(UUID report, String author, String body) {
+        jdbc.sql("INSERT INTO cqi_report_message (id, report_id, author, body, sent_on) VALUES (?, ?, ?, ?, ?)")
+            .params(UUID.randomUUID(), report, author, body.strip(), Date.valueOf(today())).update();
+    }
+
+    private Optional<ReportView> view(UUID id) {
+        List<ReportView.Message> messages = jdbc.sql(
+                "SELECT author, body, sent_on FROM cqi_report_message WHERE report_id = ? ORDER BY sent_on, author")
+            .param(id).query((rs, n) -> new ReportView.Message(rs.getString(1), rs.getString(2),
+                    rs.getDate(3).toLocalDate())).list();
+        return jdbc.sql("""
+                SELECT id, channel, privacy_mode, category, setting, body, submitted_on, reviewable_from, status,
+                       redacted_text, reply_code_hash FROM cqi_report WHERE id = ?""")
+            .param(id)
+            .query((rs, n) -> new ReportView(rs.getObject(1, UUID.class), ReportChannel.valueOf(rs.getString(2)),
+                    rs.getString(3), CqiCategory.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+                    rs.getDate(7).toLocalDate(), rs.getDate(8).toLocalDate(), rs.getString(9), rs.getString(10),
+                    rs.getString(11) != null, messages))
+            .optional();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
