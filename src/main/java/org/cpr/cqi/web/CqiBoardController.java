@@ -37,6 +37,12 @@ class CqiBoardController {
         }
 
         @Bean
+        NavigationItem cqiReportLink() {
+            return new NavigationItem(45, "/cqi/report", "cqi.nav.report",
+                    Set.of(Role.FACILITATOR, Role.PROGRAM_DIRECTOR, Role.ADMINISTRATOR));
+        }
+
+        @Bean
         NavigationItem cqiRegisterLink() {
             return new NavigationItem(41, "/cqi/items", "cqi.nav.register",
                     Set.of(Role.FACILITATOR, Role.PROGRAM_DIRECTOR, Role.ADMINISTRATOR));
