@@ -29,9 +29,16 @@ public final class CprUser implements UserDetails, CredentialsContainer {
     private final Set<ScopedRole> grants;
     private final boolean mfaEnabled;
     private final boolean enabled;
+    private final boolean locked;
 
     public CprUser(PersonId personId, String username, String passwordHash, String displayName,
                    Set<ScopedRole> grants, boolean mfaEnabled, boolean enabled) {
+        this(personId, username, passwordHash, displayName, grants, mfaEnabled, enabled, false);
+    }
+
+    public CprUser(PersonId personId, String username, String passwordHash, String displayName,
+                   Set<ScopedRole> grants, boolean mfaEnabled, boolean enabled, boolean locked) {
+        this.locked = locked;
         this.personId = personId;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -90,6 +97,12 @@ public final class CprUser implements UserDetails, CredentialsContainer {
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** Locked for a while after too many failed sign-ins. */
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

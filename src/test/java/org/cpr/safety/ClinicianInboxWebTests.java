@@ -2,7 +2,7 @@ package org.cpr.safety;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.cpr.support.TestUsers.signedIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -48,9 +48,9 @@ class ClinicianInboxWebTests {
             if (role == Role.RESILIENCE_CLINICIAN) {
                 continue;
             }
-            mvc.perform(get("/clinician/alerts").with(user(as(role)))).andExpect(status().isForbidden());
-            mvc.perform(get("/clinician/alerts/" + id).with(user(as(role)))).andExpect(status().isForbidden());
-            mvc.perform(post("/clinician/alerts/" + id + "/acknowledge").with(user(as(role))).with(csrf()))
+            mvc.perform(get("/clinician/alerts").with(signedIn(as(role)))).andExpect(status().isForbidden());
+            mvc.perform(get("/clinician/alerts/" + id).with(signedIn(as(role)))).andExpect(status().isForbidden());
+            mvc.perform(post("/clinician/alerts/" + id + "/acknowledge").with(signedIn(as(role))).with(csrf()))
                 .andExpect(status().isForbidden());
         }
     }
@@ -59,10 +59,10 @@ class ClinicianInboxWebTests {
     void clinicianSeesTheAlertAndEveryViewIsAudited() throws Exception {
         UUID id = anAlert();
         CprUser clinician = as(Role.RESILIENCE_CLINICIAN);
-        mvc.perform(get("/clinician/alerts").with(user(clinician)))
+        mvc.perform(get("/clinician/alerts").with(signedIn(clinician)))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("/clinician/alerts/" + id)));
-        mvc.perform(get("/clinician/alerts/" + id).with(user(clinician)))
+        mvc.perform(get("/clinician/alerts/" + id).with(signedIn(clinician)))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("PHQ-9 item 9 above zero")));
         int views = jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_ALERT_VIEWED' AND record_id = ? AND actor_id = ?")
@@ -72,14 +72,14 @@ class ClinicianInboxWebTests {
 
     @Test
     void guessedAlertIdsAreNotFound() throws Exception {
-        mvc.perform(get("/clinician/alerts/" + UUID.randomUUID()).with(user(as(Role.RESILIENCE_CLINICIAN))))
+        mvc.perform(get("/clinician/alerts/" + UUID.randomUUID()).with(signedIn(as(Role.RESILIENCE_CLINICIAN))))
             .andExpect(status().isNotFound());
     }
 
     @Test
     void dispositionWithoutChoicesShowsFieldErrors() throws Exception {
         UUID id = anAlert();
-        mvc.perform(post("/clinician/alerts/" + id + "/disposition").with(user(as(Role.RESILIENCE_CLINICIAN))).with(csrf())
+        mvc.perform(post("/clinician/alerts/" + id + "/disposition").with(signedIn(as(Role.RESILIENCE_CLINICIAN))).with(csrf())
                 .param("disposition", "UNABLE_TO_REACH_RETRY_SCHEDULED").param("risk", ""))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("Choose the assessed risk level")))
@@ -90,12 +90,12 @@ class ClinicianInboxWebTests {
     void clinicianAcknowledgesThenCloses() throws Exception {
         UUID id = anAlert();
         CprUser clinician = as(Role.RESILIENCE_CLINICIAN);
-        mvc.perform(post("/clinician/alerts/" + id + "/acknowledge").with(user(clinician)).with(csrf()))
+        mvc.perform(post("/clinician/alerts/" + id + "/acknowledge").with(signedIn(clinician)).with(csrf()))
             .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/clinician/alerts/" + id + "/disposition").with(user(clinician)).with(csrf())
+        mvc.perform(post("/clinician/alerts/" + id + "/disposition").with(signedIn(clinician)).with(csrf())
                 .param("disposition", "REFERRED").param("risk", "MODERATE"))
             .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/clinician/alerts/" + id).with(user(clinician)))
+        mvc.perform(get("/clinician/alerts/" + id).with(signedIn(clinician)))
             .andExpect(content().string(containsString("Closed with")));
     }
 }

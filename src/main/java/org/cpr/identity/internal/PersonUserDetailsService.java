@@ -18,10 +18,12 @@ class PersonUserDetailsService implements UserDetailsService {
 
     private final PersonRepository people;
     private final RoleGrantRepository grants;
+    private final java.time.Clock clock;
 
-    PersonUserDetailsService(PersonRepository people, RoleGrantRepository grants) {
+    PersonUserDetailsService(PersonRepository people, RoleGrantRepository grants, java.time.Clock clock) {
         this.people = people;
         this.grants = grants;
+        this.clock = clock;
     }
 
     @Override
@@ -37,6 +39,6 @@ class PersonUserDetailsService implements UserDetailsService {
                 .map(g -> new ScopedRole(g.getRole(), new OrgUnitId(g.getOrgUnitId())))
                 .collect(Collectors.toSet());
         return new CprUser(new PersonId(person.getId()), person.getUsername(), person.getPasswordHash(),
-                person.getDisplayName(), scoped, person.isMfaEnabled(), person.isActive());
+                person.getDisplayName(), scoped, person.isMfaEnabled(), person.isActive(), person.isLockedAt(clock.instant()));
     }
 }

@@ -61,7 +61,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
-                                 LoginFailureHandler failures, LoginSuccessHandler successes) throws Exception {
+                                 LoginFailureHandler failures, LoginSuccessHandler successes, MfaEnrolment mfa,
+                                 java.time.Clock clock,
+                                 @org.springframework.beans.factory.annotation.Value("${cpr.session.absolute-timeout:12h}")
+                                 java.time.Duration absoluteTimeout) throws Exception {
         List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
         publicPaths.forEach(p -> open.addAll(p.patterns()));
         http.authorizeHttpRequests(auth -> auth
@@ -72,6 +75,11 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                     .deleteCookies("CPRSESSION").invalidateHttpSession(true))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+            .addFilterBefore(new LoginThrottleFilter(),
+                    org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout),
+                    org.springframework.security.web.context.SecurityContextHolderFilter.class)
+            .addFilterAfter(new MfaEnforcementFilter(mfa), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
             .headers(h -> h
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))

@@ -1,0 +1,49 @@
+package org.cpr.identity.internal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Per-client throttling of sign-in attempts (Bucket4j, in memory): 20 attempts per 5 minutes per
+ * client address, refused before the password is even checked. Addresses are used as map keys only
+ * and never logged.
+ */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+    static final int ATTEMPTS = 20;
+    static final Duration WINDOW = Duration.ofMinutes(5);
+    private static final int MAX_CLIENTS = 50_000;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod())
+                && (request.getContextPath() + "/login").equals(request.getRequestURI()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (buckets.size() > MAX_CLIENTS) {
+            buckets.clear();
+        }
+        Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(ATTEMPTS).refillGreedy(ATTEMPTS, WINDOW).build()).build());
+        if (!bucket.tryConsume(1)) {
+            response.sendRedirect(request.getContextPath() + "/login?error=throttled");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

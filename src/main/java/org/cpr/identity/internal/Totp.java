@@ -1,0 +1,70 @@
+package org.cpr.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.exceptions.QrGenerationException;
+import dev.samstevens.totp.qr.QrData;
+import dev.samstevens.totp.qr.ZxingPngQrGenerator;
+import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
+import dev.samstevens.totp.secret.DefaultSecretGenerator;
+import org.springframework.stereotype.Component;
+
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s, one step of drift) on the injected clock, and recovery codes. */
+@Component
+public class Totp {
+
+    static final String ISSUER = "CPR platform";
+
+    private final CodeVerifier verifier;
+
+    Totp(Clock clock) {
+        DefaultCodeVerifier v = new DefaultCodeVerifier(new DefaultCodeGenerator(), () -> clock.instant().getEpochSecond());
+        v.setAllowedTimePeriodDiscrepancy(1);
+        this.verifier = v;
+    }
+
+    public String newSecret() {
+        return new DefaultSecretGenerator(32).generate();
+    }
+
+    public boolean verify(String secret, String code) {
+        String digits = code == null ? "" : code.replaceAll("\\s", "");
+        return digits.matches("\\d{6}") && verifier.isValidCode(secret, digits);
+    }
+
+    /** The enrolment QR code as a PNG data URI (allowed by the CSP's img-src data:). */
+    public String qrCode(String secret, String account) {
+        QrData data = new QrData.Builder().label(account).secret(secret).issuer(ISSUER)
+                .algorithm(dev.samstevens.totp.code.HashingAlgorithm.SHA1).digits(6).period(30).build();
+        try {
+            ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
+            return "data:" + generator.getImageMimeType() + ";base64,"
+                    + Base64.getEncoder().encodeToString(generator.generate(data));
+        } catch (QrGenerationException e) {
+            throw new IllegalStateException("QR code generation failed", e);
+        }
+    }
+
+    public List<String> newRecoveryCodes() {
+        return List.of(new RecoveryCodeGenerator().generateCodes(10));
+    }
+
+    /** Recovery codes are long random strings, so a fast hash is enough (no dictionary to attack). */
+    static String hash(String recoveryCode) {
+        try {
+            String normalized = recoveryCode.strip().toLowerCase(java.util.Locale.ROOT);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

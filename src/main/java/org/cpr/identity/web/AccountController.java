@@ -1,0 +1,103 @@
+package org.cpr.identity.web;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.cpr.identity.CprUser;
+import org.cpr.identity.internal.Accounts;
+import org.cpr.identity.internal.MfaEnrolment;
+import org.cpr.shared.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The person's own account: password, two-step sign-in status, personal access tokens. */
+@Controller
+class AccountController {
+
+    static final String ACCOUNT_VIEW = "identity/account";
+    static final String TOKENS_VIEW = "identity/tokens";
+
+    record PasswordForm(String current, String replacement, String confirmation) {
+    }
+
+    record TokenForm(@NotBlank(message = "{token.name.required}") @Size(max = 100, message = "{token.name.tooLong}") String name,
+                     @NotNull(message = "{token.days.range}") @Min(value = 1, message = "{token.days.range}")
+                     @Max(value = 365, message = "{token.days.range}") Integer days) {
+    }
+
+    private final Accounts accounts;
+    private final MfaEnrolment mfa;
+
+    AccountController(Accounts accounts, MfaEnrolment mfa) {
+        this.accounts = accounts;
+        this.mfa = mfa;
+    }
+
+    @Bean
+    static NavigationItem accountLink() {
+        return new NavigationItem(90, "/account", "account.nav", Set.of());
+    }
+
+    @GetMapping("/account")
+    String account(@AuthenticationPrincipal CprUser me, Model model) {
+        model.addAttribute("form", new PasswordForm("", "", ""));
+        model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
+        return ACCOUNT_VIEW;
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal CprUser me, @ModelAttribute("form") PasswordForm form,
+                          BindingResult errors, Model model) {
+        Accounts.PasswordProblems problems = accounts.changePassword(me.personId(), form.current(), form.replacement(),
+                form.confirmation());
+        problems.current().forEach(k -> errors.rejectValue("current", k));
+        problems.replacement().forEach(k -> errors.rejectValue("replacement", k));
+        problems.confirmation().forEach(k -> errors.rejectValue("confirmation", k));
+        model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
+        if (problems.none()) {
+            model.addAttribute("form", new PasswordForm("", "", ""));
+            model.addAttribute("passwordChanged", true);
+        }
+        return ACCOUNT_VIEW;
+    }
+
+    @GetMapping("/account/tokens")
+    String tokens(@AuthenticationPrincipal CprUser me, Model model) {
+        model.addAttribute("tokenForm", new TokenForm("", 90));
+        return tokenPage(me, model);
+    }
+
+    @PostMapping("/account/tokens")
+    String createToken(@AuthenticationPrincipal CprUser me, @Valid @ModelAttribute("tokenForm") TokenForm form,
+                       BindingResult errors, Model model) {
+        if (!errors.hasErrors()) {
+            model.addAttribute("issued", accounts.createToken(me.personId(), form.name(), form.days()));
+            model.addAttribute("tokenForm", new TokenForm("", 90));
+        }
+        return tokenPage(me, model);
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    String revoke(@AuthenticationPrincipal CprUser me, @PathVariable UUID id) {
+        accounts.revokeToken(me.personId(), id);
+        return "redirect:/account/tokens";
+    }
+
+    private String tokenPage(CprUser me, Model model) {
+        model.addAttribute("tokens", accounts.tokensOf(me.personId()));
+        return TOKENS_VIEW;
+    }
+}

@@ -1,0 +1,21 @@
+package org.cpr.identity.web;
+
+import java.util.List;
+
+import org.cpr.identity.CprUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who a token belongs to: lets scripts check their token. No well-being data. */
+@RestController
+class MeApiController {
+
+    record Me(String id, String displayName, List<String> roles) {
+    }
+
+    @GetMapping("/api/v1/me")
+    Me me(@AuthenticationPrincipal CprUser me) {
+        return new Me(me.personId().toString(), me.displayName(), me.roles().stream().map(Enum::name).sorted().toList());
+    }
+}

@@ -1,0 +1,14 @@
+package org.cpr.shared;
+
+/**
+ * Application-level authenticated encryption (AEAD) for sensitive values kept in the database:
+ * TOTP secrets, case notes, doorbell e-mail addresses. The key comes from outside the database, so a
+ * dump holds ciphertext only. {@code context} binds a ciphertext to its use (e.g. "totp:" + person id)
+ * so it cannot be copied into another row.
+ */
+public interface SecretBox {
+
+    String seal(String plaintext, String context);
+
+    String open(String sealed, String context);
+}
