@@ -1,0 +1,18 @@
+package org.cpr.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points the application under test at the PostgreSQL database named by {@code CPR_TEST_DB_URL}. */
+public class PostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                "spring.datasource.url=" + PostgresAvailable.url(),
+                "spring.datasource.username=" + PostgresAvailable.user(),
+                "spring.datasource.password=" + PostgresAvailable.password())
+            .applyTo(context.getEnvironment());
+    }
+}
