@@ -1,0 +1,81 @@
+package org.cpr.identity.internal;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** CSV export in the import's own format, so a file can go out, be edited and come back. */
+@Service
+public class RosterExport {
+
+    private final OrgUnitRepository units;
+    private final PersonRepository people;
+    private final RoleGrantRepository grants;
+
+    RosterExport(OrgUnitRepository units, PersonRepository people, RoleGrantRepository grants) {
+        this.units = units;
+        this.people = people;
+        this.grants = grants;
+    }
+
+    @Transactional(readOnly = true)
+    public String orgUnits() throws IOException {
+        Map<UUID, String> codes = codes();
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(RosterImport.UNIT_COLUMNS.toArray(String[]::new)).get())) {
+            for (OrgUnit u : units.findAllByOrderByName()) {
+                csv.printRecord(safe(u.getCode()), safe(codes.getOrDefault(u.getParentId(), "")), u.getKind(), safe(u.getName()));
+            }
+        }
+        return out.toString();
+    }
+
+    @Transactional(readOnly = true)
+    public String people() throws IOException {
+        Map<UUID, String> codes = codes();
+        Map<UUID, List<RoleGrantEntity>> byPerson = grants.findAll().stream()
+                .collect(Collectors.groupingBy(RoleGrantEntity::getPersonId));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader(RosterImport.PEOPLE_COLUMNS.toArray(String[]::new)).get())) {
+            for (Person p : people.findAll()) {
+                String roles = byPerson.getOrDefault(p.getId(), List.of()).stream()
+                        .map(g -> g.getRole() + "@" + codes.get(g.getOrgUnitId())).sorted().collect(Collectors.joining(";"));
+                csv.printRecord(safe(p.getUsername()), safe(p.getEmail()), safe(p.getDisplayName()), p.getTraineeType(),
+                        safe(nullToEmpty(p.getTrainingLevel())), safe(codes.getOrDefault(p.getProgramId(), "")),
+                        safe(codes.getOrDefault(p.getDepartmentId(), "")), roles);
+            }
+        }
+        return out.toString();
+    }
+
+    private Map<UUID, String> codes() {
+        Map<UUID, String> codes = new HashMap<>();
+        units.findAll().forEach(u -> codes.put(u.getId(), u.getCode()));
+        return codes;
+    }
+
+    /** CSV injection guard (OWASP): a cell a spreadsheet would run as a formula is prefixed with a quote. */
+    public static String safe(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + cell : cell;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
