@@ -17,7 +17,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The signed-in person as Spring Security sees it. Carries ids and grants only, never
  * well-being data, so it is safe to keep in the session.
  */
-public final class CprUser implements UserDetails, CredentialsContainer {
+public class CprUser implements UserDetails, CredentialsContainer {
 
     @Serial
     private static final long serialVersionUID = 1L;

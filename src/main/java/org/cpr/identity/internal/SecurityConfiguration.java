@@ -32,7 +32,7 @@ class SecurityConfiguration {
 
     private static final String[] ALWAYS_PUBLIC = {
         "/", "/login", "/error", "/crisis", "/locale", "/css/**", "/js/**", "/img/**", "/webjars/**",
-        "/favicon.ico", "/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**"
+        "/favicon.ico", "/oauth2/**", "/login/oauth2/**", "/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**"
     };
 
     @Bean
@@ -62,6 +62,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, ObjectProvider<PublicPaths> publicPaths,
                                  LoginFailureHandler failures, LoginSuccessHandler successes, MfaEnrolment mfa,
+                                 ObjectProvider<OidcLogin> oidc,
                                  java.time.Clock clock,
                                  @org.springframework.beans.factory.annotation.Value("${cpr.session.absolute-timeout:12h}")
                                  java.time.Duration absoluteTimeout) throws Exception {
@@ -85,6 +86,10 @@ class SecurityConfiguration {
                 .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                 .frameOptions(f -> f.deny())
                 .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        OidcLogin sso = oidc.getIfAvailable();
+        if (sso != null) {
+            sso.configure(http, successes);
+        }
         return http.build();
     }
 }

@@ -1,0 +1,67 @@
+package org.cpr.identity.internal;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.cpr.identity.CprUser;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.cpr.shared.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Maps an identity provider's (issuer, subject) to a person. The first sign-in links by the IdP's
+ * verified e-mail matching the roster; later sign-ins use the stored link only. Unknown people are
+ * refused: single sign-on never creates accounts by itself.
+ */
+@Component
+class OidcPersonMapper {
+
+    static final String UNKNOWN = "cpr_unknown_person";
+
+    private final JdbcClient jdbc;
+    private final PersonRepository people;
+    private final PersonUserDetailsService users;
+    private final AuditPort audit;
+
+    OidcPersonMapper(JdbcClient jdbc, PersonRepository people, PersonUserDetailsService users, AuditPort audit) {
+        this.jdbc = jdbc;
+        this.people = people;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @Transactional
+    CprOidcUser map(OidcUser oidc) {
+        String issuer = oidc.getIssuer() == null ? "" : oidc.getIssuer().toString();
+        String subject = oidc.getSubject();
+        Optional<Person> linked = jdbc.sql("SELECT person_id FROM external_identity WHERE issuer = ? AND subject = ?")
+                .params(issuer, subject).query(UUID.class).optional().flatMap(people::findById);
+        Person person = linked.orElseGet(() -> linkByVerifiedEmail(oidc, issuer, subject));
+        if (!person.isActive()) {
+            throw refused();
+        }
+        CprUser user = users.toUser(person);
+        return new CprOidcUser(user, oidc.getIdToken(), oidc.getUserInfo());
+    }
+
+    private Person linkByVerifiedEmail(OidcUser oidc, String issuer, String subject) {
+        if (!Boolean.TRUE.equals(oidc.getEmailVerified()) || oidc.getEmail() == null) {
+            throw refused();
+        }
+        Person person = people.findByEmailIgnoreCase(oidc.getEmail()).orElseThrow(OidcPersonMapper::refused);
+        jdbc.sql("INSERT INTO external_identity (id, person_id, issuer, subject) VALUES (?, ?, ?, ?)")
+            .params(UUID.randomUUID(), person.getId(), issuer, subject).update();
+        audit.record(AuditEntry.success(new PersonId(person.getId()), "SSO_LINKED", "person", person.getId().toString()));
+        return person;
+    }
+
+    private static OAuth2AuthenticationException refused() {
+        return new OAuth2AuthenticationException(new OAuth2Error(UNKNOWN, "No person on the roster matches this sign-in.", null));
+    }
+}
