@@ -64,4 +64,16 @@ class SmokeTests {
             .andExpect(content().string(containsString("CPR platform API")))
             .andExpect(content().string(containsString("bearer")));
     }
+
+    @Test
+    void readinessIsPublicAndMetricsAreForSystemAdministrators() throws Exception {
+        mvc.perform(get("/actuator/health/readiness"))
+            .andExpect(status().isOk()).andExpect(content().string(containsString("UP")));
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/actuator/prometheus").with(org.cpr.support.TestUsers.signedIn(
+                org.cpr.support.TestUsers.as(org.cpr.shared.Role.PARTICIPANT)))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(org.cpr.support.TestUsers.signedIn(
+                org.cpr.support.TestUsers.as(org.cpr.shared.Role.SYSTEM_ADMIN))))
+            .andExpect(status().isOk()).andExpect(content().string(containsString("jvm_memory_used_bytes")));
+    }
 }
