@@ -43,6 +43,10 @@ public class IdentityManagement {
         return people.findById(id.value()).map(IdentityManagement::summary);
     }
 
+    public Optional<PersonSummary> byUsername(String username) {
+        return username == null ? Optional.empty() : people.findByUsernameIgnoreCase(username.strip()).map(IdentityManagement::summary);
+    }
+
     public Map<PersonId, String> displayNames(Collection<PersonId> ids) {
         return people.findAllById(ids.stream().map(PersonId::value).toList()).stream()
                 .collect(Collectors.toMap(p -> new PersonId(p.getId()), Person::getDisplayName));
