@@ -12,13 +12,17 @@ public record ServiceEntry(UUID id, String name, ProviderKind providerKind, Stri
                            String confidentialityNote, CostLevel cost, String costNote, boolean afterHours, String hours,
                            Set<AccessMode> accessModes, boolean virtualOption, String location, String phone, String email,
                            String url, Set<String> languages, String description, LocalDate lastReviewed, boolean retired,
-                           LocalDate retiredOn) {
+                           LocalDate retiredOn, Set<org.cpr.shared.Role> audienceRoles) {
+
+    public ServiceEntry {
+        audienceRoles = audienceRoles == null ? Set.of() : Set.copyOf(audienceRoles);
+    }
 
     /** The same entry, last reviewed on {@code day}. */
     public ServiceEntry reviewedOn(LocalDate day) {
         return new ServiceEntry(id, name, providerKind, providerName, category, audiences, confidentiality, reportedTo,
                 confidentialityNote, cost, costNote, afterHours, hours, accessModes, virtualOption, location, phone, email, url,
-                languages, description, day, retired, retiredOn);
+                languages, description, day, retired, retiredOn, audienceRoles);
     }
 
     public boolean free() {

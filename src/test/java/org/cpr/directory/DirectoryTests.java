@@ -71,6 +71,17 @@ class DirectoryTests {
     }
 
     @Test
+    void servicesCanAlsoBeMeantForRolesAndSayWhoIsTold() throws Exception {
+        var peers = directory.search(new ServiceQuery("Resident Peer Support Network", null, null, null, false, false, false)).get(0);
+        assertThat(peers.audienceRoles()).contains(Role.PEER_SUPPORTER);
+        mvc.perform(get("/directory/services/" + peers.id())).andExpect(content().string(containsString("Peer supporter")));
+        var fitness = directory.search(new ServiceQuery("Fitness-for-Duty Evaluation", null, null, null, false, false, false)).get(0);
+        mvc.perform(get("/directory/services/" + fitness.id()))
+            .andExpect(content().string(containsString("someone else is told")))
+            .andExpect(content().string(containsString("your program director")));
+    }
+
+    @Test
     void htmxGetsOnlyTheResults() throws Exception {
         mvc.perform(get("/directory").param("q", "sleep").header("HX-Request", "true"))
             .andExpect(content().string(containsString("Sleep Recovery Rooms")))

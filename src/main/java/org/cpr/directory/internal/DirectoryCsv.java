@@ -36,7 +36,7 @@ public final class DirectoryCsv {
 
     public static final List<String> COLUMNS = List.of("id", "name", "provider_kind", "provider_name", "category", "audiences",
             "confidentiality", "reported_to", "confidentiality_note", "cost", "cost_note", "after_hours", "hours",
-            "access_modes", "virtual", "location", "phone", "email", "url", "languages", "description", "last_reviewed");
+            "access_modes", "virtual", "location", "phone", "email", "url", "languages", "description", "last_reviewed", "audience_roles");
 
     /** One parsed line: the entry, or the problems that stop it. */
     public record Row(long line, UUID id, ServiceEntry entry, List<Problem> problems) {
@@ -55,7 +55,8 @@ public final class DirectoryCsv {
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(csv.replace("\uFEFF", "")))) {
-            List<String> missing = COLUMNS.stream().filter(c -> !c.equals("id") && !parser.getHeaderMap().containsKey(c)).toList();
+            List<String> missing = COLUMNS.stream().filter(c -> !c.equals("id") && !c.equals("audience_roles")
+                    && !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
                 return List.of(new Row(1, null, null, List.of(new Problem("header", "directory.csv.missingColumns",
                         String.join(", ", missing)))));
@@ -80,6 +81,7 @@ public final class DirectoryCsv {
         if (audiences.isEmpty()) {
             p.add(new Problem("audiences", "directory.csv.required", null));
         }
+        Set<org.cpr.shared.Role> roles = many(org.cpr.shared.Role.class, r, "audience_roles", p);
         Confidentiality confidentiality = one(Confidentiality.class, r, "confidentiality", p);
         Set<ReportedTo> reportedTo = many(ReportedTo.class, r, "reported_to", p);
         if (confidentiality == Confidentiality.REPORTED && reportedTo.isEmpty()) {
@@ -122,7 +124,7 @@ public final class DirectoryCsv {
         ServiceEntry entry = p.isEmpty() ? new ServiceEntry(id, name, kind, provider, category, audiences, confidentiality,
                 reportedTo, optional(r, "confidentiality_note", 1000, p), cost, optional(r, "cost_note", 300, p), afterHours,
                 optional(r, "hours", 300, p), access, virtual, optional(r, "location", 300, p), optional(r, "phone", 60, p),
-                email, url, languages, description, reviewed, false, null) : null;
+                email, url, languages, description, reviewed, false, null, roles) : null;
         return new Row(r.getRecordNumber() + 1, id, entry, p);
     }
 
@@ -134,7 +136,7 @@ public final class DirectoryCsv {
                         e.confidentiality(), names(e.reportedTo()), safe(e.confidentialityNote()), e.cost(), safe(e.costNote()),
                         e.afterHours(), safe(e.hours()), names(e.accessModes()), e.virtualOption(), safe(e.location()),
                         safe(e.phone()), safe(e.email()), safe(e.url()), String.join(";", e.languages()), safe(e.description()),
-                        e.lastReviewed());
+                        e.lastReviewed(), names(e.audienceRoles()));
             }
         }
         return out.toString();

@@ -39,6 +39,8 @@ public class DirectoryServiceEntity {
     @Enumerated(EnumType.STRING)
     private ServiceCategory category;
     private String audiences;
+    @Column(name = "audience_roles")
+    private String audienceRoles;
     @Enumerated(EnumType.STRING)
     private Confidentiality confidentiality;
     @Column(name = "reported_to")
@@ -94,6 +96,7 @@ public class DirectoryServiceEntity {
         providerName = e.providerName();
         category = e.category();
         audiences = join(e.audiences());
+        audienceRoles = join(e.audienceRoles());
         confidentiality = e.confidentiality();
         reportedTo = e.confidentiality() == Confidentiality.REPORTED ? join(e.reportedTo()) : null;
         confidentialityNote = e.confidentialityNote();
@@ -135,7 +138,7 @@ public class DirectoryServiceEntity {
                 confidentiality, parse(ReportedTo.class, reportedTo), confidentialityNote, cost, costNote, afterHours, hours,
                 parse(AccessMode.class, accessModes), virtualOption, location, phone, email, url,
                 languages == null || languages.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(languages.split(","))),
-                description, lastReviewed, retired, retiredOn);
+                description, lastReviewed, retired, retiredOn, parse(org.cpr.shared.Role.class, audienceRoles));
     }
 
     public UUID getId() { return id; }

@@ -151,7 +151,8 @@ class DirectoryAdminController {
                 "confidentiality", org.cpr.directory.Confidentiality.values(),
                 "reportedTo", org.cpr.directory.ReportedTo.values(),
                 "cost", org.cpr.directory.CostLevel.values(),
-                "accessModes", org.cpr.directory.AccessMode.values());
+                "accessModes", org.cpr.directory.AccessMode.values(),
+                "audienceRoles", org.cpr.shared.Role.values());
     }
 
     private ServiceEntry load(UUID id) {

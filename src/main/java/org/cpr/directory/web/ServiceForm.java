@@ -43,18 +43,20 @@ record ServiceForm(
         @Pattern(regexp = "^$|^https?://\\S+$", message = "{directory.form.url}") @Size(max = 500, message = "{directory.form.tooLong}") String url,
         @NotBlank(message = "{directory.form.required}") @Pattern(regexp = "^[a-z]{2,3}( *, *[a-z]{2,3})*$", message = "{directory.form.languages}") String languages,
         @NotBlank(message = "{directory.form.required}") @Size(max = 2000, message = "{directory.form.tooLong}") String description,
-        @Size(max = 120, message = "{directory.form.tooLong}") String ownerUsername) {
+        @Size(max = 120, message = "{directory.form.tooLong}") String ownerUsername,
+        Set<org.cpr.shared.Role> audienceRoles) {
 
     static ServiceForm empty() {
         return new ServiceForm("", null, "", null, EnumSet.noneOf(TraineeType.class), null, EnumSet.noneOf(ReportedTo.class), "",
-                null, "", false, "", EnumSet.noneOf(AccessMode.class), false, "", "", "", "", "en", "", "");
+                null, "", false, "", EnumSet.noneOf(AccessMode.class), false, "", "", "", "", "en", "", "",
+                EnumSet.noneOf(org.cpr.shared.Role.class));
     }
 
     static ServiceForm of(ServiceEntry e, String ownerUsername) {
         return new ServiceForm(e.name(), e.providerKind(), e.providerName(), e.category(), e.audiences(), e.confidentiality(),
                 e.reportedTo(), e.confidentialityNote(), e.cost(), e.costNote(), e.afterHours(), e.hours(), e.accessModes(),
                 e.virtualOption(), e.location(), e.phone(), e.email(), e.url(), String.join(", ", e.languages()),
-                e.description(), ownerUsername);
+                e.description(), ownerUsername, e.audienceRoles());
     }
 
     void validate(Errors errors) {
@@ -71,7 +73,8 @@ record ServiceForm(
         return new ServiceEntry(null, name.strip(), providerKind, providerName.strip(), category, audiences, confidentiality,
                 reportedTo == null ? EnumSet.noneOf(ReportedTo.class) : reportedTo, blank(confidentialityNote), cost,
                 blank(costNote), Boolean.TRUE.equals(afterHours), blank(hours), accessModes, Boolean.TRUE.equals(virtualOption),
-                blank(location), blank(phone), blank(email), blank(url), langs, description.strip(), reviewed, false, null);
+                blank(location), blank(phone), blank(email), blank(url), langs, description.strip(), reviewed, false, null,
+                audienceRoles);
     }
 
     private static String blank(String s) {

@@ -67,7 +67,7 @@ public class DirectorySearchBenchmark {
                     EnumSet.of(TraineeType.values()[i % TraineeType.values().length], TraineeType.RESIDENT),
                     Confidentiality.values()[i % 3], Set.of(), null, CostLevel.values()[i % 4], null, i % 3 == 0, null,
                     EnumSet.of(AccessMode.SELF_REFERRAL), i % 2 == 0, null, null, null, null, Set.of("en"), description,
-                    LocalDate.of(2026, 1, 1), false, null));
+                    LocalDate.of(2026, 1, 1), false, null, Set.of()));
         }
         index = SearchIndexHolder.over(entries, messages);
         String[] typed = {"cousneling", "counselling", "sleep", "chidcare backup", "peer suport", "crisis", "mindfulnes",
