@@ -1,29 +1,42 @@
 package org.cpr.disclosure;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /**
- * One aggregate a page, export or API wants to show. Contributors are opaque ids (random ids for
- * anonymous responses, never person ids). The gate computes the statistics itself.
+ * One aggregate a principal wants to see.
  *
- * @param key            what the caller calls the cell (e.g. "Hospital A · PGY1")
- * @param values         each contributor's numeric value (a score), by contributor id
- * @param positives      contributors whose screen is positive (may be empty)
- * @param comments       free-text comments of the cell's contributors (may be empty)
- * @param filterDepth    how many attributes filter this cell (comments only at depth 0 or 1)
+ * @param cellKey          the caller's key for the cell (returned with the result)
+ * @param parentKey        the cell one level up the hierarchy (org unit parent or the unfiltered
+ *                         group), or null at the top; a suppressed cell rolls up to it
+ * @param depth            hierarchy/filter depth, 0 at the top: the gate releases shallower
+ *                         cells first, so a small group shows inside its parent
+ * @param filterAttributes the attribute filters applied (e.g. {@code ["pgy","site"]}); the org
+ *                         unit itself is not an attribute
+ * @param contributions    every unit that contributes to the cell
  */
-public record CellRequest(String key, Map<String, Double> values, Set<String> positives, List<String> comments,
-                          int filterDepth) {
+public record CellRequest(String cellKey, String parentKey, int depth, List<String> filterAttributes,
+                          List<Contribution> contributions) {
 
     public CellRequest {
-        values = Map.copyOf(values);
-        positives = positives == null ? Set.of() : Set.copyOf(positives);
-        comments = comments == null ? List.of() : List.copyOf(comments);
+        Objects.requireNonNull(cellKey, "cellKey");
+        filterAttributes = List.copyOf(filterAttributes);
+        contributions = List.copyOf(contributions);
     }
 
-    public Set<String> contributors() {
-        return values.keySet();
+    public long respondents() {
+        long n = 0;
+        for (Contribution c : contributions) {
+            n += c.count();
+        }
+        return n;
+    }
+
+    long positives() {
+        long p = 0;
+        for (Contribution c : contributions) {
+            p += c.positives();
+        }
+        return p;
     }
 }

@@ -1,121 +1,146 @@
 package org.cpr.disclosure;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 
-import org.cpr.disclosure.CellResult.Reason;
-import org.cpr.disclosure.internal.Derivability;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * The one gate every aggregate passes (pages, charts, CSV, PDF, API). Cells are considered largest
- * first, each against everything the principal already holds in the round ({@link DisclosureLedger})
- * and everything released earlier in the same request:
- * <ol>
- *   <li>fewer than {@code minRespondents} contributors → suppressed (I-1);</li>
- *   <li>a contributor set differing from a released one by 1 … k−1 people → suppressed (I-3);</li>
- *   <li>a set that, with the released ones, lets a group of 1 … k−1 be isolated by subtraction
- *       (margins, totals, overlapping filters) → suppressed (complementary suppression);</li>
- *   <li>positive-screen counts only when 0 or ≥ {@code minPositiveCount}, never for an all-positive
- *       cell, and never when they differ from a nested released count by 1 … 10 (I-5);</li>
- *   <li>comments only for groups of at least {@code minComments}, at one filter level at most,
- *       shuffled and without dates (I-2).</li>
- * </ol>
+ * The one gate every aggregate passes before it leaves the server. It computes each figure from
+ * the contributions itself and releases it only if, together with everything this principal
+ * has already been shown in the round, no group smaller than the policy minimum can be worked
+ * out (see {@link Partition}). Cells are decided top-down, so a small group rolls up into its
+ * parent and a sibling is suppressed when parent minus siblings would isolate it.
  */
 @Service
 public class DisclosureGate {
 
-    private final Random shuffle = new java.security.SecureRandom();
+    private static final String ALL = "all";
 
-    public List<CellResult> release(DisclosurePolicy policy, DisclosureLedger ledger, List<CellRequest> cells) {
-        List<CellRequest> ordered = new ArrayList<>(cells);
-        ordered.sort(Comparator.comparingInt((CellRequest c) -> c.contributors().size()).reversed());
-        Map<String, CellResult> results = new java.util.HashMap<>();
-        for (CellRequest cell : ordered) {
-            results.put(cell.key(), decide(policy, ledger, cell));
-        }
-        return cells.stream().map(c -> results.get(c.key())).toList();
+    private final ReleaseLedger ledger;
+    private final RandomGenerator random;
+    private final AuditPort audit;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    @Autowired
+    public DisclosureGate(ReleaseLedger ledger, ObjectProvider<AuditPort> audit) {
+        this(ledger, new SecureRandom(), audit.getIfAvailable(() -> entry -> { }));
     }
 
-    private CellResult decide(DisclosurePolicy policy, DisclosureLedger ledger, CellRequest cell) {
-        int k = policy.minRespondents();
-        Set<String> who = cell.contributors();
-        if (who.size() < k) {
-            return new CellResult.Suppressed(cell.key(), Reason.TOO_FEW, k);
-        }
-        List<Set<String>> released = new ArrayList<>();
-        for (DisclosureLedger.Entry e : ledger.released()) {
-            int difference = symmetricDifference(who, e.contributors());
-            if (difference > 0 && difference < k) {
-                return new CellResult.Suppressed(cell.key(), Reason.DIFFERENCING, k);
-            }
-            released.add(e.contributors());
-        }
-        released.add(who);
-        if (Derivability.isolatesSmallGroup(released, k)) {
-            return new CellResult.Suppressed(cell.key(), Reason.DERIVABLE, k);
-        }
-        Integer positives = positives(policy, ledger, cell);
-        ledger.record(new DisclosureLedger.Entry(Set.copyOf(who), positives));
-        double mean = cell.values().values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return new CellResult.Released(cell.key(), who.size(), Math.round(mean * 100.0) / 100.0, positives, comments(policy, cell));
+    public DisclosureGate(ReleaseLedger ledger, RandomGenerator random, AuditPort audit) {
+        this.ledger = ledger;
+        this.random = random;
+        this.audit = audit;
     }
 
-    private static Integer positives(DisclosurePolicy policy, DisclosureLedger ledger, CellRequest cell) {
-        Set<String> positive = new HashSet<>(cell.positives());
-        positive.retainAll(cell.contributors());
-        int count = positive.size();
-        int min = policy.minPositiveCount();
-        if ((count > 0 && count < min) || count == cell.contributors().size()) {
-            return null;
+    /** Decides every cell of the request; results come back in the request's order. */
+    public List<CellResult> evaluate(DisclosureRequest request) {
+        DisclosurePolicy policy = effectivePolicy(request);
+        Object lock = locks.computeIfAbsent(request.principal() + "|" + request.roundId(), key -> new Object());
+        synchronized (lock) {
+            return decide(request, policy);
         }
-        for (DisclosureLedger.Entry e : ledger.released()) {
-            boolean nested = e.contributors().containsAll(cell.contributors()) || cell.contributors().containsAll(e.contributors());
-            if (nested && e.positives() != null) {
-                int gap = Math.abs(e.positives() - count);
-                if (gap > 0 && gap < min) {
-                    return null;
-                }
+    }
+
+    private DisclosurePolicy effectivePolicy(DisclosureRequest request) {
+        try {
+            return ledger.fixPolicy(request.roundId(), request.policy());
+        } catch (PolicyWeakeningRejected rejected) {
+            audit.record(new AuditEntry(request.principal(), "DISCLOSURE_POLICY_WEAKENING_REJECTED", "survey-round",
+                    request.roundId(), null, "reporting", AuditEntry.Outcome.DENIED, null));
+            throw rejected;
+        }
+    }
+
+    private List<CellResult> decide(DisclosureRequest request, DisclosurePolicy policy) {
+        Partition all = new Partition(policy.minRespondents(), 0);
+        Partition channel = channelPartition(request, policy);
+        for (LedgerEntry past : ledger.releases(request.principal(), request.roundId())) {
+            if (ALL.equals(past.channel())) {
+                all.force(past.units());
+            } else if (channel != null && past.channel().equals(request.channel())) {
+                channel.force(past.units());
             }
         }
-        return count;
-    }
-
-    private List<String> comments(DisclosurePolicy policy, CellRequest cell) {
-        if (cell.comments().isEmpty() || cell.contributors().size() < policy.minComments() || cell.filterDepth() > 1) {
-            return List.of();
+        List<CellRequest> order = new ArrayList<>(request.cells());
+        order.sort(Comparator.comparingInt(CellRequest::depth)
+                .thenComparing(Comparator.comparingLong(CellRequest::respondents).reversed())
+                .thenComparing(CellRequest::cellKey));
+        Map<String, CellResult> results = new HashMap<>();
+        List<LedgerEntry> released = new ArrayList<>();
+        CellRules rules = new CellRules(request, policy);
+        for (CellRequest cell : order) {
+            CellResult result = rules.primary(cell);
+            if (result == null) {
+                result = differencing(request, policy, cell, all, channel, released);
+            }
+            results.put(cell.cellKey(), result);
         }
-        List<String> shuffled = new ArrayList<>(cell.comments());
-        Collections.shuffle(shuffled, shuffle);
-        return List.copyOf(shuffled);
+        ledger.record(request.principal(), request.roundId(), released);
+        Map<String, String> parents = new HashMap<>();
+        request.cells().forEach(c -> parents.put(c.cellKey(), c.parentKey()));
+        return request.cells().stream().map(cell -> rollUp(results.get(cell.cellKey()), results, parents)).toList();
     }
 
-    static int symmetricDifference(Set<String> a, Set<String> b) {
-        int common = 0;
-        Set<String> smaller = a.size() <= b.size() ? a : b;
-        Set<String> larger = smaller == a ? b : a;
-        for (String x : smaller) {
-            if (larger.contains(x)) {
-                common++;
+    private CellResult differencing(DisclosureRequest request, DisclosurePolicy policy, CellRequest cell,
+                                    Partition all, Partition channel, List<LedgerEntry> released) {
+        List<LedgerEntry.UnitWeight> weights = weights(cell);
+        Partition.Trial allTrial = all.trial(weights);
+        Partition.Trial channelTrial = channel == null ? null : channel.trial(weights);
+        if (!allTrial.safe() || (channelTrial != null && !channelTrial.safe())) {
+            int threshold = request.measureType() == MeasureType.COMMENTS && channelTrial != null && !channelTrial.safe()
+                    ? policy.minComments() : policy.minRespondents();
+            return new Suppressed(cell.cellKey(), SuppressionReason.PROTECTS_ANOTHER_GROUP, threshold, null);
+        }
+        allTrial.commit();
+        released.add(new LedgerEntry(ALL, weights));
+        if (channelTrial != null) {
+            channelTrial.commit();
+            released.add(new LedgerEntry(request.channel(), weights));
+        }
+        return new Released(cell.cellKey(), cell.respondents(), Statistics.of(request.measureType(), cell, random));
+    }
+
+    private static Partition channelPartition(DisclosureRequest request, DisclosurePolicy policy) {
+        return switch (request.measureType()) {
+            case NUMERIC -> null;
+            case POSITIVE_SCREEN -> new Partition(policy.minRespondents(), policy.minPositiveCount());
+            case COMMENTS -> new Partition(policy.minComments(), 0);
+        };
+    }
+
+    private static List<LedgerEntry.UnitWeight> weights(CellRequest cell) {
+        Map<String, LedgerEntry.UnitWeight> byUnit = new java.util.TreeMap<>();
+        for (Contribution c : cell.contributions()) {
+            if (byUnit.put(c.unit(), new LedgerEntry.UnitWeight(c.unit(), c.count(), c.positives())) != null) {
+                throw new IllegalArgumentException("a unit appears twice in one cell");
             }
         }
-        return a.size() + b.size() - 2 * common;
+        return List.copyOf(byUnit.values());
     }
 
-    /** I-4: two rounds of the same group may both be shown only if their respondents differ by 0 or ≥ k. */
-    public static boolean roundsComparable(Set<String> earlier, Set<String> later, DisclosurePolicy policy) {
-        int d = symmetricDifference(earlier, later);
-        return d == 0 || d >= policy.minRespondents();
-    }
-
-    /** I-7: a program director filters by at most one attribute unless a privacy officer approved more. */
-    public static int filterAttributesAllowed(org.cpr.shared.Role role, boolean approvedByPrivacyOfficer) {
-        return role == org.cpr.shared.Role.PROGRAM_DIRECTOR && !approvedByPrivacyOfficer ? 1 : Integer.MAX_VALUE;
+    private static CellResult rollUp(CellResult result, Map<String, CellResult> results, Map<String, String> parents) {
+        if (!(result instanceof Suppressed suppressed)) {
+            return result;
+        }
+        String ancestor = parents.get(result.cellKey());
+        for (int hops = 0; ancestor != null && hops < parents.size(); hops++) {
+            CellResult up = results.get(ancestor);
+            if (up != null && up.released()) {
+                return suppressed.rolledUpTo(ancestor);
+            }
+            ancestor = parents.get(ancestor);
+        }
+        return result;
     }
 }

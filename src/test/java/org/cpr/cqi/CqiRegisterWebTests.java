@@ -1,6 +1,7 @@
 package org.cpr.cqi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpr.support.TestUsers.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -14,8 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.cpr.identity.CprUser;
-import org.cpr.identity.ScopedRole;
-import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 import org.junit.jupiter.api.Test;
@@ -32,10 +31,6 @@ class CqiRegisterWebTests {
     @Autowired MockMvc mvc;
     @Autowired ImprovementRegister register;
 
-    static CprUser as(Role role) {
-        return new CprUser(new PersonId(UUID.randomUUID()), role.name().toLowerCase(), null, "Test " + role,
-                Set.of(new ScopedRole(role, new OrgUnitId(UUID.randomUUID()))), false, true);
-    }
 
     final CprUser facilitator = as(Role.FACILITATOR);
 

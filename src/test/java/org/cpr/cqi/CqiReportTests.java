@@ -1,6 +1,7 @@
 package org.cpr.cqi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpr.support.TestUsers.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -16,8 +17,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.cpr.identity.CprUser;
-import org.cpr.identity.ScopedRole;
-import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 import org.cpr.support.MutableClock;
@@ -39,10 +38,6 @@ class CqiReportTests {
     @Autowired CqiReports reports;
     @Autowired MutableClock clock;
 
-    static CprUser as(Role role) {
-        return new CprUser(new PersonId(UUID.randomUUID()), role.name().toLowerCase(), null, "Test " + role,
-                Set.of(new ScopedRole(role, new OrgUnitId(UUID.randomUUID()))), false, true);
-    }
 
     final PersonId facilitator = new PersonId(UUID.randomUUID());
 

@@ -1,6 +1,7 @@
 package org.cpr.cqi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpr.support.TestUsers.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -17,8 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.cpr.identity.CprUser;
-import org.cpr.identity.ScopedRole;
-import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 import org.cpr.support.MutableClock;
@@ -42,10 +41,6 @@ class SpeakUpChannelTests {
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
 
-    static CprUser as(Role role) {
-        return new CprUser(new PersonId(UUID.randomUUID()), role.name().toLowerCase(), null, "Test " + role,
-                Set.of(new ScopedRole(role, new OrgUnitId(UUID.randomUUID()))), false, true);
-    }
 
     @BeforeEach
     void wednesday() {

@@ -1,5 +1,6 @@
 package org.cpr.safety;
 
+import static org.cpr.support.TestUsers.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.cpr.support.TestUsers.signedIn;
@@ -12,8 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.cpr.identity.CprUser;
-import org.cpr.identity.ScopedRole;
-import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,6 @@ class ClinicianInboxWebTests {
     @Autowired SafetyAlerts alerts;
     @Autowired JdbcClient jdbc;
 
-    static CprUser as(Role role) {
-        return new CprUser(new PersonId(UUID.randomUUID()), role.name().toLowerCase(), null, "Test " + role,
-                Set.of(new ScopedRole(role, new OrgUnitId(UUID.randomUUID()))), false, true);
-    }
 
     UUID anAlert() {
         return alerts.raise(new SafetyConcern("survey-response", UUID.randomUUID().toString(),

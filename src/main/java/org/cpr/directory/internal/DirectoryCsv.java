@@ -26,6 +26,7 @@ import org.cpr.directory.ReportedTo;
 import org.cpr.directory.ServiceCategory;
 import org.cpr.directory.ServiceEntry;
 import org.cpr.identity.TraineeType;
+import static org.cpr.shared.CsvCells.safe;
 
 /**
  * The directory's CSV format, shared by import, export and the demo data. Lists are separated by
@@ -142,14 +143,6 @@ public final class DirectoryCsv {
         return out.toString();
     }
 
-    /** CSV injection guard: cells a spreadsheet would evaluate get a leading quote. */
-    static String safe(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + cell : cell;
-    }
 
     private static String names(Set<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).sorted().reduce((a, b) -> a + ";" + b).orElse("");

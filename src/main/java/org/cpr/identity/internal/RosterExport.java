@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
+import static org.cpr.shared.CsvCells.safe;
 import org.springframework.transaction.annotation.Transactional;
 
 /** CSV export in the import's own format, so a file can go out, be edited and come back. */
@@ -65,15 +66,6 @@ public class RosterExport {
         return codes;
     }
 
-    /** CSV injection guard (OWASP): a cell a spreadsheet would run as a formula is prefixed with a quote. */
-    public static String safe(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return "";
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
-    }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
