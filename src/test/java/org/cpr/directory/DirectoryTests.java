@@ -58,6 +58,7 @@ class DirectoryTests {
         var results = directory.search(new ServiceQuery(null, TraineeType.RESIDENT, null, Confidentiality.CONFIDENTIAL, false, true, false));
         assertThat(results).extracting(ServiceEntry::name).contains("Resident and Fellow Counseling Service")
                 .doesNotContain("Student Mental Health Service", "988 Suicide & Crisis Lifeline");
+        assertThat(results.get(0).category()).as("without search words, crisis help comes first").isEqualTo(ServiceCategory.CRISIS);
         assertThat(results).allMatch(e -> e.afterHours() && e.confidentiality() == Confidentiality.CONFIDENTIAL
                 && e.audiences().contains(TraineeType.RESIDENT));
     }

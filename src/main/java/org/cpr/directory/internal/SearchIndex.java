@@ -63,7 +63,10 @@ public final class SearchIndex {
         }
         List<Integer> found = new ArrayList<>(scores.keySet());
         found.removeIf(i -> !passes(entries.get(i), q));
-        found.sort(Comparator.<Integer>comparingInt(scores::get).reversed().thenComparing(i -> entries.get(i).name()));
+        // Best matches first; among equals, the order of the categories (crisis, counseling, psychiatry, peer support…).
+        found.sort(Comparator.<Integer>comparingInt(scores::get).reversed()
+                .thenComparing(i -> entries.get(i).category().ordinal())
+                .thenComparing(i -> entries.get(i).name()));
         return found.stream().map(entries::get).toList();
     }
 
