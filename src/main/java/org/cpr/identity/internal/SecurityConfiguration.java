@@ -42,6 +42,17 @@ class SecurityConfiguration {
                         "bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()));
     }
 
+    /** The firewall's refusals (encoded dots, odd characters in paths) as a problem detail, like every other error. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            response.setStatus(400);
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"This address is not allowed.\"}");
+        };
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ApiProblemEntryPoint problems, AccessTokens accessTokens,
