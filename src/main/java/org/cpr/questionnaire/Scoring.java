@@ -55,6 +55,13 @@ public class Scoring {
         return compile(versionId).questionnaire();
     }
 
+    /** The version as a form to render, with critical options marked for the crisis panel. */
+    public FormView form(UUID versionId) {
+        Compiled c = compile(versionId);
+        String id = library.version(versionId).map(QuestionnaireVersion::definitionId).orElse("");
+        return org.cpr.questionnaire.internal.FormViews.of(id, c.questionnaire(), c.spec());
+    }
+
     public ScoringSpec spec(UUID versionId) {
         return compile(versionId).spec();
     }
