@@ -31,12 +31,47 @@ class SurveyApiController {
     record SubmissionRequest(Map<String, Object> answers, Map<String, String> context) {
     }
 
+    record RosterRequest(UUID personId, UUID orgUnitId) {
+    }
+
     private final CampaignService campaigns;
     private final SubmissionService submissions;
+    private final InvitationService invitations;
 
-    SurveyApiController(CampaignService campaigns, SubmissionService submissions) {
+    SurveyApiController(CampaignService campaigns, SubmissionService submissions, InvitationService invitations) {
         this.campaigns = campaigns;
         this.submissions = submissions;
+        this.invitations = invitations;
+    }
+
+    @PostMapping("/campaigns/{id}/roster")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    ResponseEntity<Void> roster(@PathVariable UUID id, @RequestBody RosterRequest r) {
+        if (r.personId() == null) {
+            throw new IllegalArgumentException("personId is required");
+        }
+        campaigns.addToRoster(id, new org.cpr.shared.PersonId(r.personId()), r.orgUnitId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/waves/{waveId}/invitations")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    Map<String, Object> invite(@PathVariable UUID waveId) {
+        return Map.of("invited", invitations.invite(waveId));
+    }
+
+    @PostMapping("/waves/{waveId}/reminders")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    Map<String, Object> remind(@PathVariable UUID waveId) {
+        return Map.of("reminded", invitations.remind(waveId));
+    }
+
+    @GetMapping("/waves/{waveId}/response-rate")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    java.util.List<InvitationService.Rate> rate(@PathVariable UUID waveId) {
+        int threshold = campaigns.campaignOfWave(waveId)
+            .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound")).minRespondents();
+        return invitations.rates(waveId, threshold);
     }
 
     @PostMapping("/campaigns")

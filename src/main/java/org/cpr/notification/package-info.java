@@ -1,0 +1,3 @@
+/** E-mail notifications (SMTP via Spring's JavaMailSender), localized from message bundles. */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+package org.cpr.notification;
