@@ -13,6 +13,9 @@ final class CellRules {
 
     /** The suppression this cell needs on its own, or null when it may go on to differencing. */
     Suppressed primary(CellRequest cell) {
+        if (request.measureType() == MeasureType.COMMENTS && cell.filterAttributes().size() > 1) {
+            return suppressed(cell, SuppressionReason.COMMENTS_NOT_BY_SUBGROUP, policy.minComments());
+        }
         int allowed = FilterAttributePolicy.maxAttributes(request.principalRole(), request.extraFiltersApproved());
         if (cell.filterAttributes().size() > allowed) {
             return suppressed(cell, SuppressionReason.TOO_MANY_FILTERS, allowed);
@@ -38,9 +41,6 @@ final class CellRules {
     }
 
     private Suppressed comments(CellRequest cell, long n) {
-        if (cell.filterAttributes().size() > 1) {
-            return suppressed(cell, SuppressionReason.COMMENTS_NOT_BY_SUBGROUP, policy.minComments());
-        }
         if (n < policy.minComments()) {
             return suppressed(cell, SuppressionReason.TOO_FEW_FOR_COMMENTS, policy.minComments());
         }
