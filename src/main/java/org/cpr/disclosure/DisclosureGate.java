@@ -87,7 +87,9 @@ public class DisclosureGate {
             results.put(cell.cellKey(), result);
         }
         ledger.record(request.principal(), request.roundId(), released);
-        return request.cells().stream().map(cell -> rollUp(results.get(cell.cellKey()), results, request)).toList();
+        Map<String, String> parents = new HashMap<>();
+        request.cells().forEach(c -> parents.put(c.cellKey(), c.parentKey()));
+        return request.cells().stream().map(cell -> rollUp(results.get(cell.cellKey()), results, parents)).toList();
     }
 
     private CellResult differencing(DisclosureRequest request, DisclosurePolicy policy, CellRequest cell,
@@ -127,12 +129,10 @@ public class DisclosureGate {
         return List.copyOf(byUnit.values());
     }
 
-    private static CellResult rollUp(CellResult result, Map<String, CellResult> results, DisclosureRequest request) {
+    private static CellResult rollUp(CellResult result, Map<String, CellResult> results, Map<String, String> parents) {
         if (!(result instanceof Suppressed suppressed)) {
             return result;
         }
-        Map<String, String> parents = new HashMap<>();
-        request.cells().forEach(c -> parents.put(c.cellKey(), c.parentKey()));
         String ancestor = parents.get(result.cellKey());
         for (int hops = 0; ancestor != null && hops < parents.size(); hops++) {
             CellResult up = results.get(ancestor);

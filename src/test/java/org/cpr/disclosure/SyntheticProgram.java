@@ -22,6 +22,7 @@ final class SyntheticProgram {
     final int[] value;
     final boolean[] positive;
     final String[] respondentKey;
+    final int[] leafOf;
 
     SyntheticProgram(int people, int[] domain, int hospitals, int programsPerHospital, double positiveRate, Random random) {
         this.people = people;
@@ -31,7 +32,7 @@ final class SyntheticProgram {
         positive = new boolean[people];
         respondentKey = new String[people];
         int leaves = hospitals * programsPerHospital;
-        int[] leafOf = new int[people];
+        leafOf = new int[people];
         for (int p = 0; p < people; p++) {
             for (int a = 0; a < domain.length; a++) {
                 attributes[p][a] = random.nextInt(domain[a]);
@@ -88,6 +89,22 @@ final class SyntheticProgram {
                 case COMMENTS -> Contribution.comment(respondentKey[p], "comment " + p);
             });
         }
+        return list;
+    }
+
+    /** The same cell as pre-aggregated base cells (leaf org unit × all four attribute values). */
+    List<Contribution> baseCells(BitSet members, MeasureType type) {
+        java.util.Map<String, long[]> cells = new java.util.TreeMap<>();
+        for (int p = members.nextSetBit(0); p >= 0; p = members.nextSetBit(p + 1)) {
+            long[] cell = cells.computeIfAbsent(leafOf[p] + ":" + java.util.Arrays.toString(attributes[p]), k -> new long[4]);
+            long v = type == MeasureType.NUMERIC ? value[p] : positive[p] ? 1 : 0;
+            cell[0]++;
+            cell[1] += v;
+            cell[2] += v * v;
+            cell[3] += type == MeasureType.POSITIVE_SCREEN && positive[p] ? 1 : 0;
+        }
+        List<Contribution> list = new ArrayList<>();
+        cells.forEach((key, c) -> list.add(Contribution.aggregate(key, c[0], c[1], c[2], c[3])));
         return list;
     }
 
