@@ -43,13 +43,9 @@ class JdbcReleaseLedger implements ReleaseLedger {
         for (LedgerEntry entry : entries) {
             byte[] units = LedgerCodec.encode(entry);
             String digest = LedgerCodec.digest(entry.channel(), units);
-            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM disclosure_release WHERE principal_id = ? "
-                    + "AND round_id = ? AND digest = ?", Integer.class, principal.value(), roundId, digest);
-            if (known == null || known == 0) {
-                jdbc.update("INSERT INTO disclosure_release (id, principal_id, round_id, channel, digest, units, released_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), principal.value(), roundId,
-                        entry.channel(), digest, units, now);
-            }
+            jdbc.update("INSERT INTO disclosure_release (id, principal_id, round_id, channel, digest, units, released_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", UUID.randomUUID(), principal.value(),
+                    roundId, entry.channel(), digest, units, now);
         }
     }
 
@@ -66,10 +62,13 @@ class JdbcReleaseLedger implements ReleaseLedger {
     public DisclosurePolicy fixPolicy(String roundId, DisclosurePolicy wanted) {
         Optional<DisclosurePolicy> fixed = policy(roundId);
         if (fixed.isEmpty()) {
-            jdbc.update("INSERT INTO disclosure_round_policy (round_id, min_respondents, min_comments, "
-                    + "min_positive_count, fixed_at) VALUES (?, ?, ?, ?, ?)", roundId, wanted.minRespondents(),
-                    wanted.minComments(), wanted.minPositiveCount(), Timestamp.from(clock.instant()));
-            return wanted;
+            int inserted = jdbc.update("INSERT INTO disclosure_round_policy (round_id, min_respondents, min_comments, "
+                    + "min_positive_count, fixed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", roundId,
+                    wanted.minRespondents(), wanted.minComments(), wanted.minPositiveCount(), Timestamp.from(clock.instant()));
+            if (inserted == 1) {
+                return wanted;
+            }
+            fixed = policy(roundId); // another request fixed it first
         }
         if (!wanted.isAtLeastAsStrictAs(fixed.get())) {
             throw new PolicyWeakeningRejected("the round's disclosure policy was fixed at launch");
