@@ -1,0 +1,83 @@
+package org.cpr.disclosure.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.cpr.disclosure.DisclosurePolicy;
+import org.cpr.disclosure.LedgerEntry;
+import org.cpr.disclosure.PolicyWeakeningRejected;
+import org.cpr.disclosure.ReleaseLedger;
+import org.cpr.shared.PersonId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The ledger in the database (tables {@code disclosure_release} and {@code disclosure_round_policy}). */
+@Repository
+@Transactional
+class JdbcReleaseLedger implements ReleaseLedger {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    JdbcReleaseLedger(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> releases(PersonId principal, String roundId) {
+        return jdbc.query("SELECT channel, units FROM disclosure_release WHERE principal_id = ? AND round_id = ? "
+                        + "ORDER BY released_at, id",
+                (rs, row) -> new LedgerEntry(rs.getString(1), LedgerCodec.decode(rs.getBytes(2))),
+                principal.value(), roundId);
+    }
+
+    @Override
+    public void record(PersonId principal, String roundId, List<LedgerEntry> entries) {
+        Timestamp now = Timestamp.from(clock.instant());
+        for (LedgerEntry entry : entries) {
+            byte[] units = LedgerCodec.encode(entry);
+            String digest = LedgerCodec.digest(entry.channel(), units);
+            jdbc.update("INSERT INTO disclosure_release (id, principal_id, round_id, channel, digest, units, released_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", UUID.randomUUID(), principal.value(),
+                    roundId, entry.channel(), digest, units, now);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<DisclosurePolicy> policy(String roundId) {
+        return jdbc.query("SELECT min_respondents, min_comments, min_positive_count FROM disclosure_round_policy "
+                        + "WHERE round_id = ?",
+                (rs, row) -> new DisclosurePolicy(rs.getInt(1), rs.getInt(2), rs.getInt(3)), roundId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public DisclosurePolicy fixPolicy(String roundId, DisclosurePolicy wanted) {
+        Optional<DisclosurePolicy> fixed = policy(roundId);
+        if (fixed.isEmpty()) {
+            int inserted = jdbc.update("INSERT INTO disclosure_round_policy (round_id, min_respondents, min_comments, "
+                    + "min_positive_count, fixed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", roundId,
+                    wanted.minRespondents(), wanted.minComments(), wanted.minPositiveCount(), Timestamp.from(clock.instant()));
+            if (inserted == 1) {
+                return wanted;
+            }
+            fixed = policy(roundId); // another request fixed it first
+        }
+        if (!wanted.isAtLeastAsStrictAs(fixed.get())) {
+            throw new PolicyWeakeningRejected("the round's disclosure policy was fixed at launch");
+        }
+        if (!wanted.equals(fixed.get())) {
+            jdbc.update("UPDATE disclosure_round_policy SET min_respondents = ?, min_comments = ?, "
+                    + "min_positive_count = ? WHERE round_id = ?", wanted.minRespondents(), wanted.minComments(),
+                    wanted.minPositiveCount(), roundId);
+        }
+        return wanted;
+    }
+}

@@ -1,0 +1,89 @@
+package org.cpr.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.cpr.shared.PersonId;
+import org.cpr.shared.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** The gate as wired in the application: JDBC ledger on the real Flyway schema, and the cell fragment. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DisclosureModuleTests {
+
+    @Autowired
+    DisclosureGate gate;
+
+    @Autowired
+    ReleaseLedger ledger;
+
+    @Autowired
+    TemplateEngine templates;
+
+    final PersonId director = new PersonId(UUID.randomUUID());
+    final String round = "round-" + UUID.randomUUID();
+
+    @Test
+    void theDatabaseLedgerRemembersWhatWasShownAcrossRequests() {
+        assertThat(ask("team", 0, 9).released()).isTrue();
+        assertThat(ledger.releases(director, round)).isNotEmpty();
+
+        assertThat(ask("team minus two", 0, 7)).isInstanceOfSatisfying(Suppressed.class,
+                s -> assertThat(s.reason()).isEqualTo(SuppressionReason.PROTECTS_ANOTHER_GROUP));
+        assertThat(ask("team", 0, 9).released()).isTrue();
+        assertThat(ledger.releases(director, round)).as("repeats are not stored twice").hasSize(1);
+    }
+
+    @Test
+    void theDatabaseKeepsTheLaunchPolicyAndRefusesAWeakerOne() {
+        ledger.fixPolicy(round, DisclosurePolicy.defaults().strengthen(8, 10, 11));
+
+        assertThatThrownBy(() -> ask("team", 0, 9)).isInstanceOf(PolicyWeakeningRejected.class);
+        assertThat(ledger.policy(round)).contains(new DisclosurePolicy(8, 10, 11));
+    }
+
+    @Test
+    void theCellFragmentShowsTheThresholdNotTheCountInEnglishAndSpanish() {
+        List<CellResult> results = gate.evaluate(request(List.of(cell("program", null, 0, 20), cell("tiny", "program", 1, 3))));
+
+        String english = render(results, Locale.ENGLISH);
+        assertThat(english).contains("fewer than 5 responses").contains("Included in Internal Medicine")
+                .contains("n = 20").contains("role=\"note\"").doesNotContain("n = 3");
+        assertThat(render(results, Locale.forLanguageTag("es"))).contains("menos de 5 respuestas")
+                .contains("Incluido en Internal Medicine");
+    }
+
+    private String render(List<CellResult> results, Locale locale) {
+        Context context = new Context(locale);
+        context.setVariable("results", results);
+        return templates.process("disclosure-test/cells", context);
+    }
+
+    private CellResult ask(String key, int from, int to) {
+        return gate.evaluate(request(List.of(new CellRequest(key, null, 0, List.of(), values(from, to))))).getFirst();
+    }
+
+    private DisclosureRequest request(List<CellRequest> cells) {
+        return new DisclosureRequest(director, Role.PROGRAM_DIRECTOR, round, "wellbeing", MeasureType.NUMERIC,
+                DisclosurePolicy.defaults(), cells);
+    }
+
+    private static CellRequest cell(String key, String parent, int depth, int size) {
+        return new CellRequest(key, parent, depth, List.of(), values(0, size));
+    }
+
+    private static List<Contribution> values(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> Contribution.value("resp-" + i, 1 + Math.floorMod(i, 5))).toList();
+    }
+}
