@@ -37,11 +37,22 @@ class SurveyApiController {
     private final CampaignService campaigns;
     private final SubmissionService submissions;
     private final InvitationService invitations;
+    private final WaveReportService reports;
 
-    SurveyApiController(CampaignService campaigns, SubmissionService submissions, InvitationService invitations) {
+    SurveyApiController(CampaignService campaigns, SubmissionService submissions, InvitationService invitations,
+                        WaveReportService reports) {
         this.campaigns = campaigns;
         this.submissions = submissions;
         this.invitations = invitations;
+        this.reports = reports;
+    }
+
+    @GetMapping("/waves/{waveId}/report")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    java.util.List<WaveReportService.Cell> report(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+        org.cpr.shared.Role role = user.hasRole(org.cpr.shared.Role.FACILITATOR)
+            ? org.cpr.shared.Role.FACILITATOR : org.cpr.shared.Role.SYSTEM_ADMIN;
+        return reports.meanScoreByHospital(user.personId(), role, waveId);
     }
 
     @PostMapping("/campaigns/{id}/roster")
