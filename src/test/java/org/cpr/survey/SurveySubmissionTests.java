@@ -190,4 +190,30 @@ class SurveySubmissionTests {
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(resident)))
             .andExpect(status().isForbidden());
     }
+
+    @Test
+    void identifiedDraftIsKeptOnTheServerUntilSubmitted() throws Exception {
+        launchedCampaign("CONFIDENTIAL");
+        mvc.perform(put("/api/v1/surveys/waves/" + wave + "/draft").with(as(resident))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"answers\":{\"1\":2}}"))
+            .andExpect(status().isNoContent());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/api/v1/surveys/waves/" + wave + "/draft").with(as(resident)))
+            .andExpect(status().isOk()).andExpect(jsonPath("$.answers.1", is(2)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/api/v1/surveys/waves/" + wave + "/draft").with(as(person(Role.PARTICIPANT))))
+            .andExpect(status().isNotFound());
+        submit(resident, "k-d", "{\"1\":2}");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/api/v1/surveys/waves/" + wave + "/draft").with(as(resident)))
+            .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anonymousDraftsAreNeverStoredOnTheServer() throws Exception {
+        mvc.perform(put("/api/v1/surveys/waves/" + wave + "/draft").with(as(resident))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"answers\":{\"1\":2}}"))
+            .andExpect(status().isConflict());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_draft WHERE wave_id = ?", Integer.class, wave)).isZero();
+    }
 }

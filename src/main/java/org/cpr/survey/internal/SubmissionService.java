@@ -71,6 +71,10 @@ class SubmissionService {
             }
             UUID responseId = UUID.randomUUID();
             tx.executeWithoutResult(s -> store(c, waveId, responseId, person, canonical, scored, ctx));
+            if (c.privacyMode().identified()) {
+                tx.executeWithoutResult(s -> jdbc.update("DELETE FROM survey_draft WHERE wave_id = ? AND person_id = ?",
+                    waveId, person.value()));
+            }
             tx.executeWithoutResult(s -> jdbc.update(
                 "INSERT INTO survey_participation (wave_id, person_id) VALUES (?,?)", waveId, person.value()));
             String receipt = UUID.randomUUID().toString().substring(0, 8).toUpperCase();

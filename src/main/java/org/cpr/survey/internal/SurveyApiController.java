@@ -38,9 +38,11 @@ class SurveyApiController {
     private final SubmissionService submissions;
     private final InvitationService invitations;
     private final WaveReportService reports;
+    private final DraftService drafts;
 
     SurveyApiController(CampaignService campaigns, SubmissionService submissions, InvitationService invitations,
-                        WaveReportService reports) {
+                        WaveReportService reports, DraftService drafts) {
+        this.drafts = drafts;
         this.campaigns = campaigns;
         this.submissions = submissions;
         this.invitations = invitations;
@@ -131,6 +133,19 @@ class SurveyApiController {
             new SubmissionService.Context(ctx.get("hospital"), ctx.get("rotation"), ctx.get("pgyLevel")));
         return ResponseEntity.status(out.replay() ? HttpStatus.OK : HttpStatus.CREATED)
             .body(Map.of("receipt", out.receipt(), "replay", out.replay()));
+    }
+
+    @PutMapping("/waves/{waveId}/draft")
+    ResponseEntity<Void> saveDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
+                                   @RequestBody SubmissionRequest r) {
+        drafts.save(waveId, user.personId(), r.answers() == null ? Map.of() : r.answers());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(path = "/waves/{waveId}/draft", produces = "application/json")
+    ResponseEntity<String> loadDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+        return drafts.load(waveId, user.personId()).map(a -> ResponseEntity.ok("{\"answers\":" + a + "}"))
+            .orElse(ResponseEntity.notFound().build());
     }
 
     @ExceptionHandler(SurveyConflictException.class)
