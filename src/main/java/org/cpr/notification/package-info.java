@@ -1,7 +1,3 @@
-/**
- * E-mail notifications, templated from the message bundles in the recipient's language. Listens to
- * other modules' events; nobody calls into its internals. Messages never carry well-being data —
- * only "something is waiting for you" and a link.
- */
-@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+/** E-mail notifications (SMTP via Spring's JavaMailSender), localized from message bundles. */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package org.cpr.notification;

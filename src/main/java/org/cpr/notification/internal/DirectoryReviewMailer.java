@@ -1,7 +1,11 @@
 package org.cpr.notification.internal;
 
+import java.util.Locale;
+
 import org.cpr.directory.DirectoryReviewDue;
+import org.cpr.identity.IdentityManagement;
 import org.cpr.notification.Notifications;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -10,14 +14,19 @@ import org.springframework.stereotype.Component;
 class DirectoryReviewMailer {
 
     private final Notifications notifications;
+    private final IdentityManagement identity;
+    private final String baseUrl;
 
-    DirectoryReviewMailer(Notifications notifications) {
+    DirectoryReviewMailer(Notifications notifications, IdentityManagement identity,
+                          @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
         this.notifications = notifications;
+        this.identity = identity;
+        this.baseUrl = baseUrl;
     }
 
     @ApplicationModuleListener
     void on(DirectoryReviewDue due) {
-        notifications.sendMail(due.owner(), "mail.directoryReview.subject", "mail.directoryReview.body",
-                "/admin/directory/" + due.serviceId(), due.lastReviewed());
+        identity.person(due.owner()).ifPresent(owner -> notifications.sendMail(owner.email(), Locale.ENGLISH,
+                "mail.directoryReview", due.lastReviewed(), baseUrl + "/admin/directory/" + due.serviceId()));
     }
 }

@@ -1,0 +1,63 @@
+package org.cpr.survey.internal;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cpr.questionnaire.QuestionnaireLibrary;
+import org.cpr.questionnaire.QuestionnaireVersion;
+import org.cpr.questionnaire.ScoreResult;
+import org.cpr.questionnaire.Scoring;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates and scores a survey response with the questionnaire module, against exactly the
+ * questionnaire version the campaign was launched with. Errors come back per item (linkId → code).
+ */
+@Component
+class InstrumentScorer {
+
+    record Scored(BigDecimal score, String band, List<String> flags, Map<String, String> errors) {
+        boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private final QuestionnaireLibrary library;
+    private final Scoring scoring;
+    private final ObjectMapper json = new ObjectMapper();
+
+    InstrumentScorer(QuestionnaireLibrary library, Scoring scoring) {
+        this.library = library;
+        this.scoring = scoring;
+    }
+
+    Scored score(Campaign campaign, Map<String, Object> answers) {
+        if (answers == null || answers.isEmpty()) {
+            return new Scored(null, null, List.of(), Map.of("answers", "survey.answers.required"));
+        }
+        UUID version = version(campaign);
+        JsonNode node = json.valueToTree(answers);
+        try {
+            ScoreResult result = scoring.score(version, node);
+            return new Scored(result.score() == null ? null : BigDecimal.valueOf(result.score()), result.band(),
+                    result.flags(), Map.of());
+        } catch (org.cpr.questionnaire.InvalidAnswersException invalid) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            invalid.errors().forEach(e -> errors.putIfAbsent(e.item(), e.code()));
+            return new Scored(null, null, List.of(), errors);
+        }
+    }
+
+    /** The version the campaign names ("1", "2", …), which must be published. */
+    UUID version(Campaign campaign) {
+        return library.versions(campaign.questionnaireId()).stream()
+                .filter(v -> v.published() && Integer.toString(v.number()).equals(campaign.questionnaireVersion()))
+                .map(QuestionnaireVersion::id).findFirst()
+                .orElseThrow(() -> new SurveyConflictException(409, "survey.questionnaire.notPublished"));
+    }
+}

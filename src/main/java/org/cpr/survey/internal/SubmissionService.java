@@ -1,0 +1,131 @@
+package org.cpr.survey.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.cpr.shared.PersonId;
+import org.cpr.survey.PrivacyMode;
+import org.cpr.survey.SurveyResponseSubmitted;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Idempotent submission. The idempotency claim, the response (+ event), and the participation mark
+ * are written in SEPARATE transactions so the ledger row shares no transaction with the response.
+ * Residual risk (documented): database transaction ids / WAL order could still correlate them.
+ */
+@Service
+class SubmissionService {
+
+    record Context(String hospital, String rotation, String pgyBand) {
+    }
+
+    record Outcome(String receipt, boolean replay) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final CampaignService campaigns;
+    private final InstrumentScorer scorer;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SubmissionService(JdbcTemplate jdbc, PlatformTransactionManager txm, CampaignService campaigns,
+                      InstrumentScorer scorer, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txm);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.campaigns = campaigns;
+        this.scorer = scorer;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Outcome submit(UUID waveId, PersonId person, String key, Map<String, Object> answers, Context ctx) {
+        Campaign c = campaigns.campaignOfWave(waveId)
+            .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
+        if (!c.launched() || !campaigns.waveOpen(waveId)) {
+            throw new SurveyConflictException(409, "survey.wave.closed");
+        }
+        InstrumentScorer.Scored scored = scorer.score(c, answers);
+        if (!scored.valid()) {
+            throw new InvalidAnswersException(scored.errors());
+        }
+        String canonical = CanonicalAnswers.of(answers);
+        String keyHash = CanonicalAnswers.sha256(waveId + "|" + person + "|" + key);
+        String payloadHash = CanonicalAnswers.sha256(canonical);
+        Outcome existing = claim(keyHash, payloadHash);
+        if (existing != null) {
+            return existing;
+        }
+        try {
+            if (completed(waveId, person)) {
+                throw new SurveyConflictException(409, "survey.wave.alreadyCompleted");
+            }
+            UUID responseId = UUID.randomUUID();
+            tx.executeWithoutResult(s -> store(c, waveId, responseId, person, canonical, scored, ctx));
+            if (c.privacyMode().identified()) {
+                tx.executeWithoutResult(s -> jdbc.update("DELETE FROM survey_draft WHERE wave_id = ? AND person_id = ?",
+                    waveId, person.value()));
+            }
+            tx.executeWithoutResult(s -> jdbc.update(
+                "INSERT INTO survey_participation (wave_id, person_id) VALUES (?,?)", waveId, person.value()));
+            String receipt = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            tx.executeWithoutResult(s -> jdbc.update(
+                "UPDATE survey_idempotency SET state = 'DONE', receipt = ? WHERE key_hash = ?", receipt, keyHash));
+            return new Outcome(receipt, false);
+        } catch (RuntimeException e) {
+            tx.executeWithoutResult(s -> jdbc.update("DELETE FROM survey_idempotency WHERE key_hash = ?", keyHash));
+            throw e;
+        }
+    }
+
+    /** Claims the key; returns a replay outcome if already done, throws 422/409 on mismatch/in flight. */
+    private Outcome claim(String keyHash, String payloadHash) {
+        try {
+            tx.executeWithoutResult(s -> jdbc.update("INSERT INTO survey_idempotency (key_hash, payload_hash, state,"
+                + " created_on) VALUES (?,?,'IN_FLIGHT',?)", keyHash, payloadHash, LocalDate.now(clock)));
+            return null;
+        } catch (DuplicateKeyException dup) {
+            Map<String, Object> row = jdbc.queryForMap(
+                "SELECT payload_hash, state, receipt FROM survey_idempotency WHERE key_hash = ?", keyHash);
+            if (!payloadHash.equals(row.get("payload_hash"))) {
+                throw new SurveyConflictException(422, "survey.idempotency.mismatch");
+            }
+            if (!"DONE".equals(row.get("state"))) {
+                throw new SurveyConflictException(409, "survey.idempotency.inFlight");
+            }
+            return new Outcome((String) row.get("receipt"), true);
+        }
+    }
+
+    boolean completed(UUID waveId, PersonId person) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM survey_participation WHERE wave_id = ? AND person_id = ?",
+            Integer.class, waveId, person.value());
+        return n != null && n > 0;
+    }
+
+    private void store(Campaign c, UUID waveId, UUID id, PersonId person, String answers,
+                       InstrumentScorer.Scored scored, Context ctx) {
+        String flags = String.join(",", scored.flags());
+        if (c.privacyMode() == PrivacyMode.ANONYMOUS) {
+            jdbc.update("INSERT INTO survey_response_anon (id, wave_id, submitted_on, hospital, rotation, pgy_band,"
+                    + " answers, score, band, flags) VALUES (?,?,?,?,?,?,?,?,?,?)", id, waveId, LocalDate.now(clock),
+                ctx.hospital(), ctx.rotation(), PgyBand.of(ctx.pgyBand()), answers, scored.score(), scored.band(), flags);
+        } else {
+            jdbc.update("INSERT INTO survey_response_identified (id, wave_id, person_id, submitted_at, answers, score,"
+                    + " band, flags) VALUES (?,?,?,?,?,?,?,?)", id, waveId, person.value(),
+                java.sql.Timestamp.from(Instant.now(clock)), answers, scored.score(), scored.band(), flags);
+        }
+        events.publishEvent(new SurveyResponseSubmitted(waveId, id, c.questionnaireId(), c.questionnaireVersion(),
+            scored.score(), scored.band(), scored.flags(), c.privacyMode(),
+            c.privacyMode().identified() ? person : null));
+    }
+}

@@ -1,0 +1,173 @@
+package org.cpr.survey.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.cpr.identity.CprUser;
+import org.cpr.survey.PrivacyMode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.*;
+
+/** JSON API for campaigns (facilitators) and submissions (participants). */
+@RestController
+@RequestMapping("/api/v1/surveys")
+class SurveyApiController {
+
+    record CampaignRequest(String title, String questionnaireId, String questionnaireVersion, PrivacyMode privacyMode,
+                           Integer minRespondents, Integer minComments) {
+    }
+
+    record PrivacyRequest(PrivacyMode privacyMode, Integer minRespondents, Integer minComments) {
+    }
+
+    record WaveRequest(String label, LocalDate opensOn, LocalDate closesOn) {
+    }
+
+    record SubmissionRequest(Map<String, Object> answers, Map<String, String> context) {
+    }
+
+    record RosterRequest(UUID personId, UUID orgUnitId) {
+    }
+
+    private final CampaignService campaigns;
+    private final SubmissionService submissions;
+    private final InvitationService invitations;
+    private final WaveReportService reports;
+    private final DraftService drafts;
+
+    SurveyApiController(CampaignService campaigns, SubmissionService submissions, InvitationService invitations,
+                        WaveReportService reports, DraftService drafts) {
+        this.drafts = drafts;
+        this.campaigns = campaigns;
+        this.submissions = submissions;
+        this.invitations = invitations;
+        this.reports = reports;
+    }
+
+    @GetMapping("/waves/{waveId}/report")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    java.util.List<WaveReportService.Cell> report(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+        org.cpr.shared.Role role = user.hasRole(org.cpr.shared.Role.FACILITATOR)
+            ? org.cpr.shared.Role.FACILITATOR : org.cpr.shared.Role.SYSTEM_ADMIN;
+        return reports.meanScoreByHospital(user.personId(), role, waveId);
+    }
+
+    @PostMapping("/campaigns/{id}/roster")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    ResponseEntity<Void> roster(@PathVariable UUID id, @RequestBody RosterRequest r) {
+        if (r.personId() == null) {
+            throw new IllegalArgumentException("personId is required");
+        }
+        campaigns.addToRoster(id, new org.cpr.shared.PersonId(r.personId()), r.orgUnitId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/waves/{waveId}/invitations")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    Map<String, Object> invite(@PathVariable UUID waveId) {
+        return Map.of("invited", invitations.invite(waveId));
+    }
+
+    @PostMapping("/waves/{waveId}/reminders")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    Map<String, Object> remind(@PathVariable UUID waveId) {
+        return Map.of("reminded", invitations.remind(waveId));
+    }
+
+    @GetMapping("/waves/{waveId}/response-rate")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    java.util.List<InvitationService.Rate> rate(@PathVariable UUID waveId) {
+        int threshold = campaigns.campaignOfWave(waveId)
+            .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound")).minRespondents();
+        return invitations.rates(waveId, threshold);
+    }
+
+    @PostMapping("/campaigns")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal CprUser user, @RequestBody CampaignRequest r) {
+        if (r.title() == null || r.title().isBlank() || r.questionnaireId() == null || r.privacyMode() == null) {
+            throw new IllegalArgumentException("title, questionnaireId and privacyMode are required");
+        }
+        UUID id = campaigns.create(user.personId(), r.title(), r.questionnaireId(),
+            r.questionnaireVersion() == null ? "1" : r.questionnaireVersion(), r.privacyMode(),
+            orZero(r.minRespondents()), orZero(r.minComments()));
+        return ResponseEntity.created(URI.create("/api/v1/surveys/campaigns/" + id)).body(Map.of("id", id));
+    }
+
+    @PostMapping("/campaigns/{id}/waves")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    ResponseEntity<Map<String, Object>> wave(@PathVariable UUID id, @RequestBody WaveRequest r) {
+        UUID wave = campaigns.addWave(id, r.label() == null ? "wave" : r.label(), r.opensOn(), r.closesOn());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", wave));
+    }
+
+    @PostMapping("/campaigns/{id}/launch")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    ResponseEntity<Void> launch(@AuthenticationPrincipal CprUser user, @PathVariable UUID id) {
+        campaigns.launch(user.personId(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/campaigns/{id}/privacy")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    ResponseEntity<Void> privacy(@AuthenticationPrincipal CprUser user, @PathVariable UUID id,
+                                 @RequestBody PrivacyRequest r) {
+        campaigns.changePrivacy(user.personId(), id, r.privacyMode(), orZero(r.minRespondents()), orZero(r.minComments()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/waves/{waveId}/responses")
+    ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
+                                               @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                               @RequestBody SubmissionRequest r) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            throw new IllegalArgumentException("Idempotency-Key header is required");
+        }
+        Map<String, String> ctx = r.context() == null ? Map.of() : r.context();
+        SubmissionService.Outcome out = submissions.submit(waveId, user.personId(), key, r.answers(),
+            new SubmissionService.Context(ctx.get("hospital"), ctx.get("rotation"), ctx.get("pgyLevel")));
+        return ResponseEntity.status(out.replay() ? HttpStatus.OK : HttpStatus.CREATED)
+            .body(Map.of("receipt", out.receipt(), "replay", out.replay()));
+    }
+
+    @PutMapping("/waves/{waveId}/draft")
+    ResponseEntity<Void> saveDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
+                                   @RequestBody SubmissionRequest r) {
+        drafts.save(waveId, user.personId(), r.answers() == null ? Map.of() : r.answers());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping(path = "/waves/{waveId}/draft", produces = "application/json")
+    ResponseEntity<String> loadDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+        return drafts.load(waveId, user.personId()).map(a -> ResponseEntity.ok("{\"answers\":" + a + "}"))
+            .orElseThrow(() -> new SurveyConflictException(404, "survey.draft.none"));
+    }
+
+    @ExceptionHandler(SurveyConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(SurveyConflictException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.code());
+        pd.setProperty("code", e.code());
+        return ResponseEntity.status(e.status()).body(pd);
+    }
+
+    @ExceptionHandler(InvalidAnswersException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidAnswersException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, "Some answers are invalid");
+        pd.setProperty("errors", e.errors());
+        return ResponseEntity.unprocessableContent().body(pd);
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> bad(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+    }
+
+    private static int orZero(Integer i) {
+        return i == null ? 0 : i;
+    }
+}

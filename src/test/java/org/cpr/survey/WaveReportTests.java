@@ -1,0 +1,62 @@
+package org.cpr.survey;
+
+import static org.cpr.survey.SurveyTestSupport.as;
+import static org.cpr.survey.SurveyTestSupport.person;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.cpr.identity.CprUser;
+import org.cpr.shared.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The wave report goes through the DisclosureGate: small hospitals are suppressed and cannot be derived. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WaveReportTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    final CprUser facilitator = person(Role.FACILITATOR);
+
+    @Test
+    void smallHospitalIsSuppressedAndItsComplementIsNotReleased() throws Exception {
+        UUID campaign = create("/api/v1/surveys/campaigns",
+            "{\"title\":\"R\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\"}");
+        UUID wave = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
+            "{\"opensOn\":\"" + LocalDate.now() + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+        mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)));
+        for (int i = 0; i < 8; i++) {
+            String hospital = i < 6 ? "Central" : "North";
+            mvc.perform(post("/api/v1/surveys/waves/" + wave + "/responses").with(as(person(Role.PARTICIPANT)))
+                    .header("Idempotency-Key", "k" + i).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"answers\":{\"1\":" + (i % 4) + ",\"2\":0},\"context\":{\"hospital\":\"" + hospital + "\"}}"))
+                .andExpect(status().isCreated());
+        }
+        mvc.perform(get("/api/v1/surveys/waves/" + wave + "/report").with(as(facilitator)))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$[?(@.group == 'all')].respondents").value(8))
+            .andExpect(jsonPath("$[?(@.group == 'hospital:North')].released").value(false))
+            .andExpect(jsonPath("$[?(@.group == 'hospital:North')].suppressedMessage").value("fewer than 5 responses"))
+            .andExpect(jsonPath("$[?(@.group == 'hospital:Central')].released").value(false));
+        mvc.perform(get("/api/v1/surveys/waves/" + wave + "/report").with(as(person(Role.PARTICIPANT))))
+            .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/surveys/waves/" + wave + "/response-rate").with(as(person(Role.PARTICIPANT))))
+            .andExpect(status().isForbidden());
+    }
+
+    private UUID create(String path, String json) throws Exception {
+        String body = mvc.perform(post(path).with(as(facilitator)).contentType(MediaType.APPLICATION_JSON).content(json))
+            .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return UUID.fromString(body.replaceAll(".*\"id\":\"([0-9a-f-]+)\".*", "$1"));
+    }
+}
