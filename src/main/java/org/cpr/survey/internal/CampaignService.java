@@ -96,13 +96,126 @@ class CampaignService {
             mode.name(), Math.max(MIN_RESPONDENTS, minRespondents), Math.max(MIN_COMMENTS, minComments), campaignId);
     }
 
+    /** Everything a facilitator sets on the campaign form. */
+    record Settings(String title, String description, String questionnaireId, String version, PrivacyMode mode,
+                    int minRespondents, int minComments, String hospital, Audience audience, Schedule schedule) {
+    }
+
+    /** Creates a draft campaign with its audience and schedule (waves are planned at launch). */
+    @Transactional
+    UUID create(PersonId actor, Settings s) {
+        UUID id = create(actor, s.title(), s.questionnaireId(), s.version(), s.mode(), s.minRespondents(), s.minComments());
+        Schedule sc = s.schedule();
+        jdbc.update("UPDATE survey_campaign SET description = ?, hospital = ?, audience_units = ?, audience_types = ?,"
+                + " audience_roles = ?, schedule = ?, first_opens_on = ?, window_days = ?, block_weeks = ?, ends_on = ?"
+                + " WHERE id = ?", s.description(), s.hospital(), s.audience().unitsText(), s.audience().typesText(),
+            s.audience().rolesText(), sc.kind().name(), sc.firstOpensOn(), sc.windowDays(), sc.blockWeeks(), sc.endsOn(), id);
+        return id;
+    }
+
+    /**
+     * Launches: freezes privacy mode and thresholds, plans the waves of the schedule and takes the
+     * audience into the roster (newcomers are added again when each wave opens).
+     */
+    @Transactional
+    void launch(PersonId actor, UUID campaignId, IdentityAudience people) {
+        launch(actor, campaignId);
+        Campaign c = find(campaignId).orElseThrow();
+        if (waves(campaignId).isEmpty()) {
+            for (Schedule.PlannedWave w : c.schedule().waves()) {
+                addWave(campaignId, w.label(), w.opensOn(), w.closesOn());
+            }
+        }
+        refreshRoster(c, people);
+    }
+
+    /** Adds audience members not yet on the roster; returns how many were added. */
+    @Transactional
+    int refreshRoster(Campaign c, IdentityAudience people) {
+        if (!c.audience().defined()) {
+            return 0;
+        }
+        int added = 0;
+        for (IdentityAudience.Member m : people.resolve(c.audience())) {
+            added += jdbc.update("INSERT INTO survey_roster (campaign_id, person_id, org_unit_id) SELECT ?, ?, ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM survey_roster WHERE campaign_id = ? AND person_id = ?)",
+                c.id(), m.person().value(), m.unit(), c.id(), m.person().value());
+        }
+        return added;
+    }
+
+    record WaveRow(UUID id, UUID campaignId, String label, LocalDate opensOn, LocalDate closesOn, LocalDate invitedOn,
+                   LocalDate remindedOn) {
+        boolean openOn(LocalDate day) {
+            return !day.isBefore(opensOn) && !day.isAfter(closesOn);
+        }
+    }
+
+    List<WaveRow> waves(UUID campaignId) {
+        return jdbc.query("SELECT * FROM survey_wave WHERE campaign_id = ? ORDER BY opens_on, label",
+            (rs, i) -> wave(rs), campaignId);
+    }
+
+    Optional<WaveRow> wave(UUID waveId) {
+        return jdbc.query("SELECT * FROM survey_wave WHERE id = ?", (rs, i) -> wave(rs), waveId).stream().findFirst();
+    }
+
+    private static WaveRow wave(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new WaveRow(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
+            rs.getString("label"), rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
+            rs.getObject("invited_on", LocalDate.class), rs.getObject("reminded_on", LocalDate.class));
+    }
+
+    List<Campaign> all() {
+        return jdbc.query("SELECT * FROM survey_campaign ORDER BY launched_on DESC NULLS FIRST, title", (rs, i) -> campaign(rs));
+    }
+
+    /** True when the campaign names its respondents (a roster or an audience) and this person is not among them. */
+    boolean excluded(UUID campaignId, PersonId person) {
+        Integer any = jdbc.queryForObject("SELECT COUNT(*) FROM survey_roster WHERE campaign_id = ?", Integer.class, campaignId);
+        if (any == null || any == 0) {
+            return false;
+        }
+        Integer me = jdbc.queryForObject("SELECT COUNT(*) FROM survey_roster WHERE campaign_id = ? AND person_id = ?",
+            Integer.class, campaignId, person.value());
+        return me == null || me == 0;
+    }
+
+    /** Waves open today for this person: launched, on the roster (or an open campaign). */
+    List<WaveRow> openWavesFor(PersonId person) {
+        LocalDate today = LocalDate.now(clock);
+        return jdbc.query("SELECT w.* FROM survey_wave w JOIN survey_campaign c ON c.id = w.campaign_id"
+            + " WHERE c.status = 'LAUNCHED' AND w.opens_on <= ? AND w.closes_on >= ?"
+            + " AND (EXISTS (SELECT 1 FROM survey_roster r WHERE r.campaign_id = c.id AND r.person_id = ?)"
+            + "      OR NOT EXISTS (SELECT 1 FROM survey_roster r WHERE r.campaign_id = c.id))"
+            + " ORDER BY w.closes_on", (rs, i) -> wave(rs), today, today, person.value());
+    }
+
+    void markInvited(UUID waveId) {
+        jdbc.update("UPDATE survey_wave SET invited_on = ? WHERE id = ?", LocalDate.now(clock), waveId);
+    }
+
+    void markReminded(UUID waveId) {
+        jdbc.update("UPDATE survey_wave SET reminded_on = ? WHERE id = ?", LocalDate.now(clock), waveId);
+    }
+
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     Optional<Campaign> find(UUID id) {
-        List<Campaign> rows = jdbc.query("SELECT * FROM survey_campaign WHERE id = ?", (rs, i) -> new Campaign(
-            rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("questionnaire_id"),
-            rs.getString("questionnaire_version"), PrivacyMode.valueOf(rs.getString("privacy_mode")),
-            rs.getString("status"), rs.getInt("min_respondents"), rs.getInt("min_comments")), id);
+        List<Campaign> rows = jdbc.query("SELECT * FROM survey_campaign WHERE id = ?", (rs, i) -> campaign(rs), id);
         return rows.stream().findFirst();
+    }
+
+    private static Campaign campaign(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Integer block = rs.getObject("block_weeks") == null ? null : rs.getInt("block_weeks");
+        Schedule schedule = new Schedule(Schedule.Kind.valueOf(rs.getString("schedule")),
+            rs.getObject("first_opens_on", LocalDate.class), rs.getInt("window_days"), block,
+            rs.getObject("ends_on", LocalDate.class));
+        return new Campaign(rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("questionnaire_id"),
+            rs.getString("questionnaire_version"), PrivacyMode.valueOf(rs.getString("privacy_mode")),
+            rs.getString("status"), rs.getInt("min_respondents"), rs.getInt("min_comments"),
+            rs.getString("description"), rs.getString("hospital"),
+            Audience.parse(rs.getString("audience_units"), rs.getString("audience_types"), rs.getString("audience_roles")),
+            schedule, rs.getObject("launched_on", LocalDate.class));
     }
 
     Optional<Campaign> campaignOfWave(UUID waveId) {

@@ -37,13 +37,13 @@ class InstrumentScorer {
     }
 
     Scored score(Campaign campaign, Map<String, Object> answers) {
-        if (answers == null || answers.isEmpty()) {
-            return new Scored(null, null, List.of(), Map.of("answers", "survey.answers.required"));
-        }
         UUID version = version(campaign);
-        JsonNode node = json.valueToTree(answers);
+        JsonNode node = json.valueToTree(answers == null ? Map.of() : answers);
         try {
             ScoreResult result = scoring.score(version, node);
+            if (answers == null || answers.isEmpty()) {
+                return new Scored(null, null, List.of(), Map.of("answers", "survey.answers.required"));
+            }
             return new Scored(result.score() == null ? null : BigDecimal.valueOf(result.score()), result.band(),
                     result.flags(), Map.of());
         } catch (org.cpr.questionnaire.InvalidAnswersException invalid) {

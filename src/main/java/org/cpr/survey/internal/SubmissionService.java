@@ -54,6 +54,12 @@ class SubmissionService {
         if (!c.launched() || !campaigns.waveOpen(waveId)) {
             throw new SurveyConflictException(409, "survey.wave.closed");
         }
+        if (campaigns.excluded(c.id(), person)) {
+            throw new SurveyConflictException(403, "survey.notInvited");
+        }
+        if (c.hospital() != null) {
+            ctx = new Context(c.hospital(), ctx.rotation(), ctx.pgyBand());
+        }
         InstrumentScorer.Scored scored = scorer.score(c, answers);
         if (!scored.valid()) {
             throw new InvalidAnswersException(scored.errors());
@@ -70,7 +76,8 @@ class SubmissionService {
                 throw new SurveyConflictException(409, "survey.wave.alreadyCompleted");
             }
             UUID responseId = UUID.randomUUID();
-            tx.executeWithoutResult(s -> store(c, waveId, responseId, person, canonical, scored, ctx));
+            Context context = ctx;
+            tx.executeWithoutResult(s -> store(c, waveId, responseId, person, canonical, scored, context));
             if (c.privacyMode().identified()) {
                 tx.executeWithoutResult(s -> jdbc.update("DELETE FROM survey_draft WHERE wave_id = ? AND person_id = ?",
                     waveId, person.value()));
