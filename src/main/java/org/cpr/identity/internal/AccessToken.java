@@ -64,7 +64,10 @@ public class AccessToken {
         }
     }
 
+    /** Records use at most once a minute, so a busy API client does not turn every request into a write. */
     public void usedAt(Instant now) {
-        lastUsedAt = now;
+        if (lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(60))) {
+            lastUsedAt = now;
+        }
     }
 }

@@ -172,9 +172,12 @@ class CampaignService {
 
     /** True when the campaign names its respondents (a roster or an audience) and this person is not among them. */
     boolean excluded(UUID campaignId, PersonId person) {
-        Integer any = jdbc.queryForObject("SELECT COUNT(*) FROM survey_roster WHERE campaign_id = ?", Integer.class, campaignId);
-        if (any == null || any == 0) {
-            return false;
+        if (!withRoster.contains(campaignId)) {
+            Integer any = jdbc.queryForObject("SELECT COUNT(*) FROM survey_roster WHERE campaign_id = ?", Integer.class, campaignId);
+            if (any == null || any == 0) {
+                return false;
+            }
+            withRoster.add(campaignId); // a roster only ever grows
         }
         Integer me = jdbc.queryForObject("SELECT COUNT(*) FROM survey_roster WHERE campaign_id = ? AND person_id = ?",
             Integer.class, campaignId, person.value());
@@ -218,15 +221,28 @@ class CampaignService {
             schedule, rs.getObject("launched_on", LocalDate.class));
     }
 
+    /**
+     * Launched campaigns and their waves never change what a submission reads (privacy mode,
+     * thresholds, questionnaire version, dates), so the submission path remembers them.
+     */
+    private final java.util.Map<UUID, Campaign> launchedByWave = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<UUID, WaveRow> waveRows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<UUID> withRoster = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     Optional<Campaign> campaignOfWave(UUID waveId) {
+        Campaign known = launchedByWave.get(waveId);
+        if (known != null) {
+            return Optional.of(known);
+        }
         List<UUID> ids = jdbc.queryForList("SELECT campaign_id FROM survey_wave WHERE id = ?", UUID.class, waveId);
-        return ids.isEmpty() ? Optional.empty() : find(ids.get(0));
+        Optional<Campaign> found = ids.isEmpty() ? Optional.empty() : find(ids.get(0));
+        found.filter(Campaign::launched).ifPresent(c -> launchedByWave.put(waveId, c));
+        return found;
     }
 
-    boolean waveOpen(UUID waveId) {
-        LocalDate today = LocalDate.now(clock);
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM survey_wave WHERE id = ? AND opens_on <= ? AND closes_on >= ?",
-            Integer.class, waveId, today, today);
-        return n != null && n > 0;
+    /** Whether the wave accepts answers today (wave dates never change). */
+    boolean waveOpenToday(UUID waveId) {
+        WaveRow w = waveRows.computeIfAbsent(waveId, id -> wave(id).orElse(null));
+        return w != null && w.openOn(LocalDate.now(clock));
     }
 }

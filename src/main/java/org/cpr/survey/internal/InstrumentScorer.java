@@ -53,11 +53,21 @@ class InstrumentScorer {
         }
     }
 
+    /** Published versions never change, so their ids are remembered. */
+    private final java.util.Map<String, UUID> published = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The version the campaign names ("1", "2", …), which must be published. */
     UUID version(Campaign campaign) {
-        return library.versions(campaign.questionnaireId()).stream()
+        String key = campaign.questionnaireId() + ":" + campaign.questionnaireVersion();
+        UUID known = published.get(key);
+        if (known != null) {
+            return known;
+        }
+        UUID id = library.versions(campaign.questionnaireId()).stream()
                 .filter(v -> v.published() && Integer.toString(v.number()).equals(campaign.questionnaireVersion()))
                 .map(QuestionnaireVersion::id).findFirst()
                 .orElseThrow(() -> new SurveyConflictException(409, "survey.questionnaire.notPublished"));
+        published.put(key, id);
+        return id;
     }
 }

@@ -51,7 +51,7 @@ class SubmissionService {
     Outcome submit(UUID waveId, PersonId person, String key, Map<String, Object> answers, Context ctx) {
         Campaign c = campaigns.campaignOfWave(waveId)
             .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
-        if (!c.launched() || !campaigns.waveOpen(waveId)) {
+        if (!c.launched() || !campaigns.waveOpenToday(waveId)) {
             throw new SurveyConflictException(409, "survey.wave.closed");
         }
         if (campaigns.excluded(c.id(), person)) {
@@ -82,11 +82,13 @@ class SubmissionService {
                 tx.executeWithoutResult(s -> jdbc.update("DELETE FROM survey_draft WHERE wave_id = ? AND person_id = ?",
                     waveId, person.value()));
             }
-            tx.executeWithoutResult(s -> jdbc.update(
-                "INSERT INTO survey_participation (wave_id, person_id) VALUES (?,?)", waveId, person.value()));
+            // The participation mark and the finished idempotency claim are about the person, never the
+            // response: they share a transaction with each other, not with the response row.
             String receipt = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-            tx.executeWithoutResult(s -> jdbc.update(
-                "UPDATE survey_idempotency SET state = 'DONE', receipt = ? WHERE key_hash = ?", receipt, keyHash));
+            tx.executeWithoutResult(s -> {
+                jdbc.update("INSERT INTO survey_participation (wave_id, person_id) VALUES (?,?)", waveId, person.value());
+                jdbc.update("UPDATE survey_idempotency SET state = 'DONE', receipt = ? WHERE key_hash = ?", receipt, keyHash);
+            });
             return new Outcome(receipt, false);
         } catch (RuntimeException e) {
             tx.executeWithoutResult(s -> jdbc.update("DELETE FROM survey_idempotency WHERE key_hash = ?", keyHash));

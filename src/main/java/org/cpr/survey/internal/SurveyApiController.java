@@ -19,7 +19,18 @@ import org.springframework.web.bind.annotation.*;
 class SurveyApiController {
 
     record CampaignRequest(String title, String questionnaireId, String questionnaireVersion, PrivacyMode privacyMode,
-                           Integer minRespondents, Integer minComments) {
+                           Integer minRespondents, Integer minComments, String description, String hospital,
+                           AudienceRequest audience, ScheduleRequest schedule) {
+    }
+
+    /** Org units (their subtrees) × trainee types × roles; empty lists match everyone. */
+    record AudienceRequest(java.util.List<UUID> orgUnits, java.util.List<org.cpr.identity.TraineeType> traineeTypes,
+                           java.util.List<org.cpr.shared.Role> roles) {
+    }
+
+    /** ONE_OFF, MONTHLY or ROTATION; waves are planned at launch. */
+    record ScheduleRequest(Schedule.Kind kind, LocalDate firstOpensOn, Integer windowDays, Integer blockWeeks,
+                           LocalDate endsOn) {
     }
 
     record PrivacyRequest(PrivacyMode privacyMode, Integer minRespondents, Integer minComments) {
@@ -39,9 +50,13 @@ class SurveyApiController {
     private final InvitationService invitations;
     private final WaveReportService reports;
     private final DraftService drafts;
+    private final IdentityAudience people;
+    private final WaveScheduler scheduler;
 
     SurveyApiController(CampaignService campaigns, SubmissionService submissions, InvitationService invitations,
-                        WaveReportService reports, DraftService drafts) {
+                        WaveReportService reports, DraftService drafts, IdentityAudience people, WaveScheduler scheduler) {
+        this.people = people;
+        this.scheduler = scheduler;
         this.drafts = drafts;
         this.campaigns = campaigns;
         this.submissions = submissions;
@@ -93,9 +108,31 @@ class SurveyApiController {
         if (r.title() == null || r.title().isBlank() || r.questionnaireId() == null || r.privacyMode() == null) {
             throw new IllegalArgumentException("title, questionnaireId and privacyMode are required");
         }
-        UUID id = campaigns.create(user.personId(), r.title(), r.questionnaireId(),
-            r.questionnaireVersion() == null ? "1" : r.questionnaireVersion(), r.privacyMode(),
-            orZero(r.minRespondents()), orZero(r.minComments()));
+        if (r.title().length() > 200 || (r.description() != null && r.description().length() > 2000)
+            || (r.hospital() != null && r.hospital().length() > 80) || r.questionnaireId().length() > 100
+            || (r.questionnaireVersion() != null && r.questionnaireVersion().length() > 40)) {
+            throw new IllegalArgumentException("title (200), description (2000), hospital (80) or questionnaire too long");
+        }
+        Audience audience = r.audience() == null ? Audience.NONE : new Audience(
+            java.util.Set.copyOf(orEmpty(r.audience().orgUnits())), java.util.Set.copyOf(orEmpty(r.audience().traineeTypes())),
+            java.util.Set.copyOf(orEmpty(r.audience().roles())));
+        Schedule schedule = Schedule.oneOff(null, null);
+        ScheduleRequest s = r.schedule();
+        if (s != null) {
+            int window = s.windowDays() == null ? 14 : s.windowDays();
+            if (s.kind() == null || s.firstOpensOn() == null || window < 1 || window > 60
+                || (s.kind() != Schedule.Kind.ONE_OFF && s.endsOn() == null)
+                || (s.kind() == Schedule.Kind.ROTATION && (s.blockWeeks() == null || s.blockWeeks() < 1 || s.blockWeeks() > 26))) {
+                throw new IllegalArgumentException("schedule needs kind, firstOpensOn, windowDays 1-60, endsOn for recurring"
+                    + " schedules and blockWeeks 1-26 for rotation blocks");
+            }
+            schedule = new Schedule(s.kind(), s.firstOpensOn(), window,
+                s.kind() == Schedule.Kind.ROTATION ? s.blockWeeks() : null,
+                s.kind() == Schedule.Kind.ONE_OFF ? s.firstOpensOn().plusDays(window - 1L) : s.endsOn());
+        }
+        UUID id = campaigns.create(user.personId(), new CampaignService.Settings(r.title(), r.description(),
+            r.questionnaireId(), r.questionnaireVersion() == null ? "1" : r.questionnaireVersion(), r.privacyMode(),
+            orZero(r.minRespondents()), orZero(r.minComments()), r.hospital(), audience, schedule));
         return ResponseEntity.created(URI.create("/api/v1/surveys/campaigns/" + id)).body(Map.of("id", id));
     }
 
@@ -109,7 +146,8 @@ class SurveyApiController {
     @PostMapping("/campaigns/{id}/launch")
     @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
     ResponseEntity<Void> launch(@AuthenticationPrincipal CprUser user, @PathVariable UUID id) {
-        campaigns.launch(user.personId(), id);
+        campaigns.launch(user.personId(), id, people);
+        scheduler.run();
         return ResponseEntity.noContent().build();
     }
 
@@ -165,6 +203,10 @@ class SurveyApiController {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> bad(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+    }
+
+    private static <T> java.util.List<T> orEmpty(java.util.List<T> list) {
+        return list == null ? java.util.List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     private static int orZero(Integer i) {
