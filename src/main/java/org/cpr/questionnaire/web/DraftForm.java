@@ -18,11 +18,11 @@ record DraftForm(String title, String description, List<ItemRow> items, boolean 
     record ItemRow(String origin, String linkId, String type, String text, boolean required, int depth,
                    List<ChoiceRow> choices, List<ConditionRow> conditions) {
 
-        boolean answerable() {
+        public boolean answerable() {
             return !"display".equals(type) && !"group".equals(type);
         }
 
-        boolean choice() {
+        public boolean choice() {
             return "choice".equals(type);
         }
 
