@@ -37,7 +37,26 @@ public record QuestionnaireModel(Map<String, Item> items) {
     public static QuestionnaireModel of(Questionnaire questionnaire) {
         Map<String, Item> items = new LinkedHashMap<>();
         collect(questionnaire.getItem(), items);
+        items.replaceAll((id, item) -> withChoiceWeights(item, items));
         return new QuestionnaireModel(items);
+    }
+
+    /**
+     * A condition on a choice question names the option's code (FHIR answerCoding), while answers
+     * are held as weights: the code is resolved to its weight so the condition can be evaluated.
+     */
+    private static Item withChoiceWeights(Item item, Map<String, Item> items) {
+        if (item.enableWhen().stream().noneMatch(c -> c.answer() instanceof String)) {
+            return item;
+        }
+        List<Condition> resolved = new ArrayList<>();
+        for (Condition c : item.enableWhen()) {
+            Item question = items.get(c.question());
+            Double weight = question != null && question.kind() == Kind.CHOICE && c.answer() instanceof String code
+                    ? question.choices().get(code) : null;
+            resolved.add(weight == null ? c : new Condition(c.question(), c.operator(), weight));
+        }
+        return new Item(item.linkId(), item.text(), item.kind(), item.required(), item.choices(), resolved, item.enableAll());
     }
 
     private static void collect(List<QuestionnaireItemComponent> components, Map<String, Item> into) {

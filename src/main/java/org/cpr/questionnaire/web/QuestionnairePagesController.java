@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,16 +60,19 @@ class QuestionnairePagesController {
     }
 
     @GetMapping("/questionnaires/{id}/preview")
-    String preview(@PathVariable String id, Model model) {
-        model.addAttribute("form", scoring.form(version(id).id()));
+    String preview(@PathVariable String id, @RequestParam(required = false) UUID version, Model model) {
+        model.addAttribute("form", scoring.form(version(id, version).id()));
+        model.addAttribute("version", version);
         model.addAttribute("answers", Map.of());
         model.addAttribute("errors", Map.of());
         return PREVIEW_VIEW;
     }
 
     @PostMapping("/questionnaires/{id}/preview")
-    String check(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, Model model) {
-        QuestionnaireVersion version = version(id);
+    String check(@PathVariable String id, @RequestParam(name = "version", required = false) UUID versionId,
+                 @RequestParam MultiValueMap<String, String> params, Model model) {
+        QuestionnaireVersion version = version(id, versionId);
+        model.addAttribute("version", versionId);
         FormView form = scoring.form(version.id());
         Map<String, String> answers = new HashMap<>();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -107,7 +111,12 @@ class QuestionnairePagesController {
         }
     }
 
-    private QuestionnaireVersion version(String id) {
+    /** The newest published version, or the asked-for version (a draft in the builder) of this definition. */
+    private QuestionnaireVersion version(String id, UUID versionId) {
+        if (versionId != null) {
+            return library.version(versionId).filter(v -> v.definitionId().equals(id))
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        }
         return library.latestPublished(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
