@@ -81,6 +81,7 @@ class SurveyJourneyBrowserIT {
             resident.locator("#ctx_pgy").selectOption(i == 1 ? "PGY1" : "PGY2-3");
             resident.locator("input[name=a_1]").nth(i % 4).check();
             resident.locator("input[name=a_2]").nth((i + 1) % 4).check();
+            resident.locator("[name=a_3]").fill("<script>alert(1)</script> More seniors on nights " + i);
             resident.locator("#submit-survey").click();
             assertThat(resident.locator("#survey-confirmation")).isVisible();
             resident.context().close();
@@ -92,6 +93,9 @@ class SurveyJourneyBrowserIT {
         assertThat(facilitator.locator("[data-cell=all]")).containsText("n = 6");
         assertThat(facilitator.locator("[data-cell='pgy:PGY1']")).containsText("fewer than 5 responses");
         assertThat(facilitator.locator("[data-cell='pgy:PGY1']")).not().containsText("n = 2");
+        assertThat(facilitator.locator(".report-comments")).containsText("groups of 10 or more");
+        assertThat(facilitator.locator(".report-comments")).not().containsText("More seniors");
+        assertThat(facilitator.locator(".report-item").first()).containsText("How safe did the workload feel?");
         FoundationBrowserIT.assertNoSeriousViolations(facilitator, "survey report");
     }
 
