@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.cpr.disclosure.DisclosurePolicy;
+import org.cpr.disclosure.ReleaseLedger;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
@@ -24,11 +26,21 @@ class CampaignService {
     private final JdbcTemplate jdbc;
     private final AuditPort audit;
     private final Clock clock;
+    private final ReleaseLedger ledger;
 
-    CampaignService(JdbcTemplate jdbc, AuditPort audit, Clock clock) {
+    CampaignService(JdbcTemplate jdbc, AuditPort audit, Clock clock, ReleaseLedger ledger) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.ledger = ledger;
+    }
+
+    /** The disclosure policy of every wave is fixed when it becomes live, as shown to respondents (I-6). */
+    private void fixPolicy(Campaign c, UUID waveId) {
+        DisclosurePolicy policy = DisclosurePolicy.defaults().strengthen(c.minRespondents(), c.minComments(),
+            DisclosurePolicy.DEFAULT_MIN_POSITIVE_COUNT);
+        ledger.fixPolicy(waveId.toString(), policy);
+        ledger.fixPolicy(waveId + ":base", policy);
     }
 
     @Transactional
@@ -63,6 +75,7 @@ class CampaignService {
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO survey_wave (id, campaign_id, label, opens_on, closes_on) VALUES (?,?,?,?,?)",
             id, campaignId, label, opensOn, closesOn);
+        find(campaignId).filter(Campaign::launched).ifPresent(c -> fixPolicy(c, id));
         return id;
     }
 
@@ -76,6 +89,9 @@ class CampaignService {
             LocalDate.now(clock), campaignId);
         audit.record(new AuditEntry(actor, "SURVEY_CAMPAIGN_LAUNCHED", "survey_campaign", campaignId.toString(),
             null, "administration", AuditEntry.Outcome.SUCCESS, c.privacyMode().name()));
+        for (WaveRow w : waves(campaignId)) {
+            fixPolicy(c, w.id());
+        }
     }
 
     /**
@@ -125,6 +141,9 @@ class CampaignService {
             for (Schedule.PlannedWave w : c.schedule().waves()) {
                 addWave(campaignId, w.label(), w.opensOn(), w.closesOn());
             }
+        }
+        for (WaveRow w : waves(campaignId)) {
+            fixPolicy(c, w.id()); // waves planned just now
         }
         refreshRoster(c, people);
     }
