@@ -51,23 +51,14 @@ public class Drafts {
                 });
     }
 
-    /** Stores one step's answers (replacing that instrument's earlier answers) and whether it was skipped. */
+    /** Replaces the draft's answers and skipped steps (the key stays that of this form instance). */
     @Transactional
-    public Draft saveStep(PersonId person, String instrumentId, Map<String, Object> answers, boolean skip) {
+    public Draft save(PersonId person, Map<String, Map<String, Object>> answers, Set<String> skipped) {
         Draft draft = current(person);
-        Map<String, Map<String, Object>> all = new LinkedHashMap<>(draft.answers());
-        Set<String> skipped = new LinkedHashSet<>(draft.skipped());
-        if (skip) {
-            all.remove(instrumentId);
-            skipped.add(instrumentId);
-        } else {
-            all.put(instrumentId, answers);
-            skipped.remove(instrumentId);
-        }
         jdbc.sql("UPDATE assessment_draft SET answers = ?, skipped = ?, updated_at = ? WHERE person_id = ?")
-                .params(AnswerCodec.write(all), String.join(",", skipped), Timestamp.from(clock.instant()), person.value())
+                .params(AnswerCodec.write(answers), String.join(",", skipped), Timestamp.from(clock.instant()), person.value())
                 .update();
-        return new Draft(draft.key(), all, skipped);
+        return new Draft(draft.key(), answers, skipped);
     }
 
     public void discard(PersonId person) {
