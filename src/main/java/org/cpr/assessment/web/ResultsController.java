@@ -85,7 +85,7 @@ class ResultsController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         SafetyRouting.Choice picked = "CONTACT".equals(choice) ? SafetyRouting.Choice.CONTACT
                 : "PRIVATE".equals(choice) ? SafetyRouting.Choice.PRIVATE : null;
-        if (picked == null || (picked == SafetyRouting.Choice.CONTACT && (!CHANNELS.contains(channel) || !TIMES.contains(time)))) {
+        if (picked == null || (picked == SafetyRouting.Choice.CONTACT && (channel == null || time == null || !CHANNELS.contains(channel) || !TIMES.contains(time)))) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("choiceError", picked == null ? "snapshot.choice.error.pick" : "snapshot.choice.error.channel");
             model.addAttribute("chosen", choice);
