@@ -23,7 +23,6 @@ import org.cpr.disclosure.Statistic;
 import org.cpr.disclosure.Suppressed;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.OrgUnitSummary;
-import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,9 +128,5 @@ public class SnapshotAggregate {
             }
         }
         return new Table(instrument, bandOrder, shown);
-    }
-
-    static OrgUnitId unit(UUID id) {
-        return new OrgUnitId(id);
     }
 }

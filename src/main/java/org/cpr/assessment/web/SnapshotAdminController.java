@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.cpr.assessment.internal.Battery;
-import org.cpr.assessment.internal.Instruments;
 import org.cpr.assessment.internal.NextSteps;
 import org.cpr.directory.ServiceCategory;
 import org.cpr.identity.CprUser;
@@ -36,7 +35,7 @@ class SnapshotAdminController {
     private final NextSteps nextSteps;
     private final QuestionnaireLibrary library;
 
-    SnapshotAdminController(Battery battery, NextSteps nextSteps, QuestionnaireLibrary library, Instruments instruments) {
+    SnapshotAdminController(Battery battery, NextSteps nextSteps, QuestionnaireLibrary library) {
         this.battery = battery;
         this.nextSteps = nextSteps;
         this.library = library;
