@@ -1,0 +1,64 @@
+package org.cpr.assessment.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** Answers as stable JSON (sorted keys, so equal answers give equal fingerprints) and SHA-256 helpers. */
+public final class AnswerCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private AnswerCodec() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value instanceof Map<?, ?> m ? new TreeMap<>(m) : value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answers cannot be written", e);
+        }
+    }
+
+    public static Map<String, Map<String, Object>> readAll(String json) {
+        try {
+            return new LinkedHashMap<>(JSON.readValue(json, new TypeReference<Map<String, Map<String, Object>>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answers are unreadable", e);
+        }
+    }
+
+    public static Map<String, Object> readOne(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answers are unreadable", e);
+        }
+    }
+
+    /** How a stored answer is written back into a form field: 2.0 → "2", true → "true". */
+    public static String display(Object value) {
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        }
+        return String.valueOf(value);
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

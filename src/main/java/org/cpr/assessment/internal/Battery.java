@@ -1,0 +1,92 @@
+package org.cpr.assessment.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cpr.questionnaire.InvalidAnswersException;
+import org.cpr.questionnaire.ScoreResult;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.cpr.shared.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The configured battery (instruments in order, a follow-up asked only when its screener is
+ * positive, optional steps) and the plan it gives for a set of answers.
+ */
+@Component
+public class Battery {
+
+    /** One configured step. */
+    public record Step(int position, String instrumentId, String followUpId, Double followUpMin, boolean optional) {
+    }
+
+    /** One page of the snapshot as a person sees it. {@code followUpOf} names the screener it follows. */
+    public record PlannedStep(String instrumentId, boolean optional, String followUpOf) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Instruments instruments;
+    private final AuditPort audit;
+
+    Battery(JdbcClient jdbc, Instruments instruments, AuditPort audit) {
+        this.jdbc = jdbc;
+        this.instruments = instruments;
+        this.audit = audit;
+    }
+
+    public List<Step> steps() {
+        return jdbc.sql("SELECT position, instrument_id, follow_up_id, follow_up_min, optional_step FROM assessment_battery_step ORDER BY position")
+                .query((rs, n) -> new Step(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4) == null ? null : rs.getDouble(4), rs.getBoolean(5)))
+                .list();
+    }
+
+    /** Replaces the battery; every instrument must exist in the library. */
+    @Transactional
+    public void replace(List<Step> steps, PersonId by) {
+        for (Step s : steps) {
+            if (!instruments.exists(s.instrumentId()) || (s.followUpId() != null && !instruments.exists(s.followUpId()))) {
+                throw new IllegalArgumentException("unknown instrument");
+            }
+        }
+        jdbc.sql("DELETE FROM assessment_battery_step").update();
+        int position = 1;
+        for (Step s : steps) {
+            jdbc.sql("INSERT INTO assessment_battery_step (position, instrument_id, follow_up_id, follow_up_min, optional_step) VALUES (?, ?, ?, ?, ?)")
+                    .params(position++, s.instrumentId(), s.followUpId(), s.followUpId() == null ? null : s.followUpMin(), s.optional())
+                    .update();
+        }
+        audit.record(new AuditEntry(by, "SNAPSHOT_BATTERY_CHANGED", "assessment_battery", null, null, "administration",
+                AuditEntry.Outcome.SUCCESS, "steps=" + steps.size()));
+    }
+
+    /** The pages for these answers: a follow-up appears right after its screener once the screener is positive. */
+    public List<PlannedStep> plan(Map<String, Map<String, Object>> answers, Set<String> skipped) {
+        List<PlannedStep> plan = new ArrayList<>();
+        for (Step step : steps()) {
+            plan.add(new PlannedStep(step.instrumentId(), step.optional(), null));
+            if (step.followUpId() != null && screenerPositive(step, answers.get(step.instrumentId()))) {
+                plan.add(new PlannedStep(step.followUpId(), step.optional(), step.instrumentId()));
+            }
+        }
+        return plan;
+    }
+
+    private boolean screenerPositive(Step step, Map<String, Object> answers) {
+        if (answers == null || answers.isEmpty()) {
+            return false;
+        }
+        try {
+            ScoreResult r = instruments.score(step.instrumentId(), answers);
+            double min = step.followUpMin() == null ? 3 : step.followUpMin();
+            return r.score() != null && r.score() >= min;
+        } catch (InvalidAnswersException incomplete) {
+            return false;
+        }
+    }
+}

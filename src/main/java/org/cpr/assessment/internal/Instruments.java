@@ -1,0 +1,84 @@
+package org.cpr.assessment.internal;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cpr.questionnaire.FormView;
+import org.cpr.questionnaire.QuestionnaireLibrary;
+import org.cpr.questionnaire.QuestionnaireVersion;
+import org.cpr.questionnaire.ScoreResult;
+import org.cpr.questionnaire.Scoring;
+import org.springframework.stereotype.Component;
+
+/**
+ * The questionnaire library as the snapshot uses it: the newest published version of an instrument,
+ * its form, and server-side scoring of typed answers (choice weights and yes/no as booleans).
+ */
+@Component
+public class Instruments {
+
+    private final QuestionnaireLibrary library;
+    private final Scoring scoring;
+    private final Map<String, QuestionnaireVersion> versions = new ConcurrentHashMap<>();
+
+    Instruments(QuestionnaireLibrary library, Scoring scoring) {
+        this.library = library;
+        this.scoring = scoring;
+    }
+
+    /** The published version in use; looked up once per instrument (published versions never change). */
+    public QuestionnaireVersion version(String instrumentId) {
+        return versions.computeIfAbsent(instrumentId, id -> library.latestPublished(id)
+                .orElseThrow(() -> new IllegalArgumentException("no published questionnaire " + id)));
+    }
+
+    public boolean exists(String instrumentId) {
+        return versions.containsKey(instrumentId) || library.latestPublished(instrumentId).isPresent();
+    }
+
+    public FormView form(String instrumentId) {
+        return scoring.form(version(instrumentId).id());
+    }
+
+    public String title(String instrumentId) {
+        return version(instrumentId).title();
+    }
+
+    public UUID versionId(String instrumentId) {
+        return version(instrumentId).id();
+    }
+
+    /** Scores on the server; throws {@link org.cpr.questionnaire.InvalidAnswersException} for incomplete or bad answers. */
+    public ScoreResult score(String instrumentId, Map<String, Object> answers) {
+        return scoring.score(versionId(instrumentId), json(answers));
+    }
+
+    static ObjectNode json(Map<String, Object> answers) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        answers.forEach((k, v) -> {
+            if (v instanceof Boolean b) {
+                node.put(k, b);
+            } else if (v instanceof Number n) {
+                node.put(k, n.doubleValue());
+            } else if (v != null) {
+                node.put(k, v.toString());
+            }
+        });
+        return node;
+    }
+
+    /** Reads a posted form value: yes/no → boolean, a number → its value, anything else stays text (and fails scoring). */
+    public static Object typed(FormView.Item item, String raw) {
+        if ("BOOLEAN".equals(item.kind())) {
+            return "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : raw;
+        }
+        try {
+            return Double.valueOf(raw);
+        } catch (NumberFormatException e) {
+            return raw;
+        }
+    }
+}

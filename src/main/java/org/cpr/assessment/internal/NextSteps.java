@@ -1,0 +1,120 @@
+package org.cpr.assessment.internal;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.cpr.directory.ServiceCategory;
+import org.cpr.directory.ServiceDirectory;
+import org.cpr.directory.ServiceEntry;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.cpr.shared.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tailored next steps from rules an administrator edits: "instrument X band in {…}" or "flag F" →
+ * a category, a directory entry (by slug: its name in lower case with dashes) and a fallback text.
+ * When no active entry has the slug yet the fallback text shows; the link appears once it exists.
+ */
+@Component
+public class NextSteps {
+
+    public record Rule(UUID id, int position, String instrumentId, Set<String> bands, String flag, ServiceCategory category,
+                       String directorySlug, String fallbackText) {
+
+        boolean matches(SnapshotHistory.Submission s) {
+            if (flag != null && !flag.isBlank()) {
+                return s.shown().stream().anyMatch(r -> r.flags().contains(flag)
+                        && (instrumentId == null || instrumentId.isBlank() || instrumentId.equals(r.instrumentId())));
+            }
+            return s.result(instrumentId).filter(r -> !r.superseded() && r.band() != null && bands.contains(r.band())).isPresent();
+        }
+    }
+
+    /** What the person sees: the service (when the directory has it) or the fallback text. */
+    public record NextStep(ServiceCategory category, UUID serviceId, String serviceName, String fallbackText) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ServiceDirectory directory;
+    private final AuditPort audit;
+
+    NextSteps(JdbcClient jdbc, ServiceDirectory directory, AuditPort audit) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    public List<Rule> rules() {
+        return jdbc.sql("SELECT id, position, instrument_id, bands, flag, category, directory_slug, fallback_text FROM assessment_next_step_rule ORDER BY position, id")
+                .query((rs, n) -> new Rule(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), bands(rs.getString(4)),
+                        rs.getString(5), ServiceCategory.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
+    @Transactional
+    public UUID save(Rule rule, PersonId by) {
+        UUID id = rule.id() == null ? UUID.randomUUID() : rule.id();
+        jdbc.sql("DELETE FROM assessment_next_step_rule WHERE id = ?").param(id).update();
+        jdbc.sql("INSERT INTO assessment_next_step_rule (id, position, instrument_id, bands, flag, category, directory_slug, fallback_text)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(id, rule.position(), blankToNull(rule.instrumentId()), rule.bands().isEmpty() ? null : String.join(",", rule.bands()),
+                        blankToNull(rule.flag()), rule.category().name(), blankToNull(rule.directorySlug()), rule.fallbackText())
+                .update();
+        audit.record(new AuditEntry(by, "SNAPSHOT_RULE_SAVED", "assessment_next_step_rule", id.toString(), null, "administration",
+                AuditEntry.Outcome.SUCCESS, null));
+        return id;
+    }
+
+    @Transactional
+    public void delete(UUID id, PersonId by) {
+        jdbc.sql("DELETE FROM assessment_next_step_rule WHERE id = ?").param(id).update();
+        audit.record(new AuditEntry(by, "SNAPSHOT_RULE_DELETED", "assessment_next_step_rule", id.toString(), null, "administration",
+                AuditEntry.Outcome.SUCCESS, null));
+    }
+
+    public List<NextStep> forSubmission(SnapshotHistory.Submission submission) {
+        List<NextStep> steps = new ArrayList<>();
+        List<ServiceEntry> entries = null;
+        for (Rule rule : rules()) {
+            if (!rule.matches(submission)) {
+                continue;
+            }
+            if (entries == null) {
+                entries = directory.everything();
+            }
+            Optional<ServiceEntry> entry = entries.stream().filter(e -> !e.retired())
+                    .filter(e -> rule.directorySlug() != null && slug(e.name()).equals(rule.directorySlug())).findFirst();
+            steps.add(new NextStep(rule.category(), entry.map(ServiceEntry::id).orElse(null), entry.map(ServiceEntry::name).orElse(null),
+                    rule.fallbackText()));
+        }
+        return steps;
+    }
+
+    /** "Resident Peer Support Network" → "resident-peer-support-network". */
+    public static String slug(String name) {
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    static Set<String> bands(String csv) {
+        Set<String> set = new LinkedHashSet<>();
+        if (csv != null) {
+            Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(set::add);
+        }
+        return set;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

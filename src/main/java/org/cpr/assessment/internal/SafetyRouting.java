@@ -1,0 +1,176 @@
+package org.cpr.assessment.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.sql.Timestamp;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.cpr.questionnaire.ScoreResult;
+import org.cpr.safety.AlertTier;
+import org.cpr.safety.SafetyConcern;
+import org.cpr.shared.PersonId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens when a snapshot needs a clinician. The person chooses on the results page: stay
+ * private (a clinician reviews the answers without knowing who) or ask to be contacted (only then
+ * does their identity go into the concern). Exactly one concern is published per submission: the
+ * choice flips the submission's safety state once (a conditional update), and the concern is
+ * published in that same transaction (event publication registry, so it survives a crash). If the
+ * person leaves without choosing, this job publishes the pseudonymous concern once the grace period
+ * ({@code cpr.snapshot.choice-grace}, default 10 minutes) has passed: nobody is contacted without
+ * the choice, and no high-risk answer goes unreviewed.
+ */
+@Component
+public class SafetyRouting {
+
+    /** Why a snapshot needs a clinician. */
+    public record Risk(AlertTier tier, Set<String> reasons) {
+    }
+
+    public enum Choice { PRIVATE, CONTACT }
+
+    public static final String PENDING = "PENDING";
+    public static final String NONE = "NONE";
+    static final String AUTO = "AUTO_PRIVATE";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration grace;
+
+    SafetyRouting(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+                  @Value("${cpr.snapshot.choice-grace:PT10M}") Duration grace) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+        this.grace = grace;
+    }
+
+    /** The risk in a set of scored instruments, if any: SAFETY flags (PHQ-9 item 9 > 0, ASQ yes, PC-PTSD-5 ≥ 3, top burnout option). */
+    public static Optional<Risk> assess(Map<String, ScoreResult> scores, Map<String, Map<String, Object>> answers) {
+        Set<String> reasons = new LinkedHashSet<>();
+        boolean tierOne = false;
+        for (var e : scores.entrySet()) {
+            if (!e.getValue().safety()) {
+                continue;
+            }
+            reasons.add(reason(e.getKey()));
+            if ("phq-9".equals(e.getKey())) {
+                Object item9 = answers.getOrDefault("phq-9", Map.of()).get("9");
+                tierOne |= item9 instanceof Number n && n.doubleValue() >= 2;
+            }
+            tierOne |= e.getValue().flags().contains("ACUTE");
+        }
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(new Risk(tierOne ? AlertTier.TIER_1 : AlertTier.TIER_2, reasons));
+    }
+
+    private static String reason(String instrumentId) {
+        return switch (instrumentId) {
+            case "phq-9" -> "PHQ9_ITEM9";
+            case "asq" -> "ASQ_POSITIVE";
+            case "pc-ptsd-5" -> "PCPTSD5_POSITIVE";
+            case "burnout-single-item" -> "BURNOUT_SEEK_HELP";
+            default -> instrumentId.toUpperCase().replace('-', '_') + "_SAFETY";
+        };
+    }
+
+    public Timestamp choiceDueAt() {
+        return Timestamp.from(clock.instant().plus(grace));
+    }
+
+    /**
+     * Records the person's choice. Returns false if the submission is not theirs or was already
+     * decided. A contact request is honoured even after the pseudonymous review was raised.
+     */
+    @Transactional
+    public boolean choose(UUID submissionId, PersonId person, Choice choice, String channel, String time) {
+        Optional<Stored> stored = stored(submissionId, person);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        String from = choice == Choice.CONTACT && AUTO.equals(stored.get().state()) ? AUTO : PENDING;
+        int changed = jdbc.sql("UPDATE assessment_submission SET safety_state = ?, contact_channel = ?, contact_time = ?"
+                        + " WHERE id = ? AND person_id = ? AND safety_state = ?")
+                .params(choice.name(), choice == Choice.CONTACT ? channel : null, choice == Choice.CONTACT ? time : null,
+                        submissionId, person.value(), from)
+                .update();
+        if (changed != 1) {
+            return false;
+        }
+        Stored s = stored.get();
+        if (choice == Choice.CONTACT) {
+            Set<String> reasons = new LinkedHashSet<>(s.reasons());
+            reasons.add("CONTACT_REQUESTED");
+            reasons.add("CONTACT_BY_" + channel);
+            reasons.add("CONTACT_TIME_" + time);
+            events.publishEvent(new SafetyConcern("contact-request", submissionId.toString(), person, null, s.tier(), reasons));
+        } else {
+            events.publishEvent(pseudonymous(submissionId, s));
+        }
+        return true;
+    }
+
+    @Scheduled(fixedDelayString = "${cpr.snapshot.choice-check:PT1M}")
+    @SchedulerLock(name = "snapshot-safety-choice", lockAtMostFor = "PT5M")
+    public void publishUndecidedRegularly() {
+        publishUndecided();
+    }
+
+    /** Publishes the pseudonymous concern of every high-risk snapshot still undecided after the grace period. */
+    @Transactional
+    public int publishUndecided() {
+        List<UUID> due = jdbc.sql("SELECT id FROM assessment_submission WHERE safety_state = ? AND choice_due_at <= ?")
+                .params(PENDING, Timestamp.from(clock.instant())).query(UUID.class).list();
+        int published = 0;
+        for (UUID id : due) {
+            published += publishPseudonymous(id);
+        }
+        return published;
+    }
+
+    /** Before a person deletes their history, undecided concerns still reach a clinician (pseudonymously). */
+    @Transactional
+    public void settleBeforeDeletion(PersonId person) {
+        jdbc.sql("SELECT id FROM assessment_submission WHERE person_id = ? AND safety_state = ?")
+                .params(person.value(), PENDING).query(UUID.class).list().forEach(this::publishPseudonymous);
+    }
+
+    private int publishPseudonymous(UUID id) {
+        int changed = jdbc.sql("UPDATE assessment_submission SET safety_state = ? WHERE id = ? AND safety_state = ?")
+                .params(AUTO, id, PENDING).update();
+        if (changed == 1) {
+            Stored s = jdbc.sql("SELECT tier, reasons, safety_state FROM assessment_submission WHERE id = ?").param(id)
+                    .query(SafetyRouting::row).single();
+            events.publishEvent(pseudonymous(id, s));
+        }
+        return changed;
+    }
+
+    private static SafetyConcern pseudonymous(UUID submissionId, Stored s) {
+        return new SafetyConcern("snapshot", submissionId.toString(), null, null, s.tier(), s.reasons());
+    }
+
+    private record Stored(AlertTier tier, Set<String> reasons, String state) {
+    }
+
+    private Optional<Stored> stored(UUID id, PersonId person) {
+        return jdbc.sql("SELECT tier, reasons, safety_state FROM assessment_submission WHERE id = ? AND person_id = ? AND high_risk = TRUE")
+                .params(id, person.value()).query(SafetyRouting::row).optional();
+    }
+
+    private static Stored row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Stored(AlertTier.valueOf(rs.getString(1)), Set.of(rs.getString(2).split(",")), rs.getString(3));
+    }
+}

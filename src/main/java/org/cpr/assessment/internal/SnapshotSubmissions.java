@@ -1,0 +1,179 @@
+package org.cpr.assessment.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.cpr.assessment.SnapshotSubmitted;
+import org.cpr.identity.IdentityManagement;
+import org.cpr.identity.PersonSummary;
+import org.cpr.questionnaire.InvalidAnswersException;
+import org.cpr.questionnaire.ScoreResult;
+import org.cpr.shared.OrgUnitId;
+import org.cpr.shared.PersonId;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Idempotent snapshot submission (I-28). The key is scoped to the person; the submission row holds
+ * a hash of person|key and a fingerprint of the answers. A retry with the same answers returns the
+ * original submission; the same key with other answers is refused. The results, the participation
+ * event and (for a high-risk result) the pending safety state commit in one transaction.
+ */
+@Component
+public class SnapshotSubmissions {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9-]{16,64}");
+
+    /** The stored submission and whether this call only replayed it. */
+    public record Outcome(UUID submissionId, boolean replay) {
+    }
+
+    /** One step whose answers cannot be scored, with the problems by item. */
+    public static class IncompleteSnapshot extends RuntimeException {
+        private final transient String instrumentId;
+        private final transient InvalidAnswersException cause;
+
+        IncompleteSnapshot(String instrumentId, InvalidAnswersException cause) {
+            super("incomplete step");
+            this.instrumentId = instrumentId;
+            this.cause = cause;
+        }
+
+        public String instrumentId() {
+            return instrumentId;
+        }
+
+        public InvalidAnswersException invalid() {
+            return cause;
+        }
+    }
+
+    /** The same key was used with different answers. */
+    public static class KeyReused extends RuntimeException {
+        KeyReused() {
+            super("idempotency key reused with different answers");
+        }
+    }
+
+    /** A missing or malformed key. */
+    public static class BadKey extends RuntimeException {
+        BadKey() {
+            super("missing or malformed idempotency key");
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Battery battery;
+    private final Instruments instruments;
+    private final Drafts drafts;
+    private final IdentityManagement identity;
+    private final ApplicationEventPublisher events;
+    private final SafetyRouting safety;
+    private final Clock clock;
+
+    SnapshotSubmissions(JdbcClient jdbc, PlatformTransactionManager txm, Battery battery, Instruments instruments, Drafts drafts,
+                        IdentityManagement identity, ApplicationEventPublisher events, SafetyRouting safety, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txm);
+        this.battery = battery;
+        this.instruments = instruments;
+        this.drafts = drafts;
+        this.identity = identity;
+        this.events = events;
+        this.safety = safety;
+        this.clock = clock;
+    }
+
+    public Outcome submit(PersonId person, String key, Map<String, Map<String, Object>> answers, Set<String> skipped) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new BadKey();
+        }
+        Map<String, Map<String, Object>> used = new LinkedHashMap<>();
+        Map<String, ScoreResult> scores = new LinkedHashMap<>();
+        Set<String> skippedUsed = new TreeSet<>();
+        for (Battery.PlannedStep step : battery.plan(answers, skipped)) {
+            String id = step.instrumentId();
+            if (step.optional() && skipped.contains(id) && !answers.containsKey(id)) {
+                skippedUsed.add(id);
+                continue;
+            }
+            Map<String, Object> a = answers.getOrDefault(id, Map.of());
+            try {
+                scores.put(id, instruments.score(id, a));
+            } catch (InvalidAnswersException invalid) {
+                throw new IncompleteSnapshot(id, invalid);
+            }
+            used.put(id, a);
+        }
+        String keyHash = AnswerCodec.sha256("snapshot|" + person + "|" + key);
+        String payloadHash = AnswerCodec.sha256(AnswerCodec.write(used) + "|skipped=" + skippedUsed);
+        Optional<Outcome> earlier = replay(keyHash, payloadHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            tx.executeWithoutResult(s -> store(id, person, keyHash, payloadHash, used, scores));
+            return new Outcome(id, false);
+        } catch (DuplicateKeyException concurrent) {
+            return replay(keyHash, payloadHash).orElseThrow(() -> concurrent);
+        }
+    }
+
+    private Optional<Outcome> replay(String keyHash, String payloadHash) {
+        return jdbc.sql("SELECT id, payload_hash FROM assessment_submission WHERE key_hash = ?").param(keyHash)
+                .query((rs, n) -> {
+                    if (!payloadHash.equals(rs.getString(2))) {
+                        throw new KeyReused();
+                    }
+                    return new Outcome(rs.getObject(1, UUID.class), true);
+                }).optional();
+    }
+
+    private void store(UUID id, PersonId person, String keyHash, String payloadHash, Map<String, Map<String, Object>> used,
+                       Map<String, ScoreResult> scores) {
+        Instant now = clock.instant();
+        Optional<SafetyRouting.Risk> risk = SafetyRouting.assess(scores, used);
+        OrgUnitId unit = identity.person(person).map(PersonSummary::program).orElse(null);
+        jdbc.sql("""
+                INSERT INTO assessment_submission (id, person_id, org_unit_id, submitted_at, key_hash, payload_hash, high_risk, tier,
+                  reasons, safety_state, choice_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, person.value(), unit == null ? null : unit.value(), Timestamp.from(now), keyHash, payloadHash,
+                        risk.isPresent(), risk.map(r -> r.tier().name()).orElse(null),
+                        risk.map(r -> String.join(",", r.reasons())).orElse(null),
+                        risk.isPresent() ? SafetyRouting.PENDING : SafetyRouting.NONE,
+                        risk.isPresent() ? safety.choiceDueAt() : null)
+                .update();
+        int position = 1;
+        for (var e : scores.entrySet()) {
+            ScoreResult r = e.getValue();
+            jdbc.sql("INSERT INTO assessment_result (submission_id, position, instrument_id, version_id, score, band, flags, answers)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, position++, e.getKey(), instruments.versionId(e.getKey()), r.score(), r.band(),
+                            String.join(",", r.flags()), AnswerCodec.write(used.get(e.getKey())))
+                    .update();
+        }
+        drafts.discard(person);
+        events.publishEvent(new SnapshotSubmitted(id, now));
+    }
+
+    /** Every submission id of the person, oldest first. */
+    public List<UUID> ids(PersonId person) {
+        return jdbc.sql("SELECT id FROM assessment_submission WHERE person_id = ? ORDER BY submitted_at, id")
+                .param(person.value()).query(UUID.class).list();
+    }
+}

@@ -1,0 +1,133 @@
+package org.cpr.assessment.web;
+
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.cpr.assessment.internal.Benchmarks;
+import org.cpr.assessment.internal.Instruments;
+import org.cpr.assessment.internal.NextSteps;
+import org.cpr.assessment.internal.Reminders;
+import org.cpr.assessment.internal.SafetyRouting;
+import org.cpr.assessment.internal.SnapshotHistory;
+import org.cpr.assessment.internal.TrendChart;
+import org.cpr.identity.CprUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The person's own results: scores with bands in plain words, their trend, benchmarks, tailored
+ * next steps, and — when an answer needs a clinician — the crisis panel and the private-or-contact
+ * choice. Every lookup is by owner: another person's id is simply not found (404).
+ */
+@Controller
+class ResultsController {
+
+    static final String LANDING_VIEW = "assessment/landing";
+    static final String RESULTS_VIEW = "assessment/results";
+    static final Set<String> CHANNELS = Set.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON");
+    static final Set<String> TIMES = Set.of("MORNING", "AFTERNOON", "EVENING", "ANY");
+
+    private final SnapshotHistory history;
+    private final NextSteps nextSteps;
+    private final SafetyRouting safety;
+    private final Instruments instruments;
+    private final Reminders reminders;
+
+    ResultsController(SnapshotHistory history, NextSteps nextSteps, SafetyRouting safety, Instruments instruments, Reminders reminders) {
+        this.history = history;
+        this.nextSteps = nextSteps;
+        this.safety = safety;
+        this.instruments = instruments;
+        this.reminders = reminders;
+    }
+
+    @GetMapping("/snapshot")
+    String landing(@AuthenticationPrincipal CprUser user, Model model) {
+        List<SnapshotHistory.Submission> all = history.all(user.personId());
+        model.addAttribute("history", all.reversed());
+        model.addAttribute("cadence", reminders.cadence(user.personId()).name());
+        return LANDING_VIEW;
+    }
+
+    @GetMapping("/snapshot/results/{id}")
+    String results(@PathVariable UUID id, @AuthenticationPrincipal CprUser user, Model model) {
+        SnapshotHistory.Submission submission = history.find(id, user.personId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("submission", submission);
+        model.addAttribute("titles", titles(submission));
+        model.addAttribute("nextSteps", nextSteps.forSubmission(submission));
+        model.addAttribute("benchmarks", submission.shown().stream()
+                .flatMap(r -> Benchmarks.forInstrument(r.instrumentId()).stream()).toList());
+        List<SnapshotHistory.Submission> all = history.all(user.personId());
+        model.addAttribute("trends", trends(all));
+        model.addAttribute("historyRows", all);
+        model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
+        model.addAttribute("times", List.of("ANY", "MORNING", "AFTERNOON", "EVENING"));
+        return RESULTS_VIEW;
+    }
+
+    @PostMapping("/snapshot/results/{id}/choice")
+    String choose(@PathVariable UUID id, @RequestParam(required = false) String choice, @RequestParam(required = false) String channel,
+                  @RequestParam(required = false) String time, @AuthenticationPrincipal CprUser user, Model model,
+                  jakarta.servlet.http.HttpServletResponse response) {
+        SnapshotHistory.Submission submission = history.find(id, user.personId())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        SafetyRouting.Choice picked = "CONTACT".equals(choice) ? SafetyRouting.Choice.CONTACT
+                : "PRIVATE".equals(choice) ? SafetyRouting.Choice.PRIVATE : null;
+        if (picked == null || (picked == SafetyRouting.Choice.CONTACT && (channel == null || time == null || !CHANNELS.contains(channel) || !TIMES.contains(time)))) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("choiceError", picked == null ? "snapshot.choice.error.pick" : "snapshot.choice.error.channel");
+            model.addAttribute("chosen", choice);
+            model.addAttribute("chosenChannel", channel);
+            model.addAttribute("chosenTime", time);
+            return results(submission.id(), user, model);
+        }
+        safety.choose(id, user.personId(), picked, channel, time);
+        return "redirect:/snapshot/results/" + id + "#safety";
+    }
+
+    @PostMapping("/snapshot/reminders")
+    String reminders(@RequestParam(required = false) String cadence, @AuthenticationPrincipal CprUser user) {
+        Reminders.Cadence chosen;
+        try {
+            chosen = Reminders.Cadence.valueOf(cadence == null ? "" : cadence);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        reminders.choose(user.personId(), chosen);
+        return "redirect:/snapshot?reminders=" + chosen.name().toLowerCase();
+    }
+
+    private Map<String, String> titles(SnapshotHistory.Submission s) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        s.results().forEach(r -> titles.put(r.instrumentId(), instruments.title(r.instrumentId())));
+        return titles;
+    }
+
+    /** One chart per instrument the person has taken (screeners superseded by a follow-up are left out). */
+    Map<String, String> trends(List<SnapshotHistory.Submission> all) {
+        Map<String, List<TrendChart.Point>> points = new LinkedHashMap<>();
+        for (SnapshotHistory.Submission s : all) {
+            for (SnapshotHistory.Result r : s.shown()) {
+                if (r.score() != null) {
+                    points.computeIfAbsent(r.instrumentId(), k -> new java.util.ArrayList<>())
+                            .add(new TrendChart.Point(Date.from(s.submittedAt()), r.score()));
+                }
+            }
+        }
+        Map<String, String> charts = new LinkedHashMap<>();
+        points.forEach((instrument, p) -> charts.put(instrument, TrendChart.png(instruments.title(instrument), "score", p)));
+        return charts;
+    }
+}

@@ -1,0 +1,160 @@
+package org.cpr.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpr.support.TestUsers.as;
+import static org.cpr.support.TestUsers.signedIn;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.cpr.identity.CprUser;
+import org.cpr.safety.SafetyConcern;
+import org.cpr.shared.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@RecordApplicationEvents
+class SnapshotWebTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ApplicationEvents events;
+
+    static String location(MvcResult r) {
+        return r.getResponse().getRedirectedUrl();
+    }
+
+    static UUID submissionId(MvcResult r) {
+        String url = location(r);
+        assertThat(url).startsWith("/snapshot/results/");
+        return UUID.fromString(url.substring("/snapshot/results/".length()));
+    }
+
+    @Test
+    void onePagePerInstrumentWithProgressAndAFollowUpOnlyWhenTheScreenerIsPositive() throws Exception {
+        CprUser resident = as(Role.PARTICIPANT);
+        String page = mvc.perform(get("/snapshot/take/1").with(signedIn(resident))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Step 1 of 6").contains("Brief Resilience").contains("name=\"idempotencyKey\"");
+
+        SnapshotDriver negative = new SnapshotDriver(mvc, resident);
+        negative.answer("brs", SnapshotDriver.same(6, "3"));
+        negative.answer("who-5", SnapshotDriver.same(5, "3"));
+        negative.answer("burnout-single-item", Map.of("1", "2"));
+        assertThat(location(negative.answer("phq-2", SnapshotDriver.same(2, "1")))).isEqualTo("/snapshot/take/5");
+        String next = mvc.perform(get("/snapshot/take/5").with(signedIn(resident))).andReturn().getResponse().getContentAsString();
+        assertThat(next).contains("GAD-2").doesNotContain("follow-up-note");
+
+        CprUser other = as(Role.PARTICIPANT);
+        SnapshotDriver positive = new SnapshotDriver(mvc, other);
+        positive.answer("brs", SnapshotDriver.same(6, "3"));
+        positive.answer("who-5", SnapshotDriver.same(5, "3"));
+        positive.answer("burnout-single-item", Map.of("1", "2"));
+        assertThat(location(positive.answer("phq-2", SnapshotDriver.same(2, "2")))).isEqualTo("/snapshot/take/5");
+        String followUp = mvc.perform(get("/snapshot/take/5").with(signedIn(other))).andReturn().getResponse().getContentAsString();
+        assertThat(followUp).contains("PHQ-9").contains("follow-up-note").contains("Step 5 of 7");
+    }
+
+    @Test
+    void backKeepsTheAnswersInTheServerSideDraftAndMissingAnswersAreShownPerField() throws Exception {
+        CprUser resident = as(Role.PARTICIPANT);
+        SnapshotDriver d = new SnapshotDriver(mvc, resident);
+        d.answer("brs", SnapshotDriver.same(6, "4"));
+        d.step++;
+        MvcResult back = mvc.perform(d.request("who-5", Map.of("1", "5"), "back")).andReturn();
+        assertThat(location(back)).isEqualTo("/snapshot/take/1");
+        String first = mvc.perform(get("/snapshot/take/1").with(signedIn(resident))).andReturn().getResponse().getContentAsString();
+        assertThat(first).containsPattern("value=\"4\"[^>]*checked");
+
+        SnapshotDriver incomplete = new SnapshotDriver(mvc, as(Role.PARTICIPANT));
+        MvcResult invalid = incomplete.answer("brs", Map.of("1", "3", "2", "4"));
+        assertThat(invalid.getResponse().getStatus()).isEqualTo(422);
+        assertThat(invalid.getResponse().getContentAsString()).contains("This question needs an answer").containsPattern("value=\"4\"[^>]*checked");
+    }
+
+    @Test
+    void resultsInPlainLanguageWithTrendBenchmarksAndNextSteps() throws Exception {
+        CprUser resident = as(Role.PARTICIPANT);
+        UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "0", "4"));
+        String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("not a diagnosis").contains("burnout symptoms").contains("data:image/png;base64,")
+                .contains("trend-table").contains("43.2 %").contains("AMA Organizational Biopsy")
+                .contains("This fuller questionnaire replaces the short screen")
+                .contains("Resident Peer Support Network")
+                .doesNotContain("id=\"result-phq-2\"").doesNotContain("choice-form");
+        assertThat(events.stream(SafetyConcern.class)).isEmpty();
+    }
+
+    @Test
+    void aDirectoryEntryThatDoesNotExistYetShowsTheFallbackText() throws Exception {
+        jdbc.update("UPDATE assessment_next_step_rule SET directory_slug = 'not-yet-in-the-directory' WHERE instrument_id = 'burnout-single-item'");
+        try {
+            CprUser resident = as(Role.PARTICIPANT);
+            UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("1", "0", "4"));
+            String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident))).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("A trained peer who knows the work can listen").doesNotContain("Resident Peer Support Network");
+        } finally {
+            jdbc.update("UPDATE assessment_next_step_rule SET directory_slug = 'resident-peer-support-network' WHERE instrument_id = 'burnout-single-item'");
+        }
+    }
+
+    @Test
+    void doubleSubmitStoresOneResultAndShowsTheSamePageAndAChangedAnswerIsRefused() throws Exception {
+        CprUser resident = as(Role.PARTICIPANT);
+        SnapshotDriver d = new SnapshotDriver(mvc, resident);
+        MvcResult first = d.takeAll("2", "2", "2");
+        MvcResult again = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
+        assertThat(location(again)).isEqualTo(location(first));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
+                resident.personId().value())).isEqualTo(1);
+
+        d.answers.get("gad-2").put("1", "1");
+        MvcResult changed = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
+        assertThat(changed.getResponse().getStatus()).isEqualTo(422);
+        assertThat(changed.getResponse().getContentAsString()).contains("already submitted with different answers");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
+                resident.personId().value())).isEqualTo(1);
+    }
+
+    @Test
+    void nobodyElseSeesAPersonsResultWhateverTheirRole() throws Exception {
+        CprUser resident = as(Role.PARTICIPANT);
+        UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "1", "2"));
+        for (Role role : new Role[] {Role.PROGRAM_DIRECTOR, Role.SYSTEM_ADMIN, Role.RESILIENCE_CLINICIAN, Role.ADMINISTRATOR, Role.PARTICIPANT}) {
+            CprUser other = as(role);
+            int get = mvc.perform(get("/snapshot/results/" + id).with(signedIn(other))).andReturn().getResponse().getStatus();
+            int choose = mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(other)).with(csrf())
+                    .param("choice", "PRIVATE")).andReturn().getResponse().getStatus();
+            assertThat(get).as(role + " GET").isIn(403, 404);
+            assertThat(choose).as(role + " POST").isIn(403, 404);
+            String history = mvc.perform(get("/snapshot").with(signedIn(other))).andReturn().getResponse().getContentAsString();
+            assertThat(history).doesNotContain(id.toString());
+        }
+        assertThat(events.stream(SafetyConcern.class)).as("nobody else could make the choice").isEmpty();
+    }
+
+    @Test
+    void theAggregateIsForDirectorsAndAdministratorsAndSuppressesSmallGroups() throws Exception {
+        submissionId(new SnapshotDriver(mvc, as(Role.PARTICIPANT)).takeAll("1", "0", "2"));
+        mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.PARTICIPANT)))).andExpect(status().isForbidden());
+        mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.RESILIENCE_CLINICIAN)))).andExpect(status().isForbidden());
+        mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.ADMINISTRATOR)))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("fewer than 5 responses")));
+        mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.PROGRAM_DIRECTOR)))).andExpect(status().isOk());
+    }
+}
