@@ -64,12 +64,17 @@ class SnapshotSafetyTests {
     }
 
     @Test
-    void itemNineShowsTheCrisisPanelAndTheChoiceAndPublishesNothingBeforeTheChoice() throws Exception {
+    void itemNineShowsTheCrisisPanelAndTheChoiceAndRaisesOnlyAPseudonymousReviewAtOnce() throws Exception {
         CprUser resident = as(Role.PARTICIPANT);
         UUID id = highRisk(resident, "1");
         assertThat(results(resident, id)).contains("id=\"crisis-panel\"").contains("988").contains("choice-form")
                 .contains("Resources only: keep me private").contains("Ask a resilience clinician to contact me");
-        assertThat(concerns(id)).isEmpty();
+        assertThat(concerns(id)).singleElement().satisfies(c -> {
+            assertThat(c.sourceType()).isEqualTo("snapshot");
+            assertThat(c.person()).as("no identity before the person asks for contact").isNull();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM safety_alert WHERE source_type = 'snapshot' AND source_id = ?", Integer.class, id.toString()) == 1);
     }
 
     @Test
@@ -79,7 +84,7 @@ class SnapshotSafetyTests {
         for (int i = 0; i < 2; i++) {
             mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(resident)).with(csrf()).param("choice", "PRIVATE"));
         }
-        assertThat(concerns(id)).singleElement().satisfies(c -> {
+        assertThat(concerns(id)).allSatisfy(c -> {
             assertThat(c.sourceType()).isEqualTo("snapshot");
             assertThat(c.person()).isNull();
             assertThat(c.tier()).isEqualTo(AlertTier.TIER_2);
@@ -98,33 +103,42 @@ class SnapshotSafetyTests {
         CprUser resident = as(Role.PARTICIPANT);
         UUID id = highRisk(resident, "2");
         mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(resident)).with(csrf()).param("choice", "CONTACT"));
-        assertThat(concerns(id)).as("a contact request without channel and time is refused").isEmpty();
+        assertThat(concerns(id)).as("a contact request without channel and time is refused")
+                .noneMatch(c -> c.person() != null);
         for (int i = 0; i < 2; i++) {
             mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(resident)).with(csrf())
                     .param("choice", "CONTACT").param("channel", "PHONE").param("time", "EVENING"));
         }
-        assertThat(concerns(id)).singleElement().satisfies(c -> {
-            assertThat(c.sourceType()).isEqualTo("contact-request");
+        assertThat(concerns(id).stream().filter(c -> c.person() != null)).singleElement().satisfies(c -> {
+            assertThat(c.sourceType()).isEqualTo("snapshot");
             assertThat(c.person()).isEqualTo(resident.personId());
             assertThat(c.tier()).isEqualTo(AlertTier.TIER_1);
             assertThat(c.reasons()).contains("CONTACT_REQUESTED", "CONTACT_BY_PHONE", "CONTACT_TIME_EVENING");
         });
+        // One alert for the submission, now carrying the person who asked to be contacted.
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM safety_alert WHERE source_id = ? AND person_id = ?", Integer.class, id.toString(),
+                resident.personId().value()) == 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM safety_alert WHERE source_id = ?", Integer.class, id.toString()))
+                .isEqualTo(1);
         assertThat(results(resident, id)).contains("A resilience clinician will contact you (Phone, Evening)");
         assertThat(mail.getReceivedMessages()).isEmpty();
     }
 
     @Test
-    void withoutAChoiceTheJobRaisesThePseudonymousConcernOnceAfterTheGracePeriod() throws Exception {
+    void withoutAChoiceTheReviewExistsAndTheJobOnlySettlesTheChoice() throws Exception {
         CprUser resident = as(Role.PARTICIPANT);
         UUID id = highRisk(resident, "1");
         routing.publishUndecided();
-        assertThat(concerns(id)).isEmpty();
+        assertThat(concerns(id)).singleElement().satisfies(c -> assertThat(c.person()).isNull());
         clock.advance(Duration.ofMinutes(11));
         routing.publishUndecided();
         routing.publishUndecided();
-        assertThat(concerns(id)).singleElement().satisfies(c -> assertThat(c.person()).isNull());
+        assertThat(concerns(id)).allSatisfy(c -> assertThat(c.person()).isNull());
         mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(resident)).with(csrf()).param("choice", "PRIVATE"));
-        assertThat(concerns(id)).hasSize(1);
+        assertThat(concerns(id)).allSatisfy(c -> assertThat(c.person()).isNull());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM safety_alert WHERE source_id = ?", Integer.class, id.toString()))
+                .isEqualTo(1);
     }
 
     @Test

@@ -130,6 +130,24 @@ class SafetyAlertsTests {
     }
 
     @Test
+    void aContactRequestJoinsThePseudonymousAlertAndReopensItIfItWasHandled() {
+        SafetyConcern review = new SafetyConcern("snapshot", "s-7", null, null, AlertTier.TIER_2, Set.of("PHQ9_ITEM9"));
+        UUID id = alerts.raise(review);
+        assertThat(alerts.recordDisposition(id, primary, Disposition.CONTACTED_AND_ASSESSED, RiskLevel.LOW, null)).isTrue();
+        PersonId person = new PersonId(UUID.randomUUID());
+        UUID again = alerts.raise(new SafetyConcern("snapshot", "s-7", person, null, AlertTier.TIER_2,
+                Set.of("PHQ9_ITEM9", "CONTACT_REQUESTED")));
+        assertThat(again).isEqualTo(id);
+        AlertView alert = alerts.open(id, primary).orElseThrow();
+        assertThat(alert.person()).isEqualTo(person);
+        assertThat(alert.status()).isEqualTo("OPEN");
+        assertThat(alerts.inbox(primary)).extracting(AlertView::id).contains(id);
+        // A second request changes nothing.
+        alerts.raise(new SafetyConcern("snapshot", "s-7", new PersonId(UUID.randomUUID()), null, AlertTier.TIER_2, Set.of()));
+        assertThat(alerts.open(id, primary).orElseThrow().person()).isEqualTo(person);
+    }
+
+    @Test
     void escalationPastTheLadderStaysVisibleAndUnassigned() {
         UUID id = alerts.raise(concern("r-6", AlertTier.TIER_1));
         clock.advance(Duration.ofMinutes(61));

@@ -23,14 +23,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What happens when a snapshot needs a clinician. The person chooses on the results page: stay
- * private (a clinician reviews the answers without knowing who) or ask to be contacted (only then
- * does their identity go into the concern). Exactly one concern is published per submission: the
- * choice flips the submission's safety state once (a conditional update), and the concern is
- * published in that same transaction (event publication registry, so it survives a crash). If the
- * person leaves without choosing, this job publishes the pseudonymous concern once the grace period
- * ({@code cpr.snapshot.choice-grace}, default 10 minutes) has passed: nobody is contacted without
- * the choice, and no high-risk answer goes unreviewed.
+ * What happens when a snapshot needs a clinician. A high-risk result raises a pseudonymous concern
+ * in the submission's own transaction (event publication registry, so a crash between commit and
+ * delivery loses nothing; I-22): a clinician reviews the answers without knowing who. The person then
+ * chooses on the results page: stay private (nothing more happens) or ask to be contacted — only then
+ * does their identity go into the concern, which the safety module attaches to the same alert (the
+ * alert id is derived from the submission, so there is exactly one alert per submission). Nobody is
+ * contacted without the choice; a program director is never told.
  */
 @Component
 public class SafetyRouting {
@@ -90,6 +89,11 @@ public class SafetyRouting {
         return Timestamp.from(clock.instant().plus(grace));
     }
 
+    /** Raises the pseudonymous review at once, inside the submission's transaction. */
+    public void raiseAtSubmission(UUID submissionId, Risk risk) {
+        events.publishEvent(new SafetyConcern("snapshot", submissionId.toString(), null, null, risk.tier(), risk.reasons()));
+    }
+
     /**
      * Records the person's choice. Returns false if the submission is not theirs or was already
      * decided. A contact request is honoured even after the pseudonymous review was raised.
@@ -115,7 +119,8 @@ public class SafetyRouting {
             reasons.add("CONTACT_REQUESTED");
             reasons.add("CONTACT_BY_" + channel);
             reasons.add("CONTACT_TIME_" + time);
-            events.publishEvent(new SafetyConcern("contact-request", submissionId.toString(), person, null, s.tier(), reasons));
+            // Same source as the pseudonymous review: the safety module attaches the identity to that alert.
+            events.publishEvent(new SafetyConcern("snapshot", submissionId.toString(), person, null, s.tier(), reasons));
         } else {
             events.publishEvent(pseudonymous(submissionId, s));
         }

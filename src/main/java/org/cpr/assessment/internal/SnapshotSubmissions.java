@@ -158,6 +158,7 @@ public class SnapshotSubmissions {
                         risk.isPresent() ? SafetyRouting.PENDING : SafetyRouting.NONE,
                         risk.isPresent() ? safety.choiceDueAt() : null)
                 .update();
+        risk.ifPresent(r -> safety.raiseAtSubmission(id, r));
         int position = 1;
         for (var e : scores.entrySet()) {
             ScoreResult r = e.getValue();

@@ -45,7 +45,13 @@ public class AlertLifecycle {
 
     public UUID raise(SafetyConcern concern) {
         UUID id = concern.alertId();
-        if (alerts.existsById(id)) {
+        Optional<SafetyAlert> existing = alerts.findById(id);
+        if (existing.isPresent()) {
+            if (concern.person() != null && existing.get().requestContact(concern.person().value(), concern.reasons(),
+                    clock.instant().plus(policy.deadlineFor(existing.get().getTier())))) {
+                audit.record(new AuditEntry(null, "SAFETY_ALERT_CONTACT_REQUESTED", "safety_alert", id.toString(),
+                        concern.person(), "safety", AuditEntry.Outcome.SUCCESS, existing.get().getTier().name()));
+            }
             return id;
         }
         Instant now = clock.instant();

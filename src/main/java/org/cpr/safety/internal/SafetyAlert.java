@@ -83,6 +83,28 @@ public class SafetyAlert {
         this.assignedTo = assignedTo;
     }
 
+    /**
+     * The person behind a pseudonymous alert asked to be contacted: their identity joins the alert,
+     * and an alert already handled opens again with a fresh deadline, because there is now someone
+     * to reach.
+     */
+    boolean requestContact(UUID person, Set<String> moreReasons, Instant newDeadline) {
+        if (personId != null) {
+            return false;
+        }
+        personId = person;
+        Set<String> merged = new TreeSet<>(getReasons());
+        merged.addAll(moreReasons);
+        reasons = String.join(",", merged);
+        if (status != Status.OPEN) {
+            status = Status.OPEN;
+            acknowledgedAt = null;
+            acknowledgedBy = null;
+            ackDeadline = newDeadline;
+        }
+        return true;
+    }
+
     void acknowledge(UUID clinician, Instant now) {
         if (status == Status.OPEN) {
             status = Status.ACKNOWLEDGED;
