@@ -55,7 +55,6 @@ class CheckinController {
         CheckinInstruments.Outcome outcome = instruments.score(params);
         Map<String, String> typed = CheckinInstruments.typed(params);
         if (errors.hasErrors() || !outcome.valid()) {
-            model.addAttribute("form", form.withoutPassphrase());
             return startPage(model, typed, outcome.errors());
         }
         try {
@@ -67,7 +66,6 @@ class CheckinController {
         } catch (CheckinAccess.ThrottledException throttled) {
             errors.rejectValue("handle", "checkin.throttled");
         }
-        model.addAttribute("form", form.withoutPassphrase());
         return startPage(model, typed, Map.of());
     }
 
@@ -91,7 +89,6 @@ class CheckinController {
         } catch (CheckinAccess.ThrottledException throttled) {
             errors.rejectValue("passphrase", "checkin.throttled");
         }
-        model.addAttribute("returnForm", new ReturnForm(form.handle(), ""));
         return RETURN_VIEW;
     }
 

@@ -22,10 +22,6 @@ final class CheckinForms {
         static StartForm fresh() {
             return new StartForm("", "", "", java.util.UUID.randomUUID().toString());
         }
-
-        StartForm withoutPassphrase() {
-            return new StartForm(handle, "", doorbell, idempotencyKey);
-        }
     }
 
     record ReturnForm(@NotBlank(message = "{checkin.handle.required}") @Size(max = 40, message = "{checkin.handle.invalid}") String handle,
