@@ -15,9 +15,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -146,16 +149,68 @@ class CheckinReliabilityIT {
         }
     }
 
+    /** I-23 / T19: an escalation timer lives in the database, so a kill before the deadline does not lose it. */
+    @Test
+    void anUnacknowledgedAlertEscalatesToTheBackupAfterAKillAndRestart() throws Exception {
+        UUID primary = UUID.randomUUID();
+        UUID backup = UUID.randomUUID();
+        update("DELETE FROM safety_oncall");
+        update("INSERT INTO safety_oncall (position, person_id) VALUES (1, '" + primary + "'), (2, '" + backup + "')");
+        Map<String, String> fastLadder = Map.of("cpr.safety.ack-within.TIER_1", "PT15S", "cpr.safety.escalation-check", "PT2S");
+        int port = freePort();
+        Process child = start(port, 10, fastLadder);
+        String alertQuery = "FROM safety_alert a JOIN checkin_submission s ON s.alert_id = a.id WHERE s.key_hash = 'drill:escalate-1'";
+        try {
+            waitUntilReady(child, port);
+            assertThat(send(port, "escalate-1")).isTrue();
+            long until = System.currentTimeMillis() + 30_000;
+            while (scalar("SELECT COUNT(*) " + alertQuery) == 0 && System.currentTimeMillis() < until) {
+                Thread.sleep(200);
+            }
+            assertThat(scalar("SELECT a.escalation_level " + alertQuery)).isZero();
+        } finally {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        Thread.sleep(16_000);
+        port = freePort();
+        child = start(port, 11, fastLadder);
+        try {
+            waitUntilReady(child, port);
+            long until = System.currentTimeMillis() + 60_000;
+            while (scalar("SELECT a.escalation_level " + alertQuery) == 0 && System.currentTimeMillis() < until) {
+                Thread.sleep(250);
+            }
+            int level = scalar("SELECT a.escalation_level " + alertQuery);
+            String assigned = text("SELECT CAST(a.assigned_to AS VARCHAR) " + alertQuery);
+            int escalations = scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_ALERT_ESCALATED' AND record_id = "
+                    + "(SELECT CAST(a.id AS VARCHAR) " + alertQuery + ")");
+            System.out.printf("Escalation after restart: level %d, assigned to the backup: %s, escalations audited: %d%n",
+                    level, backup.toString().equals(assigned), escalations);
+            assertThat(level).isEqualTo(1);
+            assertThat(assigned).isEqualTo(backup.toString());
+            assertThat(escalations).isEqualTo(1);
+        } finally {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private Process start(int port, int run) throws Exception {
+        return start(port, run, Map.of());
+    }
+
+    private Process start(int port, int run, Map<String, String> overrides) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx768m", "-cp", classPath,
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("cpr.safety.escalation-check", "PT1H",
+                "cpr.safety.redelivery-after", "PT10S", "cpr.safety.redelivery-check", "PT5S"));
+        settings.putAll(overrides);
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx768m", "-cp", classPath,
                 "-Dspring.profiles.active=test,reliability-drill", "org.cpr.CprApplication",
                 "--server.port=" + port, "--spring.datasource.url=" + PostgresAvailable.url(),
                 "--spring.datasource.username=" + PostgresAvailable.user(), "--spring.datasource.password=" + PostgresAvailable.password(),
                 "--cpr.demo.seed=false", "--springdoc.api-docs.enabled=false", "--spring.main.banner-mode=off",
-                "--cpr.safety.escalation-check=PT1H",
-                "--cpr.safety.redelivery-after=PT10S", "--cpr.safety.redelivery-check=PT5S", "--logging.level.root=WARN", "--spring.jmx.enabled=false");
+                "--logging.level.root=WARN", "--spring.jmx.enabled=false"));
+        settings.forEach((k, v) -> command.add("--" + k + "=" + v));
         File log = Path.of("target", "reliability-child-" + run + ".log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
@@ -183,6 +238,21 @@ class CheckinReliabilityIT {
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
+        }
+    }
+
+    private static void update(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(PostgresAvailable.url(), PostgresAvailable.user(), PostgresAvailable.password());
+             Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
+    private static String text(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(PostgresAvailable.url(), PostgresAvailable.user(), PostgresAvailable.password());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
