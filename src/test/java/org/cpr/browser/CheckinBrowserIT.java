@@ -45,7 +45,7 @@ class CheckinBrowserIT {
     @Autowired IdentityManagement identity;
 
     @Test
-    void anonymousCheckinReachesTheCounselorAndTheReplyReachesTheParticipant() {
+    void anonymousCheckinReachesTheCounselorAndTheReplyReachesTheParticipant() throws Exception {
         PersonId clinicianId = identity.byUsername("clinician").orElseThrow().id();
         PersonId backupId = identity.byUsername("privacy").orElseThrow().id();
         rota.replace(List.of(clinicianId.value(), backupId.value()));
@@ -62,7 +62,7 @@ class CheckinBrowserIT {
         }
         assertThat(participant.locator("#crisis-panel")).isHidden();
         participant.context().setOffline(true);
-        participant.locator("#phq9_9_1").check();
+        participant.locator("#phq9_9_2").check();
         assertThat(participant.locator("#crisis-panel")).isVisible();
         assertThat(participant.locator("#crisis-panel")).containsText("988");
         participant.context().setOffline(false);
@@ -108,7 +108,7 @@ class CheckinBrowserIT {
         assertThat(clinician.locator("tbody tr[data-level='1']")).hasAttribute("data-tier", "TIER_1");
     }
 
-    void signInWithTotp(Page page) {
+    void signInWithTotp(Page page) throws Exception {
         FoundationBrowserIT.signIn(page, "clinician");
         if (page.url().contains("/mfa/enrol")) {
             String secret = page.locator("#totp-secret").innerText().strip();
