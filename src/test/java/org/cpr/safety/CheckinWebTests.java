@@ -145,6 +145,27 @@ class CheckinWebTests {
     }
 
     @Test
+    void aSignedInParticipantCanRevealWithTheirCampusIdentity() throws Exception {
+        String handle = handle();
+        mvc.perform(checkin(handle, 1, 0, 1, false, 3)).andExpect(status().isOk());
+        mvc.perform(get("/checkin-identify")).andExpect(status().is3xxRedirection());
+        CprUser resident = as(Role.PARTICIPANT);
+        mvc.perform(post("/checkin-identify").with(signedIn(resident)).with(csrf()).param("handle", handle)
+                .param("passphrase", "not the passphrase at all").param("contact", ""))
+            .andExpect(content().string(containsString("do not match a check-in")));
+        mvc.perform(post("/checkin-identify").with(signedIn(resident)).with(csrf()).param("handle", handle)
+                .param("passphrase", CheckinFixtures.PASSPHRASE).param("contact", "pager 4411"))
+            .andExpect(content().string(containsString("A counselor will contact you")));
+        mvc.perform(get("/clinician/checkins/" + submissionOf(handle)).with(signedIn(as(Role.RESILIENCE_CLINICIAN))))
+            .andExpect(content().string(containsString(resident.displayName())))
+            .andExpect(content().string(containsString("(signed-in identity)")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECKIN_REVEAL_REQUESTED' AND actor_id = ?")
+                .param(resident.personId().value()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE source_type = 'checkin-reveal' AND person_id = ?")
+                .param(resident.personId().value()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void wrongPassphrasesAreThrottledPerHandle() throws Exception {
         String handle = handle();
         mvc.perform(checkin(handle, 0, 0, 0, false, 1)).andExpect(status().isOk());
