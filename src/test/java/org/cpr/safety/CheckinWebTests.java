@@ -79,6 +79,20 @@ class CheckinWebTests {
     }
 
     @Test
+    void outOfRangeAnswersAreRejectedAndClientTotalsIgnored() throws Exception {
+        String handle = handle();
+        mvc.perform(checkin(handle, 0, 4, 0, false, 1).param("phq9_total", "0").param("tier", "TIER_3"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Some answers need attention")));
+        mvc.perform(post("/checkin").with(csrf()).param("handle", handle).param("passphrase", CheckinFixtures.PASSPHRASE)
+                .param("idempotencyKey", UUID.randomUUID().toString()).param("phq9_1", "3.5").param("burnout_1", "9"))
+            .andExpect(content().string(containsString("id=\"err-phq9_1\"")))
+            .andExpect(content().string(containsString("id=\"err-burnout_1\"")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM checkin_account WHERE handle_hash = ?").param(hash(handle))
+                .query(Integer.class).single()).as("nothing stored").isZero();
+    }
+
+    @Test
     void anotherPersonCannotReuseAHandleWithTheWrongPassphrase() throws Exception {
         String handle = handle();
         mvc.perform(checkin(handle, 0, 0, 0, false, 1)).andExpect(status().isOk());
