@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import org.cpr.identity.CprUser;
 import org.cpr.safety.AlertView;
 import org.cpr.safety.SafetyAlerts;
+import org.cpr.safety.checkin.CheckinService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,14 +30,17 @@ class ClinicianInboxController {
     static final String ALERT_VIEW = "safety/alert";
 
     private final SafetyAlerts alerts;
+    private final CheckinService checkins;
 
-    ClinicianInboxController(SafetyAlerts alerts) {
+    ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins) {
         this.alerts = alerts;
+        this.checkins = checkins;
     }
 
     @GetMapping
     String inbox(@AuthenticationPrincipal CprUser me, Model model) {
         model.addAttribute("alerts", alerts.inbox(me.personId()));
+        model.addAttribute("checkinLinks", checkins.submissionsByAlert());
         return INBOX_VIEW;
     }
 

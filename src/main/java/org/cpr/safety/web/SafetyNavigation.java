@@ -14,4 +14,10 @@ class SafetyNavigation {
     NavigationItem safetyInboxLink() {
         return new NavigationItem(60, "/clinician/alerts", "safety.nav.inbox", Set.of(Role.RESILIENCE_CLINICIAN));
     }
+
+    /** The anonymous check-in does not use the sign-in; the link is there to be found. */
+    @Bean
+    NavigationItem checkinLink() {
+        return new NavigationItem(61, "/checkin", "checkin.nav", Set.of(Role.PARTICIPANT));
+    }
 }

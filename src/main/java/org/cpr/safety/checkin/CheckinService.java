@@ -1,0 +1,210 @@
+package org.cpr.safety.checkin;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.cpr.safety.AlertTier;
+import org.cpr.safety.SafetyConcern;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.cpr.shared.PersonId;
+import org.cpr.shared.SecretBox;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Anonymous check-in (ISP model): the screening is stored with the day only, and its
+ * {@link SafetyConcern} is published in the same transaction, so the event publication registry
+ * turns every committed check-in into exactly one alert. The dialogue is sealed at rest.
+ */
+@Service
+public class CheckinService {
+
+    /** The handle belongs to someone else (or the passphrase is wrong): the same answer for both. */
+    public static final class HandleUnavailableException extends RuntimeException {
+        HandleUnavailableException() {
+            super("handle unavailable");
+        }
+    }
+
+    /** What the participant is shown after sending: the day and the reply window, nothing else. */
+    public record Receipt(LocalDate submittedOn, LocalDate replyBy, boolean crisisResources) {
+    }
+
+    private final JdbcClient jdbc;
+    private final CheckinAccess access;
+    private final CheckinMessages messages;
+    private final SecretBox box;
+    private final ApplicationEventPublisher events;
+    private final AuditPort audit;
+
+    CheckinService(JdbcClient jdbc, CheckinAccess access, CheckinMessages messages, SecretBox box,
+                   ApplicationEventPublisher events, AuditPort audit) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.messages = messages;
+        this.box = box;
+        this.events = events;
+        this.audit = audit;
+    }
+
+    /** Stores a screening once per idempotency key, creating the account on first use of the handle. */
+    @Transactional
+    public Receipt submit(String handle, String passphrase, String doorbell, String idempotencyKey,
+                          CheckinInstruments.Outcome outcome) {
+        UUID account = account(handle, passphrase, doorbell);
+        String keyHash = CheckinAccess.sha256("checkin-key:" + idempotencyKey);
+        Optional<Receipt> replay = jdbc.sql("SELECT account_id, submitted_on, phq9_item9 FROM checkin_submission WHERE key_hash = ?")
+                .param(keyHash).query((rs, n) -> {
+                    if (!account.equals(rs.getObject(1, UUID.class))) {
+                        throw new HandleUnavailableException();
+                    }
+                    LocalDate on = rs.getDate(2).toLocalDate();
+                    return new Receipt(on, ReplyWindow.replyBy(on), rs.getInt(3) > 0);
+                }).optional();
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        CheckinTiering.Scores s = outcome.scores();
+        CheckinTiering.Result tier = CheckinTiering.classify(s);
+        UUID id = UUID.randomUUID();
+        SafetyConcern concern = new SafetyConcern("checkin", id.toString(), null, account, tier.tier(), tier.reasons());
+        LocalDate today = access.today();
+        jdbc.sql("""
+                INSERT INTO checkin_submission (id, account_id, alert_id, key_hash, submitted_on, tier, phq9_total, phq9_item9,
+                    gad7_total, pcptsd5_score, burnout_option, reasons, answers_sealed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(id, account, concern.alertId(), keyHash, Date.valueOf(today), tier.tier().name(), s.phq9Total(),
+                    s.phq9Item9(), s.gad7Total(), s.pcptsd5(), s.burnoutOption(), String.join(",", tier.reasons()),
+                    box.seal(outcome.answersJson(), "checkin-answers:" + id))
+            .update();
+        events.publishEvent(concern);
+        return new Receipt(today, ReplyWindow.replyBy(today), s.phq9Item9() > 0);
+    }
+
+    /** The participant's own thread (the latest screening and every message). */
+    @Transactional
+    public Optional<CheckinThread> threadOf(UUID account) {
+        access.touch(account);
+        return latestSubmission(account).flatMap(this::thread);
+    }
+
+    @Transactional
+    public void participantWrites(UUID account, String body) {
+        access.touch(account);
+        messages.add(account, "PARTICIPANT", body);
+    }
+
+    /**
+     * "Reveal myself": only the participant triggers it. It opens an identified consultation request
+     * (the name and contact they typed, or their signed-in identity) that resilience clinicians see.
+     */
+    @Transactional
+    public void reveal(UUID account, String name, String contact, PersonId signedIn) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO checkin_reveal (id, account_id, name_sealed, contact_sealed, person_id, requested_on)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+            .params(id, account, sealOrNull(name, "checkin-reveal-name:" + id), sealOrNull(contact, "checkin-reveal-contact:" + id),
+                    signedIn == null ? null : signedIn.value(), Date.valueOf(access.today()))
+            .update();
+        access.touch(account);
+        audit.record(new AuditEntry(signedIn, "CHECKIN_REVEAL_REQUESTED", "checkin_reveal", id.toString(), signedIn,
+                "care", AuditEntry.Outcome.SUCCESS, null));
+        events.publishEvent(new SafetyConcern("checkin-reveal", id.toString(), signedIn, account, AlertTier.TIER_2,
+                java.util.Set.of("CONTACT_REQUESTED")));
+    }
+
+    /** Deletes the account with its doorbell address, screenings, messages and reveal requests. */
+    @Transactional
+    public void delete(UUID account) {
+        jdbc.sql("DELETE FROM checkin_account WHERE id = ?").param(account).update();
+    }
+
+    /** A clinician opens a check-in; every view is audited, found or not. */
+    @Transactional
+    public Optional<CheckinThread> open(UUID submissionId, PersonId clinician) {
+        Optional<CheckinThread> thread = thread(submissionId);
+        audit.record(new AuditEntry(clinician, "CHECKIN_VIEWED", "checkin_submission", submissionId.toString(), null,
+                "care", thread.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        return thread;
+    }
+
+    @Transactional
+    public boolean clinicianReplies(UUID submissionId, PersonId clinician, String body) {
+        Optional<UUID> account = jdbc.sql("SELECT account_id FROM checkin_submission WHERE id = ?").param(submissionId)
+                .query(UUID.class).optional();
+        account.ifPresent(a -> {
+            messages.add(a, "CLINICIAN", body);
+            events.publishEvent(new CheckinReplyPosted(a));
+        });
+        audit.record(new AuditEntry(clinician, "CHECKIN_REPLIED", "checkin_submission", submissionId.toString(), null,
+                "care", account.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        return account.isPresent();
+    }
+
+    /** Which check-in each alert belongs to, for the counselor inbox's links. */
+    @Transactional(readOnly = true)
+    public Map<UUID, UUID> submissionsByAlert() {
+        return jdbc.sql("SELECT alert_id, id FROM checkin_submission")
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list()
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+
+    private UUID account(String handle, String passphrase, String doorbell) {
+        if (access.handleTaken(handle)) {
+            return access.authenticate(handle, passphrase).orElseThrow(HandleUnavailableException::new);
+        }
+        try {
+            return access.create(handle, passphrase, doorbell);
+        } catch (DuplicateKeyException raced) {
+            throw new HandleUnavailableException();
+        }
+    }
+
+    private Optional<UUID> latestSubmission(UUID account) {
+        return jdbc.sql("SELECT id FROM checkin_submission WHERE account_id = ? ORDER BY submitted_on DESC, id")
+                .param(account).query(UUID.class).list().stream().findFirst();
+    }
+
+    private Optional<CheckinThread> thread(UUID submissionId) {
+        return jdbc.sql("""
+                SELECT id, alert_id, account_id, submitted_on, tier, phq9_total, phq9_item9, gad7_total, pcptsd5_score,
+                       burnout_option, reasons FROM checkin_submission WHERE id = ?""")
+            .param(submissionId)
+            .query((rs, n) -> {
+                UUID account = rs.getObject(3, UUID.class);
+                LocalDate on = rs.getDate(4).toLocalDate();
+                return new CheckinThread(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), on,
+                        ReplyWindow.replyBy(on), AlertTier.valueOf(rs.getString(5)),
+                        new CheckinTiering.Scores(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10)),
+                        List.of(rs.getString(11).split(",")), messages.of(account), reveals(account));
+            }).optional();
+    }
+
+    private List<CheckinThread.Reveal> reveals(UUID account) {
+        return jdbc.sql("SELECT id, name_sealed, contact_sealed, person_id, requested_on FROM checkin_reveal WHERE account_id = ? ORDER BY requested_on")
+                .param(account).query((rs, n) -> {
+                    String id = rs.getObject(1, UUID.class).toString();
+                    return new CheckinThread.Reveal(openOrNull(rs.getString(2), "checkin-reveal-name:" + id),
+                            openOrNull(rs.getString(3), "checkin-reveal-contact:" + id), rs.getObject(4) != null,
+                            rs.getDate(5).toLocalDate());
+                }).list();
+    }
+
+    private String sealOrNull(String value, String context) {
+        return value == null || value.isBlank() ? null : box.seal(value.strip(), context);
+    }
+
+    private String openOrNull(String sealed, String context) {
+        return sealed == null ? null : box.open(sealed, context);
+    }
+}
