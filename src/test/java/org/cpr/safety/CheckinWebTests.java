@@ -53,11 +53,15 @@ class CheckinWebTests {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("Your check-in was received")))
             .andExpect(content().string(containsString("988")));
+        UUID submission = submissionOf(handle);
+        eventually(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert a JOIN checkin_submission s ON s.alert_id = a.id WHERE s.id = ?")
+                .param(submission).query(Integer.class).single());
         Map<String, Object> alert = jdbc.sql("""
                 SELECT a.tier, a.person_id, a.source_type, a.reasons FROM safety_alert a
                 JOIN checkin_submission s ON s.alert_id = a.id
-                JOIN checkin_account c ON c.id = s.account_id AND c.id = a.checkin_handle_id""").query().listOfRows()
-                .stream().filter(r -> r.get("reasons").toString().contains("PHQ9_ITEM9")).findFirst().orElseThrow();
+                JOIN checkin_account c ON c.id = s.account_id AND c.id = a.checkin_handle_id WHERE s.id = ?""")
+                .param(submission).query().singleRow();
+        assertThat(alert.get("reasons").toString()).contains("PHQ9_ITEM9");
         assertThat(alert.get("tier")).isEqualTo("TIER_1");
         assertThat(alert.get("person_id")).isNull();
         assertThat(alert.get("source_type")).isEqualTo("checkin");
@@ -152,8 +156,8 @@ class CheckinWebTests {
             .andExpect(content().string(containsString("A counselor will contact you")));
         mvc.perform(get("/clinician/checkins/" + submissionOf(handle)).with(signedIn(as(Role.RESILIENCE_CLINICIAN))))
             .andExpect(content().string(containsString("Robin Canary")));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE source_type = 'checkin-reveal' AND reasons = 'CONTACT_REQUESTED'")
-                .query(Integer.class).single()).isPositive();
+        eventually(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE source_type = 'checkin-reveal' AND reasons = 'CONTACT_REQUESTED'")
+                .query(Integer.class).single());
         assertThat(String.join("\n", jdbc.sql("SCRIPT TABLE checkin_reveal").query(String.class).list()))
                 .as("sealed at rest").doesNotContain("Robin Canary");
     }
@@ -175,6 +179,8 @@ class CheckinWebTests {
             .andExpect(content().string(containsString("(signed-in identity)")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECKIN_REVEAL_REQUESTED' AND actor_id = ?")
                 .param(resident.personId().value()).query(Integer.class).single()).isEqualTo(1);
+        eventually(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE source_type = 'checkin-reveal' AND person_id = ?")
+                .param(resident.personId().value()).query(Integer.class).single());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE source_type = 'checkin-reveal' AND person_id = ?")
                 .param(resident.personId().value()).query(Integer.class).single()).isEqualTo(1);
     }
@@ -208,6 +214,14 @@ class CheckinWebTests {
     UUID submissionOf(String handle) {
         return jdbc.sql("SELECT s.id FROM checkin_submission s JOIN checkin_account a ON a.id = s.account_id WHERE a.handle_hash = ?")
                 .param(hash(handle)).query(UUID.class).single();
+    }
+
+    /** Alerts are raised after the commit, asynchronously: wait up to 10 seconds for one. */
+    static void eventually(java.util.function.Supplier<Integer> count) throws InterruptedException {
+        for (int i = 0; i < 100 && count.get() == 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(count.get()).as("raised within 10 seconds").isPositive();
     }
 
     static String hash(String handle) {
