@@ -3,7 +3,9 @@ package org.cpr.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cpr.survey.SurveyTestSupport.as;
 import static org.cpr.survey.SurveyTestSupport.person;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -73,6 +75,34 @@ class SurveySubmissionPostgresIT {
             Integer.class, wave)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_participation WHERE wave_id = ?", Integer.class, wave))
             .isEqualTo(1);
+    }
+
+    @Test
+    void waveReportPassesTheGateOnPostgres() throws Exception {
+        CprUser facilitator = person(Role.FACILITATOR);
+        UUID campaign = create(facilitator, "/api/v1/surveys/campaigns",
+            "{\"title\":\"PG report\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\","
+                + "\"schedule\":{\"kind\":\"ONE_OFF\",\"firstOpensOn\":\"" + LocalDate.now() + "\",\"windowDays\":3}}");
+        mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)))
+            .andExpect(status().isNoContent());
+        UUID wave = jdbc.queryForObject("SELECT id FROM survey_wave WHERE campaign_id = ?", UUID.class, campaign);
+        for (int i = 0; i < 7; i++) {
+            mvc.perform(post("/api/v1/surveys/waves/" + wave + "/responses").with(as(person(Role.PARTICIPANT)))
+                    .header("Idempotency-Key", "pg-r-" + i).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"answers\":{\"1\":" + (i % 4) + ",\"2\":1},\"context\":{\"hospital\":\"" + (i < 5 ? "UH" : "CH")
+                        + "\"}}"))
+                .andExpect(status().isCreated());
+        }
+        mvc.perform(get("/api/v1/surveys/waves/" + wave + "/report").with(as(facilitator)))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$[?(@.group == 'all')].respondents").value(7))
+            .andExpect(jsonPath("$[?(@.group == 'hospital:CH')].released").value(false))
+            .andExpect(jsonPath("$[?(@.group == 'hospital:UH')].released").value(false));
+        // The policy was fixed in the ledger at launch, and a second look releases nothing new.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM disclosure_round_policy WHERE round_id = ?", Integer.class,
+            wave.toString())).isEqualTo(1);
+        mvc.perform(get("/surveys/waves/" + wave + "/report").with(as(facilitator)))
+            .andExpect(status().isOk());
     }
 
     private UUID create(CprUser who, String path, String json) throws Exception {
