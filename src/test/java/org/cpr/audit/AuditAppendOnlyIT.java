@@ -36,4 +36,27 @@ class AuditAppendOnlyIT {
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_log").update()).hasMessageContaining("append-only");
         assertThat(log.verify().intact()).isTrue();
     }
+
+    @Test
+    void concurrentAppendsFromManyTransactionsAllLandInOneIntactChain() throws Exception {
+        int threads = 8;
+        int each = 40;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    tx.executeWithoutResult(s -> port.record(new AuditEntry(null, "PG_CONCURRENT_APPEND", "x", null, null,
+                            null, AuditEntry.Outcome.SUCCESS, null)));
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get(); // an append that collided would throw here
+        }
+        pool.shutdown();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'PG_CONCURRENT_APPEND'").query(Long.class).single())
+            .isEqualTo((long) threads * each);
+        assertThat(log.verify().intact()).isTrue();
+    }
 }

@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Appends audit rows in the caller's transaction, so an action and its audit record commit or
- * roll back together. Appends are serialized by locking the chain head, which keeps the chain
- * linear across threads and application nodes.
+ * roll back together. Appends are serialized by locking a single lock row first and only then
+ * reading the chain head (a fresh statement, so it sees the previous append once it committed),
+ * which keeps the chain linear across threads and application nodes.
  */
 @Component
 class HashChainedAuditLog implements AuditPort {
@@ -40,7 +41,8 @@ class HashChainedAuditLog implements AuditPort {
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(AuditEntry e) {
-        var head = jdbc.sql("SELECT seq, hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log) FOR UPDATE")
+        jdbc.sql("SELECT id FROM audit_chain_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+        var head = jdbc.sql("SELECT seq, hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)")
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
         long seq = head.map(h -> (Long) h[0] + 1).orElse(1L);
         String prev = head.map(h -> (String) h[1]).orElse(GENESIS);
