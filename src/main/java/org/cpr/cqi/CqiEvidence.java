@@ -94,9 +94,8 @@ public class CqiEvidence {
             .list();
         List<ItemEvidence.CountLine> lines = new ArrayList<>();
         for (Definition d : definitions) {
-            ReportCounts c = counts.count(viewer, d.hospital(), d.quarter());
             lines.add(new ItemEvidence.CountLine(names.getOrDefault(d.hospital(), "—"), d.category(), d.quarter(),
-                    c.byCategory().get(d.category())));
+                    counts.category(viewer, d.hospital(), d.quarter(), d.category())));
         }
         List<String> released = jdbc.sql("SELECT body FROM cqi_evidence_quote WHERE item_id = ? AND status = 'RELEASED'")
             .param(item).query(String.class).list();

@@ -78,6 +78,19 @@ public class SpeakUpCounts {
     }
 
     /**
+     * One category's count alone, as item evidence shows it. Asked on its own (not beside the
+     * hospital total) so a small sibling category does not force it to be hidden; the gate still
+     * hides it if this principal was already shown figures it could be subtracted from.
+     */
+    @Transactional(readOnly = true)
+    public GatedCount category(CqiViewer viewer, OrgUnitId hospital, Quarter quarter, CqiCategory category) {
+        List<Contribution> units = baseCells(identity.subtree(hospital), quarter, category).getOrDefault(category, List.of());
+        return gated(gate.evaluate(new DisclosureRequest(viewer.person(), viewer.role(), round(hospital, quarter),
+                COUNT_MEASURE, MeasureType.NUMERIC, DisclosurePolicy.defaults(),
+                List.of(new CellRequest("category:" + category, null, 0, List.of("category"), units)))).get(0));
+    }
+
+    /**
      * Released quotes of an item, shown only when the item's evidence group (reports of its
      * category at its hospital in the quarter) is large enough for free text (10 by default).
      */

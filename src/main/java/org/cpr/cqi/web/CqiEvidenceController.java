@@ -97,6 +97,7 @@ class CqiEvidenceController {
                 errors.reject(refused.messageKey());
             }
         }
+        model.addAttribute("showRemeasure", true);
         return page.render(id, me, model);
     }
 }
