@@ -82,7 +82,7 @@ public class CqiEvidence {
      * The evidence this viewer may see. Quotes are shown for the item's first count definition's
      * group only (hospital, category, quarter), and only when that group holds enough reports.
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the disclosure gate records what it released
     public ItemEvidence of(UUID item, CqiViewer viewer, boolean reviewer) {
         Map<OrgUnitId, String> names = identity.orgUnits().stream()
                 .collect(Collectors.toMap(OrgUnitSummary::id, OrgUnitSummary::name));

@@ -43,7 +43,7 @@ public class HospitalReports {
     }
 
     /** The report for a hospital; empty when the id is not a hospital of the org tree. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the disclosure gate records what it released
     public Optional<HospitalReport> build(OrgUnitId hospitalId, CqiViewer viewer) {
         Optional<OrgUnitSummary> hospital = hospitals().stream().filter(h -> h.id().equals(hospitalId)).findFirst();
         if (hospital.isEmpty()) {

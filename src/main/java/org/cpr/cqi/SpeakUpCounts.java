@@ -54,7 +54,7 @@ public class SpeakUpCounts {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the disclosure gate records what it released
     public ReportCounts count(CqiViewer viewer, OrgUnitId hospital, Quarter quarter) {
         return count(viewer, hospital, quarter, identity.subtree(hospital));
     }
@@ -82,7 +82,7 @@ public class SpeakUpCounts {
      * hospital total) so a small sibling category does not force it to be hidden; the gate still
      * hides it if this principal was already shown figures it could be subtracted from.
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the disclosure gate records what it released
     public GatedCount category(CqiViewer viewer, OrgUnitId hospital, Quarter quarter, CqiCategory category) {
         List<Contribution> units = baseCells(identity.subtree(hospital), quarter, category).getOrDefault(category, List.of());
         return gated(gate.evaluate(new DisclosureRequest(viewer.person(), viewer.role(), round(hospital, quarter),
@@ -94,7 +94,7 @@ public class SpeakUpCounts {
      * Released quotes of an item, shown only when the item's evidence group (reports of its
      * category at its hospital in the quarter) is large enough for free text (10 by default).
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the disclosure gate records what it released
     public QuoteRelease quotes(CqiViewer viewer, OrgUnitId hospital, CqiCategory category, Quarter quarter,
                                List<String> quotes) {
         if (quotes.isEmpty()) {
