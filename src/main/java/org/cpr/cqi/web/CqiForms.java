@@ -31,6 +31,11 @@ final class CqiForms {
             return new ItemForm("", "", null, null, "", "", null);
         }
 
+        /** Prefilled from a report under review: its category only, nothing that points back to it. */
+        ItemForm withCategory(CqiCategory c) {
+            return new ItemForm(title, problemStatement, c, hospitalId, unitName, rotationName, dueOn);
+        }
+
         static ItemForm of(ItemView v) {
             return new ItemForm(v.title(), v.problemStatement(), v.category(), v.hospitalId(), v.unitName(), v.rotationName(), v.dueOn());
         }

@@ -56,8 +56,9 @@ class CqiRegisterController {
 
     @GetMapping("/new")
     @PreAuthorize(FACILITATOR)
-    String newItem(Model model) {
-        model.addAttribute("form", ItemForm.empty());
+    String newItem(@org.springframework.web.bind.annotation.RequestParam(required = false) org.cpr.cqi.CqiCategory category,
+                   Model model) {
+        model.addAttribute("form", ItemForm.empty().withCategory(category));
         return FORM_VIEW;
     }
 
