@@ -138,6 +138,7 @@ class CqiEvidenceTests {
             .andExpect(content().string(not(containsString("Secretname"))));
         byte[] pdf = mvc.perform(get("/cqi/report.pdf").param("hospital", hospital).with(user(director)))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "cqi-hospital-report.pdf"), pdf); // for the report's PNG
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("CQI report: Children's Hospital").contains("Speak-up reports received")
