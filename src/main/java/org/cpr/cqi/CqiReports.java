@@ -30,6 +30,14 @@ public class CqiReports {
 
     @Transactional(readOnly = true)
     public CqiReportData build() {
+        return build(null);
+    }
+
+    /** The register report for items of the given org units only (null: every item). */
+    @Transactional(readOnly = true)
+    public CqiReportData build(java.util.Collection<java.util.UUID> scope) {
+        String only = scope == null ? "" : scope.isEmpty() ? " AND 1 = 0" : " AND hospital_id IN (:scope)";
+        Map<String, Object> params = scope == null || scope.isEmpty() ? Map.of() : Map.of("scope", scope);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Map<CqiCategory, Integer> byCategory = new EnumMap<>(CqiCategory.class);
         for (CqiCategory c : CqiCategory.values()) {
@@ -38,8 +46,8 @@ public class CqiReports {
         Map<String, Integer> byAge = new LinkedHashMap<>();
         AGE_BUCKETS.forEach(b -> byAge.put(b, 0));
         List<CqiReportData.OverdueLine> overdue = new ArrayList<>();
-        jdbc.sql("SELECT id, title, category, status, created_at, due_on FROM cqi_item WHERE status <> 'CLOSED'")
-            .query(rs -> {
+        jdbc.sql("SELECT id, title, category, status, created_at, due_on FROM cqi_item WHERE status <> 'CLOSED'" + only)
+            .params(params).query(rs -> {
                 CqiCategory category = CqiCategory.valueOf(rs.getString("category"));
                 byCategory.merge(category, 1, Integer::sum);
                 LocalDate created = rs.getTimestamp("created_at").toInstant().atZone(ZoneOffset.UTC).toLocalDate();
@@ -53,12 +61,13 @@ public class CqiReports {
         overdue.sort(java.util.Comparator.comparing(CqiReportData.OverdueLine::dueOn));
         List<CqiReportData.DecisionLine> decisions = jdbc.sql("""
                 SELECT i.title, p.presented_on, p.audience, p.decision FROM cqi_presentation p
-                JOIN cqi_item i ON i.id = p.item_id ORDER BY p.presented_on DESC""")
-            .query((rs, n) -> new CqiReportData.DecisionLine(rs.getString(1), rs.getDate(2).toLocalDate(),
+                JOIN cqi_item i ON i.id = p.item_id WHERE 1 = 1""" + only.replace("hospital_id", "i.hospital_id")
+                + " ORDER BY p.presented_on DESC")
+            .params(params).query((rs, n) -> new CqiReportData.DecisionLine(rs.getString(1), rs.getDate(2).toLocalDate(),
                     PresentationAudience.valueOf(rs.getString(3)), Decision.valueOf(rs.getString(4))))
             .list();
-        List<Long> daysToClose = jdbc.sql("SELECT created_at, closed_at FROM cqi_item WHERE status = 'CLOSED' AND closed_at IS NOT NULL")
-            .query((rs, n) -> ChronoUnit.DAYS.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
+        List<Long> daysToClose = jdbc.sql("SELECT created_at, closed_at FROM cqi_item WHERE status = 'CLOSED' AND closed_at IS NOT NULL" + only)
+            .params(params).query((rs, n) -> ChronoUnit.DAYS.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
             .list().stream().sorted().toList();
         Integer median = daysToClose.isEmpty() ? null : Math.toIntExact(daysToClose.get(daysToClose.size() / 2));
         return new CqiReportData(today, byCategory, byAge, decisions, daysToClose.size(), median, overdue);

@@ -141,13 +141,22 @@ public class ImprovementRegister {
         return items.findById(id).map(i -> view(i, today(), true));
     }
 
-    /** The "you said, we did" board: published items only, nothing that identifies a reporter. */
+    /**
+     * The "you said, we did" board: published items only, nothing that identifies a reporter; a
+     * re-measured item shows the measurement it was checked against.
+     */
     @Transactional(readOnly = true)
     public List<BoardEntry> board() {
+        java.util.Map<UUID, Remeasurement> remeasured = new java.util.HashMap<>();
+        jdbc.sql("SELECT item_id, wave_id, label, before_text, after_text, recorded_on FROM cqi_remeasurement ORDER BY recorded_on, label")
+            .query(rs -> {
+                remeasured.put(rs.getObject(1, UUID.class), new Remeasurement(rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate()));
+            });
         return items.findByPublishedTrueOrderByUpdatedAtDesc().stream()
                 .map(i -> new BoardEntry(i.getCategory(), i.getStatus(), i.getYouSaid(), i.getWeDid(),
                         i.getStatus() == CqiStatus.DECLINED ? i.getDecisionReason() : null,
-                        LocalDate.ofInstant(i.getUpdatedAt(), ZoneOffset.UTC)))
+                        LocalDate.ofInstant(i.getUpdatedAt(), ZoneOffset.UTC), remeasured.get(i.getId())))
                 .toList();
     }
 

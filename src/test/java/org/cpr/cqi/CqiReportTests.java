@@ -40,9 +40,11 @@ class CqiReportTests {
 
 
     final PersonId facilitator = new PersonId(UUID.randomUUID());
+    /** Other tests share this context's register: this test counts only its own items. */
+    final UUID scope = UUID.randomUUID();
 
     UUID item(String title, CqiCategory category, LocalDate due) {
-        return register.create(new ItemDraft(title, "Problem", null, null, null, category, null, due), facilitator);
+        return register.create(new ItemDraft(title, "Problem", scope, null, null, category, null, due), facilitator);
     }
 
     @Test
@@ -56,7 +58,7 @@ class CqiReportTests {
         clock.advance(Duration.ofDays(40));
         register.move(declined, CqiStatus.CLOSED, null, facilitator);
 
-        CqiReportData data = reports.build();
+        CqiReportData data = reports.build(java.util.List.of(scope));
         assertThat(data.openByCategory()).containsEntry(CqiCategory.WORKFLOW, 1).containsEntry(CqiCategory.FACILITIES, 0);
         assertThat(data.openByAge()).containsEntry("31-90", 1);
         assertThat(data.overdue()).extracting(CqiReportData.OverdueLine::itemTitle).containsExactly("Pager storm on nights");

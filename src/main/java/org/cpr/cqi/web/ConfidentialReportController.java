@@ -40,7 +40,7 @@ class ConfidentialReportController {
         if (errors.hasErrors()) {
             return FORM_VIEW;
         }
-        ReportForm mistreatment = new ReportForm(ReportChannel.MISTREATMENT, form.category(), form.setting(), form.body(),
+        ReportForm mistreatment = new ReportForm(ReportChannel.MISTREATMENT, form.category(), null, form.setting(), form.body(),
                 form.wantsReplies(), form.idempotencyKey());
         try {
             model.addAttribute("receipt", channel.submit(mistreatment.submission(), form.idempotencyKey(), me.personId()));

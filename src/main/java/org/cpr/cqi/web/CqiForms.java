@@ -22,20 +22,26 @@ final class CqiForms {
     record ItemForm(@NotBlank(message = "{cqi.title.required}") @Size(max = 200, message = "{cqi.tooLong}") String title,
                     @NotBlank(message = "{cqi.problem.required}") @Size(max = 4000, message = "{cqi.tooLong}") String problemStatement,
                     @NotNull(message = "{cqi.category.required}") CqiCategory category,
+                    java.util.UUID hospitalId,
                     @Size(max = 120, message = "{cqi.tooLong}") String unitName,
                     @Size(max = 120, message = "{cqi.tooLong}") String rotationName,
                     LocalDate dueOn) {
 
         static ItemForm empty() {
-            return new ItemForm("", "", null, "", "", null);
+            return new ItemForm("", "", null, null, "", "", null);
+        }
+
+        /** Prefilled from a report under review: its category only, nothing that points back to it. */
+        ItemForm withCategory(CqiCategory c) {
+            return new ItemForm(title, problemStatement, c, hospitalId, unitName, rotationName, dueOn);
         }
 
         static ItemForm of(ItemView v) {
-            return new ItemForm(v.title(), v.problemStatement(), v.category(), v.unitName(), v.rotationName(), v.dueOn());
+            return new ItemForm(v.title(), v.problemStatement(), v.category(), v.hospitalId(), v.unitName(), v.rotationName(), v.dueOn());
         }
 
         ItemDraft draft() {
-            return new ItemDraft(title, problemStatement, null, unitName, rotationName, category, null, dueOn);
+            return new ItemDraft(title, problemStatement, hospitalId, unitName, rotationName, category, null, dueOn);
         }
     }
 

@@ -36,9 +36,16 @@ class CqiRegisterController {
     private static final String FACILITATOR = "hasRole('FACILITATOR')";
 
     private final ImprovementRegister register;
+    private final ItemPage page;
 
-    CqiRegisterController(ImprovementRegister register) {
+    CqiRegisterController(ImprovementRegister register, ItemPage page) {
         this.register = register;
+        this.page = page;
+    }
+
+    @ModelAttribute("hospitals")
+    java.util.List<org.cpr.identity.OrgUnitSummary> hospitals() {
+        return page.hospitals();
     }
 
     @GetMapping
@@ -49,14 +56,16 @@ class CqiRegisterController {
 
     @GetMapping("/new")
     @PreAuthorize(FACILITATOR)
-    String newItem(Model model) {
-        model.addAttribute("form", ItemForm.empty());
+    String newItem(@org.springframework.web.bind.annotation.RequestParam(required = false) org.cpr.cqi.CqiCategory category,
+                   Model model) {
+        model.addAttribute("form", ItemForm.empty().withCategory(category));
         return FORM_VIEW;
     }
 
     @PostMapping
     @PreAuthorize(FACILITATOR)
     String create(@Valid @ModelAttribute("form") ItemForm form, BindingResult errors, @AuthenticationPrincipal CprUser me) {
+        checkHospital(form, errors);
         if (errors.hasErrors()) {
             return FORM_VIEW;
         }
@@ -64,13 +73,8 @@ class CqiRegisterController {
     }
 
     @GetMapping("/{id}")
-    String item(@PathVariable UUID id, Model model) {
-        ItemView item = load(id);
-        model.addAttribute("item", item);
-        model.addAttribute("solutionForm", SolutionForm.empty());
-        model.addAttribute("presentationForm", PresentationForm.empty());
-        model.addAttribute("publishForm", PublishForm.of(item));
-        return ITEM_VIEW;
+    String item(@PathVariable UUID id, @AuthenticationPrincipal CprUser me, Model model) {
+        return page.render(id, me, model);
     }
 
     @GetMapping("/{id}/edit")
@@ -86,6 +90,7 @@ class CqiRegisterController {
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") ItemForm form, BindingResult errors,
                   @AuthenticationPrincipal CprUser me, Model model) {
         load(id);
+        checkHospital(form, errors);
         if (errors.hasErrors()) {
             model.addAttribute("itemId", id);
             return FORM_VIEW;
@@ -99,7 +104,7 @@ class CqiRegisterController {
     String addSolution(@PathVariable UUID id, @Valid @ModelAttribute("solutionForm") SolutionForm form, BindingResult errors,
                        @AuthenticationPrincipal CprUser me, Model model) {
         if (errors.hasErrors()) {
-            return redisplay(id, model);
+            return redisplay(id, me, model);
         }
         register.addSolution(id, form.description(), me.personId());
         return "redirect:/cqi/items/" + id;
@@ -118,7 +123,7 @@ class CqiRegisterController {
                         refused.messageKey());
             }
         }
-        return redisplay(id, model);
+        return redisplay(id, me, model);
     }
 
     @PostMapping("/{id}/status")
@@ -133,7 +138,7 @@ class CqiRegisterController {
                 model.addAttribute("moveError", refused.messageKey());
             }
         }
-        return redisplay(id, model);
+        return redisplay(id, me, model);
     }
 
     @PostMapping("/{id}/publish")
@@ -141,25 +146,20 @@ class CqiRegisterController {
     String publish(@PathVariable UUID id, @Valid @ModelAttribute("publishForm") PublishForm form, BindingResult errors,
                    @AuthenticationPrincipal CprUser me, Model model) {
         if (errors.hasErrors()) {
-            return redisplay(id, model);
+            return redisplay(id, me, model);
         }
         register.publish(id, form.youSaid(), form.weDid(), me.personId());
         return "redirect:/cqi/items/" + id;
     }
 
-    private String redisplay(UUID id, Model model) {
-        ItemView item = load(id);
-        model.addAttribute("item", item);
-        if (!model.containsAttribute("solutionForm")) {
-            model.addAttribute("solutionForm", SolutionForm.empty());
+    private String redisplay(UUID id, CprUser me, Model model) {
+        return page.render(id, me, model);
+    }
+
+    private void checkHospital(ItemForm form, BindingResult errors) {
+        if (form.hospitalId() != null && !page.isHospital(form.hospitalId())) {
+            errors.rejectValue("hospitalId", "cqi2.hospital.required");
         }
-        if (!model.containsAttribute("presentationForm")) {
-            model.addAttribute("presentationForm", PresentationForm.empty());
-        }
-        if (!model.containsAttribute("publishForm")) {
-            model.addAttribute("publishForm", PublishForm.of(item));
-        }
-        return ITEM_VIEW;
     }
 
     private ItemView load(UUID id) {

@@ -5,10 +5,20 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.cpr.cqi.CqiReportData;
 import org.cpr.cqi.CqiReports;
+import org.cpr.cqi.CqiViewer;
+import org.cpr.cqi.HospitalReport;
+import org.cpr.cqi.HospitalReports;
+import org.cpr.identity.CprUser;
+import org.cpr.shared.OrgUnitId;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,33 +40,62 @@ class CqiReportController {
     static final String PDF_TEMPLATE = "cqi/report-pdf";
 
     private final CqiReports reports;
+    private final HospitalReports hospitals;
     private final TemplateEngine templates;
     private final MessageSource messages;
 
-    CqiReportController(CqiReports reports, TemplateEngine templates, MessageSource messages) {
+    CqiReportController(CqiReports reports, HospitalReports hospitals, TemplateEngine templates, MessageSource messages) {
         this.reports = reports;
+        this.hospitals = hospitals;
         this.templates = templates;
         this.messages = messages;
     }
 
     @GetMapping("/cqi/report")
-    String page(Model model, Locale locale) {
-        model.addAllAttributes(content(reports.build(), locale));
+    String page(@RequestParam(required = false) String hospital, @AuthenticationPrincipal CprUser me, Model model,
+                Locale locale) {
+        model.addAttribute("hospitals", hospitals.hospitals());
+        model.addAllAttributes(content(hospital, me, locale));
         return REPORT_VIEW;
     }
 
     @GetMapping("/cqi/report.pdf")
-    ResponseEntity<byte[]> pdf(Locale locale) throws IOException {
-        CqiReportData data = reports.build();
-        Context context = new Context(locale, content(data, locale));
-        String html = templates.process(PDF_TEMPLATE, context);
+    ResponseEntity<byte[]> pdf(@RequestParam(required = false) String hospital, @AuthenticationPrincipal CprUser me,
+                               Locale locale) throws IOException {
+        Map<String, Object> content = content(hospital, me, locale);
+        CqiReportData data = (CqiReportData) content.get("report");
+        HospitalReport scoped = (HospitalReport) content.get("hospitalReport");
+        String html = templates.process(PDF_TEMPLATE, new Context(locale, content));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(out).run();
+        String name = "cqi-report-" + (scoped == null ? "" : scoped.hospital().code().replaceAll("[^A-Za-z0-9-]", "") + "-")
+                + data.generatedOn() + ".pdf";
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("cqi-report-" + data.generatedOn() + ".pdf").build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(out.toByteArray());
+    }
+
+    /** The whole register, or one hospital's report when {@code hospital} names a hospital (else 404). */
+    private Map<String, Object> content(String hospital, CprUser me, Locale locale) {
+        if (hospital == null || hospital.isBlank()) {
+            return content(reports.build(), locale);
+        }
+        HospitalReport report = parse(hospital)
+                .flatMap(id -> hospitals.build(new OrgUnitId(id), CqiViewer.of(me.personId(), me.roles())))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Map<String, Object> model = content(report.register(), locale);
+        model.put("hospitalReport", report);
+        model.put("selectedHospital", report.hospital().id().value());
+        return model;
+    }
+
+    private static java.util.Optional<UUID> parse(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id.strip()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private Map<String, Object> content(CqiReportData data, Locale locale) {

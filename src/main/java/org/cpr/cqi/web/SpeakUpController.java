@@ -1,6 +1,7 @@
 package org.cpr.cqi.web;
 
 import jakarta.validation.Valid;
+import org.cpr.cqi.HospitalReports;
 import org.cpr.cqi.ReportChannel;
 import org.cpr.cqi.SpeakUpChannel;
 import org.cpr.cqi.web.SpeakUpForms.ReplyForm;
@@ -29,9 +30,17 @@ class SpeakUpController {
     static final String REPLIES_VIEW = "cqi/speak-up-replies";
 
     private final SpeakUpChannel channel;
+    private final HospitalReports hospitals;
 
-    SpeakUpController(SpeakUpChannel channel) {
+    SpeakUpController(SpeakUpChannel channel, HospitalReports hospitals) {
         this.channel = channel;
+        this.hospitals = hospitals;
+    }
+
+    /** Hospitals a report may name (optional, and coarse: counts of them pass the disclosure gate). */
+    @ModelAttribute("hospitals")
+    java.util.List<org.cpr.identity.OrgUnitSummary> hospitals() {
+        return hospitals.hospitals();
     }
 
     @Bean
@@ -47,6 +56,9 @@ class SpeakUpController {
 
     @PostMapping("/speak-up")
     String submit(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors, Model model) {
+        if (form.hospitalId() != null && hospitals().stream().noneMatch(h -> h.id().value().equals(form.hospitalId()))) {
+            errors.rejectValue("hospitalId", "cqi2.hospital.required");
+        }
         if (errors.hasErrors()) {
             return FORM_VIEW;
         }
@@ -87,6 +99,7 @@ class SpeakUpController {
     @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
     String badChannel(Model model) {
         model.addAttribute("form", ReportForm.fresh(ReportChannel.SYSTEMIC));
+        model.addAttribute("hospitals", hospitals());
         return FORM_VIEW;
     }
 }

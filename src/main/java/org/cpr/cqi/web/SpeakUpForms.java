@@ -15,17 +15,18 @@ final class SpeakUpForms {
 
     record ReportForm(@NotNull(message = "{speakup.channel.required}") ReportChannel channel,
                       @NotNull(message = "{cqi.category.required}") CqiCategory category,
+                      java.util.UUID hospitalId,
                       @Size(max = 120, message = "{cqi.tooLong}") String setting,
                       @NotBlank(message = "{speakup.body.required}") @Size(max = 10000, message = "{speakup.body.tooLong}") String body,
                       Boolean wantsReplies,
                       @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{16,64}") String idempotencyKey) {
 
         static ReportForm fresh(ReportChannel channel) {
-            return new ReportForm(channel, null, "", "", true, java.util.UUID.randomUUID().toString());
+            return new ReportForm(channel, null, null, "", "", true, java.util.UUID.randomUUID().toString());
         }
 
         ReportSubmission submission() {
-            return new ReportSubmission(channel, category, null, setting, body, Boolean.TRUE.equals(wantsReplies));
+            return new ReportSubmission(channel, category, hospitalId, setting, body, Boolean.TRUE.equals(wantsReplies));
         }
     }
 
