@@ -197,6 +197,25 @@ class SurveyPagesTests {
     }
 
     @Test
+    void theDemoCampusRunsAnEndOfRotationCqiCampaignThatHandsOverToTheRegister() throws Exception {
+        mvc.perform(get("/surveys").with(user(demo("resident", Role.PARTICIPANT))))
+            .andExpect(content().string(containsString("End-of-rotation feedback: University Hospital")));
+        UUID campaign = jdbc.queryForObject("SELECT id FROM survey_campaign WHERE title = ?", UUID.class,
+            "End-of-rotation feedback: University Hospital");
+        List<UUID> waves = jdbc.queryForList("SELECT id FROM survey_wave WHERE campaign_id = ? ORDER BY opens_on", UUID.class, campaign);
+        assertThat(waves).hasSizeGreaterThan(10); // one per four-week rotation block for a year
+        UUID uh = identity.orgUnitsOfKind(OrgUnitKind.HOSPITAL).stream().filter(u -> u.code().equals("UH")).findFirst()
+            .orElseThrow().id().value();
+        mvc.perform(get("/surveys/waves/" + waves.get(0) + "/report").with(user(facilitator())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("/cqi/items/new?hospital=" + uh)))
+            .andExpect(content().string(containsString(waves.get(0).toString())));
+        mvc.perform(get("/cqi/items/new").param("hospital", uh.toString()).with(user(facilitator())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("value=\"" + uh + "\" selected")));
+    }
+
+    @Test
     void hospitalsOfTheCampusAreOffered() {
         assertThat(identity.orgUnitsOfKind(OrgUnitKind.HOSPITAL)).extracting(u -> u.code()).contains("UH", "CH");
     }

@@ -36,6 +36,10 @@ final class CqiForms {
             return new ItemForm(title, problemStatement, c, hospitalId, unitName, rotationName, dueOn);
         }
 
+        ItemForm withHospital(java.util.UUID hospital) {
+            return new ItemForm(title, problemStatement, category, hospital, unitName, rotationName, dueOn);
+        }
+
         static ItemForm of(ItemView v) {
             return new ItemForm(v.title(), v.problemStatement(), v.category(), v.hospitalId(), v.unitName(), v.rotationName(), v.dueOn());
         }

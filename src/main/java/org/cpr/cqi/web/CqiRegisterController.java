@@ -57,8 +57,9 @@ class CqiRegisterController {
     @GetMapping("/new")
     @PreAuthorize(FACILITATOR)
     String newItem(@org.springframework.web.bind.annotation.RequestParam(required = false) org.cpr.cqi.CqiCategory category,
+                   @org.springframework.web.bind.annotation.RequestParam(required = false) java.util.UUID hospital,
                    Model model) {
-        model.addAttribute("form", ItemForm.empty().withCategory(category));
+        model.addAttribute("form", ItemForm.empty().withCategory(category).withHospital(hospital));
         return FORM_VIEW;
     }
 

@@ -372,6 +372,9 @@ class SurveyPagesController {
         WaveReportService.Report report = reports.report(user.personId(), viewerRole(user), waveId);
         model.addAttribute("report", report);
         model.addAttribute("rate", invitations.rates(waveId, report.campaign().minRespondents()).get(0));
+        String hospital = report.campaign().hospital();
+        model.addAttribute("hospitalUnit", hospital == null ? null : labels.hospitals().stream()
+            .filter(h -> h.code().equals(hospital)).map(h -> h.id().value()).findFirst().orElse(null));
         return "survey/report";
     }
 
