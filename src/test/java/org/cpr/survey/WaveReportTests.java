@@ -54,6 +54,44 @@ class WaveReportTests {
             .andExpect(status().isForbidden());
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aVeryLargeWaveIsReportedFromBaseCellsOnlyOnceClosedAndComputedOnce() throws Exception {
+        UUID campaign = create("/api/v1/surveys/campaigns",
+            "{\"title\":\"Large\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\"}");
+        UUID open = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
+            "{\"opensOn\":\"" + LocalDate.now().minusDays(3) + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+        UUID closed = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
+            "{\"opensOn\":\"" + LocalDate.now().minusDays(30) + "\",\"closesOn\":\"" + LocalDate.now().minusDays(2) + "\"}");
+        mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)));
+        int n = 20_000 + 40; // above the respondent-level limit of the wave report
+        for (UUID wave : java.util.List.of(open, closed)) {
+            java.util.List<Object[]> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                rows.add(new Object[] {UUID.randomUUID(), wave, LocalDate.now().minusDays(5), i % 3 == 0 ? "CH" : "UH",
+                    i % 2 == 0 ? "PGY1" : "PGY2-3", i % 7});
+            }
+            jdbc.batchUpdate("INSERT INTO survey_response_anon (id, wave_id, submitted_on, hospital, pgy_band, answers, score)"
+                + " VALUES (?,?,?,?,?,'{}',?)", rows);
+        }
+        mvc.perform(get("/api/v1/surveys/waves/" + open + "/report").with(as(facilitator)))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/surveys/waves/" + open + "/report").with(as(facilitator)))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("its report appears when it closes")));
+        for (int call = 0; call < 2; call++) {
+            mvc.perform(get("/api/v1/surveys/waves/" + closed + "/report").with(as(facilitator)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.group == 'all')].respondents").value(n))
+                .andExpect(jsonPath("$[?(@.group == 'hospital:CH')].released").value(true));
+        }
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+            "SELECT SUM(n) FROM survey_wave_aggregate WHERE wave_id = ?", Long.class, closed)).isEqualTo((long) n);
+    }
+
     private UUID create(String path, String json) throws Exception {
         String body = mvc.perform(post(path).with(as(facilitator)).contentType(MediaType.APPLICATION_JSON).content(json))
             .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();

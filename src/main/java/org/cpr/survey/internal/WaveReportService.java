@@ -72,10 +72,13 @@ class WaveReportService {
     private final Scoring scoring;
     private final GroupLabels labels;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final ObjectMapper json = new ObjectMapper();
 
     WaveReportService(JdbcTemplate jdbc, DisclosureGate gate, CampaignService campaigns, InstrumentScorer scorer,
-                      Scoring scoring, GroupLabels labels, Clock clock) {
+                      Scoring scoring, GroupLabels labels, Clock clock,
+                      org.springframework.transaction.PlatformTransactionManager txm) {
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(txm);
         this.jdbc = jdbc;
         this.gate = gate;
         this.campaigns = campaigns;
@@ -122,14 +125,37 @@ class WaveReportService {
                 + " SUM(i.score * i.score) AS ss FROM survey_response_identified i JOIN survey_wave w ON w.id = i.wave_id"
                 + " LEFT JOIN survey_roster r ON r.campaign_id = w.campaign_id AND r.person_id = i.person_id"
                 + " WHERE i.wave_id = ? AND i.score IS NOT NULL GROUP BY r.org_unit_id";
+        String source = materialized(waveId, sql)
+            ? "SELECT grp, pgy, rot, n, s, ss FROM survey_wave_aggregate WHERE wave_id = ?" : sql;
         Groups groups = new Groups();
-        jdbc.query(sql, rs -> {
+        jdbc.query(source, rs -> {
             String grp = rs.getString("grp");
             String pgy = rs.getString("pgy");
             String key = grp + "|" + pgy + "|" + rs.getString("rot");
             groups.add(grp, pgy, Contribution.aggregate(key, rs.getLong("n"), rs.getDouble("s"), rs.getDouble("ss"), 0));
         }, waveId);
         return scoreRows(viewer, role, waveId + ":base", policy, groups);
+    }
+
+    /**
+     * Makes sure the closed wave's base cells are stored; returns false if another request is
+     * computing them right now (the caller then runs the GROUP BY itself).
+     */
+    private boolean materialized(UUID waveId, String groupBy) {
+        Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM survey_wave_aggregated WHERE wave_id = ?", Integer.class, waveId);
+        if (done != null && done > 0) {
+            return true;
+        }
+        try {
+            tx.executeWithoutResult(st -> {
+                jdbc.update("INSERT INTO survey_wave_aggregated (wave_id, computed_on) VALUES (?, ?)", waveId, LocalDate.now(clock));
+                jdbc.update("INSERT INTO survey_wave_aggregate (wave_id, grp, pgy, rot, n, s, ss) SELECT CAST(? AS UUID), grp, pgy, rot, n, s, ss"
+                    + " FROM (" + groupBy + ") base", waveId, waveId);
+            });
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException concurrent) {
+            return false;
+        }
     }
 
     // ---- respondent units ----------------------------------------------------------------------
