@@ -12,4 +12,18 @@ public record AlertView(UUID id, AlertTier tier, Set<String> reasons, String sta
                         PersonId person, boolean anonymous, Instant raisedAt, Instant ackDeadline, boolean overdue,
                         PersonId assignedTo, int escalationLevel, Instant acknowledgedAt, Disposition disposition,
                         RiskLevel risk, LocalDate nextAttemptOn) {
+
+    /** The channel the person asked to be contacted on (PHONE, EMAIL, VIDEO, IN_PERSON), or null. */
+    public String preferredChannel() {
+        return suffixOf("CONTACT_BY_");
+    }
+
+    /** The time of day the person prefers (ANY, MORNING, AFTERNOON, EVENING), or null. */
+    public String preferredTime() {
+        return suffixOf("CONTACT_TIME_");
+    }
+
+    private String suffixOf(String prefix) {
+        return reasons.stream().filter(r -> r.startsWith(prefix)).map(r -> r.substring(prefix.length())).findFirst().orElse(null);
+    }
 }

@@ -15,6 +15,7 @@ import org.cpr.assessment.internal.SafetyRouting;
 import org.cpr.assessment.internal.SnapshotHistory;
 import org.cpr.assessment.internal.TrendChart;
 import org.cpr.identity.CprUser;
+import org.cpr.safety.ContactMessages;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,6 +36,7 @@ class ResultsController {
 
     static final String LANDING_VIEW = "assessment/landing";
     static final String RESULTS_VIEW = "assessment/results";
+    static final String SOURCE = "snapshot";
     static final Set<String> CHANNELS = Set.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON");
     static final Set<String> TIMES = Set.of("MORNING", "AFTERNOON", "EVENING", "ANY");
 
@@ -43,8 +45,15 @@ class ResultsController {
     private final SafetyRouting safety;
     private final Instruments instruments;
     private final Reminders reminders;
+    private final ContactMessages contact;
 
-    ResultsController(SnapshotHistory history, NextSteps nextSteps, SafetyRouting safety, Instruments instruments, Reminders reminders) {
+    /** A thread from the resilience team about one of the person's snapshots. */
+    record TeamThread(UUID submissionId, java.time.Instant submittedAt, List<ContactMessages.Message> messages) {
+    }
+
+    ResultsController(SnapshotHistory history, NextSteps nextSteps, SafetyRouting safety, Instruments instruments, Reminders reminders,
+                      ContactMessages contact) {
+        this.contact = contact;
         this.history = history;
         this.nextSteps = nextSteps;
         this.safety = safety;
@@ -57,6 +66,16 @@ class ResultsController {
         List<SnapshotHistory.Submission> all = history.all(user.personId());
         model.addAttribute("history", all.reversed());
         model.addAttribute("cadence", reminders.cadence(user.personId()).name());
+        Map<UUID, SnapshotHistory.Submission> byId = new LinkedHashMap<>();
+        all.forEach(s -> byId.put(s.id(), s));
+        List<TeamThread> threads = new java.util.ArrayList<>();
+        contact.threadsOf(SOURCE, user.personId()).forEach((sourceId, messages) -> {
+            SnapshotHistory.Submission s = byId.get(UUID.fromString(sourceId));
+            if (s != null) {
+                threads.add(new TeamThread(s.id(), s.submittedAt(), messages));
+            }
+        });
+        model.addAttribute("teamThreads", threads);
         return LANDING_VIEW;
     }
 
@@ -74,7 +93,30 @@ class ResultsController {
         model.addAttribute("historyRows", all);
         model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
         model.addAttribute("times", List.of("ANY", "MORNING", "AFTERNOON", "EVENING"));
+        model.addAttribute("teamMessages", contact.threadOf(SOURCE, id.toString(), user.personId()));
+        if (!model.containsAttribute("answer")) {
+            model.addAttribute("answer", "");
+        }
         return RESULTS_VIEW;
+    }
+
+    /** The person answers the resilience team in the thread of this snapshot (only theirs, only once the team wrote). */
+    @PostMapping("/snapshot/results/{id}/messages")
+    String answer(@PathVariable UUID id, @RequestParam(required = false) String body, @AuthenticationPrincipal CprUser user,
+                  Model model, jakarta.servlet.http.HttpServletResponse response) {
+        history.find(id, user.personId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (contact.threadOf(SOURCE, id.toString(), user.personId()).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > ContactMessages.MAX_LENGTH) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("answer", body == null ? "" : body);
+            model.addAttribute("answerError", text.isEmpty() ? "contact.answer.required" : "contact.message.tooLong");
+            return results(id, user, model);
+        }
+        contact.personAnswers(SOURCE, id.toString(), user.personId(), text);
+        return "redirect:/snapshot/results/" + id + "?answered#team-messages";
     }
 
     @PostMapping("/snapshot/results/{id}/choice")

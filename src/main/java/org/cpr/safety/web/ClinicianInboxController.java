@@ -3,8 +3,12 @@ package org.cpr.safety.web;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.CprUser;
 import org.cpr.safety.AlertView;
+import org.cpr.safety.ContactMessages;
 import org.cpr.safety.SafetyAlerts;
 import org.cpr.safety.checkin.CheckinService;
 import org.springframework.http.HttpStatus;
@@ -29,12 +33,21 @@ class ClinicianInboxController {
     static final String INBOX_VIEW = "safety/inbox";
     static final String ALERT_VIEW = "safety/alert";
 
+    /** A message to the person who asked for contact. */
+    record ContactReplyForm(@NotBlank(message = "{contact.reply.required}")
+                            @Size(max = ContactMessages.MAX_LENGTH, message = "{contact.message.tooLong}") String body) {
+    }
+
     private final SafetyAlerts alerts;
     private final CheckinService checkins;
+    private final ContactMessages contact;
+    private final IdentityManagement identity;
 
-    ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins) {
+    ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins, ContactMessages contact, IdentityManagement identity) {
         this.alerts = alerts;
         this.checkins = checkins;
+        this.contact = contact;
+        this.identity = identity;
     }
 
     @GetMapping
@@ -46,8 +59,33 @@ class ClinicianInboxController {
 
     @GetMapping("/{id}")
     String alert(@PathVariable UUID id, @AuthenticationPrincipal CprUser me, Model model) {
-        model.addAttribute("alert", load(id, me));
         model.addAttribute("form", DispositionForm.empty());
+        model.addAttribute("replyForm", new ContactReplyForm(""));
+        return page(load(id, me), model);
+    }
+
+    @PostMapping("/{id}/reply")
+    String reply(@PathVariable UUID id, @AuthenticationPrincipal CprUser me,
+                 @Valid @ModelAttribute("replyForm") ContactReplyForm form, BindingResult errors, Model model) {
+        AlertView alert = load(id, me);
+        if (alert.anonymous()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("form", DispositionForm.empty());
+            return page(alert, model);
+        }
+        contact.clinicianReplies(id, me.personId(), form.body());
+        return "redirect:/clinician/alerts/" + id + "#contact-thread";
+    }
+
+    /** The alert page; for an identified alert also who to reach and how, and the dialogue (covered by open()'s audit row). */
+    private String page(AlertView alert, Model model) {
+        model.addAttribute("alert", alert);
+        if (!alert.anonymous()) {
+            model.addAttribute("person", identity.person(alert.person()).orElse(null));
+            model.addAttribute("thread", contact.thread(alert.id()));
+        }
         return ALERT_VIEW;
     }
 
@@ -64,8 +102,8 @@ class ClinicianInboxController {
         AlertView alert = load(id, me);
         form.validate(errors);
         if (errors.hasErrors()) {
-            model.addAttribute("alert", alert);
-            return ALERT_VIEW;
+            model.addAttribute("replyForm", new ContactReplyForm(""));
+            return page(alert, model);
         }
         alerts.recordDisposition(id, me.personId(), form.disposition(), form.risk(), form.nextAttemptOn());
         return "redirect:/clinician/alerts/" + id;

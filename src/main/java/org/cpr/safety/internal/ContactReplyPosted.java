@@ -1,0 +1,9 @@
+package org.cpr.safety.internal;
+
+import java.util.UUID;
+
+import org.cpr.shared.PersonId;
+
+/** A clinician wrote to the person behind an alert; carries ids only. */
+public record ContactReplyPosted(UUID alertId, PersonId person) {
+}
