@@ -27,8 +27,11 @@ public class HospitalReports {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    private final org.cpr.survey.SurveyRates surveyRates;
+
     HospitalReports(IdentityManagement identity, CqiReports reports, SpeakUpCounts counts, CqiEvidence evidence,
-                    JdbcClient jdbc, Clock clock) {
+                    JdbcClient jdbc, Clock clock, org.cpr.survey.SurveyRates surveyRates) {
+        this.surveyRates = surveyRates;
         this.identity = identity;
         this.reports = reports;
         this.counts = counts;
@@ -65,6 +68,7 @@ public class HospitalReports {
             .map(r -> new HospitalReport.EvidenceLine((String) r[1], CqiCategory.valueOf((String) r[2]),
                     CqiStatus.valueOf((String) r[3]), evidence.of((UUID) r[0], viewer, false)))
             .toList();
-        return Optional.of(new HospitalReport(hospital.get(), reports.build(ids), now, before, lines));
+        return Optional.of(new HospitalReport(hospital.get(), reports.build(ids), now, before, lines,
+                surveyRates.forHospital(hospital.get().code(), 12)));
     }
 }

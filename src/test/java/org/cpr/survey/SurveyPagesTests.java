@@ -210,6 +210,10 @@ class SurveyPagesTests {
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("/cqi/items/new?hospital=" + uh)))
             .andExpect(content().string(containsString(waves.get(0).toString())));
+        mvc.perform(get("/cqi/report").param("hospital", uh.toString()).with(user(facilitator())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Feedback campaigns: response rates")))
+            .andExpect(content().string(containsString("End-of-rotation feedback: University Hospital · 1")));
         mvc.perform(get("/cqi/items/new").param("hospital", uh.toString()).with(user(facilitator())))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("value=\"" + uh + "\" selected")));

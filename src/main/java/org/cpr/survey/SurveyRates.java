@@ -1,0 +1,22 @@
+package org.cpr.survey;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Response rates of the survey campaigns about one hospital (e.g. its CQI end-of-rotation
+ * feedback), for leadership reports. A group invited smaller than the campaign's threshold shows
+ * "fewer than N" instead of numbers.
+ */
+public interface SurveyRates {
+
+    /**
+     * @param invited  the number invited, or the suppression text
+     * @param answered the number who answered, or the suppression text
+     */
+    record WaveRate(String campaign, String wave, LocalDate opensOn, LocalDate closesOn, String invited, String answered) {
+    }
+
+    /** Waves that have opened, newest first, of launched campaigns about the hospital with this org-unit code. */
+    List<WaveRate> forHospital(String hospitalCode, int limit);
+}
