@@ -36,11 +36,14 @@ public final class SnapshotSubmissionLoad {
             return;
         }
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(CprApplication.class).web(WebApplicationType.SERVLET)
-                .properties("spring.profiles.active=test", "spring.datasource.url=" + url,
-                        "spring.datasource.username=" + System.getenv().getOrDefault("CPR_TEST_DB_USER", "postgres"),
-                        "spring.datasource.password=" + System.getenv().getOrDefault("CPR_TEST_DB_PASSWORD", ""),
-                        "spring.datasource.hikari.maximum-pool-size=20", "server.port=0", "logging.level.root=WARN")
-                .run()) {
+                .profiles("test")
+                // Command-line arguments, not default properties: application-test.yml would otherwise win and the
+                // "PostgreSQL" run would silently measure the in-memory H2 database.
+                .run("--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + System.getenv().getOrDefault("CPR_TEST_DB_USER", "postgres"),
+                        "--spring.datasource.password=" + System.getenv().getOrDefault("CPR_TEST_DB_PASSWORD", ""),
+                        "--spring.datasource.hikari.maximum-pool-size=50", "--server.port=0", "--logging.level.root=WARN")) {
+            System.out.println("datasource: " + ctx.getEnvironment().getProperty("spring.datasource.url"));
             SnapshotSubmissions submissions = ctx.getBean(SnapshotSubmissions.class);
             for (int i = 0; i < 20; i++) {
                 submissions.submit(new PersonId(UUID.randomUUID()), UUID.randomUUID().toString(), answers(), Set.of("pc-ptsd-5"));
