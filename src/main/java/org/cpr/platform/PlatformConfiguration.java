@@ -27,6 +27,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
 
+    private final PageModelInterceptor pageModel;
+
+    PlatformConfiguration(PageModelInterceptor pageModel) {
+        this.pageModel = pageModel;
+    }
+
     static final Locale SPANISH = Locale.forLanguageTag("es");
 
     @Bean
@@ -67,5 +73,6 @@ class PlatformConfiguration implements WebMvcConfigurer {
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);
+        registry.addInterceptor(pageModel);
     }
 }

@@ -109,10 +109,19 @@ class IdentitySecurityTests {
         String page = mvc.perform(post("/account/tokens").session(session).param("name", "my script").param("days", "30").with(csrf()))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String token = match(page, "id=\"new-token\">(cpr_[A-Za-z0-9_-]+)<");
+        assertThat(mvc.perform(get("/account/tokens").session(session)).andReturn().getResponse().getContentAsString())
+            .contains(">never<");
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
             .andExpect(status().isOk()).andExpect(jsonPath("$.roles[0]").value("PARTICIPANT"));
-        String list = mvc.perform(get("/account/tokens").session(session)).andReturn().getResponse().getContentAsString();
-        assertThat(list).contains("my script").doesNotContain(token);
+        String list = "";
+        for (long until = System.currentTimeMillis() + 15_000; System.currentTimeMillis() < until; Thread.sleep(200)) {
+            list = mvc.perform(get("/account/tokens").session(session)).andReturn().getResponse().getContentAsString();
+            if (!list.contains(">never<")) {
+                break;
+            }
+        }
+        assertThat(list).as("last use shows on the token page").contains("my script").doesNotContain(">never<")
+            .contains(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()).doesNotContain(token);
         String id = match(list, "/account/tokens/([0-9a-f-]{36})/revoke");
         mvc.perform(post("/account/tokens/" + id + "/revoke").session(session).with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());

@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.cpr.identity.CprUser;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -14,14 +13,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer cpr_…} requests to the API. */
 class AccessTokenAuthenticationFilter extends OncePerRequestFilter {
 
-    private final AccessTokens tokens;
-    private final PersonRepository people;
-    private final PersonUserDetailsService users;
+    private final ApiTokenAuthenticator tokens;
 
-    AccessTokenAuthenticationFilter(AccessTokens tokens, PersonRepository people, PersonUserDetailsService users) {
+    AccessTokenAuthenticationFilter(ApiTokenAuthenticator tokens) {
         this.tokens = tokens;
-        this.people = people;
-        this.users = users;
     }
 
     @Override
@@ -29,11 +24,8 @@ class AccessTokenAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.resolve(header.substring(7).strip())
-                    .flatMap(people::findById)
-                    .filter(Person::isActive)
-                    .ifPresent(person -> {
-                        CprUser user = users.toUser(person);
+            tokens.authenticate(header.substring(7).strip())
+                    .ifPresent(user -> {
                         var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
                         SecurityContextHolder.getContext().setAuthentication(auth);
                     });

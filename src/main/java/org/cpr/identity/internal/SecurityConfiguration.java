@@ -55,9 +55,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiProblemEntryPoint problems, AccessTokens accessTokens,
-                                 PersonRepository people, PersonUserDetailsService users) throws Exception {
-        var tokens = new AccessTokenAuthenticationFilter(accessTokens, people, users);
+    SecurityFilterChain apiChain(HttpSecurity http, ApiProblemEntryPoint problems, ApiTokenAuthenticator authenticator)
+            throws Exception {
+        var tokens = new AccessTokenAuthenticationFilter(authenticator);
         http.securityMatcher("/api/v1/**")
             .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -3,6 +3,7 @@ package org.cpr.survey.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cpr.shared.PersonId;
@@ -12,13 +13,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Idempotent submission. The idempotency claim, the response (+ event), and the participation mark
- * are written in SEPARATE transactions so the ledger row shares no transaction with the response.
+ * are written in SEPARATE transactions (the claim in one autocommit statement) so the ledger row shares no transaction with the response.
  * Residual risk (documented): database transaction ids / WAL order could still correlate them.
  */
 @Service
@@ -37,10 +38,12 @@ class SubmissionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SubmissionService(JdbcTemplate jdbc, PlatformTransactionManager txm, CampaignService campaigns,
+    SubmissionService(JdbcTemplate jdbc, CampaignService campaigns,
                       InstrumentScorer scorer, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        this.tx = new TransactionTemplate(txm);
+        // Only JDBC work happens here: a plain DataSource transaction manager, not the JPA one, which
+        // would open a Hibernate session for every one of these short transactions.
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(java.util.Objects.requireNonNull(jdbc.getDataSource())));
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.campaigns = campaigns;
         this.scorer = scorer;
@@ -67,14 +70,11 @@ class SubmissionService {
         String canonical = CanonicalAnswers.of(answers);
         String keyHash = CanonicalAnswers.sha256(waveId + "|" + person + "|" + key);
         String payloadHash = CanonicalAnswers.sha256(canonical);
-        Outcome existing = claim(keyHash, payloadHash);
+        Outcome existing = claim(waveId, person, keyHash, payloadHash);
         if (existing != null) {
             return existing;
         }
         try {
-            if (completed(waveId, person)) {
-                throw new SurveyConflictException(409, "survey.wave.alreadyCompleted");
-            }
             UUID responseId = UUID.randomUUID();
             Context context = ctx;
             tx.executeWithoutResult(s -> store(c, waveId, responseId, person, canonical, scored, context));
@@ -91,28 +91,42 @@ class SubmissionService {
             });
             return new Outcome(receipt, false);
         } catch (RuntimeException e) {
-            tx.executeWithoutResult(s -> jdbc.update("DELETE FROM survey_idempotency WHERE key_hash = ?", keyHash));
+            jdbc.update("DELETE FROM survey_idempotency WHERE key_hash = ?", keyHash);
             throw e;
         }
     }
 
-    /** Claims the key; returns a replay outcome if already done, throws 422/409 on mismatch/in flight. */
-    private Outcome claim(String keyHash, String payloadHash) {
+    /**
+     * Claims the key in one statement, which also refuses a person who already completed the wave.
+     * Returns a replay outcome if the same submission is already done; throws 422 on a different
+     * payload under the same key, 409 while it is in flight or when the wave was already completed.
+     */
+    private Outcome claim(UUID waveId, PersonId person, String keyHash, String payloadHash) {
+        int claimed;
         try {
-            tx.executeWithoutResult(s -> jdbc.update("INSERT INTO survey_idempotency (key_hash, payload_hash, state,"
-                + " created_on) VALUES (?,?,'IN_FLIGHT',?)", keyHash, payloadHash, LocalDate.now(clock)));
-            return null;
+            claimed = jdbc.update("INSERT INTO survey_idempotency (key_hash, payload_hash, state, created_on)"
+                + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), 'IN_FLIGHT', CAST(? AS DATE) WHERE NOT EXISTS"
+                + " (SELECT 1 FROM survey_participation WHERE wave_id = ? AND person_id = ?)",
+                keyHash, payloadHash, LocalDate.now(clock), waveId, person.value());
         } catch (DuplicateKeyException dup) {
-            Map<String, Object> row = jdbc.queryForMap(
-                "SELECT payload_hash, state, receipt FROM survey_idempotency WHERE key_hash = ?", keyHash);
-            if (!payloadHash.equals(row.get("payload_hash"))) {
-                throw new SurveyConflictException(422, "survey.idempotency.mismatch");
-            }
-            if (!"DONE".equals(row.get("state"))) {
-                throw new SurveyConflictException(409, "survey.idempotency.inFlight");
-            }
-            return new Outcome((String) row.get("receipt"), true);
+            claimed = 0;
         }
+        if (claimed == 1) {
+            return null;
+        }
+        List<Map<String, Object>> rows = jdbc.queryForList(
+            "SELECT payload_hash, state, receipt FROM survey_idempotency WHERE key_hash = ?", keyHash);
+        if (rows.isEmpty()) {
+            throw new SurveyConflictException(409, "survey.wave.alreadyCompleted");
+        }
+        Map<String, Object> row = rows.get(0);
+        if (!payloadHash.equals(row.get("payload_hash"))) {
+            throw new SurveyConflictException(422, "survey.idempotency.mismatch");
+        }
+        if (!"DONE".equals(row.get("state"))) {
+            throw new SurveyConflictException(409, "survey.idempotency.inFlight");
+        }
+        return new Outcome((String) row.get("receipt"), true);
     }
 
     boolean completed(UUID waveId, PersonId person) {
