@@ -1,5 +1,6 @@
 package org.cpr.questionnaire;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,10 @@ import org.cpr.questionnaire.internal.AnswerSet;
 import org.cpr.questionnaire.internal.FhirSupport;
 import org.cpr.questionnaire.internal.QuestionnaireModel;
 import org.cpr.questionnaire.internal.ResponseReader;
+import org.cpr.questionnaire.internal.ResponseWriter;
 import org.cpr.questionnaire.internal.ScoringEngine;
 import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +51,66 @@ public class Scoring {
         List<ItemError> errors = new ArrayList<>();
         Map<String, Object> values = ResponseReader.read(fhir, c.model(), questionnaireResponseJson, errors);
         return ScoringEngine.score(c.model(), c.spec(), values, errors);
+    }
+
+    /**
+     * Reads a FHIR R4 QuestionnaireResponse (JSON) into short-form answers {@code {"<linkId>": value}},
+     * with the same strictness as the short form: choice answers by their option code (valueCoding)
+     * or weight, whole numbers as Integer, decimals as Double, yes/no as Boolean, text as String,
+     * dates as {@code YYYY-MM-DD}. A response whose {@code questionnaire} canonical names another
+     * questionnaire or version is refused (item {@code questionnaire}). Whether required items are
+     * answered is left to {@link #score}.
+     *
+     * @throws InvalidAnswersException naming each item that cannot be read
+     */
+    public Map<String, Object> readResponse(UUID versionId, String questionnaireResponseJson) {
+        Compiled c = compile(versionId);
+        QuestionnaireVersion version = library.version(versionId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown questionnaire version"));
+        List<ItemError> errors = new ArrayList<>();
+        QuestionnaireResponse response = ResponseReader.parse(fhir, questionnaireResponseJson, errors);
+        if (response == null) {
+            throw new InvalidAnswersException(errors);
+        }
+        if (!ResponseWriter.names(response.getQuestionnaire(), c.questionnaire(), version.definitionId(), version.number())) {
+            throw new InvalidAnswersException(List.of(new ItemError("questionnaire", "response.wrongQuestionnaire",
+                    "This response is not for questionnaire " + ResponseWriter.canonical(version.definitionId(), version.number())
+                            + ".")));
+        }
+        Map<String, Object> values = ResponseReader.read(c.model(), response, errors);
+        Map<String, Object> answers = ResponseWriter.shortForm(values, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswersException(errors);
+        }
+        return answers;
+    }
+
+    /** {@link #toResponse(UUID, Map, Number, String, Instant)} without an authored time. */
+    public String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band) {
+        return toResponse(versionId, answers, score, band, null);
+    }
+
+    /**
+     * Short-form answers as a FHIR R4 QuestionnaireResponse (JSON) referencing
+     * {@code Questionnaire/<id>|<version>}: a choice answer is the valueCoding (system, code, display)
+     * of the option with that weight (an integer only if no option has it), other answers their own
+     * value types; score and band, when given, are extensions. Stored forms are accepted too
+     * ({@code "true"} for a yes/no item, a {@code YYYY-MM-DD} string for a date).
+     *
+     * @throws InvalidAnswersException when an answer names no item or cannot be written for its item
+     */
+    public String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band, Instant authored) {
+        Compiled c = compile(versionId);
+        QuestionnaireVersion version = library.version(versionId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown questionnaire version"));
+        List<ItemError> errors = new ArrayList<>();
+        QuestionnaireResponse response = ResponseWriter.write(c.questionnaire(), c.model(),
+                ResponseWriter.canonical(version.definitionId(), version.number()), answers == null ? Map.of() : answers,
+                score, band, authored, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidAnswersException(errors);
+        }
+        return fhir.write(response);
     }
 
     /** The parsed FHIR definition of a version (for rendering forms). */

@@ -73,6 +73,8 @@ class SnapshotHistoryTests {
         QuestionnaireResponse qr = (QuestionnaireResponse) bundle.getEntry().get(0).getResource();
         assertThat(qr.getQuestionnaire()).startsWith("Questionnaire/");
         assertThat(qr.getItem()).isNotEmpty();
+        assertThat(fhir.getResponse().getContentAsString()).as("choice answers carry the option's code")
+                .contains("\"valueCoding\"").contains("http://loinc.org");
 
         mvc.perform(post("/snapshot/reminders").with(signedIn(resident)).with(csrf()).param("cadence", "MONTHLY"));
         assertThat(reminders.remind()).as("the last take was today").isZero();

@@ -45,12 +45,14 @@ class HistoryController {
     private final ResultsController results;
     private final Instruments instruments;
     private final QuestionnaireLibrary library;
+    private final org.cpr.questionnaire.Scoring scoring;
     private final TemplateEngine templates;
     private final AuditPort audit;
     private final Clock clock;
 
     HistoryController(SnapshotHistory history, ResultsController results, Instruments instruments, QuestionnaireLibrary library,
-                      TemplateEngine templates, AuditPort audit, Clock clock) {
+                      TemplateEngine templates, AuditPort audit, Clock clock, org.cpr.questionnaire.Scoring scoring) {
+        this.scoring = scoring;
         this.history = history;
         this.results = results;
         this.instruments = instruments;
@@ -88,7 +90,7 @@ class HistoryController {
         exported(user, "fhir", all.size());
         return ResponseEntity.ok().contentType(FHIR_JSON)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("resilience-snapshot-" + today() + ".fhir.json"))
-                .body(FhirExport.bundle(all, versions, Date.from(clock.instant())));
+                .body(FhirExport.bundle(all, versions, Date.from(clock.instant()), scoring));
     }
 
     @GetMapping("/snapshot/history/delete")

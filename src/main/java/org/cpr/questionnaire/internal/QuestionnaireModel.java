@@ -97,7 +97,8 @@ public record QuestionnaireModel(Map<String, Item> items) {
         return weights;
     }
 
-    private static Double weight(QuestionnaireItemAnswerOptionComponent option, Coding coding) {
+    /** An option's weight: the ordinalValue extension on the option or its coding, or the itemWeight extension. */
+    static Double weight(QuestionnaireItemAnswerOptionComponent option, Coding coding) {
         for (Extension e : java.util.Arrays.asList(option.getExtensionByUrl(ORDINAL), coding.getExtensionByUrl(ORDINAL),
                 option.getExtensionByUrl(ITEM_WEIGHT))) {
             if (e != null && e.getValue() instanceof DecimalType d) {

@@ -20,13 +20,25 @@ public final class ResponseReader {
     }
 
     public static Map<String, Object> read(FhirSupport fhir, QuestionnaireModel model, String json, List<ItemError> errors) {
-        QuestionnaireResponse response;
-        try {
-            response = fhir.parser().parseResource(QuestionnaireResponse.class, json);
-        } catch (DataFormatException | ClassCastException e) {
+        QuestionnaireResponse response = parse(fhir, json, errors);
+        return response == null ? Map.of() : read(model, response, errors);
+    }
+
+    /** The parsed resource, or null (with an error on item "resource") when the body is not a QuestionnaireResponse. */
+    public static QuestionnaireResponse parse(FhirSupport fhir, String json, List<ItemError> errors) {
+        if (json == null || json.isBlank()) {
             errors.add(new ItemError("resource", "response.unreadable", "The body is not a FHIR R4 QuestionnaireResponse."));
-            return Map.of();
+            return null;
         }
+        try {
+            return fhir.parser().parseResource(QuestionnaireResponse.class, json);
+        } catch (DataFormatException | ClassCastException | IllegalArgumentException | IllegalStateException e) {
+            errors.add(new ItemError("resource", "response.unreadable", "The body is not a FHIR R4 QuestionnaireResponse."));
+            return null;
+        }
+    }
+
+    public static Map<String, Object> read(QuestionnaireModel model, QuestionnaireResponse response, List<ItemError> errors) {
         Map<String, Object> values = new LinkedHashMap<>();
         collect(model, response.getItem(), values, new HashSet<>(), errors);
         return values;
@@ -88,8 +100,12 @@ public final class ResponseReader {
             node = com.fasterxml.jackson.databind.node.DecimalNode.valueOf(answer.getValueDecimalType().getValue());
         } else if (answer.hasValueStringType()) {
             node = com.fasterxml.jackson.databind.node.TextNode.valueOf(answer.getValueStringType().getValue());
+        } else if (answer.hasValueQuantity() && answer.getValueQuantity().hasValue()) {
+            node = com.fasterxml.jackson.databind.node.DecimalNode.valueOf(answer.getValueQuantity().getValue());
         } else if (answer.hasValueDateType()) {
             node = com.fasterxml.jackson.databind.node.TextNode.valueOf(answer.getValueDateType().getValueAsString());
+        } else if (answer.hasValueDateTimeType()) {
+            node = com.fasterxml.jackson.databind.node.TextNode.valueOf(answer.getValueDateTimeType().getValueAsString());
         } else {
             errors.add(new ItemError(id, "answer.unsupported", "Item " + id + " has an answer of an unsupported type."));
             return null;

@@ -53,6 +53,25 @@ class InstrumentScorer {
         }
     }
 
+    /**
+     * A FHIR QuestionnaireResponse read into short-form answers against the campaign's version;
+     * unreadable answers, or a response for another questionnaire, fail per item like the short form.
+     */
+    Map<String, Object> read(Campaign campaign, String questionnaireResponse) {
+        try {
+            return scoring.readResponse(version(campaign), questionnaireResponse);
+        } catch (org.cpr.questionnaire.InvalidAnswersException invalid) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            invalid.errors().forEach(e -> errors.putIfAbsent(e.item(), e.code()));
+            throw new InvalidAnswersException(errors);
+        }
+    }
+
+    /** Stored answers of this campaign as a FHIR QuestionnaireResponse (JSON). */
+    String write(Campaign campaign, Map<String, Object> answers, BigDecimal score, String band, java.time.Instant authored) {
+        return scoring.toResponse(version(campaign), answers, score, band, authored);
+    }
+
     /** Published versions never change, so their ids are remembered. */
     private final java.util.Map<String, UUID> published = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -51,15 +51,17 @@ class SubmissionService {
         this.clock = clock;
     }
 
+    /**
+     * A FHIR QuestionnaireResponse submitted like the short form: read against the campaign's
+     * questionnaire version, then stored by {@link #submit} (same idempotency, validation and storage).
+     */
+    Outcome submitResponse(UUID waveId, PersonId person, String key, String questionnaireResponse, Context ctx) {
+        Campaign c = answerable(waveId, person);
+        return submit(waveId, person, key, scorer.read(c, questionnaireResponse), ctx);
+    }
+
     Outcome submit(UUID waveId, PersonId person, String key, Map<String, Object> answers, Context ctx) {
-        Campaign c = campaigns.campaignOfWave(waveId)
-            .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
-        if (!c.launched() || !campaigns.waveOpenToday(waveId)) {
-            throw new SurveyConflictException(409, "survey.wave.closed");
-        }
-        if (campaigns.excluded(c.id(), person)) {
-            throw new SurveyConflictException(403, "survey.notInvited");
-        }
+        Campaign c = answerable(waveId, person);
         if (c.hospital() != null) {
             ctx = new Context(c.hospital(), ctx.rotation(), ctx.pgyBand());
         }
@@ -94,6 +96,19 @@ class SubmissionService {
             jdbc.update("DELETE FROM survey_idempotency WHERE key_hash = ?", keyHash);
             throw e;
         }
+    }
+
+    /** The wave's campaign when this person may answer it today; otherwise 404, 409 or 403. */
+    private Campaign answerable(UUID waveId, PersonId person) {
+        Campaign c = campaigns.campaignOfWave(waveId)
+            .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
+        if (!c.launched() || !campaigns.waveOpenToday(waveId)) {
+            throw new SurveyConflictException(409, "survey.wave.closed");
+        }
+        if (campaigns.excluded(c.id(), person)) {
+            throw new SurveyConflictException(403, "survey.notInvited");
+        }
+        return c;
     }
 
     /**

@@ -2,11 +2,16 @@ package org.cpr.survey.internal;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.cpr.identity.CprUser;
 import org.cpr.survey.PrivacyMode;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +22,8 @@ import org.springframework.web.bind.annotation.*;
 @RestController
 @RequestMapping("/api/v1/surveys")
 class SurveyApiController {
+
+    static final String FHIR_JSON = "application/fhir+json";
 
     record CampaignRequest(String title, String questionnaireId, String questionnaireVersion, PrivacyMode privacyMode,
                            Integer minRespondents, Integer minComments, String description, String hospital,
@@ -52,9 +59,14 @@ class SurveyApiController {
     private final DraftService drafts;
     private final IdentityAudience people;
     private final WaveScheduler scheduler;
+    private final AnswerExport exports;
+    private final MessageSource messages;
 
     SurveyApiController(CampaignService campaigns, SubmissionService submissions, InvitationService invitations,
-                        WaveReportService reports, DraftService drafts, IdentityAudience people, WaveScheduler scheduler) {
+                        WaveReportService reports, DraftService drafts, IdentityAudience people, WaveScheduler scheduler,
+                        AnswerExport exports, MessageSource messages) {
+        this.exports = exports;
+        this.messages = messages;
         this.people = people;
         this.scheduler = scheduler;
         this.drafts = drafts;
@@ -173,6 +185,37 @@ class SurveyApiController {
             .body(Map.of("receipt", out.receipt(), "replay", out.replay()));
     }
 
+    /**
+     * The same submission as a FHIR R4 QuestionnaireResponse ({@code Content-Type: application/fhir+json});
+     * the grouping context, which a QuestionnaireResponse does not carry, may come as query parameters.
+     */
+    @PostMapping(path = "/waves/{waveId}/responses", consumes = FHIR_JSON)
+    ResponseEntity<Map<String, Object>> submitQuestionnaireResponse(
+            @AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @RequestParam(required = false) String hospital, @RequestParam(required = false) String rotation,
+            @RequestParam(required = false) String pgyLevel, @RequestBody String questionnaireResponse) {
+        if (key == null || key.isBlank() || key.length() > 200) {
+            throw new IllegalArgumentException("Idempotency-Key header is required");
+        }
+        SubmissionService.Outcome out = submissions.submitResponse(waveId, user.personId(), key, questionnaireResponse,
+            new SubmissionService.Context(hospital, rotation, pgyLevel));
+        return ResponseEntity.status(out.replay() ? HttpStatus.OK : HttpStatus.CREATED)
+            .body(Map.of("receipt", out.receipt(), "replay", out.replay()));
+    }
+
+    /**
+     * The caller's own answer to an identified wave as a FHIR R4 QuestionnaireResponse. Anonymous
+     * answers are linked to no one and cannot be given back (409).
+     */
+    @GetMapping("/waves/{waveId}/responses/mine")
+    ResponseEntity<String> mine(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON))
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("survey-answers-" + waveId + ".fhir.json").build().toString())
+            .body(exports.mine(waveId, user.personId()));
+    }
+
     @PutMapping("/waves/{waveId}/draft")
     ResponseEntity<Void> saveDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
                                    @RequestBody SubmissionRequest r) {
@@ -187,8 +230,9 @@ class SurveyApiController {
     }
 
     @ExceptionHandler(SurveyConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(SurveyConflictException e) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.code());
+    ResponseEntity<ProblemDetail> conflict(SurveyConflictException e, Locale locale) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
+            messages.getMessage(e.code(), null, e.code(), locale));
         pd.setProperty("code", e.code());
         return ResponseEntity.status(e.status()).body(pd);
     }

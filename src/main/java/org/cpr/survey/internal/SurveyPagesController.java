@@ -36,6 +36,7 @@ import org.cpr.shared.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -77,13 +78,15 @@ class SurveyPagesController {
     private final GroupLabels labels;
     private final MessageSource messages;
     private final Clock clock;
+    private final AnswerExport exports;
     private final ObjectMapper json = new ObjectMapper();
 
     SurveyPagesController(CampaignService campaigns, SubmissionService submissions, DraftService drafts,
                           InvitationService invitations, WaveReportService reports, WaveScheduler scheduler,
                           IdentityAudience audience, InstrumentScorer scorer, QuestionnaireLibrary library,
                           Scoring scoring, IdentityManagement identity, GroupLabels labels, MessageSource messages,
-                          Clock clock) {
+                          Clock clock, AnswerExport exports) {
+        this.exports = exports;
         this.campaigns = campaigns;
         this.submissions = submissions;
         this.drafts = drafts;
@@ -131,6 +134,7 @@ class SurveyPagesController {
         Answering a = answering(user, waveId);
         if (submissions.completed(waveId, user.personId())) {
             model.addAttribute("campaign", a.campaign());
+            model.addAttribute("waveId", waveId);
             model.addAttribute("already", true);
             return "survey/done";
         }
@@ -170,6 +174,7 @@ class SurveyPagesController {
         } catch (SurveyConflictException conflict) {
             if ("survey.wave.alreadyCompleted".equals(conflict.code())) {
                 model.addAttribute("campaign", a.campaign());
+                model.addAttribute("waveId", waveId);
                 model.addAttribute("already", true);
                 return "survey/done";
             }
@@ -188,6 +193,22 @@ class SurveyPagesController {
         model.addAttribute("campaign", c);
         model.addAttribute("waveId", waveId);
         return "survey/done";
+    }
+
+    /** The signed-in person's own answer to an identified wave, as a FHIR QuestionnaireResponse file. */
+    @GetMapping("/surveys/waves/{waveId}/answers.fhir.json")
+    ResponseEntity<String> myAnswers(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+        String body;
+        try {
+            body = exports.mine(waveId, user.personId());
+        } catch (SurveyConflictException e) {
+            throw new ResponseStatusException(HttpStatus.valueOf(e.status()),
+                messages.getMessage(e.code(), null, e.code(), LocaleContextHolder.getLocale()));
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(SurveyApiController.FHIR_JSON))
+            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("survey-answers-" + waveId + ".fhir.json").build().toString())
+            .body(body);
     }
 
     record Answering(Campaign campaign, CampaignService.WaveRow wave, FormView form) {
