@@ -7,11 +7,14 @@ import java.util.UUID;
 
 import org.cpr.shared.PersonId;
 
-/** An alert as the counselor inbox shows it: ids and codes, never answers or free text. */
+/**
+ * An alert as the counselor inbox shows it: ids and codes, never answers or free text.
+ * {@code replyWaiting}: the person answered and no resilience clinician has opened the thread since.
+ */
 public record AlertView(UUID id, AlertTier tier, Set<String> reasons, String status, String sourceType,
                         PersonId person, boolean anonymous, Instant raisedAt, Instant ackDeadline, boolean overdue,
                         PersonId assignedTo, int escalationLevel, Instant acknowledgedAt, Disposition disposition,
-                        RiskLevel risk, LocalDate nextAttemptOn) {
+                        RiskLevel risk, LocalDate nextAttemptOn, boolean replyWaiting) {
 
     /** The channel the person asked to be contacted on (PHONE, EMAIL, VIDEO, IN_PERSON), or null. */
     public String preferredChannel() {

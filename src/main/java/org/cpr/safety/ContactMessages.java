@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.cpr.safety.internal.ContactReplyPosted;
+import org.cpr.safety.internal.RepliesWaiting;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
@@ -39,13 +40,16 @@ public class ContactMessages {
     private final JdbcClient jdbc;
     private final SecretBox box;
     private final ApplicationEventPublisher events;
+    private final RepliesWaiting replies;
     private final AuditPort audit;
     private final Clock clock;
 
-    ContactMessages(JdbcClient jdbc, SecretBox box, ApplicationEventPublisher events, AuditPort audit, Clock clock) {
+    ContactMessages(JdbcClient jdbc, SecretBox box, ApplicationEventPublisher events, RepliesWaiting replies, AuditPort audit,
+                    Clock clock) {
         this.jdbc = jdbc;
         this.box = box;
         this.events = events;
+        this.replies = replies;
         this.audit = audit;
         this.clock = clock;
     }
@@ -61,6 +65,12 @@ public class ContactMessages {
                 .query((rs, n) -> new Message(Author.valueOf(rs.getString(1)), box.open(rs.getString(2), context(alertId)),
                         rs.getTimestamp(3).toInstant()))
                 .list();
+    }
+
+    /** A resilience clinician has the thread of this alert in front of them: its "new reply" mark goes. */
+    @Transactional
+    public void threadRead(UUID alertId) {
+        replies.read(List.of(alertId));
     }
 
     /** A clinician writes to the identified person of an alert; false if there is nobody to write to. */
@@ -99,12 +109,16 @@ public class ContactMessages {
 
     /**
      * The person answers in the thread of their own concern, once the team has written to them.
-     * Returns false (nothing stored) if the concern is not theirs or nobody has written yet.
+     * Returns false (nothing stored) if the concern is not theirs or nobody has written yet. The alert
+     * is marked as having a reply waiting, and its clinician is told (without content) after commit.
      */
     @Transactional
     public boolean personAnswers(String sourceType, String sourceId, PersonId person, String body) {
         Optional<UUID> alert = ownAlert(sourceType, sourceId, person).filter(id -> !thread(id).isEmpty());
-        alert.ifPresent(id -> add(id, Author.PERSON, person, body));
+        alert.ifPresent(id -> {
+            add(id, Author.PERSON, person, body);
+            replies.personReplied(id);
+        });
         audit.record(new AuditEntry(person, "SAFETY_CONTACT_ANSWERED", "safety_alert", alert.map(UUID::toString).orElse(null),
                 person, "care", alert.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
         return alert.isPresent();

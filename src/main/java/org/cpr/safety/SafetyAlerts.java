@@ -36,9 +36,10 @@ public class SafetyAlerts {
         return lifecycle.raise(concern);
     }
 
+    /** Unclosed alerts (and closed ones the person answered since), by tier; a waiting reply first within a tier. */
     @Transactional
     public List<AlertView> inbox(PersonId clinician) {
-        List<AlertView> alerts = lifecycle.unclosed();
+        List<AlertView> alerts = lifecycle.inbox();
         audit.record(new AuditEntry(clinician, "SAFETY_INBOX_VIEWED", "safety_alert", null, null, "care",
                 AuditEntry.Outcome.SUCCESS, "count=" + alerts.size()));
         return alerts;

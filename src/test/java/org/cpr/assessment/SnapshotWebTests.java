@@ -9,10 +9,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import javax.imageio.ImageIO;
+
+import org.cpr.assessment.internal.BandChart;
 import org.cpr.identity.CprUser;
+import org.cpr.identity.IdentityManagement;
+import org.cpr.identity.OrgUnitSummary;
 import org.cpr.safety.SafetyConcern;
 import org.cpr.shared.Role;
 import org.junit.jupiter.api.Test;
@@ -33,6 +45,8 @@ class SnapshotWebTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationEvents events;
+    @Autowired IdentityManagement identity;
+    @Autowired Clock clock;
 
     static String location(MvcResult r) {
         return r.getResponse().getRedirectedUrl();
@@ -157,5 +171,63 @@ class SnapshotWebTests {
         mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.ADMINISTRATOR)))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("fewer than 5 responses")));
         mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.PROGRAM_DIRECTOR)))).andExpect(status().isOk());
+    }
+
+    @Test
+    void eachInstrumentTableHasAChartOfItsReleasedRowsOnly() throws Exception {
+        List<OrgUnitSummary> units = identity.orgUnits().stream()
+                .filter(u -> u.name().matches("[A-Za-z ]+"))
+                .filter(u -> identity.orgUnits().stream().filter(o -> o.name().equals(u.name())).count() == 1).limit(3).toList();
+        OrgUnitSummary shown = units.get(0);
+        OrgUnitSummary small = units.get(1);
+        OrgUnitSummary smaller = units.get(2);
+        snapshots(shown, Map.of("low", 1, "normal", 2, "high", 3));
+        snapshots(small, Map.of("low", 2));
+        snapshots(smaller, Map.of("normal", 4));
+
+        String page = mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.ADMINISTRATOR)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        Matcher img = Pattern.compile("<figure class=\"aggregate-chart\" id=\"chart-chart-test\">\\s*(<img [^>]*>)").matcher(page);
+        assertThat(img.find()).as("a chart image for the instrument").isTrue();
+        String tag = img.group(1);
+        assertThat(tag).as("described by its table").contains("aria-describedby=\"bands-chart-test\"");
+        Matcher src = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"").matcher(tag);
+        Matcher altText = Pattern.compile("alt=\"([^\"]+)\"").matcher(tag);
+        assertThat(src.find()).isTrue();
+        assertThat(altText.find()).as("alt text").isTrue();
+        assertThat(page).contains("<table class=\"aggregate\" id=\"bands-chart-test\">");
+        String alt = altText.group(1);
+        assertThat(alt).contains("chart-test").contains("All units").contains(shown.name()).contains("high, low, typical")
+                .doesNotContain(small.name()).doesNotContain(smaller.name()).doesNotContainPattern("\\d");
+        var image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(src.group(1))));
+        assertThat(image.getHeight()).as("two bars drawn: all units and the one released unit")
+                .isEqualTo(BandChart.height(2, 3));
+
+        for (OrgUnitSummary hidden : List.of(small, smaller)) {
+            Matcher row = Pattern.compile("<tr>\\s*<th scope=\"row\">" + Pattern.quote(hidden.name()) + "</th>(?:(?!</tr>).)*</tr>",
+                    Pattern.DOTALL).matcher(page.substring(page.indexOf("id=\"bands-chart-test\"")));
+            assertThat(row.find()).isTrue();
+            assertThat(row.group()).contains("fewer than 5 responses").doesNotContainPattern("<td>\\d");
+        }
+        Matcher released = Pattern.compile("<th scope=\"row\">" + Pattern.quote(shown.name()) + "</th>\\s*<td>6</td>\\s*<td>3</td>\\s*<td>1</td>\\s*<td>2</td>")
+                .matcher(page.substring(page.indexOf("id=\"bands-chart-test\"")));
+        assertThat(released.find()).as("the released row in band order").isTrue();
+    }
+
+    /** Stores one snapshot per respondent in {@code unit} with this many results in each band of the test instrument. */
+    private void snapshots(OrgUnitSummary unit, Map<String, Integer> bands) {
+        bands.forEach((band, count) -> {
+            for (int i = 0; i < count; i++) {
+                UUID id = UUID.randomUUID();
+                jdbc.update("""
+                        INSERT INTO assessment_submission (id, person_id, org_unit_id, submitted_at, key_hash, payload_hash, high_risk, safety_state)
+                        VALUES (?, ?, ?, ?, ?, ?, FALSE, 'NONE')""", id, UUID.randomUUID(), unit.id().value(),
+                        Timestamp.from(clock.instant()), id.toString(), "x");
+                jdbc.update("""
+                        INSERT INTO assessment_result (submission_id, position, instrument_id, version_id, score, band, flags, answers)
+                        VALUES (?, 1, 'chart-test', ?, 1, ?, '', '{}')""", id, UUID.randomUUID(), band);
+            }
+        });
     }
 }

@@ -1,5 +1,8 @@
 package org.cpr.assessment.web;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.cpr.assessment.internal.SnapshotAggregate;
 import org.cpr.identity.CprUser;
 import org.cpr.shared.Role;
@@ -9,7 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Participation and band distributions by org unit, every cell through the disclosure gate. */
+/** Participation and band distributions by org unit (tables and charts), every cell through the disclosure gate. */
 @Controller
 @PreAuthorize("hasAnyRole('PROGRAM_DIRECTOR','ADMINISTRATOR')")
 class AggregateController {
@@ -17,15 +20,19 @@ class AggregateController {
     static final String AGGREGATE_VIEW = "assessment/aggregate";
 
     private final SnapshotAggregate aggregate;
+    private final AggregateCharts charts;
 
-    AggregateController(SnapshotAggregate aggregate) {
+    AggregateController(SnapshotAggregate aggregate, AggregateCharts charts) {
         this.aggregate = aggregate;
+        this.charts = charts;
     }
 
     @GetMapping("/snapshot/aggregate")
-    String aggregate(@AuthenticationPrincipal CprUser user, Model model) {
+    String aggregate(@AuthenticationPrincipal CprUser user, Locale locale, Model model) {
         Role role = user.hasRole(Role.ADMINISTRATOR) ? Role.ADMINISTRATOR : Role.PROGRAM_DIRECTOR;
-        model.addAttribute("tables", aggregate.report(user.personId(), role));
+        List<SnapshotAggregate.Table> tables = aggregate.report(user.personId(), role);
+        model.addAttribute("tables", tables);
+        model.addAttribute("charts", charts.of(tables, locale));
         return AGGREGATE_VIEW;
     }
 }

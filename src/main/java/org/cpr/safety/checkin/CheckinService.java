@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.cpr.safety.AlertTier;
 import org.cpr.safety.SafetyConcern;
+import org.cpr.safety.internal.RepliesWaiting;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
@@ -44,15 +45,17 @@ public class CheckinService {
     private final CheckinMessages messages;
     private final SecretBox box;
     private final ApplicationEventPublisher events;
+    private final RepliesWaiting replies;
     private final AuditPort audit;
 
     CheckinService(JdbcClient jdbc, CheckinAccess access, CheckinMessages messages, SecretBox box,
-                   ApplicationEventPublisher events, AuditPort audit) {
+                   ApplicationEventPublisher events, RepliesWaiting replies, AuditPort audit) {
         this.jdbc = jdbc;
         this.access = access;
         this.messages = messages;
         this.box = box;
         this.events = events;
+        this.replies = replies;
         this.audit = audit;
     }
 
@@ -97,10 +100,12 @@ public class CheckinService {
         return latestSubmission(account).flatMap(this::thread);
     }
 
+    /** The participant writes; the alert of their latest check-in shows a reply waiting and its clinician is told. */
     @Transactional
     public void participantWrites(UUID account, String body) {
         access.touch(account);
         messages.add(account, "PARTICIPANT", body);
+        latestSubmission(account).flatMap(this::alertOf).ifPresent(replies::personReplied);
     }
 
     /**
@@ -129,10 +134,16 @@ public class CheckinService {
         jdbc.sql("DELETE FROM checkin_account WHERE id = ?").param(account).update();
     }
 
-    /** A clinician opens a check-in; every view is audited, found or not. */
+    /**
+     * A clinician opens a check-in; every view is audited, found or not. The page shows the whole
+     * dialogue of the account, so no alert of it keeps a "new reply" mark.
+     */
     @Transactional
     public Optional<CheckinThread> open(UUID submissionId, PersonId clinician) {
         Optional<CheckinThread> thread = thread(submissionId);
+        thread.ifPresent(t -> replies.read(jdbc.sql("""
+                SELECT s.alert_id FROM checkin_submission s WHERE s.account_id = (SELECT account_id FROM checkin_submission WHERE id = ?)""")
+                .param(submissionId).query(UUID.class).list()));
         audit.record(new AuditEntry(clinician, "CHECKIN_VIEWED", "checkin_submission", submissionId.toString(), null,
                 "care", thread.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
         return thread;
@@ -168,6 +179,10 @@ public class CheckinService {
         } catch (DuplicateKeyException raced) {
             throw new HandleUnavailableException();
         }
+    }
+
+    private Optional<UUID> alertOf(UUID submissionId) {
+        return jdbc.sql("SELECT alert_id FROM checkin_submission WHERE id = ?").param(submissionId).query(UUID.class).optional();
     }
 
     private Optional<UUID> latestSubmission(UUID account) {

@@ -67,9 +67,10 @@ public class AlertLifecycle {
         return id;
     }
 
-    public List<AlertView> unclosed() {
+    /** What the inbox lists: every unclosed alert, and closed ones with a reply waiting. */
+    public List<AlertView> inbox() {
         Instant now = clock.instant();
-        return alerts.findUnclosedByUrgency().stream().map(a -> view(a, now)).toList();
+        return alerts.findInboxByUrgency().stream().map(a -> view(a, now)).toList();
     }
 
     public Optional<AlertView> find(UUID id) {
@@ -117,6 +118,6 @@ public class AlertLifecycle {
                 a.getPersonId() == null ? null : new PersonId(a.getPersonId()), a.getPersonId() == null,
                 a.getRaisedAt(), a.getAckDeadline(), a.overdueAt(now),
                 a.getAssignedTo() == null ? null : new PersonId(a.getAssignedTo()), a.getEscalationLevel(),
-                a.getAcknowledgedAt(), a.getDisposition(), a.getDispositionRisk(), a.getNextAttemptOn());
+                a.getAcknowledgedAt(), a.getDisposition(), a.getDispositionRisk(), a.getNextAttemptOn(), a.isReplyWaiting());
     }
 }

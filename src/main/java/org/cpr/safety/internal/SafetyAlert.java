@@ -62,6 +62,9 @@ public class SafetyAlert {
     private UUID dispositionBy;
     @Column(name = "next_attempt_on")
     private LocalDate nextAttemptOn;
+    /** Written only by {@link RepliesWaiting} (plain SQL), so an entity update never overwrites it. */
+    @Column(name = "reply_waiting", insertable = false, updatable = false)
+    private boolean replyWaiting;
     @Version
     private long version;
 
@@ -153,4 +156,5 @@ public class SafetyAlert {
     public RiskLevel getDispositionRisk() { return dispositionRisk; }
     public Instant getDispositionAt() { return dispositionAt; }
     public LocalDate getNextAttemptOn() { return nextAttemptOn; }
+    public boolean isReplyWaiting() { return replyWaiting; }
 }

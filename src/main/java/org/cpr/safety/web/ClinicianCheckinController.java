@@ -44,6 +44,12 @@ class ClinicianCheckinController {
         this.alerts = alerts;
     }
 
+    /** The check-ins are listed, with their "new reply" marks, in the one inbox of alerts. */
+    @GetMapping
+    String list() {
+        return "redirect:/clinician/alerts";
+    }
+
     @GetMapping("/{id}")
     String view(@PathVariable UUID id, @AuthenticationPrincipal CprUser me, Model model) {
         model.addAttribute("replyForm", new ReplyForm(""));

@@ -79,12 +79,16 @@ class ClinicianInboxController {
         return "redirect:/clinician/alerts/" + id + "#contact-thread";
     }
 
-    /** The alert page; for an identified alert also who to reach and how, and the dialogue (covered by open()'s audit row). */
+    /**
+     * The alert page; for an identified alert also who to reach and how, and the dialogue (covered by
+     * open()'s audit row), which clears its "new reply" mark.
+     */
     private String page(AlertView alert, Model model) {
         model.addAttribute("alert", alert);
         if (!alert.anonymous()) {
             model.addAttribute("person", identity.person(alert.person()).orElse(null));
             model.addAttribute("thread", contact.thread(alert.id()));
+            contact.threadRead(alert.id());
         }
         return ALERT_VIEW;
     }
