@@ -91,9 +91,9 @@ class SnapshotContactDialogueTests {
     }
 
     static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long until = System.currentTimeMillis() + 15_000;
+        long until = System.currentTimeMillis() + 30_000;
         while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition within 15 s").isLessThan(until);
+            assertThat(System.currentTimeMillis()).as("condition within 30 s").isLessThan(until);
             Thread.sleep(100);
         }
     }

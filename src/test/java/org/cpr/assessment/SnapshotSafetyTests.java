@@ -73,7 +73,7 @@ class SnapshotSafetyTests {
             assertThat(c.sourceType()).isEqualTo("snapshot");
             assertThat(c.person()).as("no identity before the person asks for contact").isNull();
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM safety_alert WHERE source_type = 'snapshot' AND source_id = ?", Integer.class, id.toString()) == 1);
     }
 
@@ -90,7 +90,7 @@ class SnapshotSafetyTests {
             assertThat(c.tier()).isEqualTo(AlertTier.TIER_2);
             assertThat(c.reasons()).contains("PHQ9_ITEM9");
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM safety_alert WHERE source_type = 'snapshot' AND source_id = ?", Integer.class, id.toString()) == 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM safety_alert WHERE source_id = ? AND person_id IS NOT NULL",
                 Integer.class, id.toString())).isZero();
@@ -116,7 +116,7 @@ class SnapshotSafetyTests {
             assertThat(c.reasons()).contains("CONTACT_REQUESTED", "CONTACT_BY_PHONE", "CONTACT_TIME_EVENING");
         });
         // One alert for the submission, now carrying the person who asked to be contacted.
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM safety_alert WHERE source_id = ? AND person_id = ?", Integer.class, id.toString(),
                 resident.personId().value()) == 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM safety_alert WHERE source_id = ?", Integer.class, id.toString()))
@@ -137,6 +137,9 @@ class SnapshotSafetyTests {
         assertThat(concerns(id)).allSatisfy(c -> assertThat(c.person()).isNull());
         mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(resident)).with(csrf()).param("choice", "PRIVATE"));
         assertThat(concerns(id)).allSatisfy(c -> assertThat(c.person()).isNull());
+        // the alert is raised by an asynchronous listener after the commit
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM safety_alert WHERE source_id = ?", Integer.class, id.toString()) == 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM safety_alert WHERE source_id = ?", Integer.class, id.toString()))
                 .isEqualTo(1);
     }

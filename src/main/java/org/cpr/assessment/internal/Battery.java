@@ -39,11 +39,28 @@ public class Battery {
         this.audit = audit;
     }
 
+    /** The configured steps, read at most every few seconds on the submission path (another node may change them). */
+    private record Cached(List<Step> steps, long readAt) {
+    }
+
+    private static final long STEPS_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private volatile Cached cached;
+
     public List<Step> steps() {
+        Cached c = cached;
+        if (c != null && System.nanoTime() - c.readAt() < STEPS_TTL_NANOS) {
+            return c.steps();
+        }
+        List<Step> steps = readSteps();
+        cached = new Cached(steps, System.nanoTime());
+        return steps;
+    }
+
+    private List<Step> readSteps() {
         return jdbc.sql("SELECT position, instrument_id, follow_up_id, follow_up_min, optional_step FROM assessment_battery_step ORDER BY position")
                 .query((rs, n) -> new Step(rs.getInt(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4) == null ? null : rs.getDouble(4), rs.getBoolean(5)))
-                .list();
+                .list().stream().toList();
     }
 
     /** Replaces the battery; every instrument must exist in the library. */
@@ -61,28 +78,42 @@ public class Battery {
                     .params(position++, s.instrumentId(), s.followUpId(), s.followUpId() == null ? null : s.followUpMin(), s.optional())
                     .update();
         }
+        cached = null;
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        cached = null;
+                    }
+                });
         audit.record(new AuditEntry(by, "SNAPSHOT_BATTERY_CHANGED", "assessment_battery", null, null, "administration",
                 AuditEntry.Outcome.SUCCESS, "steps=" + steps.size()));
     }
 
     /** The pages for these answers: a follow-up appears right after its screener once the screener is positive. */
     public List<PlannedStep> plan(Map<String, Map<String, Object>> answers, Set<String> skipped) {
+        return plan(answers, skipped, new java.util.HashMap<>());
+    }
+
+    /** As {@link #plan(Map, Set)}, remembering the screeners' scores in {@code scored} so the caller need not score them again. */
+    public List<PlannedStep> plan(Map<String, Map<String, Object>> answers, Set<String> skipped, Map<String, ScoreResult> scored) {
         List<PlannedStep> plan = new ArrayList<>();
         for (Step step : steps()) {
             plan.add(new PlannedStep(step.instrumentId(), step.optional(), null));
-            if (step.followUpId() != null && screenerPositive(step, answers.get(step.instrumentId()))) {
+            if (step.followUpId() != null && screenerPositive(step, answers.get(step.instrumentId()), scored)) {
                 plan.add(new PlannedStep(step.followUpId(), step.optional(), step.instrumentId()));
             }
         }
         return plan;
     }
 
-    private boolean screenerPositive(Step step, Map<String, Object> answers) {
+    private boolean screenerPositive(Step step, Map<String, Object> answers, Map<String, ScoreResult> scored) {
         if (answers == null || answers.isEmpty()) {
             return false;
         }
         try {
             ScoreResult r = instruments.score(step.instrumentId(), answers);
+            scored.put(step.instrumentId(), r);
             double min = step.followUpMin() == null ? 3 : step.followUpMin();
             return r.score() != null && r.score() >= min;
         } catch (InvalidAnswersException incomplete) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,6 +78,7 @@ public class SnapshotSubmissions {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate tx;
     private final Battery battery;
     private final Instruments instruments;
@@ -85,9 +88,10 @@ public class SnapshotSubmissions {
     private final SafetyRouting safety;
     private final Clock clock;
 
-    SnapshotSubmissions(JdbcClient jdbc, PlatformTransactionManager txm, Battery battery, Instruments instruments, Drafts drafts,
+    SnapshotSubmissions(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager txm, Battery battery, Instruments instruments, Drafts drafts,
                         IdentityManagement identity, ApplicationEventPublisher events, SafetyRouting safety, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.tx = new TransactionTemplate(txm);
         this.battery = battery;
         this.instruments = instruments;
@@ -105,7 +109,8 @@ public class SnapshotSubmissions {
         Map<String, Map<String, Object>> used = new LinkedHashMap<>();
         Map<String, ScoreResult> scores = new LinkedHashMap<>();
         Set<String> skippedUsed = new TreeSet<>();
-        for (Battery.PlannedStep step : battery.plan(answers, skipped)) {
+        Map<String, ScoreResult> screened = new java.util.HashMap<>();
+        for (Battery.PlannedStep step : battery.plan(answers, skipped, screened)) {
             String id = step.instrumentId();
             if (step.optional() && skipped.contains(id) && !answers.containsKey(id)) {
                 skippedUsed.add(id);
@@ -113,7 +118,8 @@ public class SnapshotSubmissions {
             }
             Map<String, Object> a = answers.getOrDefault(id, Map.of());
             try {
-                scores.put(id, instruments.score(id, a));
+                ScoreResult known = screened.get(id);
+                scores.put(id, known != null ? known : instruments.score(id, a));
             } catch (InvalidAnswersException invalid) {
                 throw new IncompleteSnapshot(id, invalid);
             }
@@ -126,8 +132,9 @@ public class SnapshotSubmissions {
             return earlier.get();
         }
         UUID id = UUID.randomUUID();
+        OrgUnitId unit = identity.person(person).map(PersonSummary::program).orElse(null);
         try {
-            tx.executeWithoutResult(s -> store(id, person, keyHash, payloadHash, used, scores));
+            tx.executeWithoutResult(s -> store(id, person, unit, keyHash, payloadHash, used, scores));
             return new Outcome(id, false);
         } catch (DuplicateKeyException concurrent) {
             return replay(keyHash, payloadHash).orElseThrow(() -> concurrent);
@@ -144,11 +151,10 @@ public class SnapshotSubmissions {
                 }).optional();
     }
 
-    private void store(UUID id, PersonId person, String keyHash, String payloadHash, Map<String, Map<String, Object>> used,
-                       Map<String, ScoreResult> scores) {
+    private void store(UUID id, PersonId person, OrgUnitId unit, String keyHash, String payloadHash,
+                       Map<String, Map<String, Object>> used, Map<String, ScoreResult> scores) {
         Instant now = clock.instant();
         Optional<SafetyRouting.Risk> risk = SafetyRouting.assess(scores, used);
-        OrgUnitId unit = identity.person(person).map(PersonSummary::program).orElse(null);
         jdbc.sql("""
                 INSERT INTO assessment_submission (id, person_id, org_unit_id, submitted_at, key_hash, payload_hash, high_risk, tier,
                   reasons, safety_state, choice_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -159,15 +165,15 @@ public class SnapshotSubmissions {
                         risk.isPresent() ? safety.choiceDueAt() : null)
                 .update();
         risk.ifPresent(r -> safety.raiseAtSubmission(id, r));
+        List<Object[]> rows = new ArrayList<>();
         int position = 1;
         for (var e : scores.entrySet()) {
             ScoreResult r = e.getValue();
-            jdbc.sql("INSERT INTO assessment_result (submission_id, position, instrument_id, version_id, score, band, flags, answers)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(id, position++, e.getKey(), instruments.versionId(e.getKey()), r.score(), r.band(),
-                            String.join(",", r.flags()), AnswerCodec.write(used.get(e.getKey())))
-                    .update();
+            rows.add(new Object[] {id, position++, e.getKey(), instruments.versionId(e.getKey()), r.score(), r.band(),
+                String.join(",", r.flags()), AnswerCodec.write(used.get(e.getKey()))});
         }
+        batch.batchUpdate("INSERT INTO assessment_result (submission_id, position, instrument_id, version_id, score, band, flags,"
+                + " answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
         drafts.discard(person);
         events.publishEvent(new SnapshotSubmitted(id, now));
     }

@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,12 +38,12 @@ class SubmissionService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SubmissionService(JdbcTemplate jdbc, CampaignService campaigns,
+    SubmissionService(JdbcTemplate jdbc, PlatformTransactionManager txm, CampaignService campaigns,
                       InstrumentScorer scorer, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
-        // Only JDBC work happens here: a plain DataSource transaction manager, not the JPA one, which
-        // would open a Hibernate session for every one of these short transactions.
-        this.tx = new TransactionTemplate(new DataSourceTransactionManager(java.util.Objects.requireNonNull(jdbc.getDataSource())));
+        // The application's transaction manager (JPA), not a DataSource one: event publications with
+        // listeners are stored through it, and it refuses to run inside a foreign DataSource transaction.
+        this.tx = new TransactionTemplate(txm);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.campaigns = campaigns;
         this.scorer = scorer;

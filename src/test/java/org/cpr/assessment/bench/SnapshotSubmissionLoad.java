@@ -42,7 +42,7 @@ public final class SnapshotSubmissionLoad {
                 .run("--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + System.getenv().getOrDefault("CPR_TEST_DB_USER", "postgres"),
                         "--spring.datasource.password=" + System.getenv().getOrDefault("CPR_TEST_DB_PASSWORD", ""),
-                        "--spring.datasource.hikari.maximum-pool-size=50", "--server.port=0", "--logging.level.root=WARN")) {
+                        "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 10), "--server.port=0", "--logging.level.root=WARN")) {
             System.out.println("datasource: " + ctx.getEnvironment().getProperty("spring.datasource.url"));
             SnapshotSubmissions submissions = ctx.getBean(SnapshotSubmissions.class);
             for (int i = 0; i < 20; i++) {

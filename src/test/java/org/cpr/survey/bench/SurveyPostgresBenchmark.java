@@ -60,7 +60,7 @@ public final class SurveyPostgresBenchmark {
         ConfigurableApplicationContext app = new SpringApplicationBuilder(CprApplication.class)
             .profiles("demo")
             .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--server.port=0", "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 50),
+                "--spring.datasource.password=", "--server.port=0", "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 10),
                 "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
