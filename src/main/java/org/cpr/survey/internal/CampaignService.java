@@ -59,6 +59,7 @@ class CampaignService {
     void addToRoster(UUID campaignId, PersonId person, UUID orgUnit) {
         jdbc.update("INSERT INTO survey_roster (campaign_id, person_id, org_unit_id) VALUES (?,?,?)",
             campaignId, person.value(), orgUnit);
+        openToAllCheckedAt.remove(campaignId);
     }
 
     @Transactional
@@ -160,6 +161,9 @@ class CampaignService {
                 + " WHERE NOT EXISTS (SELECT 1 FROM survey_roster WHERE campaign_id = ? AND person_id = ?)",
                 c.id(), m.person().value(), m.unit(), c.id(), m.person().value());
         }
+        if (added > 0) {
+            openToAllCheckedAt.remove(c.id());
+        }
         return added;
     }
 
@@ -192,11 +196,17 @@ class CampaignService {
     /** True when the campaign names its respondents (a roster or an audience) and this person is not among them. */
     boolean excluded(UUID campaignId, PersonId person) {
         if (!withRoster.contains(campaignId)) {
+            Long checked = openToAllCheckedAt.get(campaignId);
+            if (checked != null && System.nanoTime() - checked < OPEN_TO_ALL_TTL_NANOS) {
+                return false;
+            }
             Integer any = jdbc.queryForObject("SELECT COUNT(*) FROM survey_roster WHERE campaign_id = ?", Integer.class, campaignId);
             if (any == null || any == 0) {
+                openToAllCheckedAt.put(campaignId, System.nanoTime());
                 return false;
             }
             withRoster.add(campaignId); // a roster only ever grows
+            openToAllCheckedAt.remove(campaignId);
         }
         Integer me = jdbc.queryForObject("SELECT COUNT(*) FROM survey_roster WHERE campaign_id = ? AND person_id = ?",
             Integer.class, campaignId, person.value());
@@ -247,6 +257,13 @@ class CampaignService {
     private final java.util.Map<UUID, Campaign> launchedByWave = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<UUID, WaveRow> waveRows = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<UUID> withRoster = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Campaigns found without a roster, and when: answered from memory for a few seconds, so an open
+     * campaign costs no query per submission; a roster added meanwhile (on this node or another)
+     * applies at the latest after this long.
+     */
+    private final java.util.Map<UUID, Long> openToAllCheckedAt = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long OPEN_TO_ALL_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     Optional<Campaign> campaignOfWave(UUID waveId) {
         Campaign known = launchedByWave.get(waveId);
