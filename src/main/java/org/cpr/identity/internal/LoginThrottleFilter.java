@@ -25,6 +25,16 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     private static final int MAX_CLIENTS = 50_000;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final int attempts;
+
+    LoginThrottleFilter() {
+        this(ATTEMPTS);
+    }
+
+    /** {@code attempts} sign-in attempts per client address per {@link #WINDOW} (a campus behind one NAT may need more). */
+    LoginThrottleFilter(int attempts) {
+        this.attempts = Math.max(1, attempts);
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -39,7 +49,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             buckets.clear();
         }
         Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(ATTEMPTS).refillGreedy(ATTEMPTS, WINDOW).build()).build());
+                .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, WINDOW).build()).build());
         if (!bucket.tryConsume(1)) {
             response.sendRedirect(request.getContextPath() + "/login?error=throttled");
             return;

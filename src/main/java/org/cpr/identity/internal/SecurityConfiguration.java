@@ -76,7 +76,9 @@ class SecurityConfiguration {
                                  ObjectProvider<OidcLogin> oidc,
                                  java.time.Clock clock,
                                  @org.springframework.beans.factory.annotation.Value("${cpr.session.absolute-timeout:12h}")
-                                 java.time.Duration absoluteTimeout) throws Exception {
+                                 java.time.Duration absoluteTimeout,
+                                 @org.springframework.beans.factory.annotation.Value("${cpr.identity.login-attempts-per-client:20}")
+                                 int loginAttemptsPerClient) throws Exception {
         List<String> open = new ArrayList<>(List.of(ALWAYS_PUBLIC));
         publicPaths.forEach(p -> open.addAll(p.patterns()));
         http.authorizeHttpRequests(auth -> auth
@@ -87,7 +89,7 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                     .deleteCookies("CPRSESSION").invalidateHttpSession(true))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-            .addFilterBefore(new LoginThrottleFilter(),
+            .addFilterBefore(new LoginThrottleFilter(loginAttemptsPerClient),
                     org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout),
                     org.springframework.security.web.context.SecurityContextHolderFilter.class)
