@@ -106,7 +106,13 @@ class SnapshotWebTests {
         UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "0", "4"));
         String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+        assertThat(page).as("one take is no trend yet").doesNotContain("data:image/png;base64,")
+                .contains("Your trend chart appears from your second snapshot");
+        UUID second = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "0", "4"));
+        page = mvc.perform(get("/snapshot/results/" + second).with(signedIn(resident))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("not a diagnosis").contains("burnout symptoms").contains("data:image/png;base64,")
+                .doesNotContain("Your trend chart appears from your second snapshot")
                 .contains("trend-table").contains("43.2 %").contains("AMA Organizational Biopsy")
                 .contains("This fuller questionnaire replaces the short screen")
                 .contains("Resident Peer Support Network")

@@ -157,7 +157,11 @@ class ResultsController {
         return titles;
     }
 
-    /** One chart per instrument the person has taken (screeners superseded by a follow-up are left out). */
+    /**
+     * One chart per instrument the person has taken at least twice (screeners superseded by a
+     * follow-up are left out). A single take is no trend: the table beside it shows the score, and
+     * the page says the chart comes with the second snapshot. Charts are the page's dearest part.
+     */
     Map<String, String> trends(List<SnapshotHistory.Submission> all) {
         Map<String, List<TrendChart.Point>> points = new LinkedHashMap<>();
         for (SnapshotHistory.Submission s : all) {
@@ -169,7 +173,11 @@ class ResultsController {
             }
         }
         Map<String, String> charts = new LinkedHashMap<>();
-        points.forEach((instrument, p) -> charts.put(instrument, TrendChart.png(instruments.title(instrument), "score", p)));
+        points.forEach((instrument, p) -> {
+            if (p.size() >= 2) {
+                charts.put(instrument, TrendChart.png(instruments.title(instrument), "score", p));
+            }
+        });
         return charts;
     }
 }
