@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.cpr.cqi.internal.ReplyCodes;
+import org.cpr.cqi.internal.SpeakUpPool;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
+import org.cpr.shared.KeyedHash;
 import org.cpr.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,8 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The always-open speak-up channel. Reports are stored with the day only and become reviewable
- * from the next weekly batch (I-11), so the moment of writing cannot identify the writer. Reviews
- * of the original are audited; leadership sees only what a reviewer released.
+ * from the next weekly batch (I-11), so the moment of writing cannot identify the writer. An
+ * anonymous report waits sealed in the {@link SpeakUpPool} and is written readable only with its
+ * whole weekly batch, so not even the database's transaction ids or row order date it more finely
+ * than the week. The idempotency row holds keyed HMACs bound to the client's key and no report id.
+ * Reviews of the original are audited; leadership sees only what a reviewer released.
  */
 @Service
 public class SpeakUpChannel {
@@ -39,8 +44,12 @@ public class SpeakUpChannel {
     private final ReplyCodes codes;
     private final AuditPort audit;
     private final Clock clock;
+    private final SpeakUpPool pool;
+    private final KeyedHash keyed;
 
-    SpeakUpChannel(JdbcClient jdbc, ReplyCodes codes, AuditPort audit, Clock clock) {
+    SpeakUpChannel(JdbcClient jdbc, ReplyCodes codes, AuditPort audit, Clock clock, SpeakUpPool pool, KeyedHash keyed) {
+        this.pool = pool;
+        this.keyed = keyed;
         this.jdbc = jdbc;
         this.codes = codes;
         this.audit = audit;
@@ -54,9 +63,10 @@ public class SpeakUpChannel {
     @Transactional
     public ReportReceipt submit(ReportSubmission s, String idempotencyKey, PersonId reporter) {
         LocalDate today = today();
-        String keyHash = ReplyCodes.sha256("key:" + idempotencyKey);
-        String payloadHash = ReplyCodes.sha256(s.channel() + "|" + s.category() + "|" + s.hospitalId() + "|" + s.setting()
-                + "|" + s.body() + "|" + s.wantsReplies() + "|" + (reporter != null));
+        String keyHash = keyed.hex("cqi-idempotency-key", idempotencyKey);
+        // Bound to the client's key (stored nowhere), so it cannot be recomputed from a readable report.
+        String payloadHash = keyed.hex("cqi-idempotency-payload", idempotencyKey + "|" + s.channel() + "|" + s.category()
+                + "|" + s.hospitalId() + "|" + s.setting() + "|" + s.body() + "|" + s.wantsReplies() + "|" + (reporter != null));
         jdbc.sql("DELETE FROM cqi_report_idempotency WHERE expires_on < ?").param(Date.valueOf(today)).update();
         Optional<String> earlier = jdbc.sql("SELECT payload_hash FROM cqi_report_idempotency WHERE key_hash = ?")
                 .param(keyHash).query(String.class).optional();
@@ -68,40 +78,68 @@ public class SpeakUpChannel {
             }
             return new ReportReceipt(today, replyCode, reviewable);
         }
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO cqi_report (id, channel, privacy_mode, hospital_id, setting, category, body, submitted_on,
-                                        reviewable_from, status, reply_code_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)""")
-            .params(id, s.channel().name(), reporter == null ? "ANONYMOUS" : "CONFIDENTIAL", s.hospitalId(),
-                    blankToNull(s.setting()), s.category().name(), s.body().strip(), Date.valueOf(today),
-                    Date.valueOf(reviewable), replyCode == null ? null : ReplyCodes.sha256(ReplyCodes.normalize(replyCode)))
-            .update();
-        if (reporter != null) {
+        String replyCodeHash = replyCode == null ? null : ReplyCodes.sha256(ReplyCodes.normalize(replyCode));
+        if (reporter == null) {
+            pool.add(new SpeakUpPool.Pooled(s.channel().name(), "ANONYMOUS", s.hospitalId(), blankToNull(s.setting()),
+                    s.category().name(), s.body().strip(), today.toString(), reviewable.toString(), replyCodeHash, List.of()),
+                    replyCode == null ? null : ReplyCodes.normalize(replyCode));
+        } else {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                    INSERT INTO cqi_report (id, channel, privacy_mode, hospital_id, setting, category, body, submitted_on,
+                                            reviewable_from, status, reply_code_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?)""")
+                .params(id, s.channel().name(), "CONFIDENTIAL", s.hospitalId(), blankToNull(s.setting()), s.category().name(),
+                        s.body().strip(), Date.valueOf(today), Date.valueOf(reviewable), replyCodeHash)
+                .update();
             jdbc.sql("INSERT INTO cqi_report_identity (report_id, person_id) VALUES (?, ?)").params(id, reporter.value()).update();
         }
-        jdbc.sql("INSERT INTO cqi_report_idempotency (key_hash, payload_hash, report_id, expires_on) VALUES (?, ?, ?, ?)")
-            .params(keyHash, payloadHash, id, Date.valueOf(today.plusDays(3))).update();
+        jdbc.sql("INSERT INTO cqi_report_idempotency (key_hash, payload_hash, expires_on) VALUES (?, ?, ?)")
+            .params(keyHash, payloadHash, Date.valueOf(today.plusDays(3))).update();
         return new ReportReceipt(today, replyCode, reviewable);
+    }
+
+    /** Writes the anonymous reports whose weekly batch is due (also run by the scheduler); returns how many. */
+    public int releaseDueReports() {
+        return pool.releaseDue(today());
     }
 
     /** The reporter's view through the reply code; empty for an unknown code. */
     @Transactional(readOnly = true)
     public Optional<ReportView> byReplyCode(String code) {
-        return reportIdForCode(code).flatMap(this::view);
+        releaseDueReports();
+        return reportIdForCode(code).flatMap(this::view).or(() -> pooled(code));
     }
 
     @Transactional
     public boolean reporterReplies(String code, String body) {
+        releaseDueReports();
         return reportIdForCode(code).map(id -> {
             addMessage(id, "REPORTER", body);
             return true;
-        }).orElse(false);
+        }).orElseGet(() -> validCode(code) && pool.addMessage(ReplyCodes.normalize(code), "REPORTER", body.strip(), today()));
+    }
+
+    /** A report still waiting for its batch, as its reporter sees it (no id: nobody has reviewed it). */
+    private Optional<ReportView> pooled(String code) {
+        if (!validCode(code)) {
+            return Optional.empty();
+        }
+        return pool.find(ReplyCodes.normalize(code)).map(p -> new ReportView(null, ReportChannel.valueOf(p.channel()),
+                p.privacyMode(), CqiCategory.valueOf(p.category()), p.setting(), p.body(), LocalDate.parse(p.submittedOn()),
+                LocalDate.parse(p.reviewableFrom()), "RECEIVED", null, true, p.messages().stream()
+                    .map(m -> new ReportView.Message(m.author(), m.body(), LocalDate.parse(m.sentOn()))).toList()));
+    }
+
+    private static boolean validCode(String code) {
+        String normalized = ReplyCodes.normalize(code);
+        return normalized.length() >= 20 && normalized.length() <= 40;
     }
 
     /** Reports of a channel that reached their review batch, in random order (no order leak, T6). */
     @Transactional(readOnly = true)
     public List<ReportView> reviewQueue(ReportChannel channel) {
+        releaseDueReports();
         List<UUID> ids = new ArrayList<>(jdbc.sql(
                 "SELECT id FROM cqi_report WHERE channel = ? AND reviewable_from <= ? AND status <> 'CLOSED'")
             .params(channel.name(), Date.valueOf(today())).query(UUID.class).list());
@@ -112,6 +150,7 @@ public class SpeakUpChannel {
     /** Opens the original for its channel's reviewer, once its batch is due; every view is audited. */
     @Transactional
     public Optional<ReportView> openForReview(UUID id, ReportChannel channel, PersonId reviewer) {
+        releaseDueReports();
         Optional<ReportView> report = view(id).filter(r -> r.channel() == channel && !r.reviewableFrom().isAfter(today()));
         audit.record(new AuditEntry(reviewer, "CQI_REPORT_VIEWED", "cqi_report", id.toString(), null, "cqi-review",
                 report.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED, null));

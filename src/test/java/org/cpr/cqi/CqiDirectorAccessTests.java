@@ -56,6 +56,7 @@ class CqiDirectorAccessTests {
         channel.submit(new ReportSubmission(ReportChannel.MISTREATMENT, CqiCategory.MISTREATMENT, null, null,
                 "ORIGINAL-MISTREATMENT-TEXT", true), UUID.randomUUID().toString(), reporter);
         clock.advance(Duration.ofDays(8));
+        channel.releaseDueReports();
         List<UUID> reports = jdbc.sql("SELECT id FROM cqi_report").query(UUID.class).list();
         UUID systemic = jdbc.sql("SELECT id FROM cqi_report WHERE body LIKE 'ORIGINAL-SYSTEMIC%'").query(UUID.class).single();
         channel.release(systemic, "RELEASED-REDACTED pager overnight", facilitator.personId());

@@ -133,11 +133,30 @@ class SpeakUpChannelTests {
                 .param("body", body).param("wantsReplies", "true").param("idempotencyKey", key))
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(codeIn(second)).isEqualTo(codeIn(first)).isNotBlank();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM cqi_report WHERE body = ?").param(body).query(Integer.class).single()).isEqualTo(1);
         mvc.perform(post("/speak-up").with(csrf()).param("channel", "SYSTEMIC").param("category", "EHR")
                 .param("body", body + " changed").param("wantsReplies", "true").param("idempotencyKey", key))
             .andExpect(content().string(containsString("already sent with different text")))
             .andExpect(content().string(containsString(body + " changed")));
+        clock.advance(Duration.ofDays(7));
+        channel.reviewQueue(ReportChannel.SYSTEMIC);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cqi_report WHERE body = ?").param(body).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void beforeItsBatchAnAnonymousReportIsSealedYetItsReporterCanReadAndAnswerIt() {
+        String body = "Pooled canary " + UUID.randomUUID();
+        ReportReceipt receipt = channel.submit(report(ReportChannel.SYSTEMIC, body), key(), null);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM cqi_report WHERE body = ?").param(body).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT sealed FROM cqi_report_pool").query(String.class).list()).noneMatch(s -> s.contains("canary"));
+        assertThat(channel.byReplyCode(receipt.replyCode())).get().extracting(ReportView::body).isEqualTo(body);
+        assertThat(channel.reporterReplies(receipt.replyCode(), "It happened again on Friday.")).isTrue();
+
+        clock.advance(Duration.ofDays(5));
+        ReportView reviewed = channel.reviewQueue(ReportChannel.SYSTEMIC).stream()
+                .filter(r -> r.body().equals(body)).findFirst().orElseThrow();
+        assertThat(reviewed.messages()).extracting(ReportView.Message::body).containsExactly("It happened again on Friday.");
+        assertThat(reviewed.submittedOn()).hasToString("2026-03-04");
+        assertThat(channel.byReplyCode(receipt.replyCode())).get().extracting(ReportView::id).isEqualTo(reviewed.id());
     }
 
     @Test

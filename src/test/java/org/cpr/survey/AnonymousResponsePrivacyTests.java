@@ -27,12 +27,15 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
+@org.springframework.context.annotation.Import(org.cpr.support.MutableClockConfiguration.class)
 class AnonymousResponsePrivacyTests {
 
     @Autowired
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.cpr.support.MutableClock clock;
 
     @Test
     void anonymousResponseTableHasNoIdentifyingColumnsAndNoForeignKeys() {
@@ -51,7 +54,7 @@ class AnonymousResponsePrivacyTests {
         CprUser resident = person(Role.PARTICIPANT);
         UUID campaign = create(facilitator, "/api/v1/surveys/campaigns",
             "{\"title\":\"Canary\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\"}");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         UUID wave = create(facilitator, "/api/v1/surveys/campaigns/" + campaign + "/waves",
             "{\"opensOn\":\"" + today + "\",\"closesOn\":\"" + today.plusDays(3) + "\"}");
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)));
@@ -61,6 +64,10 @@ class AnonymousResponsePrivacyTests {
                 .header("X-Forwarded-For", "203.0.113.77").with(r -> { r.setRemoteAddr("198.51.100.23"); return r; })
                 .contentType(MediaType.APPLICATION_JSON).content("{\"answers\":{\"1\":1,\"2\":0}}"))
             .andExpect(status().isCreated());
+        // The wave closes and its report releases the pooled answer as a readable row.
+        clock.advance(java.time.Duration.ofDays(4));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+            "/api/v1/surveys/waves/" + wave + "/report").with(as(facilitator))).andExpect(status().isOk());
 
         String dump = String.join("\n", jdbc.queryForList("SCRIPT NOPASSWORDS NOSETTINGS", String.class));
         assertThat(dump).contains(wave.toString());

@@ -31,12 +31,14 @@ import org.springframework.test.web.servlet.MvcResult;
 /** Survey answers sent and given back as FHIR R4 QuestionnaireResponses. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(org.cpr.support.MutableClockConfiguration.class)
 class SurveyFhirResponseTests {
 
     static final MediaType FHIR = MediaType.parseMediaType("application/fhir+json");
 
     @Autowired MockMvc mvc;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.cpr.support.MutableClock clock;
 
     final CprUser facilitator = person(Role.FACILITATOR);
     final CprUser resident = person(Role.PARTICIPANT);
@@ -47,7 +49,7 @@ class SurveyFhirResponseTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"title\":\"Pulse\",\"questionnaireId\":\"" + questionnaire + "\",\"privacyMode\":\"" + mode + "\"}"))
             .andExpect(status().isCreated()).andReturn());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         UUID wave = id(mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/waves").with(as(facilitator))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"label\":\"Nov\",\"opensOn\":\"" + today.minusDays(1) + "\",\"closesOn\":\"" + today.plusDays(7) + "\"}"))
@@ -74,8 +76,17 @@ class SurveyFhirResponseTests {
             .header("Idempotency-Key", key).contentType(FHIR).content(body)).andReturn();
     }
 
+    /** Anonymous answers stored for the wave: readable, or still sealed in the mixing pool. */
     int anonRows(UUID wave) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM survey_response_anon WHERE wave_id = ?", Integer.class, wave);
+        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM survey_response_anon WHERE wave_id = ?)"
+            + " + (SELECT COUNT(*) FROM survey_response_pool WHERE wave_id = ?)", Integer.class, wave, wave);
+    }
+
+    /** Closes the wave (its first report then releases the pooled answers). */
+    void close(UUID wave) throws Exception {
+        clock.advance(java.time.Duration.ofDays(8));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+            "/api/v1/surveys/waves/" + wave + "/report").with(as(facilitator))).andExpect(status().isOk());
     }
 
     @Test
@@ -91,13 +102,14 @@ class SurveyFhirResponseTests {
         String receipt = first.getResponse().getContentAsString().replaceAll(".*\"receipt\":\"([^\"]+)\".*", "$1");
         assertThat(again.getResponse().getContentAsString()).contains(receipt).contains("\"replay\":true");
         assertThat(anonRows(wave)).isEqualTo(1);
-        assertThat(jdbc.queryForMap("SELECT answers, score, band, pgy_band FROM survey_response_anon WHERE wave_id = ?", wave))
-            .containsEntry("answers", "{\"1\":2,\"2\":1}").containsEntry("band", "positive").containsEntry("pgy_band", "PGY2-3");
         // the short form with the same answers is the same submission
         mvc.perform(post("/api/v1/surveys/waves/" + wave + "/responses").with(as(resident)).header("Idempotency-Key", "qr-1")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"answers\":{\"2\":1,\"1\":2}}"))
             .andExpect(status().isOk()).andExpect(jsonPath("$.receipt", is(receipt)));
         assertThat(anonRows(wave)).isEqualTo(1);
+        close(wave);
+        assertThat(jdbc.queryForMap("SELECT answers, score, band, pgy_band FROM survey_response_anon WHERE wave_id = ?", wave))
+            .containsEntry("answers", "{\"1\":2,\"2\":1}").containsEntry("band", "positive").containsEntry("pgy_band", "PGY2-3");
     }
 
     @Test

@@ -36,12 +36,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The survey pages as facilitators and respondents use them, on the seeded demo campus. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(org.cpr.support.MutableClockConfiguration.class)
 class SurveyPagesTests {
 
     @Autowired MockMvc mvc;
     @Autowired IdentityManagement identity;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
+    @Autowired org.cpr.support.MutableClock mutableClock;
 
     CprUser facilitator() {
         return demo("facilitator", Role.FACILITATOR);
@@ -149,11 +151,11 @@ class SurveyPagesTests {
                 .param("ctx_rotation", "nights"))
             .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(again.getFlashMap().get("receipt")).isEqualTo(receipt);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_response_anon WHERE wave_id = ?", Integer.class, wave))
+        // Stored once, sealed in the mixing pool: nothing readable until a batch of at least five can move.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_response_pool WHERE wave_id = ?", Integer.class, wave))
             .isEqualTo(1);
-        // The campaign is about one hospital: the row carries it, coarse context kept, no person.
-        assertThat(jdbc.queryForMap("SELECT hospital, rotation, pgy_band FROM survey_response_anon WHERE wave_id = ?", wave))
-            .containsEntry("hospital", "UH").containsEntry("rotation", "nights").containsEntry("pgy_band", "PGY1");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_response_anon WHERE wave_id = ?", Integer.class, wave))
+            .isZero();
         mvc.perform(get("/surveys/waves/" + wave).with(user(first)))
             .andExpect(content().string(containsString("already answered")));
 
@@ -173,12 +175,19 @@ class SurveyPagesTests {
                     .param("a_2", "1"))
                 .andExpect(status().is3xxRedirection());
         }
+        // The wave closes; its first report releases the six pooled answers together.
+        mutableClock.advance(java.time.Duration.ofDays(15));
         mvc.perform(get("/surveys/waves/" + wave + "/report").with(user(facilitator())))
             .andExpect(content().string(containsString("n = 6")))
             .andExpect(content().string(containsString("University Hospital")));
         mvc.perform(get("/surveys/waves/" + wave + "/report.csv").with(user(facilitator())))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("score,Everyone,6,")));
+        // The campaign is about one hospital: the row carries it, coarse context kept, no person.
+        assertThat(jdbc.queryForList("SELECT hospital FROM survey_response_anon WHERE wave_id = ?", String.class, wave))
+            .hasSize(6).containsOnly("UH");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_response_anon WHERE wave_id = ? AND rotation = 'nights'"
+            + " AND pgy_band = 'PGY1'", Integer.class, wave)).isEqualTo(1);
         mvc.perform(get("/surveys/waves/" + wave + "/report").with(user(first))).andExpect(status().isForbidden());
     }
 

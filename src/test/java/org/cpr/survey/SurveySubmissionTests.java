@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest
 @AutoConfigureMockMvc
 @RecordApplicationEvents
+@org.springframework.context.annotation.Import(org.cpr.support.MutableClockConfiguration.class)
 class SurveySubmissionTests {
 
     @Autowired
@@ -36,6 +37,8 @@ class SurveySubmissionTests {
     JdbcTemplate jdbc;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.cpr.support.MutableClock clock;
 
     final CprUser facilitator = person(Role.FACILITATOR);
     final CprUser resident = person(Role.PARTICIPANT);
@@ -52,7 +55,7 @@ class SurveySubmissionTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"title\":\"Pulse\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"" + mode + "\"}"))
             .andExpect(status().isCreated()).andReturn());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         wave = id(mvc.perform(post("/api/v1/surveys/campaigns/" + id + "/waves").with(as(facilitator))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"label\":\"Nov\",\"opensOn\":\"" + today.minusDays(1) + "\",\"closesOn\":\"" + today.plusDays(7) + "\"}"))
@@ -77,8 +80,17 @@ class SurveySubmissionTests {
         return mvc.perform(req).andReturn();
     }
 
+    /** Anonymous answers stored for the wave: readable, or still sealed in the mixing pool. */
     int anonRows() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM survey_response_anon WHERE wave_id = ?", Integer.class, wave);
+        return jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM survey_response_anon WHERE wave_id = ?)"
+            + " + (SELECT COUNT(*) FROM survey_response_pool WHERE wave_id = ?)", Integer.class, wave, wave);
+    }
+
+    /** Closes the wave; its first report releases the pooled answers as readable rows. */
+    void close() throws Exception {
+        clock.advance(java.time.Duration.ofDays(8));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+            "/api/v1/surveys/waves/" + wave + "/report").with(as(facilitator))).andExpect(status().isOk());
     }
 
     @Test
@@ -90,6 +102,7 @@ class SurveySubmissionTests {
         assertThat(again.getResponse().getContentAsString()).contains(
             first.getResponse().getContentAsString().replaceAll(".*\"receipt\":\"([^\"]+)\".*", "$1"));
         assertThat(anonRows()).isEqualTo(1);
+        close();
         assertThat(jdbc.queryForObject("SELECT pgy_band FROM survey_response_anon WHERE wave_id = ?", String.class, wave))
             .isEqualTo("PGY2-3");
     }
@@ -144,6 +157,7 @@ class SurveySubmissionTests {
             Integer.class, wave, resident.personId().value())).isEqualTo(1);
         assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE table_name = 'survey_participation'",
             String.class)).containsExactlyInAnyOrder("wave_id", "person_id");
+        close();
         String responseId = jdbc.queryForObject("SELECT CAST(id AS VARCHAR) FROM survey_response_anon WHERE wave_id = ?",
             String.class, wave);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_idempotency WHERE receipt = ? OR key_hash = ?",
@@ -153,6 +167,8 @@ class SurveySubmissionTests {
     @Test
     void anonymousEventCarriesNoPerson() throws Exception {
         submit(resident, "k-5", "{\"1\":2,\"2\":3}");
+        assertThat(events.stream(SurveyResponseSubmitted.class)).as("nothing readable before its batch").isEmpty();
+        close();
         assertThat(events.stream(SurveyResponseSubmitted.class)).singleElement().satisfies(e -> {
             assertThat(e.personId()).isNull();
             assertThat(e.privacyMode()).isEqualTo(PrivacyMode.ANONYMOUS);

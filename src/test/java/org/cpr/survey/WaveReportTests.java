@@ -21,10 +21,13 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The wave report goes through the DisclosureGate: small hospitals are suppressed and cannot be derived. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(org.cpr.support.MutableClockConfiguration.class)
 class WaveReportTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.cpr.support.MutableClock clock;
 
     final CprUser facilitator = person(Role.FACILITATOR);
 
@@ -33,7 +36,7 @@ class WaveReportTests {
         UUID campaign = create("/api/v1/surveys/campaigns",
             "{\"title\":\"R\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\"}");
         UUID wave = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
-            "{\"opensOn\":\"" + LocalDate.now() + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+            "{\"opensOn\":\"" + LocalDate.now(clock) + "\",\"closesOn\":\"" + LocalDate.now(clock).plusDays(2) + "\"}");
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)));
         for (int i = 0; i < 8; i++) {
             String hospital = i < 6 ? "Central" : "North";
@@ -42,6 +45,8 @@ class WaveReportTests {
                     .content("{\"answers\":{\"1\":" + (i % 4) + ",\"2\":0},\"context\":{\"hospital\":\"" + hospital + "\"}}"))
                 .andExpect(status().isCreated());
         }
+        // Eight pooled answers stay sealed while the wave is open; its close releases them together.
+        clock.advance(java.time.Duration.ofDays(3));
         mvc.perform(get("/api/v1/surveys/waves/" + wave + "/report").with(as(facilitator)))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$[?(@.group == 'all')].respondents").value(8))
@@ -62,15 +67,15 @@ class WaveReportTests {
         UUID campaign = create("/api/v1/surveys/campaigns",
             "{\"title\":\"Large\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\"}");
         UUID open = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
-            "{\"opensOn\":\"" + LocalDate.now().minusDays(3) + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+            "{\"opensOn\":\"" + LocalDate.now(clock).minusDays(3) + "\",\"closesOn\":\"" + LocalDate.now(clock).plusDays(2) + "\"}");
         UUID closed = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
-            "{\"opensOn\":\"" + LocalDate.now().minusDays(30) + "\",\"closesOn\":\"" + LocalDate.now().minusDays(2) + "\"}");
+            "{\"opensOn\":\"" + LocalDate.now(clock).minusDays(30) + "\",\"closesOn\":\"" + LocalDate.now(clock).minusDays(2) + "\"}");
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)));
         int n = 20_000 + 40; // above the respondent-level limit of the wave report
         for (UUID wave : java.util.List.of(open, closed)) {
             java.util.List<Object[]> rows = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
-                rows.add(new Object[] {UUID.randomUUID(), wave, LocalDate.now().minusDays(5), i % 3 == 0 ? "CH" : "UH",
+                rows.add(new Object[] {UUID.randomUUID(), wave, LocalDate.now(clock).minusDays(5), i % 3 == 0 ? "CH" : "UH",
                     i % 2 == 0 ? "PGY1" : "PGY2-3", i % 7});
             }
             jdbc.batchUpdate("INSERT INTO survey_response_anon (id, wave_id, submitted_on, hospital, pgy_band, answers, score)"

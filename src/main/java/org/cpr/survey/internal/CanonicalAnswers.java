@@ -1,13 +1,12 @@
 package org.cpr.survey.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A stable text form of an answer map (sorted keys) and SHA-256 helpers. */
+/**
+ * A stable text form of an answer map (sorted keys). Deliberately no unkeyed hash helper: a plain
+ * SHA-256 of stored answers is a join key for anyone who reads the database (use {@code KeyedHash}).
+ */
 final class CanonicalAnswers {
 
     private CanonicalAnswers() {
@@ -26,13 +25,5 @@ final class CanonicalAnswers {
 
     private static String quote(String s) {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,9 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cpr.shared.KeyedHash;
 import org.cpr.shared.PersonId;
 import org.cpr.survey.PrivacyMode;
 import org.cpr.survey.SurveyResponseSubmitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,12 +21,19 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Idempotent submission. The idempotency claim, the response (+ event), and the participation mark
- * are written in SEPARATE transactions (the claim in one autocommit statement) so the ledger row shares no transaction with the response.
- * Residual risk (documented): database transaction ids / WAL order could still correlate them.
+ * Idempotent submission. The idempotency claim is one autocommit statement; the answer and the
+ * participation mark are then written in one transaction, so a crash leaves either both or neither.
+ * An anonymous answer is not written readable here: it goes sealed into the {@link AnonymousResponsePool},
+ * which releases it later within a batch of at least k answers, so nothing this transaction writes
+ * (transaction id, commit order, row position, date) can be joined to the readable response. The
+ * idempotency row holds keyed HMACs only (key outside the database), bound to the client's
+ * idempotency key, which is stored nowhere: not even a holder of the application key can match it to
+ * a readable response.
  */
 @Service
 class SubmissionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
 
     record Context(String hospital, String rotation, String pgyBand) {
     }
@@ -37,9 +47,12 @@ class SubmissionService {
     private final InstrumentScorer scorer;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final KeyedHash keyed;
+    private final AnonymousResponsePool pool;
 
     SubmissionService(JdbcTemplate jdbc, PlatformTransactionManager txm, CampaignService campaigns,
-                      InstrumentScorer scorer, ApplicationEventPublisher events, Clock clock) {
+                      InstrumentScorer scorer, ApplicationEventPublisher events, Clock clock, KeyedHash keyed,
+                      AnonymousResponsePool pool) {
         this.jdbc = jdbc;
         // The application's transaction manager (JPA), not a DataSource one: event publications with
         // listeners are stored through it, and it refuses to run inside a foreign DataSource transaction.
@@ -49,6 +62,8 @@ class SubmissionService {
         this.scorer = scorer;
         this.events = events;
         this.clock = clock;
+        this.keyed = keyed;
+        this.pool = pool;
     }
 
     /**
@@ -70,31 +85,37 @@ class SubmissionService {
             throw new InvalidAnswersException(scored.errors());
         }
         String canonical = CanonicalAnswers.of(answers);
-        String keyHash = CanonicalAnswers.sha256(waveId + "|" + person + "|" + key);
-        String payloadHash = CanonicalAnswers.sha256(canonical);
+        String keyHash = keyed.hex("survey-idempotency-key", waveId + "|" + person + "|" + key);
+        // Bound to the client's key (stored nowhere), so it cannot be recomputed from a readable answer.
+        String payloadHash = keyed.hex("survey-idempotency-payload", key + "|" + waveId + "|" + person + "|" + canonical);
         Outcome existing = claim(waveId, person, keyHash, payloadHash);
         if (existing != null) {
             return existing;
         }
+        String receipt = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         try {
-            UUID responseId = UUID.randomUUID();
             Context context = ctx;
-            tx.executeWithoutResult(s -> store(c, waveId, responseId, person, canonical, scored, context));
-            if (c.privacyMode().identified()) {
-                tx.executeWithoutResult(s -> jdbc.update("DELETE FROM survey_draft WHERE wave_id = ? AND person_id = ?",
-                    waveId, person.value()));
-            }
-            // The participation mark and the finished idempotency claim are about the person, never the
-            // response: they share a transaction with each other, not with the response row.
-            String receipt = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
             tx.executeWithoutResult(s -> {
+                store(c, waveId, person, canonical, scored, context);
                 jdbc.update("INSERT INTO survey_participation (wave_id, person_id) VALUES (?,?)", waveId, person.value());
                 jdbc.update("UPDATE survey_idempotency SET state = 'DONE', receipt = ? WHERE key_hash = ?", receipt, keyHash);
             });
-            return new Outcome(receipt, false);
         } catch (RuntimeException e) {
             jdbc.update("DELETE FROM survey_idempotency WHERE key_hash = ?", keyHash);
             throw e;
+        }
+        if (c.privacyMode() == PrivacyMode.ANONYMOUS) {
+            flushQuietly(waveId);
+        }
+        return new Outcome(receipt, false);
+    }
+
+    /** The answer is stored and acknowledged; a failed move is retried by the scheduler. */
+    private void flushQuietly(UUID waveId) {
+        try {
+            pool.flushIfDue(waveId);
+        } catch (RuntimeException e) {
+            LOG.warn("Anonymous pool flush deferred to the scheduler: {}", e.getClass().getSimpleName());
         }
     }
 
@@ -150,20 +171,19 @@ class SubmissionService {
         return n != null && n > 0;
     }
 
-    private void store(Campaign c, UUID waveId, UUID id, PersonId person, String answers,
-                       InstrumentScorer.Scored scored, Context ctx) {
-        String flags = String.join(",", scored.flags());
+    private void store(Campaign c, UUID waveId, PersonId person, String answers, InstrumentScorer.Scored scored,
+                       Context ctx) {
         if (c.privacyMode() == PrivacyMode.ANONYMOUS) {
-            jdbc.update("INSERT INTO survey_response_anon (id, wave_id, submitted_on, hospital, rotation, pgy_band,"
-                    + " answers, score, band, flags) VALUES (?,?,?,?,?,?,?,?,?,?)", id, waveId, LocalDate.now(clock),
-                ctx.hospital(), ctx.rotation(), PgyBand.of(ctx.pgyBand()), answers, scored.score(), scored.band(), flags);
-        } else {
-            jdbc.update("INSERT INTO survey_response_identified (id, wave_id, person_id, submitted_at, answers, score,"
-                    + " band, flags) VALUES (?,?,?,?,?,?,?,?)", id, waveId, person.value(),
-                java.sql.Timestamp.from(Instant.now(clock)), answers, scored.score(), scored.band(), flags);
+            pool.add(waveId, new AnonymousResponsePool.Pooled(answers, scored.score(), scored.band(), scored.flags(),
+                ctx.hospital(), ctx.rotation(), PgyBand.of(ctx.pgyBand())));
+            return;
         }
+        UUID id = UUID.randomUUID();
+        jdbc.update("INSERT INTO survey_response_identified (id, wave_id, person_id, submitted_at, answers, score,"
+                + " band, flags) VALUES (?,?,?,?,?,?,?,?)", id, waveId, person.value(),
+            java.sql.Timestamp.from(Instant.now(clock)), answers, scored.score(), scored.band(), String.join(",", scored.flags()));
+        jdbc.update("DELETE FROM survey_draft WHERE wave_id = ? AND person_id = ?", waveId, person.value());
         events.publishEvent(new SurveyResponseSubmitted(waveId, id, c.questionnaireId(), c.questionnaireVersion(),
-            scored.score(), scored.band(), scored.flags(), c.privacyMode(),
-            c.privacyMode().identified() ? person : null));
+            scored.score(), scored.band(), scored.flags(), c.privacyMode(), person));
     }
 }

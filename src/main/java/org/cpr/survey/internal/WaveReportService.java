@@ -74,10 +74,12 @@ class WaveReportService {
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final ObjectMapper json = new ObjectMapper();
+    private final AnonymousResponsePool pool;
 
     WaveReportService(JdbcTemplate jdbc, DisclosureGate gate, CampaignService campaigns, InstrumentScorer scorer,
                       Scoring scoring, GroupLabels labels, Clock clock,
-                      org.springframework.transaction.PlatformTransactionManager txm) {
+                      org.springframework.transaction.PlatformTransactionManager txm, AnonymousResponsePool pool) {
+        this.pool = pool;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(txm);
         this.jdbc = jdbc;
         this.gate = gate;
@@ -100,6 +102,10 @@ class WaveReportService {
             DisclosurePolicy.DEFAULT_MIN_POSITIVE_COUNT);
         boolean anon = !c.privacyMode().identified();
         String table = anon ? "survey_response_anon" : "survey_response_identified";
+        if (anon) {
+            // A closed wave's last pooled answers become readable before anything is counted or stored.
+            pool.flushClosed(waveId);
+        }
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE wave_id = ?", Long.class, waveId);
         long responses = n == null ? 0 : n;
         boolean closed = LocalDate.now(clock).isAfter(wave.closesOn());

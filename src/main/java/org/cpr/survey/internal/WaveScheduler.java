@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the campaigns' schedules: when a wave opens, newcomers in the audience join the roster and
  * everyone is invited; three days before it closes, those who have not answered are reminded once.
- * Also purges idempotency keys older than 30 days (they only guard against retries). Runs on the
+ * Also purges idempotency keys older than 30 days (they only guard against retries) and releases
+ * pooled anonymous answers of closed waves ({@link AnonymousResponsePool}). Runs on the
  * injected clock, under a ShedLock lock, so a restart or a second node neither skips nor repeats.
  */
 @Component
@@ -26,9 +27,11 @@ class WaveScheduler {
     private final InvitationService invitations;
     private final IdentityAudience audience;
     private final Clock clock;
+    private final AnonymousResponsePool pool;
 
     WaveScheduler(JdbcTemplate jdbc, CampaignService campaigns, InvitationService invitations, IdentityAudience audience,
-                  Clock clock) {
+                  Clock clock, AnonymousResponsePool pool) {
+        this.pool = pool;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.invitations = invitations;
@@ -42,7 +45,7 @@ class WaveScheduler {
         run();
     }
 
-    record Result(int invited, int reminded, int purged) {
+    record Result(int invited, int reminded, int purged, int released) {
     }
 
     Result run() {
@@ -66,6 +69,12 @@ class WaveScheduler {
         }
         int purged = jdbc.update("DELETE FROM survey_idempotency WHERE created_on < ? AND state = 'DONE'",
             today.minusDays(IDEMPOTENCY_KEEP_DAYS));
-        return new Result(invited, reminded, purged);
+        int released = 0;
+        for (UUID wave : pool.wavesWithPendingAnswers()) {
+            // A closed wave releases its remainder; an open one catches up a move that failed after a submission.
+            int closed = pool.flushClosed(wave);
+            released += closed > 0 ? closed : pool.flushIfDue(wave);
+        }
+        return new Result(invited, reminded, purged, released);
     }
 }
