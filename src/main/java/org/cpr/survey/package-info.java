@@ -2,14 +2,14 @@
  * Surveys: campaigns and waves, the three privacy modes, the participation ledger, idempotent
  * response storage. Publishes {@link org.cpr.survey.SurveyResponseSubmitted}.
  *
- * <p>Anonymous mode: responses live in {@code survey_response_anon} (random UUID id, wave, day of
- * submission, coarse hospital/rotation/PGY band, answers, score) and the participation ledger
- * {@code survey_participation} holds only (wave, person). The response (with its event publication)
- * and the ledger mark are written in separate transactions and share no identifier; the
- * idempotency row keeps a hash of wave|person|key, a hash of the answers and a random receipt code,
- * never the response id. Residual risks: database transaction ids, WAL/heap order and the
- * idempotency row's answer hash could correlate a ledger mark with a response for someone with raw
- * database access; the idempotency table should be purged daily (not yet scheduled).
+ * <p>Anonymous mode: readable responses live in {@code survey_response_anon} (random UUID id, wave,
+ * a batch-wide day, coarse hospital/rotation/PGY band, answers, score) and the participation ledger
+ * {@code survey_participation} holds only (wave, person). The submission writes the ledger mark and a
+ * sealed row of the mixing pool {@code survey_response_pool}; the readable rows are written later in
+ * batches of at least k (random order, fresh ids), so transaction ids, commit and physical order link
+ * a ledger mark only to a batch, never to a response. The idempotency row keeps keyed HMACs bound to
+ * the client's key and a random receipt code, never the response id. What a database administrator
+ * can still learn: docs/disclosure.md, "What a database administrator can and cannot learn".
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Surveys")
 package org.cpr.survey;

@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(org.cpr.support.MutableClockConfiguration.class)
 class SurveySubmissionPostgresIT {
 
     static final String URL = System.getenv("CPR_TEST_DB_URL");
@@ -54,6 +55,8 @@ class SurveySubmissionPostgresIT {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.cpr.support.MutableClock clock;
 
     @Test
     void anonymousSubmissionIsStoredOnceWithALedgerMark() throws Exception {
@@ -62,7 +65,7 @@ class SurveySubmissionPostgresIT {
         UUID campaign = create(facilitator, "/api/v1/surveys/campaigns",
             "{\"title\":\"PG\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\"}");
         UUID wave = create(facilitator, "/api/v1/surveys/campaigns/" + campaign + "/waves",
-            "{\"opensOn\":\"" + LocalDate.now() + "\",\"closesOn\":\"" + LocalDate.now().plusDays(1) + "\"}");
+            "{\"opensOn\":\"" + LocalDate.now(clock) + "\",\"closesOn\":\"" + LocalDate.now(clock).plusDays(1) + "\"}");
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)))
             .andExpect(status().isNoContent());
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -71,6 +74,10 @@ class SurveySubmissionPostgresIT {
                     .content("{\"answers\":{\"1\":3,\"2\":1},\"context\":{\"pgyLevel\":\"PGY5\"}}"))
                 .andExpect(attempt == 0 ? status().isCreated() : status().isOk());
         }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_response_pool WHERE wave_id = ?", Integer.class, wave))
+            .as("stored once, sealed until its batch").isEqualTo(1);
+        clock.advance(java.time.Duration.ofDays(2));
+        mvc.perform(get("/api/v1/surveys/waves/" + wave + "/report").with(as(facilitator))).andExpect(status().isOk());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_response_anon WHERE wave_id = ? AND pgy_band = 'PGY4+'",
             Integer.class, wave)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_participation WHERE wave_id = ?", Integer.class, wave))
@@ -82,7 +89,7 @@ class SurveySubmissionPostgresIT {
         CprUser facilitator = person(Role.FACILITATOR);
         UUID campaign = create(facilitator, "/api/v1/surveys/campaigns",
             "{\"title\":\"PG report\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\","
-                + "\"schedule\":{\"kind\":\"ONE_OFF\",\"firstOpensOn\":\"" + LocalDate.now() + "\",\"windowDays\":3}}");
+                + "\"schedule\":{\"kind\":\"ONE_OFF\",\"firstOpensOn\":\"" + LocalDate.now(clock) + "\",\"windowDays\":3}}");
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)))
             .andExpect(status().isNoContent());
         UUID wave = jdbc.queryForObject("SELECT id FROM survey_wave WHERE campaign_id = ?", UUID.class, campaign);
@@ -93,6 +100,8 @@ class SurveySubmissionPostgresIT {
                         + "\"}}"))
                 .andExpect(status().isCreated());
         }
+        // Seven answers wait sealed in the pool (no batch of five can leave five behind); the close releases them.
+        clock.advance(java.time.Duration.ofDays(4));
         mvc.perform(get("/api/v1/surveys/waves/" + wave + "/report").with(as(facilitator)))
             .andExpect(status().isOk())
             .andExpect(jsonPath("$[?(@.group == 'all')].respondents").value(7))
