@@ -46,8 +46,11 @@ public class SpeakUpCounts {
     private final DisclosureGate gate;
     private final IdentityManagement identity;
     private final Clock clock;
+    private final org.cpr.cqi.internal.SpeakUpPool pool;
 
-    SpeakUpCounts(JdbcClient jdbc, DisclosureGate gate, IdentityManagement identity, Clock clock) {
+    SpeakUpCounts(JdbcClient jdbc, DisclosureGate gate, IdentityManagement identity, Clock clock,
+                  org.cpr.cqi.internal.SpeakUpPool pool) {
+        this.pool = pool;
         this.jdbc = jdbc;
         this.gate = gate;
         this.identity = identity;
@@ -140,6 +143,8 @@ public class SpeakUpCounts {
             return cells;
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // Anonymous reports wait sealed until their weekly batch; a due batch is written before counting.
+        pool.releaseDue(today);
         List<UUID> units = scope.stream().map(OrgUnitId::value).toList();
         String sql = """
                 SELECT category, reviewable_from, COUNT(*) AS n FROM cqi_report
