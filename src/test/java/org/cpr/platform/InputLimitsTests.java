@@ -124,6 +124,54 @@ class InputLimitsTests {
         assertThat(failures).as("calls answered with something other than a clear 4xx problem").isEmpty();
     }
 
+    /**
+     * Every form on these pages, sent back with every field oversized: whatever the form checks or
+     * forgets, the answer is never a 5xx.
+     */
+    @Test
+    void everyFormAnswersOversizedFieldsWithoutAServerError() throws Exception {
+        record Page(String path, Role role) {
+        }
+        List<Page> pages = List.of(new Page("/cqi/items/new", Role.FACILITATOR), new Page("/admin/directory/new", Role.ADMINISTRATOR),
+                new Page("/questionnaires/builder", Role.FACILITATOR), new Page("/speak-up", Role.PARTICIPANT),
+                new Page("/account/tokens", Role.PARTICIPANT), new Page("/surveys/campaigns/new", Role.FACILITATOR),
+                new Page("/snapshot/admin", Role.ADMINISTRATOR), new Page("/checkin", Role.PARTICIPANT));
+        java.util.regex.Pattern form = java.util.regex.Pattern.compile("<form[^>]*action=\"([^\"]+)\"[^>]*method=\"post\"[^>]*>(.*?)</form>",
+                java.util.regex.Pattern.DOTALL | java.util.regex.Pattern.CASE_INSENSITIVE);
+        java.util.regex.Pattern field = java.util.regex.Pattern.compile("name=\"([^\"]+)\"");
+        List<String> failures = new ArrayList<>();
+        int forms = 0;
+        for (Page page : pages) {
+            CprUser who = person(page.role());
+            String html = mvc.perform(get(page.path()).with(user(who))).andReturn().getResponse().getContentAsString();
+            java.util.regex.Matcher f = form.matcher(html);
+            while (f.find()) {
+                String action = f.group(1).replace("&amp;", "&");
+                if (action.contains("logout") || action.contains("locale")) {
+                    continue;
+                }
+                MockHttpServletRequestBuilder post = post(action).with(user(who)).with(csrf()).accept(MediaType.TEXT_HTML);
+                java.util.regex.Matcher n = field.matcher(f.group(2));
+                while (n.find()) {
+                    if (!n.group(1).equals("_csrf")) {
+                        post.param(n.group(1), HUGE);
+                    }
+                }
+                forms++;
+                try {
+                    int status = mvc.perform(post).andReturn().getResponse().getStatus();
+                    if (status >= 500) {
+                        failures.add(page.path() + " → POST " + action + " → " + status);
+                    }
+                } catch (Exception failed) {
+                    failures.add(page.path() + " → POST " + action + " → " + failed.getClass().getSimpleName());
+                }
+            }
+        }
+        assertThat(forms).as("forms found").isGreaterThan(8);
+        assertThat(failures).as("forms that failed with a server error").isEmpty();
+    }
+
     @Test
     void aCommentOver8000CharactersIsA422NamingTheItem() throws Exception {
         MockHttpServletResponse r = api(resident, post("/api/v1/surveys/waves/" + anonymousWave + "/responses"),

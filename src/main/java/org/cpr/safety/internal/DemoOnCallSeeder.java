@@ -23,15 +23,21 @@ class DemoOnCallSeeder implements ApplicationRunner {
 
     private final OnCallRota rota;
     private final IdentityManagement identity;
+    private final boolean enabled;
 
-    DemoOnCallSeeder(OnCallRota rota, IdentityManagement identity) {
+    /** {@code cpr.demo.oncall-rota=false} keeps the demo people but no rota (the tests, which set their own). */
+    DemoOnCallSeeder(OnCallRota rota, IdentityManagement identity,
+                     @org.springframework.beans.factory.annotation.Value("${cpr.demo.oncall-rota:true}") boolean enabled) {
         this.rota = rota;
         this.identity = identity;
+        this.enabled = enabled;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        seed();
+        if (enabled) {
+            seed();
+        }
     }
 
     /** Returns true when it put someone on the rota. */
