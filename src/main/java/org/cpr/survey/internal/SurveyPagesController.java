@@ -320,6 +320,10 @@ class SurveyPagesController {
     @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
     String create(@AuthenticationPrincipal CprUser user, @Valid @ModelAttribute("form") CampaignForm form,
                   BindingResult errors, Model model, HttpServletResponse response) {
+        if (errors.getTarget() == null) {
+            // a value no field of the page can produce (text in a number, an unknown choice): nothing to mark, so a 400
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         QuestionnaireVersion version = null;
         if (!errors.hasFieldErrors("questionnaire")) {
             version = published().stream().filter(v -> key(v).equals(form.questionnaire())).findFirst().orElse(null);
