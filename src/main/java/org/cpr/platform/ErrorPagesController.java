@@ -28,7 +28,9 @@ class ErrorPagesController implements ErrorController {
     ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = status(request);
         response.setStatus(status.value());
-        return new ModelAndView(ERROR_VIEW, Map.of("status", status.value()), status);
+        Object reason = request.getAttribute(ControlCharacterFilter.REASON);
+        return new ModelAndView(ERROR_VIEW, reason == null ? Map.of("status", status.value())
+                : Map.of("status", status.value(), "reason", reason), status);
     }
 
     @RequestMapping

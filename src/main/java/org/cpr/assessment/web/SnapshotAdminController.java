@@ -43,7 +43,7 @@ class SnapshotAdminController {
 
     @Bean
     static NavigationItem snapshotAdminLink() {
-        return new NavigationItem(55, "/snapshot/admin", "snapshot.nav.admin", java.util.Set.of(Role.ADMINISTRATOR, Role.FACILITATOR));
+        return new NavigationItem(55, "/snapshot/admin", "snapshot.nav.admin", java.util.Set.of(Role.ADMINISTRATOR, Role.FACILITATOR, Role.SYSTEM_ADMIN));
     }
 
     @GetMapping("/snapshot/admin")
@@ -110,6 +110,11 @@ class SnapshotAdminController {
         if (fallback == null || fallback.isBlank() || fallback.length() > 1000) {
             errors.put("fallbackText", "snapshot.admin.error.fallback");
         }
+        // what the rule table can hold (instrument 100, bands 300, flag 40, directory slug 120): a 422 here, not a failed insert
+        tooLong(errors, "instrumentId", instrument, 100);
+        tooLong(errors, "bands", bands, 300);
+        tooLong(errors, "flag", flag, 40);
+        tooLong(errors, "directorySlug", params.getFirst("directorySlug"), 120);
         Double position = parse(params.getFirst("position"));
         if (!errors.isEmpty()) {
             response.setStatus(422);
@@ -130,6 +135,12 @@ class SnapshotAdminController {
     String deleteRule(@PathVariable UUID id, @AuthenticationPrincipal CprUser user) {
         nextSteps.delete(id, user.personId());
         return "redirect:/snapshot/admin?saved";
+    }
+
+    private static void tooLong(Map<String, String> errors, String field, String value, int max) {
+        if (value != null && value.strip().length() > max) {
+            errors.put(field, "snapshot.admin.error.tooLong");
+        }
     }
 
     private static Double parse(String s) {

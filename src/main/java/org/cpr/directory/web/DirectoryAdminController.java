@@ -84,6 +84,10 @@ class DirectoryAdminController {
     String save(@PathVariable(required = false) UUID id, @Valid @ModelAttribute("form") ServiceForm form, BindingResult errors,
                 @AuthenticationPrincipal CprUser me, Model model) {
         ServiceEntry existing = id == null ? null : load(id);
+        if (errors.getTarget() == null) {
+            // a choice the form never offers (a tampered enum value): the form could not be built, so no field to mark
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+        }
         form.validate(errors);
         PersonId owner = null;
         if (form.ownerUsername() != null && !form.ownerUsername().isBlank()) {

@@ -20,6 +20,11 @@ class ApiProblemEntryPoint implements AuthenticationEntryPoint, AccessDeniedHand
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
+        if (request.getAttribute(AccessTokenAuthenticationFilter.MFA_NOT_ENROLLED) != null) {
+            write(response, HttpStatus.UNAUTHORIZED, "This account must set up two-step sign-in before its access tokens work:"
+                    + " sign in on the web and enrol an authenticator app.");
+            return;
+        }
         write(response, HttpStatus.UNAUTHORIZED, "A valid personal access token is required (Authorization: Bearer cpr_…).");
     }
 

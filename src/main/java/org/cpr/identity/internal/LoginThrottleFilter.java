@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Per-client throttling of sign-in attempts (Bucket4j, in memory): 20 attempts per 5 minutes per
  * client address, refused before the password is even checked. Addresses are used as map keys only
- * and never logged.
+ * and never logged. Behind a trusted reverse proxy the address is the real client's, resolved from
+ * X-Forwarded-For by the platform's proxy filter before this one runs (cpr.proxy.trusted).
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 

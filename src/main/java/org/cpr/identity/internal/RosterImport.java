@@ -79,6 +79,11 @@ public class RosterImport {
     }
 
     private List<CSVRecord> parse(String csv, List<String> columns, List<RosterRow> out) {
+        // NUL and other control characters (an uploaded file is not checked by the request filter) cannot be stored
+        if (csv != null && csv.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            out.add(new RosterRow(0, "", "ERROR", List.of(new RosterRow.Problem("file", "roster.controlCharacters", null))));
+            return List.of();
+        }
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(csv == null ? "" : csv.replace("\uFEFF", "")))) {
             List<String> missing = columns.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();

@@ -7,10 +7,11 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 
-import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
@@ -24,12 +25,13 @@ public class Totp {
 
     static final String ISSUER = "CPR platform";
 
-    private final CodeVerifier verifier;
+    static final int PERIOD_SECONDS = 30;
+
+    private final CodeGenerator generator = new DefaultCodeGenerator();
+    private final Clock clock;
 
     Totp(Clock clock) {
-        DefaultCodeVerifier v = new DefaultCodeVerifier(new DefaultCodeGenerator(), () -> clock.instant().getEpochSecond());
-        v.setAllowedTimePeriodDiscrepancy(1);
-        this.verifier = v;
+        this.clock = clock;
     }
 
     public String newSecret() {
@@ -37,8 +39,31 @@ public class Totp {
     }
 
     public boolean verify(String secret, String code) {
+        return matchingStep(secret, code).isPresent();
+    }
+
+    /**
+     * The time step (30 s counter) whose code this is, within one step of drift, if any: the caller
+     * stores it so the same code (or an older one) cannot be used again in its window.
+     */
+    public OptionalLong matchingStep(String secret, String code) {
         String digits = code == null ? "" : code.replaceAll("\\s", "");
-        return digits.matches("\\d{6}") && verifier.isValidCode(secret, digits);
+        if (!digits.matches("\\d{6}")) {
+            return OptionalLong.empty();
+        }
+        long now = Math.floorDiv(clock.instant().getEpochSecond(), PERIOD_SECONDS);
+        OptionalLong match = OptionalLong.empty();
+        for (long step = now - 1; step <= now + 1; step++) {
+            try {
+                if (MessageDigest.isEqual(generator.generate(secret, step).getBytes(StandardCharsets.US_ASCII),
+                        digits.getBytes(StandardCharsets.US_ASCII))) {
+                    match = OptionalLong.of(step);
+                }
+            } catch (CodeGenerationException e) {
+                return OptionalLong.empty();
+            }
+        }
+        return match;
     }
 
     /** The enrolment QR code as a PNG data URI (allowed by the CSP's img-src data:). */

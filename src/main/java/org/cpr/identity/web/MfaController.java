@@ -9,6 +9,7 @@ import org.cpr.identity.CprUser;
 import org.cpr.identity.internal.MfaEnrolment;
 import org.cpr.identity.internal.MfaSession;
 import org.cpr.identity.internal.Totp;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -89,16 +90,23 @@ class MfaController {
     String verify(@AuthenticationPrincipal CprUser me, @RequestParam(defaultValue = "") String code,
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         HttpSession session = request.getSession();
-        if (enrolment.verify(me.personId(), code)) {
+        MfaEnrolment.Check check = enrolment.check(me.personId(), code);
+        if (check == MfaEnrolment.Check.PASSED) {
             MfaSession.markPassed(session, me.personId());
             SavedRequest saved = new HttpSessionRequestCache().getRequest(request, response);
             return "redirect:" + (saved == null ? "/home" : saved.getRedirectUrl());
+        }
+        if (check == MfaEnrolment.Check.LOCKED) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("codeError", "mfa.verify.locked");
+            return VERIFY_VIEW;
         }
         if (MfaSession.failed(session) >= MAX_FAILURES) {
             new SecurityContextLogoutHandler().logout(request, response, null);
             return "redirect:/login?error=locked";
         }
-        model.addAttribute("codeError", true);
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("codeError", check == MfaEnrolment.Check.REPLAYED ? "mfa.verify.replayed" : "mfa.code.wrong");
         return VERIFY_VIEW;
     }
 }

@@ -42,8 +42,11 @@ class ClinicianInboxController {
     private final CheckinService checkins;
     private final ContactMessages contact;
     private final IdentityManagement identity;
+    private final org.cpr.safety.internal.OnCallRota rota;
 
-    ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins, ContactMessages contact, IdentityManagement identity) {
+    ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins, ContactMessages contact, IdentityManagement identity,
+                             org.cpr.safety.internal.OnCallRota rota) {
+        this.rota = rota;
         this.alerts = alerts;
         this.checkins = checkins;
         this.contact = contact;
@@ -54,6 +57,9 @@ class ClinicianInboxController {
     String inbox(@AuthenticationPrincipal CprUser me, Model model) {
         model.addAttribute("alerts", alerts.inbox(me.personId()));
         model.addAttribute("checkinLinks", checkins.submissionsByAlert());
+        java.util.List<org.cpr.shared.PersonId> ladder = rota.ladder().stream().map(org.cpr.shared.PersonId::new).toList();
+        java.util.Map<org.cpr.shared.PersonId, String> names = identity.displayNames(ladder);
+        model.addAttribute("onCall", ladder.stream().map(p -> names.getOrDefault(p, "?")).toList());
         return INBOX_VIEW;
     }
 

@@ -27,8 +27,10 @@ class CampaignService {
     private final AuditPort audit;
     private final Clock clock;
     private final ReleaseLedger ledger;
+    private final CampaignInputCheck check;
 
-    CampaignService(JdbcTemplate jdbc, AuditPort audit, Clock clock, ReleaseLedger ledger) {
+    CampaignService(JdbcTemplate jdbc, AuditPort audit, Clock clock, ReleaseLedger ledger, CampaignInputCheck check) {
+        this.check = check;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -46,6 +48,7 @@ class CampaignService {
     @Transactional
     UUID create(PersonId actor, String title, String questionnaireId, String version, PrivacyMode mode,
                 int minRespondents, int minComments) {
+        check.thresholds(minRespondents, minComments);
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO survey_campaign (id, title, questionnaire_id, questionnaire_version, privacy_mode,"
                 + " status, min_respondents, min_comments, created_by) VALUES (?,?,?,?,?,'DRAFT',?,?,?)",
@@ -53,6 +56,16 @@ class CampaignService {
             Math.max(MIN_RESPONDENTS, minRespondents), Math.max(MIN_COMMENTS, minComments), actor.value());
         audit.record(AuditEntry.success(actor, "SURVEY_CAMPAIGN_CREATED", "survey_campaign", id.toString()));
         return id;
+    }
+
+    /** A facilitator's roster entry: the campaign, the person and the unit must exist (404 / 422). */
+    @Transactional
+    void addCheckedToRoster(UUID campaignId, PersonId person, UUID orgUnit) {
+        if (find(campaignId).isEmpty()) {
+            throw new SurveyConflictException(404, "survey.campaign.notFound");
+        }
+        check.rosterEntry(person, orgUnit);
+        addToRoster(campaignId, person, orgUnit);
     }
 
     @Transactional
@@ -72,6 +85,9 @@ class CampaignService {
         }
         if (closesOn.isBefore(opensOn)) {
             throw new IllegalArgumentException("closing date before opening date");
+        }
+        if (label == null || label.isBlank() || label.length() > 80) {
+            throw new IllegalArgumentException("label must have 1 to 80 characters");
         }
         UUID id = UUID.randomUUID();
         jdbc.update("INSERT INTO survey_wave (id, campaign_id, label, opens_on, closes_on) VALUES (?,?,?,?,?)",
@@ -109,6 +125,7 @@ class CampaignService {
                 c.privacyMode().name() + "->" + mode.name()));
             throw new SurveyConflictException(409, "survey.privacy.frozen");
         }
+        check.thresholds(minRespondents, minComments);
         jdbc.update("UPDATE survey_campaign SET privacy_mode = ?, min_respondents = ?, min_comments = ? WHERE id = ?",
             mode.name(), Math.max(MIN_RESPONDENTS, minRespondents), Math.max(MIN_COMMENTS, minComments), campaignId);
     }
@@ -121,6 +138,8 @@ class CampaignService {
     /** Creates a draft campaign with its audience and schedule (waves are planned at launch). */
     @Transactional
     UUID create(PersonId actor, Settings s) {
+        check.questionnaire(s.questionnaireId(), s.version());
+        check.units(s.audience().units());
         UUID id = create(actor, s.title(), s.questionnaireId(), s.version(), s.mode(), s.minRespondents(), s.minComments());
         Schedule sc = s.schedule();
         jdbc.update("UPDATE survey_campaign SET description = ?, hospital = ?, audience_units = ?, audience_types = ?,"

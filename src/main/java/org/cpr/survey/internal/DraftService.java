@@ -30,6 +30,7 @@ class DraftService {
 
     @Transactional
     void save(UUID waveId, PersonId person, Map<String, Object> answers) {
+        SubmissionLimits.check(answers, null);
         Campaign c = campaigns.campaignOfWave(waveId).orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
         if (!c.privacyMode().identified()) {
             throw new SurveyConflictException(409, "survey.draft.anonymous");

@@ -76,6 +76,7 @@ class SubmissionService {
     }
 
     Outcome submit(UUID waveId, PersonId person, String key, Map<String, Object> answers, Context ctx) {
+        SubmissionLimits.check(answers, ctx);
         Campaign c = answerable(waveId, person);
         if (c.hospital() != null) {
             ctx = new Context(c.hospital(), ctx.rotation(), ctx.pgyBand());

@@ -90,7 +90,7 @@ class SurveyApiController {
         if (r.personId() == null) {
             throw new IllegalArgumentException("personId is required");
         }
-        campaigns.addToRoster(id, new org.cpr.shared.PersonId(r.personId()), r.orgUnitId());
+        campaigns.addCheckedToRoster(id, new org.cpr.shared.PersonId(r.personId()), r.orgUnitId());
         return ResponseEntity.noContent().build();
     }
 
@@ -144,7 +144,8 @@ class SurveyApiController {
         }
         UUID id = campaigns.create(user.personId(), new CampaignService.Settings(r.title(), r.description(),
             r.questionnaireId(), r.questionnaireVersion() == null ? "1" : r.questionnaireVersion(), r.privacyMode(),
-            orZero(r.minRespondents()), orZero(r.minComments()), r.hospital(), audience, schedule));
+            orDefault(r.minRespondents(), CampaignService.MIN_RESPONDENTS), orDefault(r.minComments(), CampaignService.MIN_COMMENTS),
+            r.hospital(), audience, schedule));
         return ResponseEntity.created(URI.create("/api/v1/surveys/campaigns/" + id)).body(Map.of("id", id));
     }
 
@@ -167,7 +168,11 @@ class SurveyApiController {
     @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
     ResponseEntity<Void> privacy(@AuthenticationPrincipal CprUser user, @PathVariable UUID id,
                                  @RequestBody PrivacyRequest r) {
-        campaigns.changePrivacy(user.personId(), id, r.privacyMode(), orZero(r.minRespondents()), orZero(r.minComments()));
+        if (r.privacyMode() == null) {
+            throw new IllegalArgumentException("privacyMode is required");
+        }
+        campaigns.changePrivacy(user.personId(), id, r.privacyMode(), orDefault(r.minRespondents(), CampaignService.MIN_RESPONDENTS),
+            orDefault(r.minComments(), CampaignService.MIN_COMMENTS));
         return ResponseEntity.noContent().build();
     }
 
@@ -253,7 +258,7 @@ class SurveyApiController {
         return list == null ? java.util.List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    private static int orZero(Integer i) {
-        return i == null ? 0 : i;
+    private static int orDefault(Integer i, int fallback) {
+        return i == null ? fallback : i;
     }
 }

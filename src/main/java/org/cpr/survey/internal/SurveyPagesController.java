@@ -160,7 +160,12 @@ class SurveyPagesController {
             key = UUID.randomUUID().toString();
         }
         if ("draft".equals(params.getFirst("action")) && a.campaign().privacyMode().identified()) {
-            drafts.save(waveId, user.personId(), answers);
+            try {
+                drafts.save(waveId, user.personId(), answers);
+            } catch (InvalidAnswersException invalid) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                return render(a, typed, invalid.errors(), ctx, key, "survey.form.errors", model);
+            }
             return render(a, typed, Map.of(), ctx, key, "survey.draft.saved", model);
         }
         try {
@@ -315,6 +320,10 @@ class SurveyPagesController {
     @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
     String create(@AuthenticationPrincipal CprUser user, @Valid @ModelAttribute("form") CampaignForm form,
                   BindingResult errors, Model model, HttpServletResponse response) {
+        if (errors.getTarget() == null) {
+            // a value no field of the page can produce (text in a number, an unknown choice): nothing to mark, so a 400
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
         QuestionnaireVersion version = null;
         if (!errors.hasFieldErrors("questionnaire")) {
             version = published().stream().filter(v -> key(v).equals(form.questionnaire())).findFirst().orElse(null);
@@ -339,10 +348,17 @@ class SurveyPagesController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return campaignForm(model);
         }
-        UUID id = campaigns.create(user.personId(), new CampaignService.Settings(form.title().strip(),
-            blankToNull(form.description()), version.definitionId(), Integer.toString(version.number()),
-            form.privacyMode(), form.minRespondents(), form.minComments(), blankToNull(form.hospital()),
-            form.audience(), form.toSchedule()));
+        UUID id;
+        try {
+            id = campaigns.create(user.personId(), new CampaignService.Settings(form.title().strip(),
+                blankToNull(form.description()), version.definitionId(), Integer.toString(version.number()),
+                form.privacyMode(), form.minRespondents(), form.minComments(), blankToNull(form.hospital()),
+                form.audience(), form.toSchedule()));
+        } catch (CampaignInputCheck.Refused refused) {
+            errors.rejectValue(refused.field(), refused.code());
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return campaignForm(model);
+        }
         return "redirect:/surveys/campaigns/" + id;
     }
 
