@@ -42,8 +42,11 @@ class ClinicianInboxController {
     private final CheckinService checkins;
     private final ContactMessages contact;
     private final IdentityManagement identity;
+    private final java.time.Clock clock;
 
-    ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins, ContactMessages contact, IdentityManagement identity) {
+    ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins, ContactMessages contact, IdentityManagement identity,
+                             java.time.Clock clock) {
+        this.clock = clock;
         this.alerts = alerts;
         this.checkins = checkins;
         this.contact = contact;
@@ -85,6 +88,7 @@ class ClinicianInboxController {
      */
     private String page(AlertView alert, Model model) {
         model.addAttribute("alert", alert);
+        model.addAttribute("today", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         if (!alert.anonymous()) {
             model.addAttribute("person", identity.person(alert.person()).orElse(null));
             model.addAttribute("thread", contact.thread(alert.id()));
