@@ -137,6 +137,35 @@ class AuditChainAnchorTests {
         assertThat(check.finding()).isEqualTo(ChainVerification.Finding.CHECKPOINT_FORGED);
     }
 
+    @Test
+    void rowsWrittenBeforeTheKeyStillVerifyAndTheFirstKeyedRowAnchorsThem() throws Exception {
+        // the state right after upgrading: a chain written with the old unkeyed SHA-256, no checkpoint yet
+        jdbc.sql("DROP TRIGGER audit_log_no_change").update();
+        jdbc.sql("DELETE FROM audit_log").update();
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(
+                org.springframework.test.util.ReflectionTestUtils.getField(checkpoints, "dir").toString()).resolve("checkpoints.log"));
+        for (long seq = 1; seq <= 3; seq++) {
+            jdbc.sql("""
+                    INSERT INTO audit_log (seq, occurred_at, action, outcome, prev_hash, hash, chain_version)
+                    VALUES (?, ?, ?, 'SUCCESS', 'x', 'x', 1)""")
+                .params(seq, Timestamp.from(java.time.Instant.parse("2026-01-0" + seq + "T10:00:00Z")), "LEGACY_" + seq).update();
+        }
+        rebuildWithPlainSha256From(1);
+        assertThat(log.verify().intact()).as("legacy rows verify").isTrue();
+
+        write(1, "KEYED_");
+        ChainVerification check = log.verify();
+        assertThat(check.intact()).isTrue();
+        assertThat(check.rowsChecked()).isEqualTo(4);
+
+        // rewriting a legacy row (and every hash after it, with the public algorithm) breaks the keyed row
+        jdbc.sql("UPDATE audit_log SET detail = 'edited' WHERE seq = 2").update();
+        rebuildWithPlainSha256From(2);
+        check = log.verify();
+        assertThat(check.intact()).isFalse();
+        assertThat(check.firstBroken()).isEqualTo(4);
+    }
+
     private static String str(Object o) {
         return Objects.toString(o, "");
     }
