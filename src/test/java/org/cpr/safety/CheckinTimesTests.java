@@ -22,6 +22,9 @@ import org.cpr.shared.Role;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -37,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "cpr.test.isolated-context=checkin-times")
 @AutoConfigureMockMvc
 @Import(MutableClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class CheckinTimesTests {
 
     /** A Wednesday, mid-morning, to the microsecond: what a sign-in log would be matched against. */
@@ -49,7 +53,7 @@ class CheckinTimesTests {
     @Autowired AnonymousAuditFlush flush;
 
     @Test
-    void aCheckinAlertIsStoredShownAndAuditedWithCoarseTimesOnlyAndStillEscalatesInTime() throws Exception {
+    void aCheckinAlertIsStoredShownAndAuditedWithCoarseTimesOnlyAndStillEscalatesInTime(CapturedOutput output) throws Exception {
         clock.set(MOMENT);
         String handle = handle();
         mvc.perform(checkin(handle, 3, 2, 2, false, 5)).andExpect(status().isOk());
@@ -90,6 +94,9 @@ class CheckinTimesTests {
         String page = mvc.perform(get("/clinician/alerts/" + alertId).with(signedIn(as(Role.RESILIENCE_CLINICIAN))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Today").doesNotContain("10:17").doesNotContain("2026-03-04 10:");
+
+        // logged: never the alert's or the check-in's id next to a log line's exact time (I-9)
+        assertThat(output.getAll()).doesNotContain(alertId.toString()).doesNotContain(submission.toString());
 
         // the deadline works: overdue before the exact SLA would have passed, never after
         clock.set(Instant.parse("2026-03-04T11:00:30Z"));
