@@ -118,6 +118,22 @@ class CheckinWebTests {
     }
 
     @Test
+    void anAccountFromBeforeTheKeyedHashSignsInAndIsRekeyed() throws Exception {
+        String handle = handle();
+        UUID id = UUID.randomUUID();
+        String legacy = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("checkin-handle:" + handle).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        jdbc.sql("""
+                INSERT INTO checkin_account (id, handle_hash, passphrase_hash, created_on, last_active_on)
+                VALUES (?, ?, ?, CURRENT_DATE, CURRENT_DATE)""")
+            .params(id, legacy, org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+                    .encode(CheckinFixtures.PASSPHRASE)).update();
+        assertThat(CheckinFixtures.signIn(mvc, handle)).isNotBlank();
+        assertThat(jdbc.sql("SELECT handle_hash FROM checkin_account WHERE id = ?").param(id).query(String.class).single())
+            .isEqualTo(hash(handle)).isNotEqualTo(legacy);
+    }
+
+    @Test
     void theSameSubmissionSentTwiceIsStoredOnce() throws Exception {
         String handle = handle();
         String key = UUID.randomUUID().toString();
