@@ -49,6 +49,12 @@ final class CheckinFixtures {
         return "h-" + UUID.randomUUID().toString().substring(0, 12);
     }
 
+    /** The sealed thread token on a page, or null. */
+    static String tokenIn(String page) {
+        Matcher m = TOKEN.matcher(page);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** Signs in as the participant and returns the sealed token from the thread page. */
     static String signIn(MockMvc mvc, String handle) throws Exception {
         String page = mvc.perform(post("/checkin/return").with(csrf()).param("handle", handle).param("passphrase", PASSPHRASE))

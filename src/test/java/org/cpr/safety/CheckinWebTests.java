@@ -97,11 +97,40 @@ class CheckinWebTests {
     }
 
     @Test
-    void anotherPersonCannotReuseAHandleWithTheWrongPassphrase() throws Exception {
+    void choosingAHandleAColleagueUsesRevealsNothing() throws Exception {
+        String colleagues = handle();
+        mvc.perform(checkin(colleagues, 2, 0, 0, false, 1)).andExpect(status().isOk());
+        String fresh = mvc.perform(checkin(handle(), "my own passphrase, long enough", UUID.randomUUID().toString(), "",
+                0, 0, 0, false, 1)).andReturn().getResponse().getContentAsString();
+        String guessed = mvc.perform(checkin(colleagues, "my own passphrase, long enough", UUID.randomUUID().toString(), "",
+                0, 0, 0, false, 1)).andReturn().getResponse().getContentAsString();
+        assertThat(guessed).as("the same answer as for a handle nobody uses").contains("Your check-in was received")
+            .doesNotContain("taken").doesNotContain("field-error");
+        assertThat(fresh).contains("Your check-in was received");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM checkin_account WHERE handle_hash = ?").param(hash(colleagues))
+                .query(Integer.class).single()).as("two accounts, one handle").isEqualTo(2);
+        // each passphrase opens only its own thread
+        String mine = mvc.perform(post("/checkin/return").with(csrf()).param("handle", colleagues)
+                .param("passphrase", "my own passphrase, long enough")).andReturn().getResponse().getContentAsString();
+        String theirs = mvc.perform(post("/checkin/return").with(csrf()).param("handle", colleagues)
+                .param("passphrase", CheckinFixtures.PASSPHRASE)).andReturn().getResponse().getContentAsString();
+        assertThat(CheckinFixtures.tokenIn(mine)).isNotEqualTo(CheckinFixtures.tokenIn(theirs));
+    }
+
+    @Test
+    void anAccountFromBeforeTheKeyedHashSignsInAndIsRekeyed() throws Exception {
         String handle = handle();
-        mvc.perform(checkin(handle, 0, 0, 0, false, 1)).andExpect(status().isOk());
-        mvc.perform(checkin(handle, "a different passphrase entirely", UUID.randomUUID().toString(), "", 0, 0, 0, false, 1))
-            .andExpect(content().string(containsString("This handle is taken")));
+        UUID id = UUID.randomUUID();
+        String legacy = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("checkin-handle:" + handle).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        jdbc.sql("""
+                INSERT INTO checkin_account (id, handle_hash, passphrase_hash, created_on, last_active_on)
+                VALUES (?, ?, ?, CURRENT_DATE, CURRENT_DATE)""")
+            .params(id, legacy, org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+                    .encode(CheckinFixtures.PASSPHRASE)).update();
+        assertThat(CheckinFixtures.signIn(mvc, handle)).isNotBlank();
+        assertThat(jdbc.sql("SELECT handle_hash FROM checkin_account WHERE id = ?").param(id).query(String.class).single())
+            .isEqualTo(hash(handle)).isNotEqualTo(legacy);
     }
 
     @Test
@@ -177,7 +206,7 @@ class CheckinWebTests {
         mvc.perform(get("/clinician/checkins/" + submissionOf(handle)).with(signedIn(as(Role.RESILIENCE_CLINICIAN))))
             .andExpect(content().string(containsString(resident.displayName())))
             .andExpect(content().string(containsString("(signed-in identity)")));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'CHECKIN_REVEAL_REQUESTED' AND actor_id = ?")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_pending WHERE action = 'CHECKIN_REVEAL_REQUESTED' AND actor_id = ?")
                 .param(resident.personId().value()).query(Integer.class).single()).isEqualTo(1);
         eventually(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE source_type = 'checkin-reveal' AND person_id = ?")
                 .param(resident.personId().value()).query(Integer.class).single());
@@ -224,12 +253,18 @@ class CheckinWebTests {
         assertThat(count.get()).as("raised within 10 seconds").isPositive();
     }
 
+    /** The stored handle hash: HMAC-SHA256 keyed (HKDF) from the test profile's cpr.crypto.key. */
     static String hash(String handle) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(("checkin-handle:" + handle.toLowerCase()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] key = com.google.crypto.tink.subtle.Hkdf.computeHkdf("HMACSHA256",
+                    java.util.Base64.getDecoder().decode("dGVzdC1rZXktZm9yLWNwci1wbGF0Zm9ybS10ZXN0czA="),
+                    "cpr-checkin".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "checkin-handle-v2".getBytes(java.nio.charset.StandardCharsets.UTF_8), 32);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(("checkin-handle:" + handle.toLowerCase())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

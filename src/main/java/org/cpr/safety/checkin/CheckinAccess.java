@@ -8,25 +8,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.google.crypto.tink.subtle.Hkdf;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.cpr.shared.SecretBox;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Handles and passphrases of anonymous check-in accounts. The handle is stored only as a hash,
- * the passphrase as an Argon2id hash; attempts are throttled per handle and overall (Bucket4j, in
- * memory) without looking at who the client is. A signed-in participant carries an opaque sealed
- * token in form bodies, never in a URL or cookie.
+ * Handles and passphrases of anonymous check-in accounts. The handle is stored only as a keyed hash
+ * (HMAC-SHA256, key derived from {@code cpr.crypto.key}, which lives outside the database), so a
+ * database copy cannot be matched offline against a roster of likely handles; the passphrase as an
+ * Argon2id hash. A handle is not unique: an account is the pair handle + passphrase, so choosing a
+ * handle someone else already uses simply opens a new account and never reveals that the handle
+ * exists. Attempts are throttled per handle and overall (Bucket4j, in memory) without looking at who
+ * the client is. A signed-in participant carries an opaque sealed token in form bodies, never in a
+ * URL or cookie.
+ * <p>
+ * Accounts created before the keyed hash carry the unkeyed SHA-256 of the handle; they are found by
+ * it and re-keyed at their next successful sign-in (idle ones are deleted by retention).
  */
 @Component
 public class CheckinAccess {
@@ -53,23 +67,47 @@ public class CheckinAccess {
     private final Bucket overall = Bucket.builder()
             .addLimit(Bandwidth.builder().capacity(600).refillGreedy(600, Duration.ofMinutes(1)).build()).build();
 
-    CheckinAccess(JdbcClient jdbc, SecretBox box, Clock clock) {
+    private final SecretKeySpec handleKey;
+
+    CheckinAccess(JdbcClient jdbc, SecretBox box, Clock clock, @Value("${cpr.crypto.key:}") String cryptoKey) {
         this.jdbc = jdbc;
         this.box = box;
         this.clock = clock;
         this.dummyHash = argon2.encode("timing-equaliser");
+        this.handleKey = handleKey(cryptoKey);
     }
 
     public static String normalize(String handle) {
         return handle == null ? "" : handle.strip().toLowerCase(Locale.ROOT);
     }
 
-    static String handleHash(String handle) {
+    /** The stored form of a handle: HMAC-SHA256 keyed from the application's crypto key. */
+    String handleHash(String handle) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(handleKey);
+            return HexFormat.of().formatHex(mac.doFinal(("checkin-handle:" + normalize(handle)).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The unkeyed hash of accounts created before the keyed one (found, then re-keyed at sign-in). */
+    static String legacyHandleHash(String handle) {
         return sha256("checkin-handle:" + normalize(handle));
     }
 
-    public boolean handleTaken(String handle) {
-        return find(handle).isPresent();
+    private static SecretKeySpec handleKey(String base64) {
+        if (base64 == null || base64.isBlank()) {
+            throw new IllegalStateException("Set cpr.crypto.key (CPR_CRYPTO_KEY): the check-in handle hash is keyed from it.");
+        }
+        try {
+            byte[] key = Hkdf.computeHkdf("HMACSHA256", Base64.getDecoder().decode(base64.strip()),
+                    "cpr-checkin".getBytes(StandardCharsets.UTF_8), "checkin-handle-v2".getBytes(StandardCharsets.UTF_8), 32);
+            return new SecretKeySpec(key, "HmacSHA256");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Creates an account; the doorbell address, if any, is sealed with the account's id as context. */
@@ -97,17 +135,30 @@ public class CheckinAccess {
         if (!overall.tryConsume(1) || !bucket.tryConsume(1)) {
             throw new ThrottledException();
         }
-        Optional<Stored> stored = find(handle);
+        List<Stored> stored = find(handle);
         String candidate = passphrase == null ? "" : passphrase;
         if (stored.isEmpty()) {
             argon2.matches(candidate, dummyHash);
             return Optional.empty();
         }
-        if (!argon2.matches(candidate, stored.get().passphraseHash())) {
-            return Optional.empty();
+        for (Stored s : stored) {
+            if (argon2.matches(candidate, s.passphraseHash())) {
+                if (s.legacy()) {
+                    jdbc.sql("UPDATE checkin_account SET handle_hash = ? WHERE id = ?").params(hash, s.id()).update();
+                }
+                touch(s.id());
+                return Optional.of(s.id());
+            }
         }
-        touch(stored.get().id());
-        return Optional.of(stored.get().id());
+        return Optional.empty();
+    }
+
+    /**
+     * The account for this handle and passphrase, or a new one: a handle already used with another
+     * passphrase is no obstacle and is never reported (no "taken" oracle).
+     */
+    UUID signInOrCreate(String handle, String passphrase, String doorbell) {
+        return authenticate(handle, passphrase).orElseGet(() -> create(handle, passphrase, doorbell));
     }
 
     public String tokenFor(UUID account) {
@@ -147,9 +198,12 @@ public class CheckinAccess {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private Optional<Stored> find(String handle) {
-        return jdbc.sql("SELECT id, passphrase_hash FROM checkin_account WHERE handle_hash = ?").param(handleHash(handle))
-                .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+    private List<Stored> find(String handle) {
+        String keyed = handleHash(handle);
+        String legacy = legacyHandleHash(handle);
+        return jdbc.sql("SELECT id, passphrase_hash, handle_hash FROM checkin_account WHERE handle_hash IN (?, ?)")
+                .params(keyed, legacy)
+                .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2), legacy.equals(rs.getString(3)))).list();
     }
 
     private static String doorbellContext(UUID account) {
@@ -164,6 +218,6 @@ public class CheckinAccess {
         }
     }
 
-    private record Stored(UUID id, String passphraseHash) {
+    private record Stored(UUID id, String passphraseHash, boolean legacy) {
     }
 }

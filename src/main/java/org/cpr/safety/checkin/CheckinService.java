@@ -16,7 +16,6 @@ import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.SecretBox;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CheckinService {
 
-    /** The handle belongs to someone else (or the passphrase is wrong): the same answer for both. */
+    /** The idempotency key was already used by another account's check-in: nothing is stored. */
     public static final class HandleUnavailableException extends RuntimeException {
         HandleUnavailableException() {
             super("handle unavailable");
@@ -122,7 +121,7 @@ public class CheckinService {
                     signedIn == null ? null : signedIn.value(), Date.valueOf(access.today()))
             .update();
         access.touch(account);
-        audit.record(new AuditEntry(signedIn, "CHECKIN_REVEAL_REQUESTED", "checkin_reveal", id.toString(), signedIn,
+        audit.recordAnonymousChannel(new AuditEntry(signedIn, "CHECKIN_REVEAL_REQUESTED", "checkin_reveal", id.toString(), signedIn,
                 "care", AuditEntry.Outcome.SUCCESS, null));
         events.publishEvent(new SafetyConcern("checkin-reveal", id.toString(), signedIn, account, AlertTier.TIER_2,
                 java.util.Set.of("CONTACT_REQUESTED")));
@@ -171,14 +170,7 @@ public class CheckinService {
     }
 
     private UUID account(String handle, String passphrase, String doorbell) {
-        if (access.handleTaken(handle)) {
-            return access.authenticate(handle, passphrase).orElseThrow(HandleUnavailableException::new);
-        }
-        try {
-            return access.create(handle, passphrase, doorbell);
-        } catch (DuplicateKeyException raced) {
-            throw new HandleUnavailableException();
-        }
+        return access.signInOrCreate(handle, passphrase, doorbell);
     }
 
     private Optional<UUID> alertOf(UUID submissionId) {

@@ -1,13 +1,17 @@
 package org.cpr.safety.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import org.cpr.safety.AlertTier;
 import org.cpr.safety.AlertView;
 import org.cpr.safety.Disposition;
 import org.cpr.safety.RiskLevel;
@@ -17,10 +21,19 @@ import org.cpr.safety.SafetyConcern;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Alert state changes; callers hold the transaction. */
+/**
+ * Alert state changes; callers hold the transaction.
+ * <p>
+ * Alerts raised from the anonymous check-in keep no precise moment (I-8): {@code raised_at} is the
+ * start of the day (UTC), the acknowledgement deadline is the SLA deadline rounded <em>earlier</em> to
+ * {@code cpr.checkin.time-granularity} (default one hour), so escalation can come sooner, never later,
+ * than the tier's SLA; acknowledgement and disposition times are rounded down to the same step; and
+ * their audit entries go through {@link AuditPort#recordAnonymousChannel} (day only, shuffled batch).
+ */
 @Component
 public class AlertLifecycle {
 
@@ -31,9 +44,11 @@ public class AlertLifecycle {
     private final ApplicationEventPublisher events;
     private final AuditPort audit;
     private final Clock clock;
+    private final Duration granularity;
 
     AlertLifecycle(SafetyAlertRepository alerts, EntityManager entityManager, OnCallRota rota, AlertPolicy policy,
-                   ApplicationEventPublisher events, AuditPort audit, Clock clock) {
+                   ApplicationEventPublisher events, AuditPort audit, Clock clock,
+                   @Value("${cpr.checkin.time-granularity:PT1H}") Duration granularity) {
         this.alerts = alerts;
         this.entityManager = entityManager;
         this.rota = rota;
@@ -41,27 +56,58 @@ public class AlertLifecycle {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        if (granularity.isNegative() || granularity.isZero() || granularity.compareTo(Duration.ofDays(1)) > 0
+                || Duration.ofDays(1).getSeconds() % granularity.getSeconds() != 0) {
+            throw new IllegalStateException("cpr.checkin.time-granularity must divide one day (e.g. PT15M, PT1H, PT6H)");
+        }
+        this.granularity = granularity;
+    }
+
+    /** The deadline rounded earlier to the granularity: never later than the SLA. */
+    Instant deadline(boolean coarse, Instant now, AlertTier tier) {
+        Instant exact = now.plus(policy.deadlineFor(tier));
+        return coarse ? floor(exact) : exact;
+    }
+
+    private Instant floor(Instant t) {
+        long step = granularity.getSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), step) * step);
+    }
+
+    private Instant moment(boolean coarse, Instant now) {
+        return coarse ? floor(now) : now;
+    }
+
+    private void audit(boolean coarse, AuditEntry entry) {
+        if (coarse) {
+            audit.recordAnonymousChannel(entry);
+        } else {
+            audit.record(entry);
+        }
     }
 
     public UUID raise(SafetyConcern concern) {
         UUID id = concern.alertId();
         Optional<SafetyAlert> existing = alerts.findById(id);
         if (existing.isPresent()) {
+            boolean coarse = existing.get().coarseTime();
             if (concern.person() != null && existing.get().requestContact(concern.person().value(), concern.reasons(),
-                    clock.instant().plus(policy.deadlineFor(existing.get().getTier())))) {
-                audit.record(new AuditEntry(null, "SAFETY_ALERT_CONTACT_REQUESTED", "safety_alert", id.toString(),
+                    deadline(coarse, clock.instant(), existing.get().getTier()))) {
+                audit(coarse, new AuditEntry(null, "SAFETY_ALERT_CONTACT_REQUESTED", "safety_alert", id.toString(),
                         concern.person(), "safety", AuditEntry.Outcome.SUCCESS, existing.get().getTier().name()));
             }
             return id;
         }
         Instant now = clock.instant();
+        boolean coarse = concern.checkinHandle() != null;
         UUID primary = rota.atLevel(0).orElse(null);
         SafetyAlert alert = new SafetyAlert(id, concern.sourceType(), concern.sourceId(),
                 concern.person() == null ? null : concern.person().value(), concern.checkinHandle(), concern.tier(),
-                concern.reasons(), now, now.plus(policy.deadlineFor(concern.tier())), primary);
+                concern.reasons(), coarse ? LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant() : now,
+                deadline(coarse, now, concern.tier()), primary);
         entityManager.persist(alert);
         entityManager.flush();
-        audit.record(new AuditEntry(null, "SAFETY_ALERT_RAISED", "safety_alert", id.toString(), concern.person(),
+        audit(coarse, new AuditEntry(null, "SAFETY_ALERT_RAISED", "safety_alert", id.toString(), concern.person(),
                 "safety", AuditEntry.Outcome.SUCCESS, concern.tier().name()));
         events.publishEvent(new SafetyAlertRaised(id, concern.tier(), primary == null ? null : new PersonId(primary)));
         return id;
@@ -80,7 +126,7 @@ public class AlertLifecycle {
 
     public boolean acknowledge(UUID id, PersonId clinician, Instant now) {
         return alerts.findById(id).filter(a -> a.getStatus() == SafetyAlert.Status.OPEN).map(a -> {
-            a.acknowledge(clinician.value(), now);
+            a.acknowledge(clinician.value(), moment(a.coarseTime(), now));
             return true;
         }).orElse(false);
     }
@@ -90,7 +136,7 @@ public class AlertLifecycle {
             return false;
         }
         return alerts.findById(id).filter(a -> a.getStatus() != SafetyAlert.Status.CLOSED).map(a -> {
-            a.close(disposition, risk, next, clinician.value(), now);
+            a.close(disposition, risk, next, clinician.value(), moment(a.coarseTime(), now));
             return true;
         }).orElse(false);
     }
@@ -104,8 +150,8 @@ public class AlertLifecycle {
         for (SafetyAlert alert : overdue) {
             int level = alert.getEscalationLevel() + 1;
             UUID next = rota.atLevel(level).orElse(null);
-            alert.escalate(next, now.plus(policy.deadlineFor(alert.getTier())));
-            audit.record(new AuditEntry(null, "SAFETY_ALERT_ESCALATED", "safety_alert", alert.getId().toString(),
+            alert.escalate(next, deadline(alert.coarseTime(), now, alert.getTier()));
+            audit(alert.coarseTime(), new AuditEntry(null, "SAFETY_ALERT_ESCALATED", "safety_alert", alert.getId().toString(),
                     null, "safety", AuditEntry.Outcome.SUCCESS, "level=" + level));
             events.publishEvent(new SafetyAlertEscalated(alert.getId(), alert.getTier(), level,
                     next == null ? null : new PersonId(next)));
@@ -118,6 +164,7 @@ public class AlertLifecycle {
                 a.getPersonId() == null ? null : new PersonId(a.getPersonId()), a.getPersonId() == null,
                 a.getRaisedAt(), a.getAckDeadline(), a.overdueAt(now),
                 a.getAssignedTo() == null ? null : new PersonId(a.getAssignedTo()), a.getEscalationLevel(),
-                a.getAcknowledgedAt(), a.getDisposition(), a.getDispositionRisk(), a.getNextAttemptOn(), a.isReplyWaiting());
+                a.getAcknowledgedAt(), a.getDisposition(), a.getDispositionRisk(), a.getNextAttemptOn(), a.isReplyWaiting(),
+                a.coarseTime());
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * E-mails the clinician an alert is assigned to, without any health information ("a new item needs
  * review"). If that channel fails (no address, SMTP refuses), it falls back down the on-call ladder
  * and then to the safety mailbox ({@code cpr.safety.mailbox}), logging an operational alarm that
- * names only the alert id and the step. When every channel that was tried refused the mail, the listener
+ * names only the step: no alert id, because a log line's exact time next to the id of an anonymous check-in's alert would date it (I-9). When every channel that was tried refused the mail, the listener
  * throws, so the event publication stays incomplete and is retried (at the latest on restart).
  */
 @Component
@@ -62,30 +62,30 @@ class AlertMailer {
             Optional<String> address = channels.get(step);
             if (address.isEmpty()) {
                 failures++;
-                log.warn("Operational alarm: safety alert {} has no address at notification step {}; falling back", alertId, step);
+                log.warn("Operational alarm: a safety alert has no address at notification step {}; falling back", step);
                 continue;
             }
             try {
                 if (notifications.sendMail(address.get(), Locale.ENGLISH, MESSAGE)) {
                     if (failures > 0) {
-                        log.warn("Operational alarm: safety alert {} notified by fallback step {}", alertId, step);
+                        log.warn("Operational alarm: a safety alert was notified by fallback step {}", step);
                     }
                     return;
                 }
-                log.info("Safety alert {} not e-mailed: sending is disabled", alertId);
+                log.info("A safety alert was not e-mailed: sending is disabled");
                 return;
             } catch (RuntimeException mailFailed) {
                 failures++;
                 refused++;
-                log.warn("Operational alarm: safety alert {} notification step {} failed ({}); falling back", alertId, step,
+                log.warn("Operational alarm: a safety alert's notification step {} failed ({}); falling back", step,
                         mailFailed.getClass().getSimpleName());
             }
         }
         if (refused == 0) {
-            log.error("Operational alarm: safety alert {} has no notification channel (set the on-call rota or cpr.safety.mailbox)", alertId);
+            log.error("Operational alarm: a safety alert has no notification channel (set the on-call rota or cpr.safety.mailbox)");
             return;
         }
-        log.error("Operational alarm: safety alert {} could not be notified on any channel; will retry", alertId);
+        log.error("Operational alarm: a safety alert could not be notified on any channel; will retry");
         throw new IllegalStateException("no notification channel reached for a safety alert");
     }
 

@@ -57,8 +57,7 @@ class ReplyWaitingMailer {
         }
         List<String> addresses = addresses(reply.alertId());
         if (addresses.isEmpty()) {
-            log.error("Operational alarm: reply on safety alert {} has no clinician to notify (set the on-call rota or cpr.safety.mailbox)",
-                    reply.alertId());
+            log.error("Operational alarm: a reply on a safety alert has no clinician to notify (set the on-call rota or cpr.safety.mailbox)");
             return;
         }
         for (String address : addresses) {
@@ -66,8 +65,8 @@ class ReplyWaitingMailer {
                 notifications.sendMail(address, Locale.ENGLISH, MESSAGE, inboxUrl);
                 return;
             } catch (RuntimeException refused) {
-                log.warn("Operational alarm: reply notice for safety alert {} refused ({}); trying the next address",
-                        reply.alertId(), refused.getClass().getSimpleName());
+                log.warn("Operational alarm: a reply notice for a safety alert was refused ({}); trying the next address",
+                        refused.getClass().getSimpleName());
             }
         }
         throw new IllegalStateException("no address accepted the reply notice for a safety alert");

@@ -134,6 +134,14 @@ public class SafetyAlert {
         this.status = disposition == Disposition.UNABLE_TO_REACH_RETRY_SCHEDULED ? Status.ACKNOWLEDGED : Status.CLOSED;
     }
 
+    /**
+     * Raised from the anonymous check-in (or its reveal request): its times are coarse (the day it was
+     * raised; deadlines rounded earlier to the hour) so they cannot be matched against sign-in logs (I-8).
+     */
+    boolean coarseTime() {
+        return checkinHandleId != null;
+    }
+
     boolean overdueAt(Instant now) {
         return status == Status.OPEN && !ackDeadline.isAfter(now);
     }

@@ -43,10 +43,12 @@ class ClinicianInboxController {
     private final ContactMessages contact;
     private final IdentityManagement identity;
     private final org.cpr.safety.internal.OnCallRota rota;
+    private final java.time.Clock clock;
 
     ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins, ContactMessages contact, IdentityManagement identity,
-                             org.cpr.safety.internal.OnCallRota rota) {
+                             org.cpr.safety.internal.OnCallRota rota, java.time.Clock clock) {
         this.rota = rota;
+        this.clock = clock;
         this.alerts = alerts;
         this.checkins = checkins;
         this.contact = contact;
@@ -91,6 +93,7 @@ class ClinicianInboxController {
      */
     private String page(AlertView alert, Model model) {
         model.addAttribute("alert", alert);
+        model.addAttribute("today", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
         if (!alert.anonymous()) {
             model.addAttribute("person", identity.person(alert.person()).orElse(null));
             model.addAttribute("thread", contact.thread(alert.id()));
