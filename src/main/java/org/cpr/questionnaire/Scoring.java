@@ -1,7 +1,9 @@
 package org.cpr.questionnaire;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,9 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.cpr.questionnaire.internal.AnswerSet;
 import org.cpr.questionnaire.internal.FhirSupport;
 import org.cpr.questionnaire.internal.QuestionnaireModel;
+import org.cpr.questionnaire.internal.ResponseBundles;
 import org.cpr.questionnaire.internal.ResponseReader;
 import org.cpr.questionnaire.internal.ResponseWriter;
 import org.cpr.questionnaire.internal.ScoringEngine;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.springframework.stereotype.Service;
@@ -100,6 +104,43 @@ public class Scoring {
      * @throws InvalidAnswersException when an answer names no item or cannot be written for its item
      */
     public String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band, Instant authored) {
+        return fhir.write(response(versionId, answers, score, band, authored));
+    }
+
+    /**
+     * One response of a {@link #bundle}: its id in the bundle, the version answered (with the
+     * instrument id and version number for the fallback reference {@code Questionnaire/<id>|<number>}),
+     * short-form answers as stored, score, band and when it was authored.
+     */
+    public record BundleEntry(String id, UUID versionId, String instrumentId, int versionNumber, Map<String, ?> answers,
+                              Number score, String band, Instant authored) {
+    }
+
+    /**
+     * Responses as a FHIR R4 collection Bundle (JSON), each written as {@link #toResponse} writes it
+     * (choice answers as the option's coding). An entry whose answers no longer fit its version is
+     * written with plain values instead, so an export never drops an answer. The only FHIR writing
+     * other modules need: they pass their records, not FHIR types.
+     */
+    public String bundle(List<BundleEntry> entries, Instant generated) {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        bundle.setTimestamp(Date.from(generated));
+        for (BundleEntry e : entries) {
+            QuestionnaireResponse qr;
+            try {
+                qr = response(e.versionId(), e.answers(), e.score(), e.band(), e.authored());
+            } catch (InvalidAnswersException | IllegalArgumentException ex) {
+                qr = ResponseBundles.plain("Questionnaire/" + e.instrumentId() + "|" + e.versionNumber(),
+                        e.answers() == null ? Map.of() : e.answers(), e.score(), e.band(), e.authored());
+            }
+            qr.setId(e.id());
+            bundle.addEntry().setFullUrl("urn:uuid:" + UUID.nameUUIDFromBytes(e.id().getBytes(StandardCharsets.UTF_8)))
+                    .setResource(qr);
+        }
+        return fhir.write(bundle);
+    }
+
+    private QuestionnaireResponse response(UUID versionId, Map<String, ?> answers, Number score, String band, Instant authored) {
         Compiled c = compile(versionId);
         QuestionnaireVersion version = library.version(versionId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown questionnaire version"));
@@ -110,7 +151,7 @@ public class Scoring {
         if (!errors.isEmpty()) {
             throw new InvalidAnswersException(errors);
         }
-        return fhir.write(response);
+        return response;
     }
 
     /** The parsed FHIR definition of a version (for rendering forms). */

@@ -13,14 +13,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.cpr.assessment.SnapshotSubmitted;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.questionnaire.InvalidAnswersException;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -84,12 +82,11 @@ public class SnapshotSubmissions {
     private final Instruments instruments;
     private final Drafts drafts;
     private final IdentityManagement identity;
-    private final ApplicationEventPublisher events;
     private final SafetyRouting safety;
     private final Clock clock;
 
     SnapshotSubmissions(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager txm, Battery battery, Instruments instruments, Drafts drafts,
-                        IdentityManagement identity, ApplicationEventPublisher events, SafetyRouting safety, Clock clock) {
+                        IdentityManagement identity, SafetyRouting safety, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.tx = new TransactionTemplate(txm);
@@ -97,7 +94,6 @@ public class SnapshotSubmissions {
         this.instruments = instruments;
         this.drafts = drafts;
         this.identity = identity;
-        this.events = events;
         this.safety = safety;
         this.clock = clock;
     }
@@ -175,7 +171,6 @@ public class SnapshotSubmissions {
         batch.batchUpdate("INSERT INTO assessment_result (submission_id, position, instrument_id, version_id, score, band, flags,"
                 + " answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
         drafts.discard(person);
-        events.publishEvent(new SnapshotSubmitted(id, now));
     }
 
     /** Every submission id of the person, oldest first. */
