@@ -96,6 +96,7 @@ class AuditChainAnchorTests {
         check = log.verify();
         assertThat(check.intact()).isFalse();
         assertThat(check.finding()).isIn(ChainVerification.Finding.UNKEYED_HEAD, ChainVerification.Finding.CHECKPOINT_MISMATCH);
+        privacyOfficerEnrolledInTwoStepSignIn();
         mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer cpr_demo_privacy_officer_3c9e1a7f5b0d2864"))
             .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(false))
             .andExpect(jsonPath("$.description").value(org.hamcrest.Matchers.anyOf(containsString("rebuilt"), containsString("rewritten"))));
@@ -115,6 +116,7 @@ class AuditChainAnchorTests {
         assertThat(check.finding()).isEqualTo(ChainVerification.Finding.TRUNCATED);
         assertThat(check.firstBroken()).isEqualTo(head - 1);
         assertThat(check.checkpointSeq()).isEqualTo(head);
+        privacyOfficerEnrolledInTwoStepSignIn();
         mvc.perform(get("/api/v1/audit/verify").header("Authorization", "Bearer cpr_demo_privacy_officer_3c9e1a7f5b0d2864"))
             .andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(false))
             .andExpect(jsonPath("$.finding").value("TRUNCATED"))
@@ -176,5 +178,10 @@ class AuditChainAnchorTests {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A privacy officer's API token works only once two-step sign-in is enrolled (I-25). */
+    private void privacyOfficerEnrolledInTwoStepSignIn() {
+        jdbc.sql("UPDATE person SET mfa_enabled = TRUE WHERE username = 'privacy'").update();
     }
 }
