@@ -69,7 +69,7 @@ class WaveReportDisclosureTests {
                 demo("director", Role.PROGRAM_DIRECTOR))) {
             for (String path : List.of("/surveys/waves/" + wave + "/report", "/surveys/waves/" + wave + "/report.csv",
                     "/api/v1/surveys/waves/" + wave + "/report", "/api/v1/surveys/waves/" + wave + "/response-rate")) {
-                mvc.perform(get(path).with(as(stranger))).andExpect(status().isNotFound());
+                mvc.perform(get(path).with(org.cpr.support.TestUsers.signedIn(stranger))).andExpect(status().isNotFound());
             }
         }
         mvc.perform(get("/surveys/waves/" + wave + "/report").with(as(owner))).andExpect(status().isOk());
@@ -143,6 +143,42 @@ class WaveReportDisclosureTests {
         }
         String rates = body(get("/api/v1/surveys/waves/" + wave + "/response-rate").with(as(owner)));
         assertThat(rates).contains("\"invited\":\"8\"").doesNotContain("\"completed\":\"2\"").contains("fewer than 5");
+    }
+
+    @Test
+    void theCqiHospitalReportPageAndPdfLookTheSameWithTwoOrThreeAnswered() throws Exception {
+        UUID campaign = create("/api/v1/surveys/campaigns", "{\"title\":\"Rotation at CH " + UUID.randomUUID()
+            + "\",\"questionnaireId\":\"brs\",\"privacyMode\":\"ANONYMOUS\",\"hospital\":\"CH\"}");
+        UUID wave = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
+            "{\"opensOn\":\"" + LocalDate.now() + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+        List<CprUser> invited = java.util.stream.IntStream.range(0, 8).mapToObj(i -> person(Role.PARTICIPANT)).toList();
+        for (CprUser p : invited) {
+            mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/roster").with(as(owner))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"personId\":\"" + p.personId().value() + "\"}"));
+        }
+        mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(owner)));
+        mvc.perform(post("/api/v1/surveys/waves/" + wave + "/invitations").with(as(owner)));
+        UUID ch = identity.orgUnitsOfKind(org.cpr.identity.OrgUnitKind.HOSPITAL).stream()
+            .filter(u -> u.code().equals("CH")).findFirst().orElseThrow().id().value();
+        CprUser admin = person(Role.ADMINISTRATOR);
+        respondAs(invited.get(0), wave, brs(3), "CH", "PGY1");
+        respondAs(invited.get(1), wave, brs(3), "CH", "PGY1");
+        String pageWithTwo = body(get("/cqi/report").param("hospital", ch.toString()).with(as(admin)));
+        String pdfWithTwo = pdfText(ch, admin);
+        respondAs(invited.get(2), wave, brs(3), "CH", "PGY1");
+        String pageWithThree = body(get("/cqi/report").param("hospital", ch.toString()).with(as(admin)));
+
+        assertThat(pageWithTwo).contains("fewer than 5");
+        assertThat(OutputNoise.strip(pageWithThree)).isEqualTo(OutputNoise.strip(pageWithTwo));
+        assertThat(pdfText(ch, admin)).isEqualTo(pdfWithTwo);
+    }
+
+    private String pdfText(UUID hospital, CprUser viewer) throws Exception {
+        byte[] pdf = mvc.perform(get("/cqi/report.pdf").param("hospital", hospital.toString()).with(as(viewer)))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return OutputNoise.strip(new org.apache.pdfbox.text.PDFTextStripper().getText(doc));
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------
