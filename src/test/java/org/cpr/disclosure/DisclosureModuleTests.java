@@ -46,6 +46,17 @@ class DisclosureModuleTests {
     }
 
     @Test
+    void theDatabaseLedgerIsSharedByEveryViewerOfTheRound() {
+        PersonId facilitator = new PersonId(UUID.randomUUID());
+        assertThat(gate.evaluate(new DisclosureRequest(facilitator, Role.FACILITATOR, round, "wellbeing",
+                MeasureType.NUMERIC, DisclosurePolicy.defaults(), List.of(new CellRequest("all", null, 0, List.of(),
+                        values(0, 5))))).getFirst().released()).isTrue();
+
+        assertThat(ask("all", 0, 6)).as("another viewer's n = 6 minus the n = 5 release is one person")
+                .isInstanceOfSatisfying(Suppressed.class, s -> assertThat(s.moreNeeded()).isEqualTo(4));
+    }
+
+    @Test
     void theDatabaseKeepsTheLaunchPolicyAndRefusesAWeakerOne() {
         ledger.fixPolicy(round, DisclosurePolicy.defaults().strengthen(8, 10, 11));
 

@@ -146,6 +146,29 @@ class WaveReportDisclosureTests {
     }
 
     @Test
+    void aWaveWhoseRespondentsDifferFromThePreviousWavesByOneIsNotShown() throws Exception {
+        UUID campaign = create("/api/v1/surveys/campaigns",
+            "{\"title\":\"Twice\",\"questionnaireId\":\"brs\",\"privacyMode\":\"ANONYMOUS\",\"hospital\":\"UH\"}");
+        UUID first = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
+            "{\"opensOn\":\"" + LocalDate.now().minusDays(3) + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+        UUID second = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
+            "{\"opensOn\":\"" + LocalDate.now().minusDays(1) + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+        mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(owner)));
+        List<CprUser> team = java.util.stream.IntStream.range(0, 7).mapToObj(i -> person(Role.PARTICIPANT)).toList();
+        for (int i = 0; i < 6; i++) {
+            respondAs(team.get(i), first, brs(2), "UH", "PGY1");
+        }
+        for (int i = 0; i < 7; i++) {
+            respondAs(team.get(i), second, brs(i < 6 ? 2 : 5), "UH", "PGY1"); // the same six and one joiner
+        }
+        mvc.perform(get("/api/v1/surveys/waves/" + first + "/report").with(as(owner)))
+            .andExpect(jsonPath("$[?(@.group == 'all')].released").value(true));
+        mvc.perform(get("/api/v1/surveys/waves/" + second + "/report").with(as(owner)))
+            .andExpect(jsonPath("$[?(@.group == 'all')].released").value(false));
+        assertThat(body(get("/surveys/waves/" + second + "/report").with(as(owner)))).doesNotContain("n = 7");
+    }
+
+    @Test
     void theCqiHospitalReportPageAndPdfLookTheSameWithTwoOrThreeAnswered() throws Exception {
         UUID campaign = create("/api/v1/surveys/campaigns", "{\"title\":\"Rotation at CH " + UUID.randomUUID()
             + "\",\"questionnaireId\":\"brs\",\"privacyMode\":\"ANONYMOUS\",\"hospital\":\"CH\"}");

@@ -85,12 +85,14 @@ class WaveReportService {
     private final MessageSource messages;
     private final ReportAccess access;
     private final InvitationService invitations;
+    private final ConsecutiveWaves consecutive;
     private final ObjectMapper json = new ObjectMapper();
 
     WaveReportService(JdbcTemplate jdbc, DisclosureGate gate, CampaignService campaigns, InstrumentScorer scorer,
                       Scoring scoring, GroupLabels labels, Clock clock,
                       org.springframework.transaction.PlatformTransactionManager txm, MessageSource messages,
-                      ReportAccess access, InvitationService invitations) {
+                      ReportAccess access, InvitationService invitations, ConsecutiveWaves consecutive) {
+        this.consecutive = consecutive;
         this.messages = messages;
         this.access = access;
         this.invitations = invitations;
@@ -295,7 +297,31 @@ class WaveReportService {
                     single(viewer, role, round, "comments:" + item.linkId(), MeasureType.COMMENTS, policy, units)));
             }
         }
+        if (consecutive.hiddenBehindPreviousWave(wave, policy)) {
+            return new Report(c, wave, responses, false, false, hidden(scores, policy), hiddenItems(items, policy), hiddenComments(comments, policy),
+                policy, shape.screen());
+        }
         return new Report(c, wave, responses, false, false, scores, items, comments, policy, shape.screen());
+    }
+
+    // I-4: the same shape, every cell withheld (the earlier wave stays the one shown).
+    private static Suppressed longitudinal(String key, DisclosurePolicy policy) {
+        return new Suppressed(key, SuppressionReason.PROTECTS_ANOTHER_GROUP, policy.minRespondents(), null);
+    }
+
+    private static List<Row> hidden(List<Row> rows, DisclosurePolicy policy) {
+        return rows.stream().map(r -> new Row(r.key(), r.label(), longitudinal(r.key(), policy),
+            r.parentLabel())).toList();
+    }
+
+    private static List<ItemRow> hiddenItems(List<ItemRow> items, DisclosurePolicy policy) {
+        return items.stream().map(i -> new ItemRow(i.linkId(), i.text(), i.result() instanceof Suppressed s ? s
+            : longitudinal("all", policy), List.of())).toList();
+    }
+
+    private static List<CommentBlock> hiddenComments(List<CommentBlock> blocks, DisclosurePolicy policy) {
+        return blocks.stream().map(b -> new CommentBlock(b.linkId(), b.text(), b.result() instanceof Suppressed s ? s
+            : longitudinal("all", policy))).toList();
     }
 
     private List<Row> scoreRows(PersonId viewer, Role role, String round, DisclosurePolicy policy, Groups groups,
