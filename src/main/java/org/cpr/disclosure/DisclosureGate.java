@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one gate every aggregate passes before it leaves the server. It computes each figure from
- * the contributions itself and releases it only if, together with everything this principal
- * has already been shown in the round, no group smaller than the policy minimum can be worked
+ * the contributions itself and releases it only if, together with everything already released
+ * of the round to anyone (the ledger is shared per released object), no group smaller than the policy minimum can be worked
  * out (see {@link Partition}). Cells are decided top-down, so a small group rolls up into its
  * parent and a sibling is suppressed when parent minus siblings would isolate it.
  */
@@ -46,7 +46,7 @@ public class DisclosureGate {
     /** Decides every cell of the request; results come back in the request's order. */
     public List<CellResult> evaluate(DisclosureRequest request) {
         DisclosurePolicy policy = effectivePolicy(request);
-        Object lock = locks.computeIfAbsent(request.principal() + "|" + request.roundId(), key -> new Object());
+        Object lock = locks.computeIfAbsent(request.roundId(), key -> new Object());
         synchronized (lock) {
             return decide(request, policy);
         }
@@ -65,7 +65,7 @@ public class DisclosureGate {
     private List<CellResult> decide(DisclosureRequest request, DisclosurePolicy policy) {
         Partition all = new Partition(policy.minRespondents(), 0);
         Partition channel = channelPartition(request, policy);
-        for (LedgerEntry past : ledger.releases(request.principal(), request.roundId())) {
+        for (LedgerEntry past : ledger.releases(request.roundId())) {
             if (ALL.equals(past.channel())) {
                 all.force(past.units());
             } else if (channel != null && past.channel().equals(request.channel())) {
@@ -100,7 +100,11 @@ public class DisclosureGate {
         if (!allTrial.safe() || (channelTrial != null && !channelTrial.safe())) {
             int threshold = request.measureType() == MeasureType.COMMENTS && channelTrial != null && !channelTrial.safe()
                     ? policy.minComments() : policy.minRespondents();
-            return new Suppressed(cell.cellKey(), SuppressionReason.PROTECTS_ANOTHER_GROUP, threshold, null);
+            int more = allTrial.safe() ? channelTrial.moreNeeded()
+                    : channelTrial == null || channelTrial.safe() ? allTrial.moreNeeded()
+                    : allTrial.moreNeeded() > 0 && channelTrial.moreNeeded() > 0
+                    ? Math.max(allTrial.moreNeeded(), channelTrial.moreNeeded()) : 0;
+            return new Suppressed(cell.cellKey(), SuppressionReason.PROTECTS_ANOTHER_GROUP, threshold, null, more);
         }
         allTrial.commit();
         released.add(new LedgerEntry(ALL, weights));

@@ -35,15 +35,22 @@ final class Partition {
             part[1] += u.positives();
         }
         boolean safe = true;
+        boolean onlyNewTooSmall = true;
         for (Map.Entry<Integer, long[]> e : inside.entrySet()) {
             long[] in = e.getValue();
-            safe &= safe(in[0], in[1]);
+            boolean piece = safe(in[0], in[1]);
+            safe &= piece;
+            onlyNewTooSmall &= piece || (e.getKey() < 0 && in[0] < k && (minPositive == 0 || in[1] == 0));
             if (e.getKey() >= 0) {
                 long[] atom = atoms.get(e.getKey());
-                safe &= safe(atom[0] - in[0], atom[1] - in[1]);
+                boolean rest = safe(atom[0] - in[0], atom[1] - in[1]);
+                safe &= rest;
+                onlyNewTooSmall &= rest;
             }
         }
-        return new Trial(safe, set, inside);
+        long fresh = inside.containsKey(-1) ? inside.get(-1)[0] : 0;
+        int moreNeeded = !safe && onlyNewTooSmall ? (int) (k - fresh) : 0;
+        return new Trial(safe, moreNeeded, set, inside);
     }
 
     /** Records a set released earlier without checking it (replaying the ledger). */
@@ -54,17 +61,28 @@ final class Partition {
     /** The outcome of {@link #trial}. */
     final class Trial {
         private final boolean safe;
+        private final int moreNeeded;
         private final List<LedgerEntry.UnitWeight> set;
         private final Map<Integer, long[]> inside;
 
-        private Trial(boolean safe, List<LedgerEntry.UnitWeight> set, Map<Integer, long[]> inside) {
+        private Trial(boolean safe, int moreNeeded, List<LedgerEntry.UnitWeight> set, Map<Integer, long[]> inside) {
             this.safe = safe;
+            this.moreNeeded = moreNeeded;
             this.set = set;
             this.inside = inside;
         }
 
         boolean safe() {
             return safe;
+        }
+
+        /**
+         * When the only unsafe piece is the group of units never released before (people who
+         * answered since the last release), how many more must answer before the set is safe;
+         * 0 when waiting would not help (the set splits an earlier released group).
+         */
+        int moreNeeded() {
+            return moreNeeded;
         }
 
         void commit() {

@@ -7,16 +7,22 @@ import org.cpr.disclosure.internal.InMemoryReleaseLedger;
 import org.cpr.shared.PersonId;
 
 /**
- * What each principal has already been shown in each round, so that a later query cannot be
- * subtracted from an earlier one (I-3 across a sequence of queries), and the policy each round
- * was launched with (I-6). Implemented in memory (tests, previews) and with JDBC (the bean).
+ * What has already been released of each round (the released object: a survey wave, a snapshot
+ * year, a hospital's speak-up quarter), so that a later query cannot be subtracted from an earlier
+ * one (I-3 across a sequence of queries). The ledger is shared by every viewer and every output
+ * format: two viewers who compare notes, or a page and a shared CSV, can subtract nothing a single
+ * viewer could not. Also the policy each round was launched with (I-6). Implemented in memory
+ * (tests, previews) and with JDBC (the bean).
  */
 public interface ReleaseLedger {
 
-    /** Every release recorded for this principal in this round, oldest first. */
-    List<LedgerEntry> releases(PersonId principal, String roundId);
+    /** Every release recorded in this round, to any principal, oldest first (each released set once). */
+    List<LedgerEntry> releases(String roundId);
 
-    /** Records releases; implementations ignore an entry already recorded for the principal and round. */
+    /**
+     * Records releases to a principal (kept for the record of who saw what); implementations ignore
+     * an entry already recorded for the principal and round.
+     */
     void record(PersonId principal, String roundId, List<LedgerEntry> entries);
 
     /** The policy fixed for the round, if it was launched. */

@@ -17,7 +17,13 @@ public enum SuppressionReason {
     /** Complementary suppression: showing it would let a small group be worked out by subtraction. */
     PROTECTS_ANOTHER_GROUP,
     /** More filter attributes than the principal's role may combine (I-7). */
-    TOO_MANY_FILTERS;
+    TOO_MANY_FILTERS,
+    /**
+     * A single item's answers of a health screen: not released by group at all (I-5; item-9
+     * prevalence belongs to institution-level reporting only). Decided by the caller from the
+     * instrument's definition.
+     */
+    NOT_FOR_HEALTH_SCREENS;
 
     /** The message key in {@code i18n/disclosure.properties}. */
     public String messageKey() {

@@ -43,4 +43,13 @@ public record ScoringSpec(Method method, List<String> items, Map<String, Double>
         bands = bands == null ? List.of() : List.copyOf(bands);
         flags = flags == null ? List.of() : List.copyOf(flags);
     }
+
+    /**
+     * A health screen: the definition says when a person screens positive. Aggregates of a health
+     * screen show bands and counts of positive screens (0 or at least 11, never 100 %), never exact
+     * scores or single items (privacy-and-safety.md I-5).
+     */
+    public boolean healthScreen() {
+        return flags.stream().anyMatch(f -> "POSITIVE".equals(f.flag()));
+    }
 }

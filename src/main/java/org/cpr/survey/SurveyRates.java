@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Response rates of the survey campaigns about one hospital (e.g. its CQI end-of-rotation
  * feedback), for leadership reports. A group invited smaller than the campaign's threshold shows
- * "fewer than N" instead of numbers.
+ * "fewer than N" instead of numbers; the number who answered goes through the disclosure gate, so
+ * it is never 1–4 and never differs from an earlier release by 1–4.
  */
 public interface SurveyRates {
 

@@ -31,7 +31,7 @@ class DisclosureGateTests {
         assertThat(results.get(0)).isInstanceOf(Released.class);
         Suppressed small = (Suppressed) results.get(2);
         assertThat(small.reason()).isEqualTo(SuppressionReason.TOO_FEW_RESPONSES);
-        assertThat(small.messageArguments()).containsExactly(5);
+        assertThat(small.messageArguments()).containsExactly(5, 0);
         assertThat(small.rolledUpTo()).isEqualTo("program");
         Suppressed sibling = (Suppressed) results.get(1);
         assertThat(sibling.reason()).as("program minus team A would reveal team B")
@@ -86,7 +86,7 @@ class DisclosureGateTests {
         assertThat(comments).containsExactlyInAnyOrderElementsOf(ten.stream().map(Contribution::comment).toList())
                 .isNotEqualTo(ten.stream().map(Contribution::comment).toList());
         assertThat(((Suppressed) results.get(1)).reason()).isEqualTo(SuppressionReason.TOO_FEW_FOR_COMMENTS);
-        assertThat(((Suppressed) results.get(1)).messageArguments()).containsExactly(10);
+        assertThat(((Suppressed) results.get(1)).messageArguments()).containsExactly(10, 0);
         assertThat(((Suppressed) results.get(2)).reason()).isEqualTo(SuppressionReason.COMMENTS_NOT_BY_SUBGROUP);
     }
 

@@ -37,12 +37,23 @@ class DisclosureModuleTests {
     @Test
     void theDatabaseLedgerRemembersWhatWasShownAcrossRequests() {
         assertThat(ask("team", 0, 9).released()).isTrue();
-        assertThat(ledger.releases(director, round)).isNotEmpty();
+        assertThat(ledger.releases(round)).isNotEmpty();
 
         assertThat(ask("team minus two", 0, 7)).isInstanceOfSatisfying(Suppressed.class,
                 s -> assertThat(s.reason()).isEqualTo(SuppressionReason.PROTECTS_ANOTHER_GROUP));
         assertThat(ask("team", 0, 9).released()).isTrue();
-        assertThat(ledger.releases(director, round)).as("repeats are not stored twice").hasSize(1);
+        assertThat(ledger.releases(round)).as("repeats are not stored twice").hasSize(1);
+    }
+
+    @Test
+    void theDatabaseLedgerIsSharedByEveryViewerOfTheRound() {
+        PersonId facilitator = new PersonId(UUID.randomUUID());
+        assertThat(gate.evaluate(new DisclosureRequest(facilitator, Role.FACILITATOR, round, "wellbeing",
+                MeasureType.NUMERIC, DisclosurePolicy.defaults(), List.of(new CellRequest("all", null, 0, List.of(),
+                        values(0, 5))))).getFirst().released()).isTrue();
+
+        assertThat(ask("all", 0, 6)).as("another viewer's n = 6 minus the n = 5 release is one person")
+                .isInstanceOfSatisfying(Suppressed.class, s -> assertThat(s.moreNeeded()).isEqualTo(4));
     }
 
     @Test

@@ -177,12 +177,14 @@ class SurveyPagesTests {
         }
         // The wave closes; its first report releases the six pooled answers together.
         mutableClock.advance(java.time.Duration.ofDays(15));
+        // PHQ-2 is a health screen: 3 positive screens of 6 are neither 0 nor at least 11, so nothing shows.
         mvc.perform(get("/surveys/waves/" + wave + "/report").with(user(facilitator())))
-            .andExpect(content().string(containsString("n = 6")))
+            .andExpect(content().string(not(containsString("n = 6"))))
+            .andExpect(content().string(containsString("never when everyone screened positive")))
             .andExpect(content().string(containsString("University Hospital")));
         mvc.perform(get("/surveys/waves/" + wave + "/report.csv").with(user(facilitator())))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("score,Everyone,6,")));
+            .andExpect(content().string(containsString("positive_screens,Everyone,,,,,,")));
         // The campaign is about one hospital: the row carries it, coarse context kept, no person.
         assertThat(jdbc.queryForList("SELECT hospital FROM survey_response_anon WHERE wave_id = ?", String.class, wave))
             .hasSize(6).containsOnly("UH");

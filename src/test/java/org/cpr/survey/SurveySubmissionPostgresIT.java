@@ -88,7 +88,7 @@ class SurveySubmissionPostgresIT {
     void waveReportPassesTheGateOnPostgres() throws Exception {
         CprUser facilitator = person(Role.FACILITATOR);
         UUID campaign = create(facilitator, "/api/v1/surveys/campaigns",
-            "{\"title\":\"PG report\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\","
+            "{\"title\":\"PG report\",\"questionnaireId\":\"brs\",\"privacyMode\":\"ANONYMOUS\","
                 + "\"schedule\":{\"kind\":\"ONE_OFF\",\"firstOpensOn\":\"" + LocalDate.now(clock) + "\",\"windowDays\":3}}");
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)))
             .andExpect(status().isNoContent());
@@ -96,7 +96,7 @@ class SurveySubmissionPostgresIT {
         for (int i = 0; i < 7; i++) {
             mvc.perform(post("/api/v1/surveys/waves/" + wave + "/responses").with(as(person(Role.PARTICIPANT)))
                     .header("Idempotency-Key", "pg-r-" + i).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"answers\":{\"1\":" + (i % 4) + ",\"2\":1},\"context\":{\"hospital\":\"" + (i < 5 ? "UH" : "CH")
+                    .content("{\"answers\":" + brs(1 + i % 5) + ",\"context\":{\"hospital\":\"" + (i < 5 ? "UH" : "CH")
                         + "\"}}"))
                 .andExpect(status().isCreated());
         }
@@ -112,6 +112,12 @@ class SurveySubmissionPostgresIT {
             wave.toString())).isEqualTo(1);
         mvc.perform(get("/surveys/waves/" + wave + "/report").with(as(facilitator)))
             .andExpect(status().isOk());
+    }
+
+    /** Answers to the six BRS items, all the same (BRS is not a health screen, so its mean is reported). */
+    private static String brs(int value) {
+        return "{" + String.join(",", java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(i -> "\"" + i + "\":" + value)
+            .toList()) + "}";
     }
 
     private UUID create(CprUser who, String path, String json) throws Exception {

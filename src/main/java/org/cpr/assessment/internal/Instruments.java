@@ -1,5 +1,6 @@
 package org.cpr.assessment.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +12,7 @@ import org.cpr.questionnaire.QuestionnaireLibrary;
 import org.cpr.questionnaire.QuestionnaireVersion;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.questionnaire.Scoring;
+import org.cpr.questionnaire.ScoringSpec;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +43,16 @@ public class Instruments {
 
     public FormView form(String instrumentId) {
         return scoring.form(version(instrumentId).id());
+    }
+
+    /** The definition's band codes, in the definition's order (the columns of every band table). */
+    public List<String> bandCodes(String instrumentId) {
+        return scoring.spec(versionId(instrumentId)).bands().stream().map(ScoringSpec.Band::code).distinct().toList();
+    }
+
+    /** True when the definition says who screens positive (see {@link ScoringSpec#healthScreen()}). */
+    public boolean healthScreen(String instrumentId) {
+        return scoring.spec(versionId(instrumentId)).healthScreen();
     }
 
     public String title(String instrumentId) {

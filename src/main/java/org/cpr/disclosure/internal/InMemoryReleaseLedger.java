@@ -14,15 +14,15 @@ import org.cpr.disclosure.PolicyWeakeningRejected;
 import org.cpr.disclosure.ReleaseLedger;
 import org.cpr.shared.PersonId;
 
-/** The ledger kept in memory: for tests, previews and single-node tools. */
+/** The ledger kept in memory, shared by every principal of a round: for tests, previews and single-node tools. */
 public final class InMemoryReleaseLedger implements ReleaseLedger {
 
     private final Map<String, Set<LedgerEntry>> releases = new ConcurrentHashMap<>();
     private final Map<String, DisclosurePolicy> policies = new ConcurrentHashMap<>();
 
     @Override
-    public List<LedgerEntry> releases(PersonId principal, String roundId) {
-        Set<LedgerEntry> entries = releases.get(principal + "|" + roundId);
+    public List<LedgerEntry> releases(String roundId) {
+        Set<LedgerEntry> entries = releases.get(roundId);
         if (entries == null) {
             return List.of();
         }
@@ -33,7 +33,7 @@ public final class InMemoryReleaseLedger implements ReleaseLedger {
 
     @Override
     public void record(PersonId principal, String roundId, List<LedgerEntry> entries) {
-        Set<LedgerEntry> kept = releases.computeIfAbsent(principal + "|" + roundId, key -> new LinkedHashSet<>());
+        Set<LedgerEntry> kept = releases.computeIfAbsent(roundId, key -> new LinkedHashSet<>());
         synchronized (kept) {
             kept.addAll(entries);
         }

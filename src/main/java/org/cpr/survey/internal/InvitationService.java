@@ -5,9 +5,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cpr.disclosure.CellRequest;
+import org.cpr.disclosure.CellResult;
+import org.cpr.disclosure.Contribution;
+import org.cpr.disclosure.DisclosureGate;
+import org.cpr.disclosure.DisclosurePolicy;
+import org.cpr.disclosure.DisclosureRequest;
+import org.cpr.disclosure.MeasureType;
+import org.cpr.disclosure.Released;
+import org.cpr.disclosure.Suppressed;
 import org.cpr.notification.Notifications;
 import org.cpr.shared.PersonId;
+import org.cpr.shared.Role;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -23,9 +35,13 @@ class InvitationService {
     private final ObjectProvider<SurveyRecipients> recipients;
     private final CampaignService campaigns;
     private final Clock clock;
+    private final DisclosureGate gate;
+    private final MessageSource messages;
 
     InvitationService(JdbcTemplate jdbc, Notifications notifications, ObjectProvider<SurveyRecipients> recipients,
-                      CampaignService campaigns, Clock clock) {
+                      CampaignService campaigns, Clock clock, DisclosureGate gate, MessageSource messages) {
+        this.gate = gate;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.recipients = recipients;
@@ -69,31 +85,71 @@ class InvitationService {
         }
     }
 
-    /** Invited / completed for the wave and per org unit; groups with fewer than the threshold invited are not counted out. */
+    /**
+     * Invited / completed for the wave and per org unit. A group with fewer invited than the
+     * threshold is not counted out at all; completed counts go through the disclosure gate (one unit
+     * per person who answered, keyed by a one-way hash, in a round of their own per wave), so no
+     * count of 1–4, and no difference of two counts over time or between the wave and its units,
+     * is ever shown.
+     */
     List<Rate> rates(UUID waveId, int threshold) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT CAST(r.org_unit_id AS VARCHAR) AS unit, COUNT(*) AS invited,"
-            + " SUM(CASE WHEN p.person_id IS NULL THEN 0 ELSE 1 END) AS completed FROM survey_invitation i"
-            + " JOIN survey_wave w ON w.id = i.wave_id JOIN survey_roster r ON r.campaign_id = w.campaign_id AND r.person_id = i.person_id"
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT CAST(r.org_unit_id AS VARCHAR) AS unit,"
+            + " CAST(i.person_id AS VARCHAR) AS person, CASE WHEN p.person_id IS NULL THEN 0 ELSE 1 END AS done"
+            + " FROM survey_invitation i JOIN survey_wave w ON w.id = i.wave_id"
+            + " JOIN survey_roster r ON r.campaign_id = w.campaign_id AND r.person_id = i.person_id"
             + " LEFT JOIN survey_participation p ON p.wave_id = i.wave_id AND p.person_id = i.person_id"
-            + " WHERE i.wave_id = ? GROUP BY r.org_unit_id ORDER BY unit", waveId);
-        long invited = 0;
-        long completed = 0;
-        java.util.ArrayList<Rate> out = new java.util.ArrayList<>();
+            + " WHERE i.wave_id = ? ORDER BY unit, person", waveId);
+        Map<String, long[]> invited = new java.util.TreeMap<>();
+        Map<String, List<Contribution>> completed = new java.util.TreeMap<>();
+        List<Contribution> all = new java.util.ArrayList<>();
+        long invitedAll = 0;
         for (Map<String, Object> row : rows) {
-            long inv = ((Number) row.get("invited")).longValue();
-            long done = ((Number) row.get("completed")).longValue();
-            invited += inv;
-            completed += done;
-            out.add(rate(String.valueOf(row.get("unit")), inv, done, threshold));
+            String unit = String.valueOf(row.get("unit"));
+            invited.computeIfAbsent(unit, k -> new long[1])[0]++;
+            completed.computeIfAbsent(unit, k -> new java.util.ArrayList<>());
+            invitedAll++;
+            if (((Number) row.get("done")).intValue() == 1) {
+                Contribution c = Contribution.value(unitKey(waveId, (String) row.get("person")), 1);
+                completed.get(unit).add(c);
+                all.add(c);
+            }
         }
-        out.add(0, rate("ALL", invited, completed, threshold));
+        List<CellRequest> cells = new java.util.ArrayList<>();
+        cells.add(new CellRequest("ALL", null, 0, List.of(), all));
+        completed.forEach((unit, list) -> cells.add(new CellRequest(unit, "ALL", 1, List.of(), list)));
+        DisclosurePolicy policy = DisclosurePolicy.defaults().strengthen(Math.max(threshold,
+            DisclosurePolicy.DEFAULT_MIN_RESPONDENTS), DisclosurePolicy.DEFAULT_MIN_COMMENTS, DisclosurePolicy.DEFAULT_MIN_POSITIVE_COUNT);
+        List<CellResult> results = gate.evaluate(new DisclosureRequest(RATES_PRINCIPAL, Role.ADMINISTRATOR,
+            waveId + ":rates", "completed", MeasureType.NUMERIC, policy, cells));
+        java.util.ArrayList<Rate> out = new java.util.ArrayList<>();
+        for (CellResult result : results) {
+            long inv = "ALL".equals(result.cellKey()) ? invitedAll : invited.get(result.cellKey())[0];
+            out.add(rate(result.cellKey(), inv, result, threshold));
+        }
         return out;
     }
 
-    private static Rate rate(String group, long invited, long completed, int threshold) {
-        if (invited < threshold) {
-            return new Rate(group, "fewer than " + threshold, "fewer than " + threshold);
+    /** Rates are not shown to one person but on pages and reports of many: the ledger records them under no one. */
+    private static final PersonId RATES_PRINCIPAL = new PersonId(new UUID(0, 0));
+
+    private static String unitKey(UUID waveId, String person) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest((waveId + "|" + person).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return new Rate(group, Long.toString(invited), Long.toString(completed));
+    }
+
+    private Rate rate(String group, long invited, CellResult completed, int threshold) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        if (invited < threshold) {
+            String fewer = messages.getMessage("survey.rate.fewerThan", new Object[] {threshold}, locale);
+            return new Rate(group, fewer, fewer);
+        }
+        String done = completed instanceof Released r ? Long.toString(r.respondents())
+            : messages.getMessage(((Suppressed) completed).messageKey(), ((Suppressed) completed).messageArguments(), locale);
+        return new Rate(group, Long.toString(invited), done);
     }
 }

@@ -77,11 +77,9 @@ class SurveyApiController {
     }
 
     @GetMapping("/waves/{waveId}/report")
-    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN','ADMINISTRATOR','PROGRAM_DIRECTOR')")
     java.util.List<WaveReportService.Cell> report(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
-        org.cpr.shared.Role role = user.hasRole(org.cpr.shared.Role.FACILITATOR)
-            ? org.cpr.shared.Role.FACILITATOR : org.cpr.shared.Role.SYSTEM_ADMIN;
-        return reports.meanScoreByHospital(user.personId(), role, waveId);
+        return reports.meanScoreByHospital(user, waveId);
     }
 
     @PostMapping("/campaigns/{id}/roster")
@@ -107,11 +105,9 @@ class SurveyApiController {
     }
 
     @GetMapping("/waves/{waveId}/response-rate")
-    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
-    java.util.List<InvitationService.Rate> rate(@PathVariable UUID waveId) {
-        int threshold = campaigns.campaignOfWave(waveId)
-            .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound")).minRespondents();
-        return invitations.rates(waveId, threshold);
+    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN','ADMINISTRATOR','PROGRAM_DIRECTOR')")
+    java.util.List<InvitationService.Rate> rate(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+        return reports.rates(user, waveId);
     }
 
     @PostMapping("/campaigns")

@@ -406,7 +406,7 @@ class SurveyPagesController {
     @GetMapping("/surveys/waves/{waveId}/report")
     @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN','ADMINISTRATOR','PROGRAM_DIRECTOR')")
     String report(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId, Model model) {
-        WaveReportService.Report report = reports.report(user.personId(), viewerRole(user), waveId);
+        WaveReportService.Report report = reportFor(user, waveId);
         model.addAttribute("report", report);
         model.addAttribute("rate", invitations.rates(waveId, report.campaign().minRespondents()).get(0));
         String hospital = report.campaign().hospital();
@@ -418,16 +418,20 @@ class SurveyPagesController {
     @GetMapping("/surveys/waves/{waveId}/report.csv")
     @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN','ADMINISTRATOR','PROGRAM_DIRECTOR')")
     ResponseEntity<byte[]> reportCsv(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) throws IOException {
-        WaveReportService.Report report = reports.report(user.personId(), viewerRole(user), waveId);
+        WaveReportService.Report report = reportFor(user, waveId);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-            .setHeader("measure", "group", "respondents", "mean", "sd", "note").get())) {
+            .setHeader("measure", "group", "respondents", "mean", "sd", "positives", "percent_positive", "note").get())) {
+            String measure = report.healthScreen() ? "positive_screens" : "score";
             for (WaveReportService.Row row : report.scores()) {
                 if (row.result() instanceof Released r && r.statistic() instanceof Statistic.NumericSummary s) {
-                    csv.printRecord("score", CsvCells.safe(row.label()), r.respondents(), round(s.mean()),
-                        round(s.standardDeviation()), "");
+                    csv.printRecord(measure, CsvCells.safe(row.label()), r.respondents(), round(s.mean()),
+                        round(s.standardDeviation()), "", "", "");
+                } else if (row.result() instanceof Released r && r.statistic() instanceof Statistic.ScreenCount s) {
+                    csv.printRecord(measure, CsvCells.safe(row.label()), r.respondents(), "", "", s.positives(),
+                        round(s.percentage()), "");
                 } else if (row.result() instanceof Suppressed s) {
-                    csv.printRecord("score", CsvCells.safe(row.label()), "", "", "",
+                    csv.printRecord(measure, CsvCells.safe(row.label()), "", "", "", "", "",
                         messages.getMessage(s.messageKey(), s.messageArguments(), LocaleContextHolder.getLocale()));
                 }
             }
@@ -437,17 +441,17 @@ class SurveyPagesController {
             .body(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String round(double v) {
-        return BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    /** The report, or 404 for a wave that does not exist or is not this user's to see. */
+    private WaveReportService.Report reportFor(CprUser user, UUID waveId) {
+        try {
+            return reports.report(user, waveId);
+        } catch (SurveyConflictException e) {
+            throw new ResponseStatusException(HttpStatus.valueOf(e.status()));
+        }
     }
 
-    private static Role viewerRole(CprUser user) {
-        for (Role r : List.of(Role.SYSTEM_ADMIN, Role.ADMINISTRATOR, Role.FACILITATOR, Role.PROGRAM_DIRECTOR)) {
-            if (user.hasRole(r)) {
-                return r;
-            }
-        }
-        throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    private static String round(double v) {
+        return BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     private String campaignForm(Model model) {

@@ -19,10 +19,15 @@ import org.cpr.disclosure.MeasureType;
 import org.cpr.disclosure.Released;
 import org.cpr.disclosure.Statistic;
 import org.cpr.disclosure.Suppressed;
+import org.cpr.disclosure.SuppressionReason;
+import org.cpr.identity.CprUser;
 import org.cpr.questionnaire.FormView;
 import org.cpr.questionnaire.Scoring;
+import org.cpr.questionnaire.ScoringSpec;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -44,9 +49,12 @@ class WaveReportService {
 
     static final int RESPONDENT_LIMIT = 20_000;
 
-    /** API shape: one row per score cell. */
+    /**
+     * API shape: one row per score cell, rows fixed by the definitions. A health screen gives
+     * {@code positives} and {@code percentPositive}, never a mean or an exact score distribution.
+     */
     record Cell(String group, boolean released, Long respondents, Double mean, Map<Double, Long> distribution,
-                String suppressedMessage) {
+                Long positives, Double percentPositive, String suppressedMessage) {
     }
 
     record Row(String key, String label, CellResult result, String parentLabel) {
@@ -62,7 +70,8 @@ class WaveReportService {
     }
 
     record Report(Campaign campaign, CampaignService.WaveRow wave, long responses, boolean large, boolean hiddenUntilClose,
-                  List<Row> scores, List<ItemRow> items, List<CommentBlock> comments, DisclosurePolicy policy) {
+                  List<Row> scores, List<ItemRow> items, List<CommentBlock> comments, DisclosurePolicy policy,
+                  boolean healthScreen) {
     }
 
     private final JdbcTemplate jdbc;
@@ -73,13 +82,23 @@ class WaveReportService {
     private final GroupLabels labels;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final MessageSource messages;
+    private final ReportAccess access;
+    private final InvitationService invitations;
+    private final ConsecutiveWaves consecutive;
     private final ObjectMapper json = new ObjectMapper();
     private final AnonymousResponsePool pool;
 
     WaveReportService(JdbcTemplate jdbc, DisclosureGate gate, CampaignService campaigns, InstrumentScorer scorer,
                       Scoring scoring, GroupLabels labels, Clock clock,
-                      org.springframework.transaction.PlatformTransactionManager txm, AnonymousResponsePool pool) {
+                      org.springframework.transaction.PlatformTransactionManager txm, MessageSource messages,
+                      ReportAccess access, InvitationService invitations, ConsecutiveWaves consecutive,
+                      AnonymousResponsePool pool) {
         this.pool = pool;
+        this.consecutive = consecutive;
+        this.messages = messages;
+        this.access = access;
+        this.invitations = invitations;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(txm);
         this.jdbc = jdbc;
         this.gate = gate;
@@ -90,13 +109,30 @@ class WaveReportService {
         this.clock = clock;
     }
 
-    List<Cell> meanScoreByHospital(PersonId viewer, Role role, UUID waveId) {
-        return report(viewer, role, waveId).scores().stream().map(WaveReportService::cell).toList();
+    List<Cell> meanScoreByHospital(CprUser user, UUID waveId) {
+        return report(user, waveId).scores().stream().map(this::cell).toList();
     }
 
-    Report report(PersonId viewer, Role role, UUID waveId) {
+    /** The wave's response rates, to the same people as its report (404 for anyone else). */
+    List<InvitationService.Rate> rates(CprUser user, UUID waveId) {
+        Campaign c = campaigns.campaignOfWave(waveId)
+            .filter(found -> access.roleFor(user, found).isPresent())
+            .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
+        return invitations.rates(waveId, c.minRespondents());
+    }
+
+    /**
+     * The wave's report as this user may see it: only the campaign's owner and the leaders of its
+     * audience ({@link ReportAccess}); anyone else gets the same 404 as for a wave that does not exist.
+     */
+    Report report(CprUser user, UUID waveId) {
         Campaign c = campaigns.campaignOfWave(waveId)
             .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
+        Role role = access.roleFor(user, c).orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
+        return report(user.personId(), role, c, waveId);
+    }
+
+    private Report report(PersonId viewer, Role role, Campaign c, UUID waveId) {
         CampaignService.WaveRow wave = campaigns.wave(waveId).orElseThrow();
         DisclosurePolicy policy = DisclosurePolicy.defaults().strengthen(c.minRespondents(), c.minComments(),
             DisclosurePolicy.DEFAULT_MIN_POSITIVE_COUNT);
@@ -109,20 +145,46 @@ class WaveReportService {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE wave_id = ?", Long.class, waveId);
         long responses = n == null ? 0 : n;
         boolean closed = LocalDate.now(clock).isAfter(wave.closesOn());
+        ScoringSpec spec = scoring.spec(scorer.version(c));
+        Shape shape = shape(c, anon, spec);
         if (responses > RESPONDENT_LIMIT) {
             if (!closed) {
-                return new Report(c, wave, responses, true, true, List.of(), List.of(), List.of(), policy);
+                return new Report(c, wave, responses, true, true, List.of(), List.of(), List.of(), policy, shape.screen());
             }
-            return new Report(c, wave, responses, true, false, baseCellScores(viewer, role, c, waveId, policy, anon),
-                List.of(), List.of(), policy);
+            return new Report(c, wave, responses, true, false, baseCellScores(viewer, role, waveId, policy, anon, shape),
+                List.of(), List.of(), policy, shape.screen());
         }
-        return respondentReport(viewer, role, c, wave, responses, policy, anon);
+        return respondentReport(viewer, role, c, wave, responses, policy, anon, shape);
     }
+
+    /**
+     * What the report consists of, from definitions only: the groups (the campus's hospitals for
+     * anonymous campaigns, the org units of the campaign's roster for identified ones, plus "not
+     * stated"), the PGY bands a respondent may give, whether the questionnaire has a score and
+     * whether it is a health screen. Never from which values happen to occur in the responses.
+     */
+    record Shape(List<String> groups, List<String> pgyBands, boolean scored, boolean screen) {
+    }
+
+    private Shape shape(Campaign c, boolean anon, ScoringSpec spec) {
+        List<String> groups = new ArrayList<>(anon
+            ? labels.hospitals().stream().map(org.cpr.identity.OrgUnitSummary::code).toList()
+            : jdbc.queryForList("SELECT DISTINCT CAST(org_unit_id AS VARCHAR) FROM survey_roster WHERE campaign_id = ?"
+                + " AND org_unit_id IS NOT NULL ORDER BY 1", String.class, c.id()));
+        groups.add(UNKNOWN);
+        boolean scored = spec.method() != ScoringSpec.Method.NONE || spec.scoreFrom() != null;
+        return new Shape(List.copyOf(groups), anon ? GroupLabels.PGY_BANDS : List.of(), scored, spec.healthScreen());
+    }
+
+    static final String UNKNOWN = "unknown";
 
     // ---- base cells (large closed waves) -------------------------------------------------------
 
-    private List<Row> baseCellScores(PersonId viewer, Role role, Campaign c, UUID waveId, DisclosurePolicy policy,
-                                     boolean anon) {
+    private List<Row> baseCellScores(PersonId viewer, Role role, UUID waveId, DisclosurePolicy policy,
+                                     boolean anon, Shape shape) {
+        if (shape.screen()) {
+            return baseCellScreens(viewer, role, waveId, policy, anon, shape);
+        }
         String sql = anon
             ? "SELECT hospital AS grp, pgy_band AS pgy, rotation AS rot, COUNT(*) AS n, SUM(score) AS s,"
                 + " SUM(score * score) AS ss FROM survey_response_anon WHERE wave_id = ? AND score IS NOT NULL"
@@ -133,14 +195,35 @@ class WaveReportService {
                 + " WHERE i.wave_id = ? AND i.score IS NOT NULL GROUP BY r.org_unit_id";
         String source = materialized(waveId, sql)
             ? "SELECT grp, pgy, rot, n, s, ss FROM survey_wave_aggregate WHERE wave_id = ?" : sql;
-        Groups groups = new Groups();
+        Groups groups = new Groups(shape);
         jdbc.query(source, rs -> {
             String grp = rs.getString("grp");
             String pgy = rs.getString("pgy");
             String key = grp + "|" + pgy + "|" + rs.getString("rot");
             groups.add(grp, pgy, Contribution.aggregate(key, rs.getLong("n"), rs.getDouble("s"), rs.getDouble("ss"), 0));
         }, waveId);
-        return scoreRows(viewer, role, waveId + ":base", policy, groups);
+        return scoreRows(viewer, role, waveId + ":base", policy, groups, MeasureType.NUMERIC);
+    }
+
+    /** A large closed health-screen wave: positive counts per base cell, straight from the responses. */
+    private List<Row> baseCellScreens(PersonId viewer, Role role, UUID waveId, DisclosurePolicy policy, boolean anon,
+                                      Shape shape) {
+        String positive = "SUM(CASE WHEN (',' || COALESCE(%s, '') || ',') LIKE '%%,POSITIVE,%%' THEN 1 ELSE 0 END)";
+        String sql = anon
+            ? "SELECT hospital AS grp, pgy_band AS pgy, rotation AS rot, COUNT(*) AS n, " + positive.formatted("flags")
+                + " AS p FROM survey_response_anon WHERE wave_id = ? AND score IS NOT NULL GROUP BY hospital, pgy_band, rotation"
+            : "SELECT CAST(r.org_unit_id AS VARCHAR) AS grp, NULL AS pgy, NULL AS rot, COUNT(*) AS n, "
+                + positive.formatted("i.flags") + " AS p FROM survey_response_identified i JOIN survey_wave w ON w.id = i.wave_id"
+                + " LEFT JOIN survey_roster r ON r.campaign_id = w.campaign_id AND r.person_id = i.person_id"
+                + " WHERE i.wave_id = ? AND i.score IS NOT NULL GROUP BY r.org_unit_id";
+        Groups groups = new Groups(shape);
+        jdbc.query(sql, rs -> {
+            long count = rs.getLong("n");
+            long p = rs.getLong("p");
+            String key = rs.getString("grp") + "|" + rs.getString("pgy") + "|" + rs.getString("rot");
+            groups.add(rs.getString("grp"), rs.getString("pgy"), Contribution.aggregate(key, count, p, p, p));
+        }, waveId);
+        return scoreRows(viewer, role, waveId + ":base", policy, groups, MeasureType.POSITIVE_SCREEN);
     }
 
     /**
@@ -167,23 +250,26 @@ class WaveReportService {
     // ---- respondent units ----------------------------------------------------------------------
 
     private Report respondentReport(PersonId viewer, Role role, Campaign c, CampaignService.WaveRow wave, long responses,
-                                    DisclosurePolicy policy, boolean anon) {
+                                    DisclosurePolicy policy, boolean anon, Shape shape) {
         UUID waveId = wave.id();
         String sql = anon
-            ? "SELECT CAST(id AS VARCHAR) AS id, hospital AS grp, pgy_band AS pgy, score, answers"
+            ? "SELECT CAST(id AS VARCHAR) AS id, hospital AS grp, pgy_band AS pgy, score, flags, answers"
                 + " FROM survey_response_anon WHERE wave_id = ? ORDER BY id"
-            : "SELECT CAST(i.id AS VARCHAR) AS id, CAST(r.org_unit_id AS VARCHAR) AS grp, NULL AS pgy, i.score, i.answers"
+            : "SELECT CAST(i.id AS VARCHAR) AS id, CAST(r.org_unit_id AS VARCHAR) AS grp, NULL AS pgy, i.score, i.flags, i.answers"
                 + " FROM survey_response_identified i JOIN survey_wave w ON w.id = i.wave_id"
                 + " LEFT JOIN survey_roster r ON r.campaign_id = w.campaign_id AND r.person_id = i.person_id"
                 + " WHERE i.wave_id = ? ORDER BY i.id";
         FormView form = scoring.form(scorer.version(c));
-        Groups groups = new Groups();
+        Groups groups = new Groups(shape);
         Map<String, List<Contribution>> itemUnits = new LinkedHashMap<>();
         Map<String, List<Contribution>> commentUnits = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {
             String id = rs.getString("id");
             if (rs.getObject("score") != null) {
-                groups.add(rs.getString("grp"), rs.getString("pgy"), Contribution.value(id, rs.getDouble("score")));
+                String flags = rs.getString("flags");
+                boolean positive = flags != null && List.of(flags.split(",")).contains("POSITIVE");
+                groups.add(rs.getString("grp"), rs.getString("pgy"), shape.screen()
+                    ? Contribution.screen(id, positive) : Contribution.value(id, rs.getDouble("score")));
             }
             JsonNode answers = parse(rs.getString("answers"));
             for (FormView.Item item : form.items()) {
@@ -199,12 +285,16 @@ class WaveReportService {
             }
         }, waveId);
         String round = waveId.toString();
-        List<Row> scores = groups.all.isEmpty() && !form.items().isEmpty() && groups.byGroup.isEmpty()
-            ? List.of() : scoreRows(viewer, role, round, policy, groups);
+        List<Row> scores = !shape.scored() ? List.of() : scoreRows(viewer, role, round, policy, groups,
+            shape.screen() ? MeasureType.POSITIVE_SCREEN : MeasureType.NUMERIC);
         List<ItemRow> items = new ArrayList<>();
         List<CommentBlock> comments = new ArrayList<>();
         for (FormView.Item item : form.items()) {
-            if (isChoice(item)) {
+            if (isChoice(item) && shape.screen()) {
+                // A single answer of a health screen (PHQ-9 item 9 above all) is never shown by group.
+                items.add(new ItemRow(item.linkId(), item.text(),
+                    new Suppressed("all", SuppressionReason.NOT_FOR_HEALTH_SCREENS, 0, null), List.of()));
+            } else if (isChoice(item)) {
                 List<Contribution> units = itemUnits.getOrDefault(item.linkId(), List.of());
                 CellResult r = single(viewer, role, round, "item:" + item.linkId(), MeasureType.NUMERIC, policy, units);
                 items.add(new ItemRow(item.linkId(), item.text(), r, choices(item, r)));
@@ -214,10 +304,35 @@ class WaveReportService {
                     single(viewer, role, round, "comments:" + item.linkId(), MeasureType.COMMENTS, policy, units)));
             }
         }
-        return new Report(c, wave, responses, false, false, scores, items, comments, policy);
+        if (consecutive.hiddenBehindPreviousWave(wave, policy)) {
+            return new Report(c, wave, responses, false, false, hidden(scores, policy), hiddenItems(items, policy), hiddenComments(comments, policy),
+                policy, shape.screen());
+        }
+        return new Report(c, wave, responses, false, false, scores, items, comments, policy, shape.screen());
     }
 
-    private List<Row> scoreRows(PersonId viewer, Role role, String round, DisclosurePolicy policy, Groups groups) {
+    // I-4: the same shape, every cell withheld (the earlier wave stays the one shown).
+    private static Suppressed longitudinal(String key, DisclosurePolicy policy) {
+        return new Suppressed(key, SuppressionReason.PROTECTS_ANOTHER_GROUP, policy.minRespondents(), null);
+    }
+
+    private static List<Row> hidden(List<Row> rows, DisclosurePolicy policy) {
+        return rows.stream().map(r -> new Row(r.key(), r.label(), longitudinal(r.key(), policy),
+            r.parentLabel())).toList();
+    }
+
+    private static List<ItemRow> hiddenItems(List<ItemRow> items, DisclosurePolicy policy) {
+        return items.stream().map(i -> new ItemRow(i.linkId(), i.text(), i.result() instanceof Suppressed s ? s
+            : longitudinal("all", policy), List.of())).toList();
+    }
+
+    private static List<CommentBlock> hiddenComments(List<CommentBlock> blocks, DisclosurePolicy policy) {
+        return blocks.stream().map(b -> new CommentBlock(b.linkId(), b.text(), b.result() instanceof Suppressed s ? s
+            : longitudinal("all", policy))).toList();
+    }
+
+    private List<Row> scoreRows(PersonId viewer, Role role, String round, DisclosurePolicy policy, Groups groups,
+                                MeasureType type) {
         List<CellRequest> cells = new ArrayList<>();
         List<String[]> meta = new ArrayList<>();
         String allLabel = labels.all();
@@ -232,7 +347,7 @@ class WaveReportService {
             meta.add(new String[] {labels.pgy(p), allLabel});
         });
         List<CellResult> results = gate.evaluate(new DisclosureRequest(viewer, role, round, "score",
-            MeasureType.NUMERIC, policy, cells));
+            type, policy, cells));
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             rows.add(new Row(results.get(i).cellKey(), meta.get(i)[0], results.get(i), meta.get(i)[1]));
@@ -279,27 +394,39 @@ class WaveReportService {
         }
     }
 
-    private static Cell cell(Row row) {
+    private Cell cell(Row row) {
         CellResult r = row.result();
         String group = row.key().startsWith("group:") ? "hospital:" + row.key().substring(6) : row.key();
         if (r instanceof Released rel && rel.statistic() instanceof Statistic.NumericSummary s) {
-            return new Cell(group, true, rel.respondents(), s.mean(), s.distribution(), null);
+            return new Cell(group, true, rel.respondents(), s.mean(), s.distribution(), null, null, null);
         }
-        int threshold = r instanceof Suppressed s ? s.threshold() : DisclosurePolicy.DEFAULT_MIN_RESPONDENTS;
-        return new Cell(group, false, null, null, null, "fewer than " + threshold + " responses");
+        if (r instanceof Released rel && rel.statistic() instanceof Statistic.ScreenCount s) {
+            return new Cell(group, true, rel.respondents(), null, null, s.positives(), s.percentage(), null);
+        }
+        Suppressed s = (Suppressed) r;
+        return new Cell(group, false, null, null, null, null, null,
+            messages.getMessage(s.messageKey(), s.messageArguments(), LocaleContextHolder.getLocale()));
     }
 
-    /** Contributions by group and PGY band; nulls become "unknown". */
+    /**
+     * Contributions by group and PGY band. The rows are the shape's, present even when empty; a
+     * value outside the shape (or none) counts as "not stated", an unknown PGY band in no band.
+     */
     private static final class Groups {
         final List<Contribution> all = new ArrayList<>();
         final Map<String, List<Contribution>> byGroup = new LinkedHashMap<>();
         final Map<String, List<Contribution>> byPgy = new LinkedHashMap<>();
 
+        Groups(Shape shape) {
+            shape.groups().forEach(g -> byGroup.put(g, new ArrayList<>()));
+            shape.pgyBands().forEach(p -> byPgy.put(p, new ArrayList<>()));
+        }
+
         void add(String group, String pgy, Contribution c) {
             all.add(c);
-            byGroup.computeIfAbsent(group == null ? "unknown" : group, k -> new ArrayList<>()).add(c);
-            if (pgy != null) {
-                byPgy.computeIfAbsent(pgy, k -> new ArrayList<>()).add(c);
+            byGroup.getOrDefault(group, byGroup.get(UNKNOWN)).add(c);
+            if (pgy != null && byPgy.containsKey(pgy)) {
+                byPgy.get(pgy).add(c);
             }
         }
     }
