@@ -147,7 +147,9 @@ class InputLimitsTests {
             java.util.regex.Matcher f = form.matcher(html);
             while (f.find()) {
                 String action = f.group(1).replace("&amp;", "&");
-                if (action.contains("logout") || action.contains("locale")) {
+                // A form with no field of its own (a "Delete" button) has nothing to oversize, and posting
+                // it would delete seeded data (the next-step rules) for every later test in this context.
+                if (action.contains("logout") || action.contains("locale") || action.endsWith("/delete")) {
                     continue;
                 }
                 MockHttpServletRequestBuilder post = post(action).with(user(who)).with(csrf()).accept(MediaType.TEXT_HTML);

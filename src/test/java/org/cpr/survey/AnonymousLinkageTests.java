@@ -30,7 +30,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Issue #11 on H2: sixteen known people answer an anonymous wave; a database reader then tries every
  * join H2 shows (physical row order, ids, unkeyed answer hashes, timestamps) from the readable
- * answers to the participation ledger. Runs with the production default batch (k = 5).
+ * answers to the participation ledger. Runs with the production default batch (k = 5). The wave is
+ * a BRS wave, not a health screen: sixteen distinct answers to a screen would have 1-10 positives,
+ * a count the report never shows, and this test reads the report's respondent count.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -48,11 +50,11 @@ class AnonymousLinkageTests {
 
     @Test
     void noJoinLinksAReadableAnswerToThePersonWhoGaveIt() throws Exception {
-        AnonymousWave w = AnonymousWave.open(mvc, LocalDate.now(clock), 2);
+        AnonymousWave w = AnonymousWave.open(mvc, LocalDate.now(clock), 2, "brs");
         Map<String, String> truth = new LinkedHashMap<>();
         for (int i = 0; i < PEOPLE; i++) {
             CprUser resident = person(Role.PARTICIPANT);
-            String answers = "{\"1\":" + (i / 4) + ",\"2\":" + (i % 4) + "}";
+            String answers = "{\"1\":" + (1 + i / 4) + ",\"2\":" + (1 + i % 4) + ",\"3\":3,\"4\":3,\"5\":3,\"6\":3}";
             w.answer(resident, "key-" + i, answers).andExpect(status().isCreated());
             truth.put(resident.personId().toString(), answers);
         }

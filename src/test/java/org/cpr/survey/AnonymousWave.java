@@ -13,13 +13,17 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** A launched anonymous PHQ-2 wave open from {@code today} for {@code days} more days, answered over the API. */
+/** A launched anonymous wave (PHQ-2 unless named) open from {@code today} for {@code days} more days, answered over the API. */
 record AnonymousWave(MockMvc mvc, CprUser facilitator, UUID campaign, UUID wave, LocalDate closesOn) {
 
     static AnonymousWave open(MockMvc mvc, LocalDate today, int days) throws Exception {
+        return open(mvc, today, days, "phq-2");
+    }
+
+    static AnonymousWave open(MockMvc mvc, LocalDate today, int days, String questionnaire) throws Exception {
         CprUser facilitator = person(Role.FACILITATOR);
         UUID campaign = create(mvc, facilitator, "/api/v1/surveys/campaigns",
-            "{\"title\":\"Linkage\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\"}");
+            "{\"title\":\"Linkage\",\"questionnaireId\":\"" + questionnaire + "\",\"privacyMode\":\"ANONYMOUS\"}");
         UUID wave = create(mvc, facilitator, "/api/v1/surveys/campaigns/" + campaign + "/waves",
             "{\"opensOn\":\"" + today + "\",\"closesOn\":\"" + today.plusDays(days) + "\"}");
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(facilitator)))

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -18,31 +19,50 @@ import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.identity.ScopedRole;
 import org.cpr.shared.OrgUnitId;
+import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
+import org.cpr.support.MutableClock;
+import org.cpr.support.MutableClockConfiguration;
 import org.cpr.support.OutputNoise;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The survey wave report (page, CSV, API) and its response rates disclose nothing through their
  * shape, their ledger or their cells (I-1, I-3, I-4, I-5).
+ *
+ * <p>Anonymous answers wait sealed in the mixing pool and become readable in batches of at least k
+ * (k = 5) or when the wave closes; tests that read what an anonymous wave's answers show close the
+ * wave first by moving the clock past its last day. The batch size is stated (it is the production
+ * default), which also gives this class a context and database of its own: its clock moves and its
+ * campaigns at UH and CH do not crowd the hospital lists other tests of the shared clock context read.
  */
-@SpringBootTest
+@SpringBootTest(properties = "cpr.survey.anonymous-pool.min-batch=5")
 @AutoConfigureMockMvc
+@Import(MutableClockConfiguration.class)
 class WaveReportDisclosureTests {
 
     @Autowired MockMvc mvc;
     @Autowired IdentityManagement identity;
+    @Autowired MutableClock clock;
+    @Autowired JdbcTemplate jdbc;
 
     final CprUser owner = person(Role.FACILITATOR);
 
+    /**
+     * Confidential (identified) mode: there every answer is readable as soon as it is given, so "one
+     * more answer" is a report of six after a report of five, and only the shared ledger stops it. (An
+     * anonymous wave never gets there: its answers become readable only in batches of at least five.)
+     */
     @Test
     void twoViewersAndTwoFormatsShareOneLedger() throws Exception {
-        UUID wave = launch("brs", "UH");
+        UUID wave = launch("brs", "UH", "CONFIDENTIAL");
         for (int i = 0; i < 5; i++) {
             respond(wave, brs(1 + i % 5), "UH", "PGY1");
         }
@@ -101,6 +121,7 @@ class WaveReportDisclosureTests {
         for (int i = 0; i < 5; i++) {
             respond(phq9, same(9, 0), "UH", "PGY1");
         }
+        closeOpenWaves();
         String json = api(phq9);
         assertThat(json).doesNotContain("27.0").doesNotContain("\"mean\":4.5").doesNotContain("\"distribution\":{");
         String page = body(get("/surveys/waves/" + phq9 + "/report").with(as(owner)));
@@ -111,6 +132,7 @@ class WaveReportDisclosureTests {
         for (int i = 0; i < 12; i++) {
             respond(gad7, same(7, 2), "UH", "PGY1"); // 14: everyone positive
         }
+        closeOpenWaves();
         mvc.perform(get("/api/v1/surveys/waves/" + gad7 + "/report").with(as(owner)))
             .andExpect(jsonPath("$[?(@.group == 'all')].released").value(false))
             .andExpect(jsonPath("$[?(@.group == 'all')].positives").value(org.hamcrest.Matchers.contains((Object) null)));
@@ -119,6 +141,7 @@ class WaveReportDisclosureTests {
         for (int i = 0; i < 16; i++) {
             respond(ptsd, i < 11 ? ptsdAnswers(true) : ptsdAnswers(false), "UH", "PGY1");
         }
+        closeOpenWaves();
         mvc.perform(get("/api/v1/surveys/waves/" + ptsd + "/report").with(as(owner)))
             .andExpect(jsonPath("$[?(@.group == 'all')].released").value(true))
             .andExpect(jsonPath("$[?(@.group == 'all')].positives").value(11))
@@ -130,11 +153,12 @@ class WaveReportDisclosureTests {
         UUID campaign = create("/api/v1/surveys/campaigns",
             "{\"title\":\"Rates\",\"questionnaireId\":\"brs\",\"privacyMode\":\"ANONYMOUS\",\"hospital\":\"UH\"}");
         UUID wave = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
-            "{\"opensOn\":\"" + LocalDate.now() + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
-        List<CprUser> invited = java.util.stream.IntStream.range(0, 8).mapToObj(i -> person(Role.PARTICIPANT)).toList();
+            "{\"opensOn\":\"" + LocalDate.now(clock) + "\",\"closesOn\":\"" + LocalDate.now(clock).plusDays(2) + "\"}");
+        List<CprUser> invited = java.util.stream.IntStream.range(0, 8).mapToObj(i -> registered()).toList();
         for (CprUser p : invited) {
             mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/roster").with(as(owner))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"personId\":\"" + p.personId().value() + "\"}"));
+                .contentType(MediaType.APPLICATION_JSON).content("{\"personId\":\"" + p.personId().value() + "\"}"))
+                .andExpect(status().isNoContent());
         }
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(owner)));
         mvc.perform(post("/api/v1/surveys/waves/" + wave + "/invitations").with(as(owner)));
@@ -150,9 +174,9 @@ class WaveReportDisclosureTests {
         UUID campaign = create("/api/v1/surveys/campaigns",
             "{\"title\":\"Twice\",\"questionnaireId\":\"brs\",\"privacyMode\":\"ANONYMOUS\",\"hospital\":\"UH\"}");
         UUID first = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
-            "{\"opensOn\":\"" + LocalDate.now().minusDays(3) + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+            "{\"opensOn\":\"" + LocalDate.now(clock).minusDays(3) + "\",\"closesOn\":\"" + LocalDate.now(clock).plusDays(2) + "\"}");
         UUID second = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
-            "{\"opensOn\":\"" + LocalDate.now().minusDays(1) + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+            "{\"opensOn\":\"" + LocalDate.now(clock).minusDays(1) + "\",\"closesOn\":\"" + LocalDate.now(clock).plusDays(2) + "\"}");
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(owner)));
         List<CprUser> team = java.util.stream.IntStream.range(0, 7).mapToObj(i -> person(Role.PARTICIPANT)).toList();
         for (int i = 0; i < 6; i++) {
@@ -161,6 +185,7 @@ class WaveReportDisclosureTests {
         for (int i = 0; i < 7; i++) {
             respondAs(team.get(i), second, brs(i < 6 ? 2 : 5), "UH", "PGY1"); // the same six and one joiner
         }
+        closeOpenWaves();
         mvc.perform(get("/api/v1/surveys/waves/" + first + "/report").with(as(owner)))
             .andExpect(jsonPath("$[?(@.group == 'all')].released").value(true));
         mvc.perform(get("/api/v1/surveys/waves/" + second + "/report").with(as(owner)))
@@ -173,11 +198,12 @@ class WaveReportDisclosureTests {
         UUID campaign = create("/api/v1/surveys/campaigns", "{\"title\":\"Rotation at CH " + UUID.randomUUID()
             + "\",\"questionnaireId\":\"brs\",\"privacyMode\":\"ANONYMOUS\",\"hospital\":\"CH\"}");
         UUID wave = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
-            "{\"opensOn\":\"" + LocalDate.now() + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
-        List<CprUser> invited = java.util.stream.IntStream.range(0, 8).mapToObj(i -> person(Role.PARTICIPANT)).toList();
+            "{\"opensOn\":\"" + LocalDate.now(clock) + "\",\"closesOn\":\"" + LocalDate.now(clock).plusDays(2) + "\"}");
+        List<CprUser> invited = java.util.stream.IntStream.range(0, 8).mapToObj(i -> registered()).toList();
         for (CprUser p : invited) {
             mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/roster").with(as(owner))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"personId\":\"" + p.personId().value() + "\"}"));
+                .contentType(MediaType.APPLICATION_JSON).content("{\"personId\":\"" + p.personId().value() + "\"}"))
+                .andExpect(status().isNoContent());
         }
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(owner)));
         mvc.perform(post("/api/v1/surveys/waves/" + wave + "/invitations").with(as(owner)));
@@ -207,12 +233,35 @@ class WaveReportDisclosureTests {
     // ---- helpers -------------------------------------------------------------------------------
 
     private UUID launch(String questionnaire, String hospital) throws Exception {
+        return launch(questionnaire, hospital, "ANONYMOUS");
+    }
+
+    private UUID launch(String questionnaire, String hospital, String privacyMode) throws Exception {
         UUID campaign = create("/api/v1/surveys/campaigns", "{\"title\":\"Shape\",\"questionnaireId\":\"" + questionnaire
-            + "\",\"privacyMode\":\"ANONYMOUS\",\"hospital\":\"" + hospital + "\"}");
+            + "\",\"privacyMode\":\"" + privacyMode + "\",\"hospital\":\"" + hospital + "\"}");
         UUID wave = create("/api/v1/surveys/campaigns/" + campaign + "/waves",
-            "{\"opensOn\":\"" + LocalDate.now() + "\",\"closesOn\":\"" + LocalDate.now().plusDays(2) + "\"}");
+            "{\"opensOn\":\"" + LocalDate.now(clock) + "\",\"closesOn\":\"" + LocalDate.now(clock).plusDays(2) + "\"}");
         mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(owner)));
         return wave;
+    }
+
+    /** Every wave opened so far (each closes within two days of opening) is closed: pooled answers become readable. */
+    private void closeOpenWaves() {
+        clock.advance(Duration.ofDays(3));
+    }
+
+    /**
+     * An active person in the directory (a roster takes only those), signed in as a participant: a
+     * copy of the demo resident under a fresh id.
+     */
+    private CprUser registered() {
+        UUID id = UUID.randomUUID();
+        String username = "resident-" + id;
+        jdbc.update("INSERT INTO person (id, username, email, display_name, trainee_type, password_hash, active, created_at)"
+            + " SELECT ?, ?, ?, display_name, trainee_type, password_hash, TRUE, created_at FROM person WHERE username = 'resident'",
+            id, username, username + "@example.org");
+        OrgUnitId scope = new OrgUnitId(UUID.randomUUID());
+        return new CprUser(new PersonId(id), username, "x", "Test", Set.of(new ScopedRole(Role.PARTICIPANT, scope)), false, true);
     }
 
     private void respond(UUID wave, String answers, String hospital, String pgy) throws Exception {
