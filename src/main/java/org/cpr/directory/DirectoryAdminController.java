@@ -1,4 +1,4 @@
-package org.cpr.directory.web;
+package org.cpr.directory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,8 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.cpr.directory.ServiceDirectory;
-import org.cpr.directory.ServiceEntry;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;

@@ -1,4 +1,4 @@
-package org.cpr.directory.web;
+package org.cpr.directory;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -11,13 +11,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.cpr.directory.AccessMode;
-import org.cpr.directory.Confidentiality;
-import org.cpr.directory.CostLevel;
-import org.cpr.directory.ProviderKind;
-import org.cpr.directory.ReportedTo;
-import org.cpr.directory.ServiceCategory;
-import org.cpr.directory.ServiceEntry;
 import org.cpr.identity.TraineeType;
 import org.springframework.validation.Errors;
 

@@ -1,9 +1,8 @@
-package org.cpr.directory.web;
+package org.cpr.directory;
 
 import java.util.Locale;
 import java.util.Set;
 
-import org.cpr.directory.SitePages;
 import org.cpr.identity.CprUser;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.PublicPaths;

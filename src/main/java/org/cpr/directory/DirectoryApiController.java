@@ -1,13 +1,8 @@
-package org.cpr.directory.web;
+package org.cpr.directory;
 
 import java.util.List;
 import java.util.UUID;
 
-import org.cpr.directory.Confidentiality;
-import org.cpr.directory.ServiceCategory;
-import org.cpr.directory.ServiceDirectory;
-import org.cpr.directory.ServiceEntry;
-import org.cpr.directory.ServiceQuery;
 import org.cpr.identity.TraineeType;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package org.cpr.directory;
+package org.cpr.directory.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +9,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import org.cpr.directory.internal.ReviewReminderJob;
+import org.cpr.directory.ServiceDirectory;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;
 import org.junit.jupiter.api.Test;
