@@ -1,4 +1,4 @@
-package org.cpr.questionnaire.web;
+package org.cpr.questionnaire;
 
 import java.net.URI;
 import java.util.List;
@@ -6,12 +6,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cpr.identity.CprUser;
-import org.cpr.questionnaire.InvalidAnswersException;
-import org.cpr.questionnaire.QuestionnaireLibrary;
-import org.cpr.questionnaire.QuestionnaireVersion;
-import org.cpr.questionnaire.ScoreResult;
-import org.cpr.questionnaire.Scoring;
-import org.cpr.questionnaire.internal.FhirSupport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

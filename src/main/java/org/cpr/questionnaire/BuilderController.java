@@ -1,4 +1,4 @@
-package org.cpr.questionnaire.web;
+package org.cpr.questionnaire;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.cpr.identity.CprUser;
-import org.cpr.questionnaire.QuestionnaireDrafts;
-import org.cpr.questionnaire.QuestionnaireLibrary;
-import org.cpr.questionnaire.QuestionnaireVersion;
-import org.cpr.questionnaire.internal.FhirSupport;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

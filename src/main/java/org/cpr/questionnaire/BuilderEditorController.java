@@ -1,4 +1,4 @@
-package org.cpr.questionnaire.web;
+package org.cpr.questionnaire;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -6,11 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.cpr.identity.CprUser;
-import org.cpr.questionnaire.QuestionnaireDrafts;
-import org.cpr.questionnaire.QuestionnaireLibrary;
-import org.cpr.questionnaire.QuestionnaireVersion;
-import org.cpr.questionnaire.ScoringSpec;
-import org.cpr.questionnaire.internal.FhirSupport;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

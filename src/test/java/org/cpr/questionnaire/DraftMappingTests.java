@@ -1,12 +1,10 @@
-package org.cpr.questionnaire.web;
+package org.cpr.questionnaire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.cpr.questionnaire.ScoringSpec;
-import org.cpr.questionnaire.internal.FhirSupport;
 import org.cpr.questionnaire.internal.QuestionnaireModel;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.junit.jupiter.api.Test;

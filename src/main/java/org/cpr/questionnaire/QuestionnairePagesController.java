@@ -1,4 +1,4 @@
-package org.cpr.questionnaire.web;
+package org.cpr.questionnaire;
 
 import java.util.HashMap;
 import java.util.List;
@@ -8,12 +8,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.cpr.questionnaire.FormView;
-import org.cpr.questionnaire.InvalidAnswersException;
-import org.cpr.questionnaire.ItemError;
-import org.cpr.questionnaire.QuestionnaireLibrary;
-import org.cpr.questionnaire.QuestionnaireVersion;
-import org.cpr.questionnaire.Scoring;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.cpr.questionnaire.web;
+package org.cpr.questionnaire;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -11,13 +11,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.cpr.questionnaire.ScoringSpec;
-import org.cpr.questionnaire.internal.FhirSupport;
 import org.cpr.questionnaire.internal.QuestionnaireModel;
-import org.cpr.questionnaire.web.DraftForm.BandRow;
-import org.cpr.questionnaire.web.DraftForm.ChoiceRow;
-import org.cpr.questionnaire.web.DraftForm.ConditionRow;
-import org.cpr.questionnaire.web.DraftForm.ItemRow;
+import org.cpr.questionnaire.DraftForm.BandRow;
+import org.cpr.questionnaire.DraftForm.ChoiceRow;
+import org.cpr.questionnaire.DraftForm.ConditionRow;
+import org.cpr.questionnaire.DraftForm.ItemRow;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;

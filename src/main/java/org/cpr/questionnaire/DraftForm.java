@@ -1,4 +1,4 @@
-package org.cpr.questionnaire.web;
+package org.cpr.questionnaire;
 
 import java.util.ArrayList;
 import java.util.List;

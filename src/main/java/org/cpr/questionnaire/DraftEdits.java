@@ -1,4 +1,4 @@
-package org.cpr.questionnaire.web;
+package org.cpr.questionnaire;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,10 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.cpr.questionnaire.web.DraftForm.BandRow;
-import org.cpr.questionnaire.web.DraftForm.ChoiceRow;
-import org.cpr.questionnaire.web.DraftForm.ConditionRow;
-import org.cpr.questionnaire.web.DraftForm.ItemRow;
+import org.cpr.questionnaire.DraftForm.BandRow;
+import org.cpr.questionnaire.DraftForm.ChoiceRow;
+import org.cpr.questionnaire.DraftForm.ConditionRow;
+import org.cpr.questionnaire.DraftForm.ItemRow;
 
 /**
  * The builder's structural edits, applied to the posted form. An action is a button's value such as

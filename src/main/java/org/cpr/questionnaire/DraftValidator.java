@@ -1,4 +1,4 @@
-package org.cpr.questionnaire.web;
+package org.cpr.questionnaire;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.cpr.questionnaire.web.DraftForm.BandRow;
-import org.cpr.questionnaire.web.DraftForm.ChoiceRow;
-import org.cpr.questionnaire.web.DraftForm.ConditionRow;
-import org.cpr.questionnaire.web.DraftForm.ItemRow;
+import org.cpr.questionnaire.DraftForm.BandRow;
+import org.cpr.questionnaire.DraftForm.ChoiceRow;
+import org.cpr.questionnaire.DraftForm.ConditionRow;
+import org.cpr.questionnaire.DraftForm.ItemRow;
 
 /**
  * Checks a posted draft. Errors are keyed by the id of the field they belong to ({@code item-2-text})
