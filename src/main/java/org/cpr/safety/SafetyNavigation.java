@@ -1,4 +1,4 @@
-package org.cpr.safety.web;
+package org.cpr.safety;
 
 import java.util.Set;
 

@@ -1,17 +1,14 @@
-package org.cpr.safety.web;
+package org.cpr.safety.checkin;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.cpr.safety.checkin.CheckinAccess;
-import org.cpr.safety.checkin.CheckinInstruments;
-import org.cpr.safety.checkin.CheckinService;
-import org.cpr.safety.web.CheckinForms.MessageForm;
-import org.cpr.safety.web.CheckinForms.ReturnForm;
-import org.cpr.safety.web.CheckinForms.RevealForm;
-import org.cpr.safety.web.CheckinForms.StartForm;
+import org.cpr.safety.checkin.CheckinForms.MessageForm;
+import org.cpr.safety.checkin.CheckinForms.ReturnForm;
+import org.cpr.safety.checkin.CheckinForms.RevealForm;
+import org.cpr.safety.checkin.CheckinForms.StartForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -35,12 +32,10 @@ class CheckinController {
 
     private final CheckinService checkins;
     private final CheckinInstruments instruments;
-    private final CheckinAccess access;
 
-    CheckinController(CheckinService checkins, CheckinInstruments instruments, CheckinAccess access) {
+    CheckinController(CheckinService checkins, CheckinInstruments instruments) {
         this.checkins = checkins;
         this.instruments = instruments;
-        this.access = access;
     }
 
     @GetMapping("/checkin")
@@ -63,7 +58,7 @@ class CheckinController {
             return RECEIPT_VIEW;
         } catch (CheckinService.HandleUnavailableException taken) {
             errors.rejectValue("handle", "checkin.handle.unavailable");
-        } catch (CheckinAccess.ThrottledException throttled) {
+        } catch (CheckinThrottledException throttled) {
             errors.rejectValue("handle", "checkin.throttled");
         }
         return startPage(model, typed, Map.of());
@@ -81,12 +76,12 @@ class CheckinController {
             return RETURN_VIEW;
         }
         try {
-            Optional<UUID> account = access.authenticate(form.handle(), form.passphrase());
+            Optional<UUID> account = checkins.signIn(form.handle(), form.passphrase());
             if (account.isPresent()) {
                 return thread(account.get(), model);
             }
             errors.rejectValue("passphrase", "checkin.return.failed");
-        } catch (CheckinAccess.ThrottledException throttled) {
+        } catch (CheckinThrottledException throttled) {
             errors.rejectValue("passphrase", "checkin.throttled");
         }
         return RETURN_VIEW;
@@ -94,7 +89,7 @@ class CheckinController {
 
     @PostMapping("/checkin/thread")
     String write(@Valid @ModelAttribute("messageForm") MessageForm form, BindingResult errors, Model model) {
-        Optional<UUID> account = access.accountOf(form.token());
+        Optional<UUID> account = checkins.accountOf(form.token());
         if (account.isEmpty()) {
             return expired(model);
         }
@@ -108,7 +103,7 @@ class CheckinController {
 
     @PostMapping("/checkin/reveal")
     String reveal(@Valid @ModelAttribute("revealForm") RevealForm form, BindingResult errors, Model model) {
-        Optional<UUID> account = access.accountOf(form.token());
+        Optional<UUID> account = checkins.accountOf(form.token());
         if (account.isEmpty()) {
             return expired(model);
         }
@@ -123,7 +118,7 @@ class CheckinController {
 
     @PostMapping("/checkin/delete")
     String delete(@RequestParam(required = false) String token, Model model) {
-        access.accountOf(token).ifPresent(checkins::delete);
+        checkins.accountOf(token).ifPresent(checkins::delete);
         model.addAttribute("returnForm", new ReturnForm("", ""));
         model.addAttribute("deleted", true);
         return RETURN_VIEW;
@@ -131,7 +126,7 @@ class CheckinController {
 
     private String thread(UUID account, Model model) {
         model.addAttribute("thread", checkins.threadOf(account).orElse(null));
-        model.addAttribute("token", access.tokenFor(account));
+        model.addAttribute("token", checkins.tokenFor(account));
         if (!model.containsAttribute("revealForm")) {
             model.addAttribute("revealForm", new RevealForm(null, "", ""));
         }

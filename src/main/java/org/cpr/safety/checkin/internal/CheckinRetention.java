@@ -1,4 +1,4 @@
-package org.cpr.safety.checkin;
+package org.cpr.safety.checkin.internal;
 
 import java.sql.Date;
 

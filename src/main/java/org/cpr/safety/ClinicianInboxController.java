@@ -1,4 +1,4 @@
-package org.cpr.safety.web;
+package org.cpr.safety;
 
 import java.util.UUID;
 
@@ -7,9 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.CprUser;
-import org.cpr.safety.AlertView;
-import org.cpr.safety.ContactMessages;
-import org.cpr.safety.SafetyAlerts;
 import org.cpr.safety.checkin.CheckinService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,12 +39,10 @@ class ClinicianInboxController {
     private final CheckinService checkins;
     private final ContactMessages contact;
     private final IdentityManagement identity;
-    private final org.cpr.safety.internal.OnCallRota rota;
     private final java.time.Clock clock;
 
     ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins, ContactMessages contact, IdentityManagement identity,
-                             org.cpr.safety.internal.OnCallRota rota, java.time.Clock clock) {
-        this.rota = rota;
+                             java.time.Clock clock) {
         this.clock = clock;
         this.alerts = alerts;
         this.checkins = checkins;
@@ -59,7 +54,7 @@ class ClinicianInboxController {
     String inbox(@AuthenticationPrincipal CprUser me, Model model) {
         model.addAttribute("alerts", alerts.inbox(me.personId()));
         model.addAttribute("checkinLinks", checkins.submissionsByAlert());
-        java.util.List<org.cpr.shared.PersonId> ladder = rota.ladder().stream().map(org.cpr.shared.PersonId::new).toList();
+        java.util.List<org.cpr.shared.PersonId> ladder = alerts.onCallLadder();
         java.util.Map<org.cpr.shared.PersonId, String> names = identity.displayNames(ladder);
         model.addAttribute("onCall", ladder.stream().map(p -> names.getOrDefault(p, "?")).toList());
         return INBOX_VIEW;

@@ -1,16 +1,17 @@
-package org.cpr.safety.checkin;
+package org.cpr.safety.checkin.internal;
 
 import java.sql.Date;
 import java.util.List;
 import java.util.UUID;
 
+import org.cpr.safety.checkin.CheckinThread;
 import org.cpr.shared.SecretBox;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The anonymous dialogue of one account, sealed at rest; ordered by sequence, dated by day only. */
 @Component
-class CheckinMessages {
+public class CheckinMessages {
 
     private final JdbcClient jdbc;
     private final SecretBox box;
@@ -22,7 +23,7 @@ class CheckinMessages {
         this.access = access;
     }
 
-    void add(UUID account, String author, String body) {
+    public void add(UUID account, String author, String body) {
         int seq = jdbc.sql("SELECT COALESCE(MAX(seq), 0) + 1 FROM checkin_message WHERE account_id = ?").param(account)
                 .query(Integer.class).single();
         jdbc.sql("INSERT INTO checkin_message (id, account_id, seq, author, body_sealed, sent_on) VALUES (?, ?, ?, ?, ?, ?)")
@@ -31,7 +32,7 @@ class CheckinMessages {
             .update();
     }
 
-    List<CheckinThread.Message> of(UUID account) {
+    public List<CheckinThread.Message> of(UUID account) {
         return jdbc.sql("SELECT author, body_sealed, sent_on FROM checkin_message WHERE account_id = ? ORDER BY seq")
                 .param(account)
                 .query((rs, n) -> new CheckinThread.Message(rs.getString(1), box.open(rs.getString(2), context(account)),

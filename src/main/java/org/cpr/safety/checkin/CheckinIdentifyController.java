@@ -1,4 +1,4 @@
-package org.cpr.safety.web;
+package org.cpr.safety.checkin;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -7,8 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.cpr.identity.CprUser;
-import org.cpr.safety.checkin.CheckinAccess;
-import org.cpr.safety.checkin.CheckinService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,11 +30,9 @@ class CheckinIdentifyController {
                         @Size(max = 200, message = "{checkin.reveal.tooLong}") String contact) {
     }
 
-    private final CheckinAccess access;
     private final CheckinService checkins;
 
-    CheckinIdentifyController(CheckinAccess access, CheckinService checkins) {
-        this.access = access;
+    CheckinIdentifyController(CheckinService checkins) {
         this.checkins = checkins;
     }
 
@@ -53,14 +49,14 @@ class CheckinIdentifyController {
             return VIEW;
         }
         try {
-            Optional<UUID> account = access.authenticate(form.handle(), form.passphrase());
+            Optional<UUID> account = checkins.signIn(form.handle(), form.passphrase());
             if (account.isEmpty()) {
                 errors.rejectValue("passphrase", "checkin.return.failed");
                 return VIEW;
             }
             checkins.reveal(account.get(), me.displayName(), form.contact(), me.personId());
             model.addAttribute("done", true);
-        } catch (CheckinAccess.ThrottledException throttled) {
+        } catch (CheckinThrottledException throttled) {
             errors.rejectValue("passphrase", "checkin.throttled");
         }
         return VIEW;

@@ -1,4 +1,4 @@
-package org.cpr.safety.web;
+package org.cpr.safety.checkin;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

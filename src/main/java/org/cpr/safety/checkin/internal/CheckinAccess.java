@@ -1,4 +1,4 @@
-package org.cpr.safety.checkin;
+package org.cpr.safety.checkin.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.google.crypto.tink.subtle.Hkdf;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import org.cpr.safety.checkin.CheckinThrottledException;
 import org.cpr.shared.SecretBox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,13 +45,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CheckinAccess {
-
-    /** Too many attempts for this handle (or overall); the caller shows a field error. */
-    public static final class ThrottledException extends RuntimeException {
-        ThrottledException() {
-            super("check-in attempts throttled");
-        }
-    }
 
     static final int ATTEMPTS_PER_HANDLE = 5;
     static final Duration HANDLE_WINDOW = Duration.ofMinutes(15);
@@ -77,7 +71,7 @@ public class CheckinAccess {
         this.handleKey = handleKey(cryptoKey);
     }
 
-    public static String normalize(String handle) {
+    static String normalize(String handle) {
         return handle == null ? "" : handle.strip().toLowerCase(Locale.ROOT);
     }
 
@@ -133,7 +127,7 @@ public class CheckinAccess {
         Bucket bucket = perHandle.computeIfAbsent(hash, k -> Bucket.builder().addLimit(Bandwidth.builder()
                 .capacity(ATTEMPTS_PER_HANDLE).refillGreedy(ATTEMPTS_PER_HANDLE, HANDLE_WINDOW).build()).build());
         if (!overall.tryConsume(1) || !bucket.tryConsume(1)) {
-            throw new ThrottledException();
+            throw new CheckinThrottledException();
         }
         List<Stored> stored = find(handle);
         String candidate = passphrase == null ? "" : passphrase;
@@ -157,7 +151,7 @@ public class CheckinAccess {
      * The account for this handle and passphrase, or a new one: a handle already used with another
      * passphrase is no obstacle and is never reported (no "taken" oracle).
      */
-    UUID signInOrCreate(String handle, String passphrase, String doorbell) {
+    public UUID signInOrCreate(String handle, String passphrase, String doorbell) {
         return authenticate(handle, passphrase).orElseGet(() -> create(handle, passphrase, doorbell));
     }
 
@@ -190,11 +184,11 @@ public class CheckinAccess {
                 .map(sealed -> box.open(sealed, doorbellContext(account)));
     }
 
-    void touch(UUID account) {
+    public void touch(UUID account) {
         jdbc.sql("UPDATE checkin_account SET last_active_on = ? WHERE id = ?").params(Date.valueOf(today()), account).update();
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
@@ -210,7 +204,7 @@ public class CheckinAccess {
         return "checkin-doorbell:" + account;
     }
 
-    static String sha256(String value) {
+    public static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package org.cpr.safety.web;
+package org.cpr.safety.checkin;
 
 import org.cpr.shared.PublicPaths;
 import org.springframework.context.annotation.Bean;

@@ -1,10 +1,8 @@
-package org.cpr.safety.web;
+package org.cpr.safety;
 
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
-import org.cpr.safety.Disposition;
-import org.cpr.safety.RiskLevel;
 import org.springframework.validation.Errors;
 
 /** How the clinician closes an alert; "unable to reach" needs the date of the next attempt. */

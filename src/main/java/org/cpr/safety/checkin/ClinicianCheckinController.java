@@ -1,4 +1,4 @@
-package org.cpr.safety.web;
+package org.cpr.safety.checkin;
 
 import java.util.UUID;
 
@@ -7,8 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.cpr.identity.CprUser;
 import org.cpr.safety.SafetyAlerts;
-import org.cpr.safety.checkin.CheckinService;
-import org.cpr.safety.checkin.CheckinThread;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
