@@ -50,6 +50,14 @@ class ArchitectureTests {
     }
 
     @Test
+    void controllersOfSafetyQuestionnaireDirectoryCallOnlyTheModuleApi() {
+        noClasses().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
+            .and().resideInAnyPackage("org.cpr.safety..", "org.cpr.questionnaire..", "org.cpr.directory..")
+            .should().dependOnClassesThat().resideInAPackage("..internal..")
+            .because("controllers sit beside the module's API and call only that (CONVENTIONS.md)").check(CLASSES);
+    }
+
+    @Test
     void noFieldInjection() {
         fields().should().notBeAnnotatedWith(Autowired.class).because("constructor injection keeps classes testable")
             .check(CLASSES);

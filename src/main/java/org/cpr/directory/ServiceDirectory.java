@@ -94,22 +94,22 @@ public class ServiceDirectory {
      * one transaction (rows with an id update that entry, rows without one create an entry).
      */
     @Transactional
-    public List<org.cpr.directory.internal.DirectoryCsv.Row> importCsv(String csv, boolean apply, PersonId by) {
+    public List<DirectoryImportRow> importCsv(String csv, boolean apply, PersonId by) {
         return importCsv(csv, apply, by, null);
     }
 
     /** As {@link #importCsv(String, boolean, PersonId)}, making {@code owner} the owner of entries that have none. */
     @Transactional
-    public List<org.cpr.directory.internal.DirectoryCsv.Row> importCsv(String csv, boolean apply, PersonId by, PersonId owner) {
-        List<org.cpr.directory.internal.DirectoryCsv.Row> rows = new java.util.ArrayList<>();
+    public List<DirectoryImportRow> importCsv(String csv, boolean apply, PersonId by, PersonId owner) {
+        List<DirectoryImportRow> rows = new java.util.ArrayList<>();
         for (var row : org.cpr.directory.internal.DirectoryCsv.parse(csv, today())) {
             if (row.ok() && row.id() != null && !services.existsById(row.id())) {
-                row = new org.cpr.directory.internal.DirectoryCsv.Row(row.line(), row.id(), null, List.of(
-                        new org.cpr.directory.internal.DirectoryCsv.Problem("id", "directory.csv.unknownId", row.id().toString())));
+                row = new DirectoryImportRow(row.line(), row.id(), null, List.of(
+                        new DirectoryImportRow.Problem("id", "directory.csv.unknownId", row.id().toString())));
             }
             rows.add(row);
         }
-        boolean valid = !rows.isEmpty() && rows.stream().allMatch(org.cpr.directory.internal.DirectoryCsv.Row::ok);
+        boolean valid = !rows.isEmpty() && rows.stream().allMatch(DirectoryImportRow::ok);
         if (apply && valid) {
             for (var row : rows) {
                 DirectoryServiceEntity entity = row.id() == null ? new DirectoryServiceEntity(UUID.randomUUID(), clock.instant())

@@ -3,5 +3,5 @@
  * confidential it is in plain words, what it costs, when and how to reach it — and the program's
  * public website. Other modules link to services by id.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Directory and public website")
+@org.springframework.modulith.ApplicationModule(displayName = "Directory and public website", allowedDependencies = {"shared", "identity"})
 package org.cpr.directory;

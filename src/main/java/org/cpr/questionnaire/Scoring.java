@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cpr.questionnaire.internal.AnswerSet;
-import org.cpr.questionnaire.internal.FhirSupport;
 import org.cpr.questionnaire.internal.QuestionnaireModel;
 import org.cpr.questionnaire.internal.ResponseBundles;
 import org.cpr.questionnaire.internal.ResponseReader;

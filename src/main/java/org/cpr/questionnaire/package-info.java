@@ -3,5 +3,5 @@
  * validation, and declarative scoring (sum, mean, count of yes, reverse items, linear transforms,
  * subscales, gate items, bands, critical-item flags) attached to each definition as data.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Questionnaires")
+@org.springframework.modulith.ApplicationModule(displayName = "Questionnaires", allowedDependencies = {"shared", "identity"})
 package org.cpr.questionnaire;

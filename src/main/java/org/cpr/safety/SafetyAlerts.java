@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.cpr.safety.internal.AlertLifecycle;
+import org.cpr.safety.internal.OnCallRota;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
@@ -21,13 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class SafetyAlerts {
 
     private final AlertLifecycle lifecycle;
+    private final OnCallRota rota;
     private final AuditPort audit;
     private final Clock clock;
 
-    SafetyAlerts(AlertLifecycle lifecycle, AuditPort audit, Clock clock) {
+    SafetyAlerts(AlertLifecycle lifecycle, OnCallRota rota, AuditPort audit, Clock clock) {
         this.lifecycle = lifecycle;
+        this.rota = rota;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The escalation ladder, primary first: who answers an alert, then who it escalates to. */
+    public List<PersonId> onCallLadder() {
+        return rota.ladder().stream().map(PersonId::new).toList();
     }
 
     /** Creates the alert for this concern unless it exists already; returns its id either way. */

@@ -3,5 +3,6 @@
  * acknowledgement deadlines, escalation to a backup clinician, and a recorded disposition
  * closing every alert. Alerts are visible to resilience clinicians only.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Safety")
+@org.springframework.modulith.ApplicationModule(displayName = "Safety",
+        allowedDependencies = {"shared", "identity", "questionnaire", "survey", "notification"})
 package org.cpr.safety;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.cpr.audit.internal.AnonymousAuditFlush;
-import org.cpr.safety.checkin.CheckinScrub;
+import org.cpr.safety.checkin.internal.CheckinScrub;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;

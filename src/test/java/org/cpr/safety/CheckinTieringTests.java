@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 import org.cpr.safety.checkin.CheckinTiering;
 import org.cpr.safety.checkin.CheckinTiering.Scores;
-import org.cpr.safety.checkin.ReplyWindow;
+import org.cpr.safety.checkin.internal.ReplyWindow;
 import org.junit.jupiter.api.Test;
 
 /** The documented tier rule (docs/checkin.md), case by case. */

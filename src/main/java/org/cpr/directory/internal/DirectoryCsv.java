@@ -21,6 +21,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.cpr.directory.AccessMode;
 import org.cpr.directory.Confidentiality;
 import org.cpr.directory.CostLevel;
+import org.cpr.directory.DirectoryImportRow;
+import org.cpr.directory.DirectoryImportRow.Problem;
 import org.cpr.directory.ProviderKind;
 import org.cpr.directory.ReportedTo;
 import org.cpr.directory.ServiceCategory;
@@ -39,39 +41,29 @@ public final class DirectoryCsv {
             "confidentiality", "reported_to", "confidentiality_note", "cost", "cost_note", "after_hours", "hours",
             "access_modes", "virtual", "location", "phone", "email", "url", "languages", "description", "last_reviewed", "audience_roles");
 
-    /** One parsed line: the entry, or the problems that stop it. */
-    public record Row(long line, UUID id, ServiceEntry entry, List<Problem> problems) {
-        public boolean ok() {
-            return problems.isEmpty();
-        }
-    }
-
-    public record Problem(String column, String messageKey, String value) {
-    }
-
     private DirectoryCsv() {
     }
 
-    public static List<Row> parse(String csv, LocalDate today) {
-        List<Row> rows = new ArrayList<>();
+    public static List<DirectoryImportRow> parse(String csv, LocalDate today) {
+        List<DirectoryImportRow> rows = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(csv.replace("\uFEFF", "")))) {
             List<String> missing = COLUMNS.stream().filter(c -> !c.equals("id") && !c.equals("audience_roles")
                     && !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                return List.of(new Row(1, null, null, List.of(new Problem("header", "directory.csv.missingColumns",
+                return List.of(new DirectoryImportRow(1, null, null, List.of(new Problem("header", "directory.csv.missingColumns",
                         String.join(", ", missing)))));
             }
             for (CSVRecord r : parser) {
                 rows.add(row(r, today));
             }
         } catch (IOException | RuntimeException e) {
-            return List.of(new Row(0, null, null, List.of(new Problem("file", "directory.csv.unreadable", null))));
+            return List.of(new DirectoryImportRow(0, null, null, List.of(new Problem("file", "directory.csv.unreadable", null))));
         }
         return rows;
     }
 
-    private static Row row(CSVRecord r, LocalDate today) {
+    private static DirectoryImportRow row(CSVRecord r, LocalDate today) {
         List<Problem> p = new ArrayList<>();
         String name = required(r, "name", 200, p);
         ProviderKind kind = one(ProviderKind.class, r, "provider_kind", p);
@@ -126,7 +118,7 @@ public final class DirectoryCsv {
                 reportedTo, optional(r, "confidentiality_note", 1000, p), cost, optional(r, "cost_note", 300, p), afterHours,
                 optional(r, "hours", 300, p), access, virtual, optional(r, "location", 300, p), optional(r, "phone", 60, p),
                 email, url, languages, description, reviewed, false, null, roles) : null;
-        return new Row(r.getRecordNumber() + 1, id, entry, p);
+        return new DirectoryImportRow(r.getRecordNumber() + 1, id, entry, p);
     }
 
     public static String write(List<ServiceEntry> entries) throws IOException {

@@ -123,7 +123,7 @@ public class DirectoryServiceEntity {
         updatedAt = now;
     }
 
-    public void reminded(LocalDate today) {
+    void reminded(LocalDate today) {
         remindedOn = today;
     }
 
@@ -143,9 +143,9 @@ public class DirectoryServiceEntity {
 
     public UUID getId() { return id; }
     public UUID getOwnerId() { return ownerId; }
-    public LocalDate getLastReviewed() { return lastReviewed; }
-    public LocalDate getRemindedOn() { return remindedOn; }
-    public boolean isRetired() { return retired; }
+    LocalDate getLastReviewed() { return lastReviewed; }
+    LocalDate getRemindedOn() { return remindedOn; }
+    boolean isRetired() { return retired; }
 
     private static String join(Set<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));

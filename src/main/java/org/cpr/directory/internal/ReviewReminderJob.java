@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in the directory administration list); e-mail delivery belongs to the notification module.
  */
 @Component
-public class ReviewReminderJob {
+class ReviewReminderJob {
 
     private final DirectoryServiceRepository services;
     private final org.springframework.context.ApplicationEventPublisher events;

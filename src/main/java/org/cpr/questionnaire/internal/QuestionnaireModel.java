@@ -21,7 +21,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 public record QuestionnaireModel(Map<String, Item> items) {
 
     public static final String ORDINAL = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
-    public static final String ITEM_WEIGHT = "http://hl7.org/fhir/StructureDefinition/itemWeight";
+    static final String ITEM_WEIGHT = "http://hl7.org/fhir/StructureDefinition/itemWeight";
 
     public enum Kind { BOOLEAN, CHOICE, INTEGER, DECIMAL, TEXT, DATE }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import ca.uhn.fhir.parser.DataFormatException;
+import org.cpr.questionnaire.FhirSupport;
 import org.cpr.questionnaire.ItemError;
 import org.cpr.questionnaire.internal.QuestionnaireModel.Item;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;

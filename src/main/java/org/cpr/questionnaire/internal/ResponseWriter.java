@@ -35,8 +35,8 @@ import org.hl7.fhir.r4.model.Type;
  */
 public final class ResponseWriter {
 
-    public static final String SCORE_URL = "https://cpr.example.org/fhir/StructureDefinition/score";
-    public static final String BAND_URL = "https://cpr.example.org/fhir/StructureDefinition/band";
+    static final String SCORE_URL = "https://cpr.example.org/fhir/StructureDefinition/score";
+    static final String BAND_URL = "https://cpr.example.org/fhir/StructureDefinition/band";
 
     private ResponseWriter() {
     }

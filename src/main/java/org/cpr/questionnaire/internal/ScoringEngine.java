@@ -109,7 +109,7 @@ public final class ScoringEngine {
         return actual != null && rule.value() != null && compare(actual, rule.op(), rule.value());
     }
 
-    public static boolean compare(double actual, String op, double value) {
+    static boolean compare(double actual, String op, double value) {
         return switch (op) {
             case ">" -> actual > value;
             case ">=" -> actual >= value;

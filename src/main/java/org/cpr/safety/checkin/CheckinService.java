@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 
 import org.cpr.safety.AlertTier;
 import org.cpr.safety.SafetyConcern;
+import org.cpr.safety.checkin.internal.CheckinAccess;
+import org.cpr.safety.checkin.internal.CheckinMessages;
+import org.cpr.safety.checkin.internal.CheckinReplyPosted;
+import org.cpr.safety.checkin.internal.ReplyWindow;
 import org.cpr.safety.internal.RepliesWaiting;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
@@ -56,6 +60,24 @@ public class CheckinService {
         this.events = events;
         this.replies = replies;
         this.audit = audit;
+    }
+
+    /**
+     * The account for this handle and passphrase, if they match; throws
+     * {@link CheckinThrottledException} when this handle (or everyone) tried too often.
+     */
+    public Optional<UUID> signIn(String handle, String passphrase) {
+        return access.authenticate(handle, passphrase);
+    }
+
+    /** An opaque, short-lived token standing for the account, carried in form bodies only. */
+    public String tokenFor(UUID account) {
+        return access.tokenFor(account);
+    }
+
+    /** The account a token stands for, while it is fresh and the account still exists. */
+    public Optional<UUID> accountOf(String token) {
+        return access.accountOf(token);
     }
 
     /** Stores a screening once per idempotency key, creating the account on first use of the handle. */

@@ -11,14 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Defaults: tier 1 within 1 hour, tier 2 within 24 hours, tier 3 within 48 hours (the ISP window).
  */
 @ConfigurationProperties("cpr.safety")
-public record AlertPolicy(Map<AlertTier, Duration> ackWithin) {
+record AlertPolicy(Map<AlertTier, Duration> ackWithin) {
 
     static final Map<AlertTier, Duration> DEFAULTS = Map.of(
             AlertTier.TIER_1, Duration.ofHours(1),
             AlertTier.TIER_2, Duration.ofHours(24),
             AlertTier.TIER_3, Duration.ofHours(48));
 
-    public AlertPolicy {
+    AlertPolicy {
         ackWithin = ackWithin == null ? DEFAULTS : Map.copyOf(ackWithin);
     }
 

@@ -23,7 +23,7 @@ public class OnCallRota {
     }
 
     /** Who is at {@code level} of the ladder (0 = primary); empty past the end. */
-    public Optional<UUID> atLevel(int level) {
+    Optional<UUID> atLevel(int level) {
         List<UUID> ladder = ladder();
         return level < ladder.size() ? Optional.of(ladder.get(level)) : Optional.empty();
     }

@@ -20,7 +20,7 @@ import org.cpr.safety.RiskLevel;
 
 @Entity
 @Table(name = "safety_alert")
-public class SafetyAlert {
+class SafetyAlert {
 
     public enum Status { OPEN, ACKNOWLEDGED, CLOSED }
 

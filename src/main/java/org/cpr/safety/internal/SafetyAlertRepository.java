@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface SafetyAlertRepository extends JpaRepository<SafetyAlert, UUID> {
+interface SafetyAlertRepository extends JpaRepository<SafetyAlert, UUID> {
 
     @Query("select a from SafetyAlert a where a.status = org.cpr.safety.internal.SafetyAlert.Status.OPEN and a.ackDeadline <= ?1")
     List<SafetyAlert> findOverdue(Instant now);

@@ -1,12 +1,11 @@
 package org.cpr.safety.internal;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 import org.cpr.safety.SafetyAlerts;
 import org.cpr.safety.SafetyConcern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
@@ -19,11 +18,16 @@ import org.springframework.transaction.annotation.Propagation;
  * <p>
  * Each attempt runs in its own transaction: a conflict with a concurrent writer (the same concern
  * delivered twice, or another audit entry taking the same place in the hash chain) is retried a few
- * times here instead of leaving the publication failed until the next resubmission.
+ * times here instead of leaving the publication failed until the next resubmission. The retry
+ * advice ({@link Retryable}, enabled by {@link SafetyResilience}) sits inside the listener's
+ * asynchronous hand-off, so every attempt runs on the listener thread; the short, jittered and
+ * growing pause keeps two racing deliveries from colliding again. After the last attempt the
+ * conflict propagates and the publication stays incomplete for redelivery.
  */
 @Component
 class SafetyConcernListener {
 
+    /** Attempts in all: the first delivery and up to five retries. */
     static final int ATTEMPTS = 6;
 
     private final SafetyAlerts alerts;
@@ -33,17 +37,9 @@ class SafetyConcernListener {
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(SafetyConcern concern) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                alerts.raise(concern);
-                return;
-            } catch (DataIntegrityViolationException | TransientDataAccessException conflict) {
-                if (attempt >= ATTEMPTS) {
-                    throw conflict;
-                }
-                Thread.sleep(ThreadLocalRandom.current().nextLong(5, 40L * attempt));
-            }
-        }
+    @Retryable(includes = {DataIntegrityViolationException.class, TransientDataAccessException.class},
+            maxRetries = ATTEMPTS - 1, delay = 20, jitter = 15, multiplier = 2, maxDelay = 200)
+    void on(SafetyConcern concern) {
+        alerts.raise(concern);
     }
 }

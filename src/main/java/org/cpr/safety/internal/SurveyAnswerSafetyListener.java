@@ -35,7 +35,7 @@ class SurveyAnswerSafetyListener {
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    void on(SurveyResponseSubmitted response) throws InterruptedException {
+    void on(SurveyResponseSubmitted response) {
         if (response.privacyMode() == PrivacyMode.ANONYMOUS || !response.flags().contains("SAFETY")) {
             return;
         }

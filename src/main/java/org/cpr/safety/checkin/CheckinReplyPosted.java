@@ -1,7 +1,0 @@
-package org.cpr.safety.checkin;
-
-import java.util.UUID;
-
-/** A clinician answered a check-in; the participant's doorbell (if any) rings. Carries no content. */
-public record CheckinReplyPosted(UUID accountId) {
-}
