@@ -1,4 +1,4 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,11 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.cpr.cqi.CqiReportData;
-import org.cpr.cqi.CqiReports;
-import org.cpr.cqi.CqiViewer;
-import org.cpr.cqi.HospitalReport;
-import org.cpr.cqi.HospitalReports;
 import org.cpr.identity.CprUser;
 import org.cpr.shared.OrgUnitId;
 import org.springframework.http.HttpStatus;

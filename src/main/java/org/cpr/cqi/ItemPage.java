@@ -1,4 +1,4 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,16 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.cpr.cqi.CqiEvidence;
-import org.cpr.cqi.CqiViewer;
-import org.cpr.cqi.HospitalReports;
-import org.cpr.cqi.ImprovementRegister;
-import org.cpr.cqi.ItemView;
-import org.cpr.cqi.Quarter;
-import org.cpr.cqi.Remeasurements;
-import org.cpr.cqi.web.CqiForms.PresentationForm;
-import org.cpr.cqi.web.CqiForms.PublishForm;
-import org.cpr.cqi.web.CqiForms.SolutionForm;
+import org.cpr.cqi.CqiForms.PresentationForm;
+import org.cpr.cqi.CqiForms.PublishForm;
+import org.cpr.cqi.CqiForms.SolutionForm;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.OrgUnitSummary;
 import org.cpr.shared.Role;

@@ -1,8 +1,7 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.util.Set;
 
-import org.cpr.cqi.ImprovementRegister;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;

@@ -1,15 +1,13 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.cpr.cqi.ImprovementRegister;
-import org.cpr.cqi.ItemView;
-import org.cpr.cqi.web.CqiForms.ItemForm;
-import org.cpr.cqi.web.CqiForms.MoveForm;
-import org.cpr.cqi.web.CqiForms.PresentationForm;
-import org.cpr.cqi.web.CqiForms.PublishForm;
-import org.cpr.cqi.web.CqiForms.SolutionForm;
+import org.cpr.cqi.CqiForms.ItemForm;
+import org.cpr.cqi.CqiForms.MoveForm;
+import org.cpr.cqi.CqiForms.PresentationForm;
+import org.cpr.cqi.CqiForms.PublishForm;
+import org.cpr.cqi.CqiForms.SolutionForm;
 import org.cpr.identity.CprUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

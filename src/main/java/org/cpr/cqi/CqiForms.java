@@ -1,17 +1,10 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.cpr.cqi.CqiCategory;
-import org.cpr.cqi.CqiStatus;
-import org.cpr.cqi.Decision;
-import org.cpr.cqi.ItemDraft;
-import org.cpr.cqi.ItemView;
-import org.cpr.cqi.PresentationAudience;
-import org.cpr.cqi.PresentationRecord;
 
 /** The register's forms; each binds one POST and keeps what was typed when validation fails. */
 final class CqiForms {

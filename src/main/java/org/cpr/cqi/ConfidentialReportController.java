@@ -1,9 +1,7 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import jakarta.validation.Valid;
-import org.cpr.cqi.ReportChannel;
-import org.cpr.cqi.SpeakUpChannel;
-import org.cpr.cqi.web.SpeakUpForms.ReportForm;
+import org.cpr.cqi.SpeakUpForms.ReportForm;
 import org.cpr.identity.CprUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

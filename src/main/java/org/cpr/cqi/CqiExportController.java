@@ -1,4 +1,4 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -10,8 +10,6 @@ import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.cpr.cqi.ImprovementRegister;
-import org.cpr.cqi.ItemView;
 import org.cpr.shared.CsvCells;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;

@@ -1,15 +1,11 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.cpr.cqi.CqiEvidence;
-import org.cpr.cqi.ImprovementRegister;
-import org.cpr.cqi.Quarter;
-import org.cpr.cqi.Remeasurements;
-import org.cpr.cqi.web.EvidenceForms.CountForm;
-import org.cpr.cqi.web.EvidenceForms.QuoteForm;
-import org.cpr.cqi.web.EvidenceForms.RemeasureForm;
+import org.cpr.cqi.EvidenceForms.CountForm;
+import org.cpr.cqi.EvidenceForms.QuoteForm;
+import org.cpr.cqi.EvidenceForms.RemeasureForm;
 import org.cpr.identity.CprUser;
 import org.cpr.shared.OrgUnitId;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.util.UUID;
 
@@ -6,10 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.cpr.cqi.CqiCategory;
-import org.cpr.cqi.ItemView;
-import org.cpr.cqi.Quarter;
-import org.cpr.cqi.Remeasurement;
 
 /** Forms for an item's evidence and re-measurement; each keeps what was typed on error. */
 final class EvidenceForms {

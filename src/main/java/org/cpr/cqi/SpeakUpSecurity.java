@@ -1,4 +1,4 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

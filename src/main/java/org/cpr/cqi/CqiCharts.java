@@ -1,4 +1,4 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.io.IOException;
 import java.util.ArrayList;

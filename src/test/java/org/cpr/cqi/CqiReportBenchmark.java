@@ -1,18 +1,10 @@
-package org.cpr.cqi.bench;
+package org.cpr.cqi;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.cpr.cqi.CqiCategory;
-import org.cpr.cqi.CqiEvidence;
-import org.cpr.cqi.CqiViewer;
-import org.cpr.cqi.HospitalReport;
-import org.cpr.cqi.HospitalReports;
-import org.cpr.cqi.ImprovementRegister;
-import org.cpr.cqi.ItemDraft;
-import org.cpr.cqi.Quarter;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.OrgUnitKind;
 import org.cpr.shared.OrgUnitId;

@@ -1,13 +1,10 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.cpr.cqi.ReportChannel;
-import org.cpr.cqi.ReportView;
-import org.cpr.cqi.SpeakUpChannel;
 import org.cpr.identity.CprUser;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;

@@ -1,12 +1,9 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.cpr.cqi.CqiCategory;
-import org.cpr.cqi.ReportChannel;
-import org.cpr.cqi.ReportSubmission;
 
 final class SpeakUpForms {
 

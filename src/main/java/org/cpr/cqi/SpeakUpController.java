@@ -1,11 +1,8 @@
-package org.cpr.cqi.web;
+package org.cpr.cqi;
 
 import jakarta.validation.Valid;
-import org.cpr.cqi.HospitalReports;
-import org.cpr.cqi.ReportChannel;
-import org.cpr.cqi.SpeakUpChannel;
-import org.cpr.cqi.web.SpeakUpForms.ReplyForm;
-import org.cpr.cqi.web.SpeakUpForms.ReportForm;
+import org.cpr.cqi.SpeakUpForms.ReplyForm;
+import org.cpr.cqi.SpeakUpForms.ReportForm;
 import org.cpr.shared.PublicPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
