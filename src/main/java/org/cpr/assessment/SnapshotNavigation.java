@@ -1,4 +1,4 @@
-package org.cpr.assessment.web;
+package org.cpr.assessment;
 
 import java.util.Set;
 

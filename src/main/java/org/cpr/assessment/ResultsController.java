@@ -1,4 +1,4 @@
-package org.cpr.assessment.web;
+package org.cpr.assessment;
 
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -7,13 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.cpr.assessment.internal.Benchmarks;
-import org.cpr.assessment.internal.Instruments;
-import org.cpr.assessment.internal.NextSteps;
-import org.cpr.assessment.internal.Reminders;
-import org.cpr.assessment.internal.SafetyRouting;
-import org.cpr.assessment.internal.SnapshotHistory;
-import org.cpr.assessment.internal.TrendChart;
 import org.cpr.identity.CprUser;
 import org.cpr.safety.ContactMessages;
 import org.springframework.http.HttpStatus;
@@ -40,37 +33,28 @@ class ResultsController {
     static final Set<String> CHANNELS = Set.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON");
     static final Set<String> TIMES = Set.of("MORNING", "AFTERNOON", "EVENING", "ANY");
 
-    private final SnapshotHistory history;
-    private final NextSteps nextSteps;
-    private final SafetyRouting safety;
-    private final Instruments instruments;
-    private final Reminders reminders;
+    private final SnapshotManagement snapshots;
     private final ContactMessages contact;
 
     /** A thread from the resilience team about one of the person's snapshots. */
     record TeamThread(UUID submissionId, java.time.Instant submittedAt, List<ContactMessages.Message> messages) {
     }
 
-    ResultsController(SnapshotHistory history, NextSteps nextSteps, SafetyRouting safety, Instruments instruments, Reminders reminders,
-                      ContactMessages contact) {
+    ResultsController(SnapshotManagement snapshots, ContactMessages contact) {
         this.contact = contact;
-        this.history = history;
-        this.nextSteps = nextSteps;
-        this.safety = safety;
-        this.instruments = instruments;
-        this.reminders = reminders;
+        this.snapshots = snapshots;
     }
 
     @GetMapping("/snapshot")
     String landing(@AuthenticationPrincipal CprUser user, Model model) {
-        List<SnapshotHistory.Submission> all = history.all(user.personId());
+        List<SubmittedSnapshot> all = snapshots.history(user.personId());
         model.addAttribute("history", all.reversed());
-        model.addAttribute("cadence", reminders.cadence(user.personId()).name());
-        Map<UUID, SnapshotHistory.Submission> byId = new LinkedHashMap<>();
+        model.addAttribute("cadence", snapshots.reminderCadence(user.personId()).name());
+        Map<UUID, SubmittedSnapshot> byId = new LinkedHashMap<>();
         all.forEach(s -> byId.put(s.id(), s));
         List<TeamThread> threads = new java.util.ArrayList<>();
         contact.threadsOf(SOURCE, user.personId()).forEach((sourceId, messages) -> {
-            SnapshotHistory.Submission s = byId.get(UUID.fromString(sourceId));
+            SubmittedSnapshot s = byId.get(UUID.fromString(sourceId));
             if (s != null) {
                 threads.add(new TeamThread(s.id(), s.submittedAt(), messages));
             }
@@ -81,14 +65,14 @@ class ResultsController {
 
     @GetMapping("/snapshot/results/{id}")
     String results(@PathVariable UUID id, @AuthenticationPrincipal CprUser user, Model model) {
-        SnapshotHistory.Submission submission = history.find(id, user.personId())
+        SubmittedSnapshot submission = snapshots.find(id, user.personId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("submission", submission);
         model.addAttribute("titles", titles(submission));
-        model.addAttribute("nextSteps", nextSteps.forSubmission(submission));
+        model.addAttribute("nextSteps", snapshots.nextSteps(submission));
         model.addAttribute("benchmarks", submission.shown().stream()
                 .flatMap(r -> Benchmarks.forInstrument(r.instrumentId()).stream()).toList());
-        List<SnapshotHistory.Submission> all = history.all(user.personId());
+        List<SubmittedSnapshot> all = snapshots.history(user.personId());
         model.addAttribute("trends", trends(all));
         model.addAttribute("historyRows", all);
         model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
@@ -104,7 +88,7 @@ class ResultsController {
     @PostMapping("/snapshot/results/{id}/messages")
     String answer(@PathVariable UUID id, @RequestParam(required = false) String body, @AuthenticationPrincipal CprUser user,
                   Model model, jakarta.servlet.http.HttpServletResponse response) {
-        history.find(id, user.personId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        snapshots.find(id, user.personId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (contact.threadOf(SOURCE, id.toString(), user.personId()).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -123,11 +107,11 @@ class ResultsController {
     String choose(@PathVariable UUID id, @RequestParam(required = false) String choice, @RequestParam(required = false) String channel,
                   @RequestParam(required = false) String time, @AuthenticationPrincipal CprUser user, Model model,
                   jakarta.servlet.http.HttpServletResponse response) {
-        SnapshotHistory.Submission submission = history.find(id, user.personId())
+        SubmittedSnapshot submission = snapshots.find(id, user.personId())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        SafetyRouting.Choice picked = "CONTACT".equals(choice) ? SafetyRouting.Choice.CONTACT
-                : "PRIVATE".equals(choice) ? SafetyRouting.Choice.PRIVATE : null;
-        if (picked == null || (picked == SafetyRouting.Choice.CONTACT && (channel == null || time == null || !CHANNELS.contains(channel) || !TIMES.contains(time)))) {
+        ContactChoice picked = "CONTACT".equals(choice) ? ContactChoice.CONTACT
+                : "PRIVATE".equals(choice) ? ContactChoice.PRIVATE : null;
+        if (picked == null || (picked == ContactChoice.CONTACT && (channel == null || time == null || !CHANNELS.contains(channel) || !TIMES.contains(time)))) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("choiceError", picked == null ? "snapshot.choice.error.pick" : "snapshot.choice.error.channel");
             model.addAttribute("chosen", choice);
@@ -135,25 +119,25 @@ class ResultsController {
             model.addAttribute("chosenTime", time);
             return results(submission.id(), user, model);
         }
-        safety.choose(id, user.personId(), picked, channel, time);
+        snapshots.chooseContact(id, user.personId(), picked, channel, time);
         return "redirect:/snapshot/results/" + id + "#safety";
     }
 
     @PostMapping("/snapshot/reminders")
     String reminders(@RequestParam(required = false) String cadence, @AuthenticationPrincipal CprUser user) {
-        Reminders.Cadence chosen;
+        ReminderCadence chosen;
         try {
-            chosen = Reminders.Cadence.valueOf(cadence == null ? "" : cadence);
+            chosen = ReminderCadence.valueOf(cadence == null ? "" : cadence);
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
-        reminders.choose(user.personId(), chosen);
+        snapshots.chooseReminders(user.personId(), chosen);
         return "redirect:/snapshot?reminders=" + chosen.name().toLowerCase();
     }
 
-    private Map<String, String> titles(SnapshotHistory.Submission s) {
+    private Map<String, String> titles(SubmittedSnapshot s) {
         Map<String, String> titles = new LinkedHashMap<>();
-        s.results().forEach(r -> titles.put(r.instrumentId(), instruments.title(r.instrumentId())));
+        s.results().forEach(r -> titles.put(r.instrumentId(), snapshots.instrumentTitle(r.instrumentId())));
         return titles;
     }
 
@@ -162,10 +146,10 @@ class ResultsController {
      * follow-up are left out). A single take is no trend: the table beside it shows the score, and
      * the page says the chart comes with the second snapshot. Charts are the page's dearest part.
      */
-    Map<String, String> trends(List<SnapshotHistory.Submission> all) {
+    Map<String, String> trends(List<SubmittedSnapshot> all) {
         Map<String, List<TrendChart.Point>> points = new LinkedHashMap<>();
-        for (SnapshotHistory.Submission s : all) {
-            for (SnapshotHistory.Result r : s.shown()) {
+        for (SubmittedSnapshot s : all) {
+            for (InstrumentResult r : s.shown()) {
                 if (r.score() != null) {
                     points.computeIfAbsent(r.instrumentId(), k -> new java.util.ArrayList<>())
                             .add(new TrendChart.Point(Date.from(s.submittedAt()), r.score()));
@@ -175,7 +159,7 @@ class ResultsController {
         Map<String, String> charts = new LinkedHashMap<>();
         points.forEach((instrument, p) -> {
             if (p.size() >= 2) {
-                charts.put(instrument, TrendChart.png(instruments.title(instrument), "score", p));
+                charts.put(instrument, TrendChart.png(snapshots.instrumentTitle(instrument), "score", p));
             }
         });
         return charts;

@@ -1,9 +1,8 @@
-package org.cpr.assessment.web;
+package org.cpr.assessment;
 
 import java.util.List;
 import java.util.Locale;
 
-import org.cpr.assessment.internal.SnapshotAggregate;
 import org.cpr.identity.CprUser;
 import org.cpr.shared.Role;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,18 +18,18 @@ class AggregateController {
 
     static final String AGGREGATE_VIEW = "assessment/aggregate";
 
-    private final SnapshotAggregate aggregate;
+    private final SnapshotManagement snapshots;
     private final AggregateCharts charts;
 
-    AggregateController(SnapshotAggregate aggregate, AggregateCharts charts) {
-        this.aggregate = aggregate;
+    AggregateController(SnapshotManagement snapshots, AggregateCharts charts) {
+        this.snapshots = snapshots;
         this.charts = charts;
     }
 
     @GetMapping("/snapshot/aggregate")
     String aggregate(@AuthenticationPrincipal CprUser user, Locale locale, Model model) {
         Role role = user.hasRole(Role.ADMINISTRATOR) ? Role.ADMINISTRATOR : Role.PROGRAM_DIRECTOR;
-        List<SnapshotAggregate.Table> tables = aggregate.report(user.personId(), role);
+        List<AggregateTable> tables = snapshots.aggregates(user.personId(), role);
         model.addAttribute("tables", tables);
         model.addAttribute("charts", charts.of(tables, locale));
         return AGGREGATE_VIEW;

@@ -1,15 +1,10 @@
-package org.cpr.assessment.web;
+package org.cpr.assessment;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cpr.assessment.internal.AnswerCodec;
-import org.cpr.assessment.internal.Battery;
-import org.cpr.assessment.internal.Drafts;
-import org.cpr.assessment.internal.Instruments;
-import org.cpr.assessment.internal.SnapshotSubmissions;
 import org.cpr.identity.CprUser;
 import org.cpr.questionnaire.FormView;
 import org.cpr.questionnaire.InvalidAnswersException;
@@ -35,16 +30,10 @@ class SnapshotController {
     static final String STEP_VIEW = "assessment/step";
     static final String PROBLEM_VIEW = "assessment/problem";
 
-    private final Battery battery;
-    private final Drafts drafts;
-    private final Instruments instruments;
-    private final SnapshotSubmissions submissions;
+    private final SnapshotManagement snapshots;
 
-    SnapshotController(Battery battery, Drafts drafts, Instruments instruments, SnapshotSubmissions submissions) {
-        this.battery = battery;
-        this.drafts = drafts;
-        this.instruments = instruments;
-        this.submissions = submissions;
+    SnapshotController(SnapshotManagement snapshots) {
+        this.snapshots = snapshots;
     }
 
     @GetMapping("/snapshot/take")
@@ -54,13 +43,13 @@ class SnapshotController {
 
     @GetMapping("/snapshot/take/{n}")
     String step(@PathVariable int n, @AuthenticationPrincipal CprUser user, Model model) {
-        Drafts.Draft draft = drafts.current(user.personId());
-        List<Battery.PlannedStep> plan = battery.plan(draft.answers(), draft.skipped());
+        SnapshotDraft draft = snapshots.currentDraft(user.personId());
+        List<PlannedStep> plan = snapshots.plan(draft.answers(), draft.skipped());
         if (n < 1 || n > plan.size()) {
             return "redirect:/snapshot/take/1";
         }
         Map<String, String> current = new LinkedHashMap<>();
-        draft.of(plan.get(n - 1).instrumentId()).forEach((k, v) -> current.put(k, AnswerCodec.display(v)));
+        draft.of(plan.get(n - 1).instrumentId()).forEach((k, v) -> current.put(k, StepForm.display(v)));
         return render(model, n, plan, draft.key(), draft.answers(), draft.skipped(), current, Map.of());
     }
 
@@ -68,11 +57,11 @@ class SnapshotController {
     String answer(@PathVariable int n, @RequestParam MultiValueMap<String, String> params,
                   @AuthenticationPrincipal CprUser user, Model model, jakarta.servlet.http.HttpServletResponse response) {
         String instrumentId = params.getFirst("instrument");
-        if (instrumentId == null || !instruments.exists(instrumentId)) {
+        if (instrumentId == null || !snapshots.instrumentExists(instrumentId)) {
             return "redirect:/snapshot/take/1";
         }
-        StepForm form = StepForm.read(params, instruments.form(instrumentId));
-        List<Battery.PlannedStep> plan = battery.plan(form.answers(), form.skipped());
+        StepForm form = StepForm.read(params, snapshots.form(instrumentId));
+        List<PlannedStep> plan = snapshots.plan(form.answers(), form.skipped());
         if (n < 1 || n > plan.size() || !plan.get(n - 1).instrumentId().equals(instrumentId)) {
             return "redirect:/snapshot/take/1";
         }
@@ -80,7 +69,7 @@ class SnapshotController {
         var answers = new LinkedHashMap<>(form.answers());
         switch (form.action()) {
             case "back" -> {
-                drafts.save(user.personId(), answers, skipped);
+                snapshots.saveDraft(user.personId(), answers, skipped);
                 return "redirect:/snapshot/take/" + Math.max(1, n - 1);
             }
             case "skip" -> {
@@ -92,36 +81,36 @@ class SnapshotController {
             }
             default -> {
                 try {
-                    instruments.score(instrumentId, form.answers().get(instrumentId));
+                    snapshots.score(instrumentId, form.answers().get(instrumentId));
                 } catch (InvalidAnswersException invalid) {
                     response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                     return render(model, n, plan, form.key(), answers, skipped, form.current(), errors(invalid));
                 }
             }
         }
-        plan = battery.plan(answers, skipped);
+        plan = snapshots.plan(answers, skipped);
         if (n < plan.size()) {
-            drafts.save(user.personId(), answers, skipped);
+            snapshots.saveDraft(user.personId(), answers, skipped);
             return "redirect:/snapshot/take/" + (n + 1);
         }
         return finish(user, form.key(), answers, skipped, plan, model, response);
     }
 
     private String finish(CprUser user, String key, Map<String, Map<String, Object>> answers, java.util.Set<String> skipped,
-                          List<Battery.PlannedStep> plan, Model model, jakarta.servlet.http.HttpServletResponse response) {
+                          List<PlannedStep> plan, Model model, jakarta.servlet.http.HttpServletResponse response) {
         try {
-            SnapshotSubmissions.Outcome outcome = submissions.submit(user.personId(), key, answers, skipped);
+            SubmissionOutcome outcome = snapshots.submit(user.personId(), key, answers, skipped);
             return "redirect:/snapshot/results/" + outcome.submissionId();
-        } catch (SnapshotSubmissions.KeyReused reused) {
+        } catch (KeyReused reused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("problem", "snapshot.problem.keyReused");
             return PROBLEM_VIEW;
-        } catch (SnapshotSubmissions.BadKey bad) {
+        } catch (BadKey bad) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", "snapshot.problem.badKey");
             return PROBLEM_VIEW;
-        } catch (SnapshotSubmissions.IncompleteSnapshot incomplete) {
-            drafts.save(user.personId(), answers, skipped);
+        } catch (IncompleteSnapshot incomplete) {
+            snapshots.saveDraft(user.personId(), answers, skipped);
             int index = 1;
             for (int i = 0; i < plan.size(); i++) {
                 if (plan.get(i).instrumentId().equals(incomplete.instrumentId())) {
@@ -132,10 +121,10 @@ class SnapshotController {
         }
     }
 
-    private String render(Model model, int n, List<Battery.PlannedStep> plan, String key, Map<String, Map<String, Object>> answers,
+    private String render(Model model, int n, List<PlannedStep> plan, String key, Map<String, Map<String, Object>> answers,
                           java.util.Set<String> skipped, Map<String, String> current, Map<String, String> errors) {
-        Battery.PlannedStep step = plan.get(n - 1);
-        FormView form = instruments.form(step.instrumentId());
+        PlannedStep step = plan.get(n - 1);
+        FormView form = snapshots.form(step.instrumentId());
         model.addAttribute("form", form);
         model.addAttribute("step", step);
         model.addAttribute("n", n);
@@ -146,7 +135,7 @@ class SnapshotController {
         model.addAttribute("skipped", skipped);
         model.addAttribute("answers", current);
         model.addAttribute("errors", errors);
-        model.addAttribute("followUpOfTitle", step.followUpOf() == null ? null : instruments.title(step.followUpOf()));
+        model.addAttribute("followUpOfTitle", step.followUpOf() == null ? null : snapshots.instrumentTitle(step.followUpOf()));
         return STEP_VIEW;
     }
 

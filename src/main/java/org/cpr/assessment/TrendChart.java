@@ -1,4 +1,4 @@
-package org.cpr.assessment.internal;
+package org.cpr.assessment;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -24,7 +24,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * without colour: every take is a labelled marker on a solid line, and the page shows the same
  * numbers in a table beside it.
  */
-public final class TrendChart {
+final class TrendChart {
 
     /** One point: when, and the score. */
     public record Point(Date when, double score) {

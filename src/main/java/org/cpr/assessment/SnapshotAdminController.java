@@ -1,4 +1,4 @@
-package org.cpr.assessment.web;
+package org.cpr.assessment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.cpr.assessment.internal.Battery;
-import org.cpr.assessment.internal.NextSteps;
 import org.cpr.directory.ServiceCategory;
 import org.cpr.identity.CprUser;
 import org.cpr.questionnaire.QuestionnaireLibrary;
@@ -31,13 +29,11 @@ class SnapshotAdminController {
 
     static final String ADMIN_VIEW = "assessment/admin";
 
-    private final Battery battery;
-    private final NextSteps nextSteps;
+    private final SnapshotManagement snapshots;
     private final QuestionnaireLibrary library;
 
-    SnapshotAdminController(Battery battery, NextSteps nextSteps, QuestionnaireLibrary library) {
-        this.battery = battery;
-        this.nextSteps = nextSteps;
+    SnapshotAdminController(SnapshotManagement snapshots, QuestionnaireLibrary library) {
+        this.snapshots = snapshots;
         this.library = library;
     }
 
@@ -48,12 +44,12 @@ class SnapshotAdminController {
 
     @GetMapping("/snapshot/admin")
     String admin(Model model) {
-        List<Battery.Step> steps = new ArrayList<>(battery.steps());
+        List<SnapshotStep> steps = new ArrayList<>(snapshots.battery());
         while (steps.size() < 8) {
-            steps.add(new Battery.Step(steps.size() + 1, "", null, null, false));
+            steps.add(new SnapshotStep(steps.size() + 1, "", null, null, false));
         }
         model.addAttribute("steps", steps);
-        model.addAttribute("rules", nextSteps.rules());
+        model.addAttribute("rules", snapshots.nextStepRules());
         model.addAttribute("instruments", library.published());
         model.addAttribute("categories", ServiceCategory.values());
         model.addAttribute("errors", Map.of());
@@ -63,7 +59,7 @@ class SnapshotAdminController {
     @PostMapping("/snapshot/admin/battery")
     String saveBattery(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CprUser user, Model model,
                        jakarta.servlet.http.HttpServletResponse response) {
-        Map<Integer, Battery.Step> ordered = new java.util.TreeMap<>();
+        Map<Integer, SnapshotStep> ordered = new java.util.TreeMap<>();
         for (int i = 0; i < 8; i++) {
             String instrument = params.getFirst("instrument_" + i);
             if (instrument == null || instrument.isBlank()) {
@@ -72,14 +68,14 @@ class SnapshotAdminController {
             String followUp = params.getFirst("followUp_" + i);
             Double min = parse(params.getFirst("followUpMin_" + i));
             Integer order = parse(params.getFirst("order_" + i)) == null ? i + 1 : parse(params.getFirst("order_" + i)).intValue();
-            ordered.put(order * 100 + i, new Battery.Step(order, instrument, followUp == null || followUp.isBlank() ? null : followUp,
+            ordered.put(order * 100 + i, new SnapshotStep(order, instrument, followUp == null || followUp.isBlank() ? null : followUp,
                     min == null ? 3.0 : min, params.containsKey("optional_" + i)));
         }
         try {
             if (ordered.isEmpty()) {
                 throw new IllegalArgumentException("empty");
             }
-            battery.replace(List.copyOf(ordered.values()), user.personId());
+            snapshots.replaceBattery(List.copyOf(ordered.values()), user.personId());
         } catch (IllegalArgumentException invalid) {
             response.setStatus(422);
             admin(model);
@@ -124,7 +120,7 @@ class SnapshotAdminController {
             return ADMIN_VIEW;
         }
         String slug = params.getFirst("directorySlug");
-        nextSteps.save(new NextSteps.Rule(null, position == null ? 99 : position.intValue(), instrument,
+        snapshots.saveNextStepRule(new NextStepRule(null, position == null ? 99 : position.intValue(), instrument,
                 hasFlag ? java.util.Set.of() : new java.util.LinkedHashSet<>(List.of(bands.split("\\s*,\\s*"))),
                 hasFlag ? flag.strip().toUpperCase() : null, category, slug == null ? null : slug.strip().toLowerCase(), fallback.strip()),
                 user.personId());
@@ -133,7 +129,7 @@ class SnapshotAdminController {
 
     @PostMapping("/snapshot/admin/rules/{id}/delete")
     String deleteRule(@PathVariable UUID id, @AuthenticationPrincipal CprUser user) {
-        nextSteps.delete(id, user.personId());
+        snapshots.deleteNextStepRule(id, user.personId());
         return "redirect:/snapshot/admin?saved";
     }
 

@@ -1,4 +1,4 @@
-package org.cpr.assessment.web;
+package org.cpr.assessment;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.cpr.assessment.internal.FhirExport;
-import org.cpr.assessment.internal.Instruments;
-import org.cpr.assessment.internal.SnapshotHistory;
 import org.cpr.identity.CprUser;
 import org.cpr.questionnaire.QuestionnaireLibrary;
 import org.cpr.shared.AuditEntry;
@@ -41,21 +38,19 @@ class HistoryController {
     static final String DELETE_VIEW = "assessment/delete";
     static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
-    private final SnapshotHistory history;
+    private final SnapshotManagement snapshots;
     private final ResultsController results;
-    private final Instruments instruments;
     private final QuestionnaireLibrary library;
     private final org.cpr.questionnaire.Scoring scoring;
     private final TemplateEngine templates;
     private final AuditPort audit;
     private final Clock clock;
 
-    HistoryController(SnapshotHistory history, ResultsController results, Instruments instruments, QuestionnaireLibrary library,
+    HistoryController(SnapshotManagement snapshots, ResultsController results, QuestionnaireLibrary library,
                       TemplateEngine templates, AuditPort audit, Clock clock, org.cpr.questionnaire.Scoring scoring) {
         this.scoring = scoring;
-        this.history = history;
+        this.snapshots = snapshots;
         this.results = results;
-        this.instruments = instruments;
         this.library = library;
         this.templates = templates;
         this.audit = audit;
@@ -64,10 +59,10 @@ class HistoryController {
 
     @GetMapping("/snapshot/history.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CprUser user, Locale locale) throws IOException {
-        List<SnapshotHistory.Submission> all = history.all(user.personId());
+        List<SubmittedSnapshot> all = snapshots.history(user.personId());
         Context context = new Context(locale);
         Map<String, String> titles = new HashMap<>();
-        all.forEach(s -> s.results().forEach(r -> titles.put(r.instrumentId(), instruments.title(r.instrumentId()))));
+        all.forEach(s -> s.results().forEach(r -> titles.put(r.instrumentId(), snapshots.instrumentTitle(r.instrumentId()))));
         context.setVariable("history", all);
         context.setVariable("titles", titles);
         context.setVariable("trends", results.trends(all));
@@ -83,7 +78,7 @@ class HistoryController {
 
     @GetMapping(value = "/snapshot/history.fhir.json")
     ResponseEntity<String> fhir(@AuthenticationPrincipal CprUser user) {
-        List<SnapshotHistory.Submission> all = history.all(user.personId());
+        List<SubmittedSnapshot> all = snapshots.history(user.personId());
         Map<UUID, Integer> versions = new HashMap<>();
         all.forEach(s -> s.results().forEach(r -> versions.computeIfAbsent(r.versionId(),
                 v -> library.version(v).map(q -> q.number()).orElse(1))));
@@ -95,7 +90,7 @@ class HistoryController {
 
     @GetMapping("/snapshot/history/delete")
     String confirmDelete(@AuthenticationPrincipal CprUser user, Model model) {
-        model.addAttribute("count", history.all(user.personId()).size());
+        model.addAttribute("count", snapshots.history(user.personId()).size());
         return DELETE_VIEW;
     }
 
@@ -104,11 +99,11 @@ class HistoryController {
                   jakarta.servlet.http.HttpServletResponse response) {
         if (!"DELETE".equals(confirm)) {
             response.setStatus(422);
-            model.addAttribute("count", history.all(user.personId()).size());
+            model.addAttribute("count", snapshots.history(user.personId()).size());
             model.addAttribute("confirmError", true);
             return DELETE_VIEW;
         }
-        history.deleteAll(user.personId());
+        snapshots.deleteHistory(user.personId());
         return "redirect:/snapshot?deleted";
     }
 

@@ -1,12 +1,10 @@
-package org.cpr.assessment.web;
+package org.cpr.assessment;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.cpr.assessment.internal.BandChart;
-import org.cpr.assessment.internal.SnapshotAggregate;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -29,13 +27,13 @@ class AggregateCharts {
     }
 
     /** By instrument id; an instrument whose rows are all suppressed gets no chart. */
-    Map<String, Chart> of(List<SnapshotAggregate.Table> tables, Locale locale) {
+    Map<String, Chart> of(List<AggregateTable> tables, Locale locale) {
         Map<String, Chart> charts = new LinkedHashMap<>();
-        for (SnapshotAggregate.Table table : tables) {
+        for (AggregateTable table : tables) {
             if (table.instrumentId() == null || table.bandOrder().isEmpty()) {
                 continue;
             }
-            List<BandChart.Bar> bars = table.cells().stream().filter(SnapshotAggregate.Cell::released)
+            List<BandChart.Bar> bars = table.cells().stream().filter(AggregateCell::released)
                     .map(c -> new BandChart.Bar(unit(c, locale),
                             table.bandOrder().stream().map(b -> c.bands().getOrDefault(b, 0L)).toList()))
                     .toList();
@@ -51,7 +49,7 @@ class AggregateCharts {
         return charts;
     }
 
-    private String unit(SnapshotAggregate.Cell cell, Locale locale) {
+    private String unit(AggregateCell cell, Locale locale) {
         return cell.unitName() != null ? cell.unitName() : messages.getMessage("snapshot.aggregate.all", null, locale);
     }
 }

@@ -1,4 +1,4 @@
-package org.cpr.assessment.internal;
+package org.cpr.assessment;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -13,17 +13,17 @@ import org.cpr.questionnaire.Scoring;
  * score and band as extensions. No subject: the file is the person's own. The FHIR writing is the
  * questionnaire module's ({@link Scoring#bundle}); this module passes its records.
  */
-public final class FhirExport {
+final class FhirExport {
 
     private FhirExport() {
     }
 
     /** The bundle with answers written as the questionnaire module writes them: choice answers as the option's coding. */
-    public static String bundle(List<SnapshotHistory.Submission> history, Map<java.util.UUID, Integer> versionNumbers, Date generated,
+    public static String bundle(List<SubmittedSnapshot> history, Map<java.util.UUID, Integer> versionNumbers, Date generated,
                                 Scoring scoring) {
         List<Scoring.BundleEntry> entries = new ArrayList<>();
-        for (SnapshotHistory.Submission s : history) {
-            for (SnapshotHistory.Result r : s.results()) {
+        for (SubmittedSnapshot s : history) {
+            for (InstrumentResult r : s.results()) {
                 entries.add(new Scoring.BundleEntry(s.id() + "-" + r.instrumentId(), r.versionId(), r.instrumentId(),
                         versionNumbers.getOrDefault(r.versionId(), 1), r.answers(), r.score(), r.band(), s.submittedAt()));
             }

@@ -1,4 +1,4 @@
-package org.cpr.assessment.internal;
+package org.cpr.assessment;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -26,7 +26,7 @@ import javax.imageio.ImageIO;
  * only groups bars side by side and fills them with plain colours, it cannot stack them or hatch them.
  * The caller passes only figures the disclosure gate released.
  */
-public final class BandChart {
+final class BandChart {
 
     /** One bar: the group's label and its count per band, in band order. */
     public record Bar(String label, List<Long> counts) {

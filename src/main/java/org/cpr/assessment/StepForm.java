@@ -1,4 +1,4 @@
-package org.cpr.assessment.web;
+package org.cpr.assessment;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.cpr.assessment.internal.AnswerCodec;
-import org.cpr.assessment.internal.Instruments;
 import org.cpr.questionnaire.FormView;
 import org.springframework.util.MultiValueMap;
 
@@ -37,7 +35,7 @@ record StepForm(String key, String action, Map<String, Map<String, Object>> answ
             String value = params.getFirst("a_" + item.linkId());
             if (value != null && !value.isBlank()) {
                 current.put(item.linkId(), value);
-                typed.put(item.linkId(), Instruments.typed(item, value));
+                typed.put(item.linkId(), typed(item, value));
             }
         }
         answers.put(form.id(), typed);
@@ -63,9 +61,30 @@ record StepForm(String key, String action, Map<String, Map<String, Object>> answ
         Map<String, String> fields = new LinkedHashMap<>();
         answers.forEach((instrument, items) -> {
             if (!instrument.equals(exceptInstrument)) {
-                items.forEach((linkId, value) -> fields.put(PRIOR + instrument + "__" + linkId, AnswerCodec.display(value)));
+                items.forEach((linkId, value) -> fields.put(PRIOR + instrument + "__" + linkId, display(value)));
             }
         });
         return fields;
+    }
+
+    /** How a stored answer is written back into a form field: 2.0 → "2", true → "true". */
+    static String display(Object value) {
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+        }
+        return String.valueOf(value);
+    }
+
+    /** Reads a posted form value: yes/no → boolean, a number → its value, anything else stays text (and fails scoring). */
+    static Object typed(FormView.Item item, String raw) {
+        if ("BOOLEAN".equals(item.kind())) {
+            return "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : raw;
+        }
+        try {
+            return Double.valueOf(raw);
+        } catch (NumberFormatException e) {
+            return raw;
+        }
     }
 }

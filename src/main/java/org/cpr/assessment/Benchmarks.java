@@ -1,4 +1,4 @@
-package org.cpr.assessment.internal;
+package org.cpr.assessment;
 
 import java.util.List;
 
@@ -6,7 +6,7 @@ import java.util.List;
  * Published prevalences to compare one's own result with (instruments.md §20). Each names the
  * instrument and definition it used: benchmarks from different instruments are not interchangeable.
  */
-public final class Benchmarks {
+final class Benchmarks {
 
     /**
      * @param instrumentId    the instrument of the person's result this compares with
