@@ -1,5 +1,6 @@
 package org.cpr;
 
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -72,5 +73,13 @@ class ArchitectureTests {
     @Test
     void noStackTracePrinting() {
         noClasses().should().callMethod(Throwable.class, "printStackTrace").check(CLASSES);
+    }
+
+    @Test
+    void controllersOfCqiAssessmentCallOnlyTheModuleApi() {
+        noClasses().that().resideInAnyPackage("org.cpr.cqi..", "org.cpr.assessment..")
+            .and(annotatedWith(Controller.class).or(annotatedWith(RestController.class)))
+            .should().dependOnClassesThat().resideInAPackage("..internal..")
+            .because("controllers sit beside the module API and call only it (CONVENTIONS.md)").check(CLASSES);
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * until a reviewer releases it. Nothing here points back to a report (I-12).
  */
 @Service
-public class CqiEvidence {
+class CqiEvidence {
 
     public static final int MAX_QUOTE = 2000;
 

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param medianDaysToClose    median days from identified to closed; null when nothing is closed
  * @param overdue              open items past their due date
  */
-public record CqiReportData(LocalDate generatedOn, Map<CqiCategory, Integer> openByCategory,
+record CqiReportData(LocalDate generatedOn, Map<CqiCategory, Integer> openByCategory,
                             Map<String, Integer> openByAge, List<DecisionLine> decisions, int closedCount,
                             Integer medianDaysToClose, List<OverdueLine> overdue) {
 

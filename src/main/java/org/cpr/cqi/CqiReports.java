@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the register report with plain SQL aggregates (reporting queries use JdbcClient). */
 @Service
-public class CqiReports {
+class CqiReports {
 
     static final List<String> AGE_BUCKETS = List.of("0-30", "31-90", "91-180", "181+");
 

@@ -9,7 +9,7 @@ import org.cpr.shared.Role;
  * Who is looking at CQI figures, and under which role: the disclosure gate remembers what it
  * released to each principal, and a program director is held to the strictest filter rules.
  */
-public record CqiViewer(PersonId person, Role role) {
+record CqiViewer(PersonId person, Role role) {
 
     /** The most restricted of the person's reporting roles decides what the gate allows. */
     public static CqiViewer of(PersonId person, Set<Role> roles) {

@@ -4,7 +4,7 @@ package org.cpr.cqi;
  * A count as the disclosure gate let it out: the number when released, otherwise the message key
  * and threshold that say why it is hidden (never the real count).
  */
-public record GatedCount(Long value, String messageKey, int threshold) {
+record GatedCount(Long value, String messageKey, int threshold) {
 
     public static GatedCount shown(long value) {
         return new GatedCount(value, null, 0);

@@ -10,7 +10,7 @@ import org.cpr.identity.OrgUnitSummary;
  * its feedback campaigns (small groups shown as "fewer than N"), and the released evidence of its
  * items — every count through the disclosure gate.
  */
-public record HospitalReport(OrgUnitSummary hospital, CqiReportData register, ReportCounts thisQuarter,
+record HospitalReport(OrgUnitSummary hospital, CqiReportData register, ReportCounts thisQuarter,
                              ReportCounts previousQuarter, List<EvidenceLine> evidence,
                              List<org.cpr.survey.SurveyRates.WaveRate> surveyRates) {
 

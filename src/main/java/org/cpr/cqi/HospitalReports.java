@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the per-hospital CQI report (page and PDF share this model). */
 @Service
-public class HospitalReports {
+class HospitalReports {
 
     private final IdentityManagement identity;
     private final CqiReports reports;

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * "you said, we did" board.
  */
 @Service
-public class ImprovementRegister {
+class ImprovementRegister {
 
     /** Why a change was refused; the web layer turns these into field messages. */
     public static final class RefusedException extends RuntimeException {

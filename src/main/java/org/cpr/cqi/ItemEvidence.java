@@ -8,7 +8,7 @@ import java.util.UUID;
  * disclosure gate, released quotes (undated, shuffled, only for groups large enough), and — for
  * CQI reviewers only — the quotes still waiting to be released.
  */
-public record ItemEvidence(List<CountLine> counts, SpeakUpCounts.QuoteRelease quotes, List<DraftQuote> drafts) {
+record ItemEvidence(List<CountLine> counts, SpeakUpCounts.QuoteRelease quotes, List<DraftQuote> drafts) {
 
     public record CountLine(String hospitalName, CqiCategory category, Quarter quarter, GatedCount count) {
     }

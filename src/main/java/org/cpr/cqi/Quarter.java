@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A calendar quarter, the period CQI counts are reported for ("2026-Q1"). */
-public record Quarter(int year, int number) {
+record Quarter(int year, int number) {
 
     private static final Pattern KEY = Pattern.compile("(\\d{4})-Q([1-4])");
 

@@ -8,5 +8,5 @@ import java.util.UUID;
  * label) or a figure entered by hand. The before/after texts are figures that were already released
  * through the disclosure gate (e.g. copied from the wave report); nothing here is computed.
  */
-public record Remeasurement(UUID waveId, String label, String before, String after, LocalDate recordedOn) {
+record Remeasurement(UUID waveId, String label, String before, String after, LocalDate recordedOn) {
 }

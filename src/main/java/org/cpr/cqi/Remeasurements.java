@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Links an implemented item to a later measurement and moves it to "re-measured". */
 @Service
-public class Remeasurements {
+class Remeasurements {
 
     private final JdbcClient jdbc;
     private final ImprovementRegister register;

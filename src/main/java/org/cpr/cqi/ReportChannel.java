@@ -3,7 +3,7 @@ package org.cpr.cqi;
 import org.cpr.shared.Role;
 
 /** Where a speak-up report goes: systemic problems to CQI reviewers, mistreatment to the conduct officer. */
-public enum ReportChannel {
+enum ReportChannel {
     SYSTEMIC(Role.FACILITATOR),
     MISTREATMENT(Role.CONDUCT_OFFICER);
 

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Reviews of the original are audited; leadership sees only what a reviewer released.
  */
 @Service
-public class SpeakUpChannel {
+class SpeakUpChannel {
 
     /** The same idempotency key with a different report. */
     public static final class KeyReusedException extends RuntimeException {

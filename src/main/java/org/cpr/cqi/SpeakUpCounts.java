@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * gate's anti-differencing holds across page views as new batches arrive.
  */
 @Service
-public class SpeakUpCounts {
+class SpeakUpCounts {
 
     static final String COUNT_MEASURE = "speakup.reports";
     static final String QUOTE_MEASURE = "speakup.quotes";

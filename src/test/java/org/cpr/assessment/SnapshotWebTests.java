@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-import org.cpr.assessment.internal.BandChart;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.OrgUnitSummary;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** Answers as stable JSON (sorted keys, so equal answers give equal fingerprints) and SHA-256 helpers. */
-public final class AnswerCodec {
+final class AnswerCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -43,15 +43,6 @@ public final class AnswerCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answers are unreadable", e);
         }
-    }
-
-    /** How a stored answer is written back into a form field: 2.0 → "2", true → "true". */
-    public static String display(Object value) {
-        if (value instanceof Number n) {
-            double d = n.doubleValue();
-            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-        }
-        return String.valueOf(value);
     }
 
     public static String sha256(String text) {

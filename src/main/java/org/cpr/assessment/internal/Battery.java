@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cpr.assessment.PlannedStep;
+import org.cpr.assessment.SnapshotStep;
 import org.cpr.questionnaire.InvalidAnswersException;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.shared.AuditEntry;
@@ -19,15 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * positive, optional steps) and the plan it gives for a set of answers.
  */
 @Component
-public class Battery {
-
-    /** One configured step. */
-    public record Step(int position, String instrumentId, String followUpId, Double followUpMin, boolean optional) {
-    }
-
-    /** One page of the snapshot as a person sees it. {@code followUpOf} names the screener it follows. */
-    public record PlannedStep(String instrumentId, boolean optional, String followUpOf) {
-    }
+class Battery {
 
     private final JdbcClient jdbc;
     private final Instruments instruments;
@@ -40,40 +34,40 @@ public class Battery {
     }
 
     /** The configured steps, read at most every few seconds on the submission path (another node may change them). */
-    private record Cached(List<Step> steps, long readAt) {
+    private record Cached(List<SnapshotStep> steps, long readAt) {
     }
 
     private static final long STEPS_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     private volatile Cached cached;
 
-    public List<Step> steps() {
+    public List<SnapshotStep> steps() {
         Cached c = cached;
         if (c != null && System.nanoTime() - c.readAt() < STEPS_TTL_NANOS) {
             return c.steps();
         }
-        List<Step> steps = readSteps();
+        List<SnapshotStep> steps = readSteps();
         cached = new Cached(steps, System.nanoTime());
         return steps;
     }
 
-    private List<Step> readSteps() {
+    private List<SnapshotStep> readSteps() {
         return jdbc.sql("SELECT position, instrument_id, follow_up_id, follow_up_min, optional_step FROM assessment_battery_step ORDER BY position")
-                .query((rs, n) -> new Step(rs.getInt(1), rs.getString(2), rs.getString(3),
+                .query((rs, n) -> new SnapshotStep(rs.getInt(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4) == null ? null : rs.getDouble(4), rs.getBoolean(5)))
                 .list().stream().toList();
     }
 
     /** Replaces the battery; every instrument must exist in the library. */
     @Transactional
-    public void replace(List<Step> steps, PersonId by) {
-        for (Step s : steps) {
+    public void replace(List<SnapshotStep> steps, PersonId by) {
+        for (SnapshotStep s : steps) {
             if (!instruments.exists(s.instrumentId()) || (s.followUpId() != null && !instruments.exists(s.followUpId()))) {
                 throw new IllegalArgumentException("unknown instrument");
             }
         }
         jdbc.sql("DELETE FROM assessment_battery_step").update();
         int position = 1;
-        for (Step s : steps) {
+        for (SnapshotStep s : steps) {
             jdbc.sql("INSERT INTO assessment_battery_step (position, instrument_id, follow_up_id, follow_up_min, optional_step) VALUES (?, ?, ?, ?, ?)")
                     .params(position++, s.instrumentId(), s.followUpId(), s.followUpId() == null ? null : s.followUpMin(), s.optional())
                     .update();
@@ -98,7 +92,7 @@ public class Battery {
     /** As {@link #plan(Map, Set)}, remembering the screeners' scores in {@code scored} so the caller need not score them again. */
     public List<PlannedStep> plan(Map<String, Map<String, Object>> answers, Set<String> skipped, Map<String, ScoreResult> scored) {
         List<PlannedStep> plan = new ArrayList<>();
-        for (Step step : steps()) {
+        for (SnapshotStep step : steps()) {
             plan.add(new PlannedStep(step.instrumentId(), step.optional(), null));
             if (step.followUpId() != null && screenerPositive(step, answers.get(step.instrumentId()), scored)) {
                 plan.add(new PlannedStep(step.followUpId(), step.optional(), step.instrumentId()));
@@ -107,7 +101,7 @@ public class Battery {
         return plan;
     }
 
-    private boolean screenerPositive(Step step, Map<String, Object> answers, Map<String, ScoreResult> scored) {
+    private boolean screenerPositive(SnapshotStep step, Map<String, Object> answers, Map<String, ScoreResult> scored) {
         if (answers == null || answers.isEmpty()) {
             return false;
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.cpr.assessment.SnapshotDraft;
 import org.cpr.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,14 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * server): answers by instrument, skipped optional steps, and the idempotency key of this form instance.
  */
 @Component
-public class Drafts {
-
-    public record Draft(String key, Map<String, Map<String, Object>> answers, Set<String> skipped) {
-
-        public Map<String, Object> of(String instrumentId) {
-            return answers.getOrDefault(instrumentId, Map.of());
-        }
-    }
+class Drafts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,13 +32,13 @@ public class Drafts {
 
     /** The person's draft, started (with a fresh idempotency key) if there is none. */
     @Transactional
-    public Draft current(PersonId person) {
+    public SnapshotDraft current(PersonId person) {
         return jdbc.sql("SELECT idempotency_key, answers, skipped FROM assessment_draft WHERE person_id = ?")
                 .param(person.value())
-                .query((rs, n) -> new Draft(rs.getString(1), AnswerCodec.readAll(rs.getString(2)), skipped(rs.getString(3))))
+                .query((rs, n) -> new SnapshotDraft(rs.getString(1), AnswerCodec.readAll(rs.getString(2)), skipped(rs.getString(3))))
                 .optional()
                 .orElseGet(() -> {
-                    Draft fresh = new Draft(UUID.randomUUID().toString(), new LinkedHashMap<>(), new LinkedHashSet<>());
+                    SnapshotDraft fresh = new SnapshotDraft(UUID.randomUUID().toString(), new LinkedHashMap<>(), new LinkedHashSet<>());
                     jdbc.sql("INSERT INTO assessment_draft (person_id, idempotency_key, answers, skipped, updated_at) VALUES (?, ?, ?, ?, ?)")
                             .params(person.value(), fresh.key(), "{}", "", Timestamp.from(clock.instant())).update();
                     return fresh;
@@ -53,12 +47,12 @@ public class Drafts {
 
     /** Replaces the draft's answers and skipped steps (the key stays that of this form instance). */
     @Transactional
-    public Draft save(PersonId person, Map<String, Map<String, Object>> answers, Set<String> skipped) {
-        Draft draft = current(person);
+    public SnapshotDraft save(PersonId person, Map<String, Map<String, Object>> answers, Set<String> skipped) {
+        SnapshotDraft draft = current(person);
         jdbc.sql("UPDATE assessment_draft SET answers = ?, skipped = ?, updated_at = ? WHERE person_id = ?")
                 .params(AnswerCodec.write(answers), String.join(",", skipped), Timestamp.from(clock.instant()), person.value())
                 .update();
-        return new Draft(draft.key(), answers, skipped);
+        return new SnapshotDraft(draft.key(), answers, skipped);
     }
 
     public void discard(PersonId person) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * its form, and server-side scoring of typed answers (choice weights and yes/no as booleans).
  */
 @Component
-public class Instruments {
+class Instruments {
 
     private final QuestionnaireLibrary library;
     private final Scoring scoring;
@@ -80,17 +80,5 @@ public class Instruments {
             }
         });
         return node;
-    }
-
-    /** Reads a posted form value: yes/no → boolean, a number → its value, anything else stays text (and fails scoring). */
-    public static Object typed(FormView.Item item, String raw) {
-        if ("BOOLEAN".equals(item.kind())) {
-            return "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : raw;
-        }
-        try {
-            return Double.valueOf(raw);
-        } catch (NumberFormatException e) {
-            return raw;
-        }
     }
 }

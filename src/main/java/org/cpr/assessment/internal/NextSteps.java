@@ -10,6 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.cpr.assessment.NextStep;
+import org.cpr.assessment.NextStepRule;
+import org.cpr.assessment.SubmittedSnapshot;
 import org.cpr.directory.ServiceCategory;
 import org.cpr.directory.ServiceDirectory;
 import org.cpr.directory.ServiceEntry;
@@ -26,23 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * When no active entry has the slug yet the fallback text shows; the link appears once it exists.
  */
 @Component
-public class NextSteps {
-
-    public record Rule(UUID id, int position, String instrumentId, Set<String> bands, String flag, ServiceCategory category,
-                       String directorySlug, String fallbackText) {
-
-        boolean matches(SnapshotHistory.Submission s) {
-            if (flag != null && !flag.isBlank()) {
-                return s.shown().stream().anyMatch(r -> r.flags().contains(flag)
-                        && (instrumentId == null || instrumentId.isBlank() || instrumentId.equals(r.instrumentId())));
-            }
-            return s.result(instrumentId).filter(r -> !r.superseded() && r.band() != null && bands.contains(r.band())).isPresent();
-        }
-    }
-
-    /** What the person sees: the service (when the directory has it) or the fallback text. */
-    public record NextStep(ServiceCategory category, UUID serviceId, String serviceName, String fallbackText) {
-    }
+class NextSteps {
 
     private final JdbcClient jdbc;
     private final ServiceDirectory directory;
@@ -54,15 +41,15 @@ public class NextSteps {
         this.audit = audit;
     }
 
-    public List<Rule> rules() {
+    public List<NextStepRule> rules() {
         return jdbc.sql("SELECT id, position, instrument_id, bands, flag, category, directory_slug, fallback_text FROM assessment_next_step_rule ORDER BY position, id")
-                .query((rs, n) -> new Rule(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), bands(rs.getString(4)),
+                .query((rs, n) -> new NextStepRule(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), bands(rs.getString(4)),
                         rs.getString(5), ServiceCategory.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8)))
                 .list();
     }
 
     @Transactional
-    public UUID save(Rule rule, PersonId by) {
+    public UUID save(NextStepRule rule, PersonId by) {
         UUID id = rule.id() == null ? UUID.randomUUID() : rule.id();
         jdbc.sql("DELETE FROM assessment_next_step_rule WHERE id = ?").param(id).update();
         jdbc.sql("INSERT INTO assessment_next_step_rule (id, position, instrument_id, bands, flag, category, directory_slug, fallback_text)"
@@ -82,10 +69,10 @@ public class NextSteps {
                 AuditEntry.Outcome.SUCCESS, null));
     }
 
-    public List<NextStep> forSubmission(SnapshotHistory.Submission submission) {
+    public List<NextStep> forSubmission(SubmittedSnapshot submission) {
         List<NextStep> steps = new ArrayList<>();
         List<ServiceEntry> entries = null;
-        for (Rule rule : rules()) {
+        for (NextStepRule rule : rules()) {
             if (!rule.matches(submission)) {
                 continue;
             }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.cpr.assessment.ReminderCadence;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.notification.Notifications;
@@ -27,16 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Reminders {
 
-    public enum Cadence {
-        OFF(0), MONTHLY(1), QUARTERLY(3);
-
-        final int months;
-
-        Cadence(int months) {
-            this.months = months;
-        }
-    }
-
     private final JdbcClient jdbc;
     private final IdentityManagement identity;
     private final Notifications notifications;
@@ -49,13 +40,13 @@ public class Reminders {
         this.clock = clock;
     }
 
-    public Cadence cadence(PersonId person) {
+    public ReminderCadence cadence(PersonId person) {
         return jdbc.sql("SELECT cadence FROM assessment_reminder WHERE person_id = ?").param(person.value())
-                .query(String.class).optional().map(Cadence::valueOf).orElse(Cadence.OFF);
+                .query(String.class).optional().map(ReminderCadence::valueOf).orElse(ReminderCadence.OFF);
     }
 
     @Transactional
-    public void choose(PersonId person, Cadence cadence) {
+    public void choose(PersonId person, ReminderCadence cadence) {
         jdbc.sql("DELETE FROM assessment_reminder WHERE person_id = ?").param(person.value()).update();
         jdbc.sql("INSERT INTO assessment_reminder (person_id, cadence, last_sent_on, chosen_on) VALUES (?, ?, NULL, ?)")
                 .params(person.value(), cadence.name(), Date.valueOf(today())).update();
@@ -71,7 +62,7 @@ public class Reminders {
     @Transactional
     public int remind() {
         LocalDate today = today();
-        record Due(UUID person, Cadence cadence, LocalDate since) {
+        record Due(UUID person, ReminderCadence cadence, LocalDate since) {
         }
         List<Due> candidates = jdbc.sql("""
                 SELECT r.person_id, r.cadence, r.chosen_on, r.last_sent_on,
@@ -86,11 +77,11 @@ public class Reminders {
                         LocalDate last = LocalDate.ofInstant(rs.getTimestamp(5).toInstant(), ZoneOffset.UTC);
                         since = last.isAfter(since) ? last : since;
                     }
-                    return new Due(rs.getObject(1, UUID.class), Cadence.valueOf(rs.getString(2)), since);
+                    return new Due(rs.getObject(1, UUID.class), ReminderCadence.valueOf(rs.getString(2)), since);
                 }).list();
         int sent = 0;
         for (Due due : candidates) {
-            if (today.isBefore(due.since().plusMonths(due.cadence().months))) {
+            if (today.isBefore(due.since().plusMonths(due.cadence().months()))) {
                 continue;
             }
             Optional<String> email = identity.person(new PersonId(due.person())).filter(PersonSummary::active)

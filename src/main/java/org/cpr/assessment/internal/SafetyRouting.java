@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.cpr.assessment.ContactChoice;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.safety.AlertTier;
 import org.cpr.safety.SafetyConcern;
@@ -37,8 +38,6 @@ public class SafetyRouting {
     /** Why a snapshot needs a clinician. */
     public record Risk(AlertTier tier, Set<String> reasons) {
     }
-
-    public enum Choice { PRIVATE, CONTACT }
 
     public static final String PENDING = "PENDING";
     public static final String NONE = "NONE";
@@ -99,22 +98,22 @@ public class SafetyRouting {
      * decided. A contact request is honoured even after the pseudonymous review was raised.
      */
     @Transactional
-    public boolean choose(UUID submissionId, PersonId person, Choice choice, String channel, String time) {
+    public boolean choose(UUID submissionId, PersonId person, ContactChoice choice, String channel, String time) {
         Optional<Stored> stored = stored(submissionId, person);
         if (stored.isEmpty()) {
             return false;
         }
-        String from = choice == Choice.CONTACT && AUTO.equals(stored.get().state()) ? AUTO : PENDING;
+        String from = choice == ContactChoice.CONTACT && AUTO.equals(stored.get().state()) ? AUTO : PENDING;
         int changed = jdbc.sql("UPDATE assessment_submission SET safety_state = ?, contact_channel = ?, contact_time = ?"
                         + " WHERE id = ? AND person_id = ? AND safety_state = ?")
-                .params(choice.name(), choice == Choice.CONTACT ? channel : null, choice == Choice.CONTACT ? time : null,
+                .params(choice.name(), choice == ContactChoice.CONTACT ? channel : null, choice == ContactChoice.CONTACT ? time : null,
                         submissionId, person.value(), from)
                 .update();
         if (changed != 1) {
             return false;
         }
         Stored s = stored.get();
-        if (choice == Choice.CONTACT) {
+        if (choice == ContactChoice.CONTACT) {
             Set<String> reasons = new LinkedHashSet<>(s.reasons());
             reasons.add("CONTACT_REQUESTED");
             reasons.add("CONTACT_BY_" + channel);

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.cpr.assessment.AggregateCell;
+import org.cpr.assessment.AggregateTable;
+import org.cpr.assessment.SnapshotStep;
 import org.cpr.disclosure.CellRequest;
 import org.cpr.disclosure.CellResult;
 import org.cpr.disclosure.Contribution;
@@ -41,16 +44,7 @@ import org.springframework.stereotype.Component;
  * bands are shown only when its count of positive screens may be (0 or ≥ 11, not everyone).
  */
 @Component
-public class SnapshotAggregate {
-
-    /** One cell as shown: released figures, or the gate's reason (message key and arguments). */
-    public record Cell(String unitName, boolean released, Long respondents, Map<String, Long> bands, String messageKey,
-                       List<Object> messageArguments) {
-    }
-
-    /** One table: participation (no bands) or one instrument's bands, a row per org unit plus "all". */
-    public record Table(String instrumentId, List<String> bandOrder, List<Cell> cells) {
-    }
+class SnapshotAggregate {
 
     private final JdbcClient jdbc;
     private final DisclosureGate gate;
@@ -72,7 +66,7 @@ public class SnapshotAggregate {
     private record Row(String submission, UUID unit, String instrument, String band, boolean positive) {
     }
 
-    public List<Table> report(PersonId viewer, Role role) {
+    public List<AggregateTable> report(PersonId viewer, Role role) {
         int year = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).getYear();
         Timestamp from = Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
         Timestamp to = Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
@@ -92,7 +86,7 @@ public class SnapshotAggregate {
             }
         }
         String round = "snapshot-" + year;
-        List<Table> tables = new ArrayList<>();
+        List<AggregateTable> tables = new ArrayList<>();
         tables.add(table(viewer, role, round, "participation", null, List.of(), false, rows, names));
         for (String instrument : configuredInstruments()) {
             tables.add(table(viewer, role, round, instrument, instrument, instruments.bandCodes(instrument),
@@ -104,7 +98,7 @@ public class SnapshotAggregate {
     /** Every instrument of the battery in its order, each follow-up right after its screener. */
     private List<String> configuredInstruments() {
         Set<String> ids = new LinkedHashSet<>();
-        for (Battery.Step step : battery.steps()) {
+        for (SnapshotStep step : battery.steps()) {
             ids.add(step.instrumentId());
             if (step.followUpId() != null) {
                 ids.add(step.followUpId());
@@ -113,7 +107,7 @@ public class SnapshotAggregate {
         return List.copyOf(ids);
     }
 
-    private Table table(PersonId viewer, Role role, String round, String measure, String instrument, List<String> bandOrder,
+    private AggregateTable table(PersonId viewer, Role role, String round, String measure, String instrument, List<String> bandOrder,
                         boolean healthScreen, List<Row> rows, Map<UUID, String> names) {
         Map<String, Contribution> all = new LinkedHashMap<>();
         Map<UUID, Map<String, Contribution>> byUnit = new LinkedHashMap<>();
@@ -144,7 +138,7 @@ public class SnapshotAggregate {
         List<CellResult> screened = healthScreen ? gate.evaluate(new DisclosureRequest(viewer, role, round,
                 "snapshot." + measure + ".positive", MeasureType.POSITIVE_SCREEN, DisclosurePolicy.defaults(), screenCells))
                 : results;
-        List<Cell> shown = new ArrayList<>();
+        List<AggregateCell> shown = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             CellResult r = results.get(i);
             CellResult screen = screened.get(i);
@@ -154,12 +148,12 @@ public class SnapshotAggregate {
                 for (int b = 0; b < bandOrder.size(); b++) {
                     bands.put(bandOrder.get(b), n.distribution().getOrDefault((double) b, 0L));
                 }
-                shown.add(new Cell(name, true, rel.respondents(), bands, null, List.of()));
+                shown.add(new AggregateCell(name, true, rel.respondents(), bands, null, List.of()));
             } else {
                 Suppressed s = (Suppressed) (r instanceof Suppressed ? r : screen);
-                shown.add(new Cell(name, false, null, Map.of(), s.messageKey(), List.of(s.messageArguments())));
+                shown.add(new AggregateCell(name, false, null, Map.of(), s.messageKey(), List.of(s.messageArguments())));
             }
         }
-        return new Table(instrument, bandOrder, shown);
+        return new AggregateTable(instrument, bandOrder, shown);
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.cpr.assessment.InstrumentResult;
+import org.cpr.assessment.SubmittedSnapshot;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
@@ -20,32 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * role — can read one by guessing its id.
  */
 @Component
-public class SnapshotHistory {
-
-    /** One instrument's result. A screener whose follow-up was asked is {@code superseded}. */
-    public record Result(String instrumentId, UUID versionId, Double score, String band, List<String> flags,
-                         Map<String, Object> answers, boolean superseded) {
-
-        public boolean safety() {
-            return flags.contains("SAFETY");
-        }
-    }
-
-    public record Submission(UUID id, Instant submittedAt, boolean highRisk, String tier, String safetyState,
-                             String contactChannel, String contactTime, List<Result> results) {
-
-        public List<Result> shown() {
-            return results.stream().filter(r -> !r.superseded()).toList();
-        }
-
-        public Optional<Result> result(String instrumentId) {
-            return results.stream().filter(r -> r.instrumentId().equals(instrumentId)).findFirst();
-        }
-
-        public boolean choicePending() {
-            return highRisk && !"PRIVATE".equals(safetyState) && !"CONTACT".equals(safetyState);
-        }
-    }
+class SnapshotHistory {
 
     private static final Map<String, String> FOLLOW_UPS = Map.of("phq-2", "phq-9", "gad-2", "gad-7");
 
@@ -62,33 +39,33 @@ public class SnapshotHistory {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Submission> find(UUID id, PersonId owner) {
+    public Optional<SubmittedSnapshot> find(UUID id, PersonId owner) {
         return jdbc.sql("""
                 SELECT id, submitted_at, high_risk, tier, safety_state, contact_channel, contact_time
                 FROM assessment_submission WHERE id = ? AND person_id = ?""")
                 .params(id, owner.value())
-                .query((rs, n) -> new Submission(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
+                .query((rs, n) -> new SubmittedSnapshot(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), List.of()))
                 .optional()
-                .map(s -> new Submission(s.id(), s.submittedAt(), s.highRisk(), s.tier(), s.safetyState(), s.contactChannel(),
+                .map(s -> new SubmittedSnapshot(s.id(), s.submittedAt(), s.highRisk(), s.tier(), s.safetyState(), s.contactChannel(),
                         s.contactTime(), results(s.id())));
     }
 
     /** Oldest first. */
     @Transactional(readOnly = true)
-    public List<Submission> all(PersonId owner) {
-        List<Submission> found = new ArrayList<>();
+    public List<SubmittedSnapshot> all(PersonId owner) {
+        List<SubmittedSnapshot> found = new ArrayList<>();
         jdbc.sql("SELECT id FROM assessment_submission WHERE person_id = ? ORDER BY submitted_at, id")
                 .param(owner.value()).query(UUID.class).list()
                 .forEach(id -> find(id, owner).ifPresent(found::add));
         return found;
     }
 
-    private List<Result> results(UUID submission) {
-        Map<String, Result> byInstrument = new LinkedHashMap<>();
+    private List<InstrumentResult> results(UUID submission) {
+        Map<String, InstrumentResult> byInstrument = new LinkedHashMap<>();
         jdbc.sql("SELECT instrument_id, version_id, score, band, flags, answers FROM assessment_result WHERE submission_id = ? ORDER BY position")
                 .param(submission)
-                .query((rs, n) -> new Result(rs.getString(1), rs.getObject(2, UUID.class), (Double) rs.getObject(3, Double.class),
+                .query((rs, n) -> new InstrumentResult(rs.getString(1), rs.getObject(2, UUID.class), (Double) rs.getObject(3, Double.class),
                         rs.getString(4), rs.getString(5).isBlank() ? List.of() : List.of(rs.getString(5).split(",")),
                         AnswerCodec.readOne(rs.getString(6)), false))
                 .list().forEach(r -> byInstrument.put(r.instrumentId(), r));
@@ -98,11 +75,11 @@ public class SnapshotHistory {
                 followUps.put(s.instrumentId(), s.followUpId());
             }
         });
-        List<Result> list = new ArrayList<>();
-        for (Result r : byInstrument.values()) {
+        List<InstrumentResult> list = new ArrayList<>();
+        for (InstrumentResult r : byInstrument.values()) {
             String followUp = followUps.get(r.instrumentId());
             boolean superseded = followUp != null && byInstrument.containsKey(followUp);
-            list.add(new Result(r.instrumentId(), r.versionId(), r.score(), r.band(), r.flags(), r.answers(), superseded));
+            list.add(new InstrumentResult(r.instrumentId(), r.versionId(), r.score(), r.band(), r.flags(), r.answers(), superseded));
         }
         return list;
     }

@@ -13,6 +13,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.cpr.assessment.BadKey;
+import org.cpr.assessment.IncompleteSnapshot;
+import org.cpr.assessment.KeyReused;
+import org.cpr.assessment.PlannedStep;
+import org.cpr.assessment.SubmissionOutcome;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.questionnaire.InvalidAnswersException;
@@ -33,47 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event and (for a high-risk result) the pending safety state commit in one transaction.
  */
 @Component
-public class SnapshotSubmissions {
+class SnapshotSubmissions {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9-]{16,64}");
-
-    /** The stored submission and whether this call only replayed it. */
-    public record Outcome(UUID submissionId, boolean replay) {
-    }
-
-    /** One step whose answers cannot be scored, with the problems by item. */
-    public static class IncompleteSnapshot extends RuntimeException {
-        private final transient String instrumentId;
-        private final transient InvalidAnswersException cause;
-
-        IncompleteSnapshot(String instrumentId, InvalidAnswersException cause) {
-            super("incomplete step");
-            this.instrumentId = instrumentId;
-            this.cause = cause;
-        }
-
-        public String instrumentId() {
-            return instrumentId;
-        }
-
-        public InvalidAnswersException invalid() {
-            return cause;
-        }
-    }
-
-    /** The same key was used with different answers. */
-    public static class KeyReused extends RuntimeException {
-        KeyReused() {
-            super("idempotency key reused with different answers");
-        }
-    }
-
-    /** A missing or malformed key. */
-    public static class BadKey extends RuntimeException {
-        BadKey() {
-            super("missing or malformed idempotency key");
-        }
-    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -98,7 +65,7 @@ public class SnapshotSubmissions {
         this.clock = clock;
     }
 
-    public Outcome submit(PersonId person, String key, Map<String, Map<String, Object>> answers, Set<String> skipped) {
+    public SubmissionOutcome submit(PersonId person, String key, Map<String, Map<String, Object>> answers, Set<String> skipped) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new BadKey();
         }
@@ -106,7 +73,7 @@ public class SnapshotSubmissions {
         Map<String, ScoreResult> scores = new LinkedHashMap<>();
         Set<String> skippedUsed = new TreeSet<>();
         Map<String, ScoreResult> screened = new java.util.HashMap<>();
-        for (Battery.PlannedStep step : battery.plan(answers, skipped, screened)) {
+        for (PlannedStep step : battery.plan(answers, skipped, screened)) {
             String id = step.instrumentId();
             if (step.optional() && skipped.contains(id) && !answers.containsKey(id)) {
                 skippedUsed.add(id);
@@ -123,7 +90,7 @@ public class SnapshotSubmissions {
         }
         String keyHash = AnswerCodec.sha256("snapshot|" + person + "|" + key);
         String payloadHash = AnswerCodec.sha256(AnswerCodec.write(used) + "|skipped=" + skippedUsed);
-        Optional<Outcome> earlier = replay(keyHash, payloadHash);
+        Optional<SubmissionOutcome> earlier = replay(keyHash, payloadHash);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -131,19 +98,19 @@ public class SnapshotSubmissions {
         OrgUnitId unit = identity.person(person).map(PersonSummary::program).orElse(null);
         try {
             tx.executeWithoutResult(s -> store(id, person, unit, keyHash, payloadHash, used, scores));
-            return new Outcome(id, false);
+            return new SubmissionOutcome(id, false);
         } catch (DuplicateKeyException concurrent) {
             return replay(keyHash, payloadHash).orElseThrow(() -> concurrent);
         }
     }
 
-    private Optional<Outcome> replay(String keyHash, String payloadHash) {
+    private Optional<SubmissionOutcome> replay(String keyHash, String payloadHash) {
         return jdbc.sql("SELECT id, payload_hash FROM assessment_submission WHERE key_hash = ?").param(keyHash)
                 .query((rs, n) -> {
                     if (!payloadHash.equals(rs.getString(2))) {
                         throw new KeyReused();
                     }
-                    return new Outcome(rs.getObject(1, UUID.class), true);
+                    return new SubmissionOutcome(rs.getObject(1, UUID.class), true);
                 }).optional();
     }
 

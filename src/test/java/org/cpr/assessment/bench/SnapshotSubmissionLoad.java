@@ -13,7 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.cpr.CprApplication;
-import org.cpr.assessment.internal.SnapshotSubmissions;
+import org.cpr.assessment.SnapshotManagement;
 import org.cpr.shared.PersonId;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.WebApplicationType;
@@ -44,7 +44,7 @@ public final class SnapshotSubmissionLoad {
                         "--spring.datasource.password=" + System.getenv().getOrDefault("CPR_TEST_DB_PASSWORD", ""),
                         "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 10), "--server.port=0", "--logging.level.root=WARN")) {
             System.out.println("datasource: " + ctx.getEnvironment().getProperty("spring.datasource.url"));
-            SnapshotSubmissions submissions = ctx.getBean(SnapshotSubmissions.class);
+            SnapshotManagement submissions = ctx.getBean(SnapshotManagement.class);
             for (int i = 0; i < 20; i++) {
                 submissions.submit(new PersonId(UUID.randomUUID()), UUID.randomUUID().toString(), answers(), Set.of("pc-ptsd-5"));
             }
