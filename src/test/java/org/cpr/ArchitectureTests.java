@@ -1,5 +1,7 @@
 package org.cpr;
 
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -47,6 +49,15 @@ class ArchitectureTests {
     void controllersAreNotPublic() {
         classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
             .should().notBePublic().because("a module's API is its service classes, not its web layer").check(CLASSES);
+    }
+
+    @Test
+    void controllersOfIdentityAuditPlatformCallOnlyTheModuleApi() {
+        noClasses().that().resideInAnyPackage("org.cpr.identity..", "org.cpr.audit..", "org.cpr.platform..")
+            .and(are(annotatedWith(Controller.class)).or(are(annotatedWith(RestController.class))))
+            .should().dependOnClassesThat().resideInAPackage("..internal..")
+            .because("a controller sits beside its module's API and calls only that API (CONVENTIONS.md)")
+            .check(CLASSES);
     }
 
     @Test
