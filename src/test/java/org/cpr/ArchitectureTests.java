@@ -1,6 +1,5 @@
 package org.cpr;
 
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -51,9 +50,8 @@ class ArchitectureTests {
     }
 
     @Test
-    void controllersOfSafetyQuestionnaireDirectoryCallOnlyTheModuleApi() {
+    void controllersCallOnlyTheirModulesApi() {
         noClasses().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-            .and().resideInAnyPackage("org.cpr.safety..", "org.cpr.questionnaire..", "org.cpr.directory..")
             .should().dependOnClassesThat().resideInAPackage("..internal..")
             .because("controllers sit beside the module's API and call only that (CONVENTIONS.md)").check(CLASSES);
     }
@@ -75,11 +73,4 @@ class ArchitectureTests {
         noClasses().should().callMethod(Throwable.class, "printStackTrace").check(CLASSES);
     }
 
-    @Test
-    void controllersOfCqiAssessmentCallOnlyTheModuleApi() {
-        noClasses().that().resideInAnyPackage("org.cpr.cqi..", "org.cpr.assessment..")
-            .and(annotatedWith(Controller.class).or(annotatedWith(RestController.class)))
-            .should().dependOnClassesThat().resideInAPackage("..internal..")
-            .because("controllers sit beside the module API and call only it (CONVENTIONS.md)").check(CLASSES);
-    }
 }

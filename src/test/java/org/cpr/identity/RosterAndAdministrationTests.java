@@ -15,8 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.cpr.identity.internal.RosterImport;
-import org.cpr.identity.internal.RosterRow;
 import org.cpr.shared.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,5 +124,24 @@ class RosterAndAdministrationTests {
                 .param("email", "x").param("displayName", "").param("traineeType", ""))
             .andExpect(content().string(containsString("Someone already has this user name")))
             .andExpect(content().string(containsString("This is not an e-mail address")));
+    }
+
+    @Test
+    void adminPagesShowAPersonsProgramGrantsAndTheOrgTree() throws Exception {
+        var sysadmin = signedIn(as(Role.SYSTEM_ADMIN));
+        String personId = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM person WHERE username = 'resident'").query(String.class).single();
+        String program = jdbc.sql("SELECT CAST(program_id AS VARCHAR) FROM person WHERE username = 'resident'").query(String.class).single();
+        String unit = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM org_unit WHERE code = 'PRG-IM'").query(String.class).single();
+        String unitName = jdbc.sql("SELECT name FROM org_unit WHERE code = 'PRG-IM'").query(String.class).single();
+        String parentName = jdbc.sql("SELECT p.name FROM org_unit u JOIN org_unit p ON p.id = u.parent_id WHERE u.code = 'PRG-IM'")
+                .query(String.class).single();
+        mvc.perform(post("/admin/people/" + personId + "/grants").param("role", "PEER_SUPPORTER").param("unit", unit)
+                .with(sysadmin).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/admin/people/" + personId).with(sysadmin)).andExpect(status().isOk())
+            .andExpect(content().string(containsString("value=\"" + program + "\" selected=\"selected\"")))
+            .andExpect(content().string(containsString(unitName)))
+            .andExpect(content().string(containsString("/grants/")));
+        mvc.perform(get("/admin/org-units").with(sysadmin)).andExpect(status().isOk())
+            .andExpect(content().string(containsString("<td><span>" + parentName + "</span></td>")));
     }
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.cpr.identity.CprUser;
 import org.cpr.identity.ScopedRole;
-import org.cpr.identity.internal.MfaSession;
+import org.cpr.identity.MfaSession;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;

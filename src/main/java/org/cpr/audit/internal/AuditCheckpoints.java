@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * entry is appended: its HMAC covers the last legacy hash and anchors every legacy row.
  */
 @Component
-public class AuditCheckpoints {
+class AuditCheckpoints {
 
     /** One signed checkpoint line. */
     public record Checkpoint(long seq, String hash, Instant at, boolean validSignature) {

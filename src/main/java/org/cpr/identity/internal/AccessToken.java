@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 /** A personal access token for the API. Only its SHA-256 hash is stored; the secret is shown once. */
 @Entity
 @Table(name = "access_token")
-public class AccessToken {
+class AccessToken {
 
     @Id
     private UUID id;

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AccessTokenRepository extends JpaRepository<AccessToken, UUID> {
+interface AccessTokenRepository extends JpaRepository<AccessToken, UUID> {
 
     Optional<AccessToken> findByTokenHash(String tokenHash);
 

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Issues, resolves and revokes personal access tokens ({@code cpr_} + 32 random bytes). */
 @Service
-public class AccessTokens {
+class AccessTokens {
 
     static final String PREFIX = "cpr_";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -13,7 +13,7 @@ import org.cpr.identity.OrgUnitKind;
 
 @Entity
 @Table(name = "org_unit")
-public class OrgUnit {
+class OrgUnit {
 
     @Id
     private UUID id;

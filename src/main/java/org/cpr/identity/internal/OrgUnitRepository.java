@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface OrgUnitRepository extends JpaRepository<OrgUnit, UUID> {
+interface OrgUnitRepository extends JpaRepository<OrgUnit, UUID> {
 
     Optional<OrgUnit> findByCode(String code);
 

@@ -14,7 +14,7 @@ import org.cpr.identity.TraineeType;
 
 @Entity
 @Table(name = "person")
-public class Person {
+class Person {
 
     @Id
     private UUID id;

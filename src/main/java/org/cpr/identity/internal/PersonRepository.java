@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PersonRepository extends JpaRepository<Person, UUID> {
+interface PersonRepository extends JpaRepository<Person, UUID> {
 
     Optional<Person> findByUsernameIgnoreCase(String username);
 

@@ -13,7 +13,7 @@ import org.cpr.shared.Role;
 
 @Entity
 @Table(name = "role_grant")
-public class RoleGrantEntity {
+class RoleGrantEntity {
 
     @Id
     private UUID id;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface RoleGrantRepository extends JpaRepository<RoleGrantEntity, UUID> {
+interface RoleGrantRepository extends JpaRepository<RoleGrantEntity, UUID> {
 
     List<RoleGrantEntity> findByPersonId(UUID personId);
 }

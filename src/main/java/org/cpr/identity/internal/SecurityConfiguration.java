@@ -3,6 +3,7 @@ package org.cpr.identity.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cpr.identity.MfaEnrolment;
 import org.cpr.shared.PublicPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** RFC 6238 TOTP (SHA-1, 6 digits, 30 s, one step of drift) on the injected clock, and recovery codes. */
 @Component
-public class Totp {
+class Totp {
 
     static final String ISSUER = "CPR platform";
 

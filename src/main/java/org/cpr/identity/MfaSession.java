@@ -1,4 +1,4 @@
-package org.cpr.identity.internal;
+package org.cpr.identity;
 
 import jakarta.servlet.http.HttpSession;
 import org.cpr.shared.PersonId;

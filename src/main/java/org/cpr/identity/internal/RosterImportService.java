@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.cpr.identity.OrgUnitKind;
+import org.cpr.identity.RosterImport;
+import org.cpr.identity.RosterRow;
 import org.cpr.identity.TraineeType;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
@@ -33,11 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
  * applying re-checks and writes all rows in one transaction, or nothing.
  */
 @Service
-public class RosterImport {
+class RosterImportService implements RosterImport {
 
-    public enum Kind { ORG_UNITS, PEOPLE }
-
-    public static final int MAX_ROWS = 5_000;
+    static final int MAX_ROWS = 5_000;
     static final List<String> UNIT_COLUMNS = List.of("code", "parent_code", "kind", "name");
     static final List<String> PEOPLE_COLUMNS = List.of("username", "email", "display_name", "trainee_type", "training_level",
             "program_code", "department_code", "roles");
@@ -50,7 +50,7 @@ public class RosterImport {
     private final AuditPort audit;
     private final Clock clock;
 
-    RosterImport(OrgUnitRepository units, PersonRepository people, RoleGrantRepository grants, AuditPort audit, Clock clock) {
+    RosterImportService(OrgUnitRepository units, PersonRepository people, RoleGrantRepository grants, AuditPort audit, Clock clock) {
         this.units = units;
         this.people = people;
         this.grants = grants;
@@ -59,12 +59,14 @@ public class RosterImport {
     }
 
     /** Checks a file without changing anything. A file-level problem comes back as a single row with line 0. */
+    @Override
     @Transactional(readOnly = true)
     public List<RosterRow> dryRun(Kind kind, String csv) {
         return kind == Kind.ORG_UNITS ? checkUnits(csv, null) : checkPeople(csv, null);
     }
 
     /** Applies the file if, and only if, every row is valid; returns the rows as checked. */
+    @Override
     @Transactional
     public List<RosterRow> apply(Kind kind, String csv, PersonId by) {
         List<RosterRow> checked = dryRun(kind, csv);

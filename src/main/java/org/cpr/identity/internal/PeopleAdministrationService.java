@@ -6,9 +6,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.cpr.identity.GrantedRole;
 import org.cpr.identity.OrgUnitKind;
+import org.cpr.identity.OrgUnitRow;
 import org.cpr.identity.PasswordPolicy;
-import org.cpr.identity.TraineeType;
+import org.cpr.identity.PeopleAdministration;
+import org.cpr.identity.PersonSummary;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
@@ -20,12 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The system administrator's changes to people, org units and role grants; every change is audited. */
 @Service
-public class PeopleAdministration {
-
-    /** The editable fields of a person. */
-    public record PersonDetails(String username, String email, String displayName, TraineeType traineeType,
-                                String trainingLevel, UUID programId, UUID departmentId, boolean active) {
-    }
+class PeopleAdministrationService implements PeopleAdministration {
 
     private final PersonRepository people;
     private final OrgUnitRepository units;
@@ -35,7 +33,7 @@ public class PeopleAdministration {
     private final AuditPort audit;
     private final Clock clock;
 
-    PeopleAdministration(PersonRepository people, OrgUnitRepository units, RoleGrantRepository grants,
+    PeopleAdministrationService(PersonRepository people, OrgUnitRepository units, RoleGrantRepository grants,
                          PasswordEncoder encoder, PasswordPolicy policy, AuditPort audit, Clock clock) {
         this.people = people;
         this.units = units;
@@ -46,27 +44,32 @@ public class PeopleAdministration {
         this.clock = clock;
     }
 
+    @Override
     @Transactional(readOnly = true)
-    public List<Person> search(String q, int page) {
+    public List<PersonSummary> search(String q, int page) {
         String term = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         return people.findAll(Sort.by("displayName")).stream()
                 .filter(p -> term.isEmpty() || p.getDisplayName().toLowerCase(Locale.ROOT).contains(term)
                         || p.getUsername().contains(term) || p.getEmail().toLowerCase(Locale.ROOT).contains(term))
-                .skip((long) Math.max(0, page) * 50).limit(50).toList();
+                .skip((long) Math.max(0, page) * 50).limit(50).map(IdentityManagementService::summary).toList();
     }
 
-    public Optional<Person> person(UUID id) {
-        return people.findById(id);
+    @Override
+    public Optional<PersonSummary> person(UUID id) {
+        return people.findById(id).map(IdentityManagementService::summary);
     }
 
+    @Override
     public boolean usernameTaken(String username, UUID except) {
         return people.findByUsernameIgnoreCase(username).filter(p -> !p.getId().equals(except)).isPresent();
     }
 
+    @Override
     public boolean emailTaken(String email, UUID except) {
         return people.findByEmailIgnoreCase(email).filter(p -> !p.getId().equals(except)).isPresent();
     }
 
+    @Override
     @Transactional
     public UUID create(PersonDetails d, PersonId by) {
         Person p = people.saveAndFlush(new Person(UUID.randomUUID(), d.username().strip().toLowerCase(Locale.ROOT),
@@ -76,6 +79,7 @@ public class PeopleAdministration {
         return p.getId();
     }
 
+    @Override
     @Transactional
     public void update(UUID id, PersonDetails d, PersonId by) {
         Person p = people.findById(id).orElseThrow();
@@ -89,6 +93,7 @@ public class PeopleAdministration {
     }
 
     /** Sets an initial password; returns the policy's objections (message keys), empty when set. */
+    @Override
     @Transactional
     public List<String> setPassword(UUID id, String password, PersonId by) {
         Person p = people.findById(id).orElseThrow();
@@ -100,10 +105,12 @@ public class PeopleAdministration {
         return problems;
     }
 
-    public List<RoleGrantEntity> grantsOf(UUID person) {
-        return grants.findByPersonId(person);
+    @Override
+    public List<GrantedRole> grantsOf(UUID person) {
+        return grants.findByPersonId(person).stream().map(g -> new GrantedRole(g.getId(), g.getRole(), g.getOrgUnitId())).toList();
     }
 
+    @Override
     @Transactional
     public boolean grant(UUID person, Role role, UUID unit, PersonId by) {
         boolean exists = grants.findByPersonId(person).stream().anyMatch(g -> g.getRole() == role && g.getOrgUnitId().equals(unit));
@@ -116,6 +123,7 @@ public class PeopleAdministration {
         return true;
     }
 
+    @Override
     @Transactional
     public boolean revoke(UUID person, UUID grantId, PersonId by) {
         return grants.findById(grantId).filter(g -> g.getPersonId().equals(person)).map(g -> {
@@ -126,14 +134,18 @@ public class PeopleAdministration {
         }).orElse(false);
     }
 
-    public List<OrgUnit> units() {
-        return units.findAllByOrderByName();
+    @Override
+    public List<OrgUnitRow> units() {
+        return units.findAllByOrderByName().stream()
+                .map(u -> new OrgUnitRow(u.getId(), u.getParentId(), u.getKind(), u.getCode(), u.getName())).toList();
     }
 
+    @Override
     public boolean unitCodeTaken(String code) {
         return units.findByCode(code.strip()).isPresent();
     }
 
+    @Override
     @Transactional
     public UUID createUnit(String code, String name, OrgUnitKind kind, UUID parent, PersonId by) {
         OrgUnit unit = units.save(new OrgUnit(UUID.randomUUID(), parent, kind, code.strip(), name.strip(), clock.instant()));
@@ -141,6 +153,7 @@ public class PeopleAdministration {
         return unit.getId();
     }
 
+    @Override
     @Transactional
     public void renameUnit(UUID id, String name, PersonId by) {
         units.findById(id).orElseThrow().rename(name.strip());

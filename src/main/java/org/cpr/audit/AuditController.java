@@ -1,4 +1,4 @@
-package org.cpr.audit.web;
+package org.cpr.audit;
 
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.cpr.audit.AuditLog;
-import org.cpr.audit.AuditRecord;
-import org.cpr.audit.AuditSearch;
-import org.cpr.audit.ChainVerification;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.shared.NavigationItem;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import org.cpr.identity.MfaEnrolment;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
@@ -24,13 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
  * refused afterwards.
  */
 @Service
-public class MfaEnrolment {
+class MfaEnrolmentService implements MfaEnrolment {
 
-    /** What a second-factor check found. */
-    public enum Check { PASSED, WRONG, REPLAYED, LOCKED }
-
-    public static final int MAX_FAILURES = 5;
-    public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
+    static final int MAX_FAILURES = 5;
+    static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
 
     private final PersonRepository people;
     private final Totp totp;
@@ -39,7 +37,7 @@ public class MfaEnrolment {
     private final AuditPort audit;
     private final Clock clock;
 
-    MfaEnrolment(PersonRepository people, Totp totp, SecretBox box, JdbcClient jdbc, AuditPort audit, Clock clock) {
+    MfaEnrolmentService(PersonRepository people, Totp totp, SecretBox box, JdbcClient jdbc, AuditPort audit, Clock clock) {
         this.people = people;
         this.totp = totp;
         this.box = box;
@@ -48,11 +46,23 @@ public class MfaEnrolment {
         this.clock = clock;
     }
 
+    @Override
     public boolean isEnrolled(PersonId person) {
         return people.findById(person.value()).map(Person::isMfaEnabled).orElse(false);
     }
 
+    @Override
+    public String newSecret() {
+        return totp.newSecret();
+    }
+
+    @Override
+    public String qrCode(String secret, String account) {
+        return totp.qrCode(secret, account);
+    }
+
     /** Confirms enrolment with a first code; returns the fresh recovery codes, or empty if the code is wrong. */
+    @Override
     @Transactional
     public List<String> confirm(PersonId person, String pendingSecret, String code) {
         OptionalLong step = totp.matchingStep(pendingSecret, code);
@@ -75,6 +85,7 @@ public class MfaEnrolment {
     }
 
     /** Checks a TOTP code, or else a one-time recovery code (used up by this call). */
+    @Override
     @Transactional
     public boolean verify(PersonId person, String code) {
         return check(person, code) == Check.PASSED;
@@ -85,6 +96,7 @@ public class MfaEnrolment {
      * checking once the account has {@link #MAX_FAILURES} wrong codes in the last {@link #FAILURE_WINDOW};
      * refuses a TOTP code whose time step was already used. Every refusal is audited, never the code.
      */
+    @Override
     @Transactional
     public Check check(PersonId person, String code) {
         Person p = people.findById(person.value()).orElseThrow();

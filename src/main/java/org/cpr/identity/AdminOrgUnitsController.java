@@ -1,13 +1,10 @@
-package org.cpr.identity.web;
+package org.cpr.identity;
 
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.cpr.identity.CprUser;
-import org.cpr.identity.OrgUnitKind;
-import org.cpr.identity.internal.PeopleAdministration;
-import org.cpr.identity.web.AdminForms.UnitForm;
+import org.cpr.identity.AdminForms.UnitForm;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;

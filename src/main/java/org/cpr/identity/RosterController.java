@@ -1,4 +1,4 @@
-package org.cpr.identity.web;
+package org.cpr.identity;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpSession;
-import org.cpr.identity.CprUser;
-import org.cpr.identity.internal.RosterExport;
-import org.cpr.identity.internal.RosterImport;
-import org.cpr.identity.internal.RosterRow;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;

@@ -1,8 +1,7 @@
-package org.cpr.identity.web;
+package org.cpr.identity;
 
 import java.util.List;
 
-import org.cpr.identity.CprUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,4 +1,4 @@
-package org.cpr.identity.web;
+package org.cpr.identity;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;

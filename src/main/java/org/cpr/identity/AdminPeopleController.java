@@ -1,14 +1,11 @@
-package org.cpr.identity.web;
+package org.cpr.identity;
 
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import org.cpr.identity.CprUser;
-import org.cpr.identity.internal.PeopleAdministration;
-import org.cpr.identity.internal.Person;
-import org.cpr.identity.web.AdminForms.GrantForm;
-import org.cpr.identity.web.AdminForms.PersonForm;
+import org.cpr.identity.AdminForms.GrantForm;
+import org.cpr.identity.AdminForms.PersonForm;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -94,7 +91,7 @@ class AdminPeopleController {
     @PreAuthorize(EDIT)
     String setPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password,
                        @AuthenticationPrincipal CprUser me, Model model) {
-        Person person = load(id);
+        PersonSummary person = load(id);
         var problems = admin.setPassword(id, password, me.personId());
         model.addAttribute("passwordProblems", problems);
         model.addAttribute("passwordSet", problems.isEmpty());
@@ -105,7 +102,7 @@ class AdminPeopleController {
     @PreAuthorize(EDIT)
     String grant(@PathVariable UUID id, @Valid @ModelAttribute("grantForm") GrantForm form, BindingResult errors,
                  @AuthenticationPrincipal CprUser me, Model model) {
-        Person person = load(id);
+        PersonSummary person = load(id);
         if (errors.hasErrors() || !admin.grant(id, form.role(), form.unit(), me.personId())) {
             model.addAttribute("grantRefused", !errors.hasErrors());
             return form(model, PersonForm.of(person), id);
@@ -143,7 +140,7 @@ class AdminPeopleController {
         return FORM_VIEW;
     }
 
-    private Person load(UUID id) {
+    private PersonSummary load(UUID id) {
         return admin.person(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -1,4 +1,4 @@
-package org.cpr.identity.web;
+package org.cpr.identity;
 
 import java.util.Set;
 import java.util.UUID;
@@ -9,9 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.cpr.identity.CprUser;
-import org.cpr.identity.internal.Accounts;
-import org.cpr.identity.internal.MfaEnrolment;
 import org.cpr.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;

@@ -1,14 +1,10 @@
-package org.cpr.identity.web;
+package org.cpr.identity;
 
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.cpr.identity.CprUser;
-import org.cpr.identity.internal.MfaEnrolment;
-import org.cpr.identity.internal.MfaSession;
-import org.cpr.identity.internal.Totp;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
@@ -30,11 +26,9 @@ class MfaController {
     static final int MAX_FAILURES = 10;
 
     private final MfaEnrolment enrolment;
-    private final Totp totp;
 
-    MfaController(MfaEnrolment enrolment, Totp totp) {
+    MfaController(MfaEnrolment enrolment) {
         this.enrolment = enrolment;
-        this.totp = totp;
     }
 
     @GetMapping("/mfa/enrol")
@@ -44,11 +38,11 @@ class MfaController {
         }
         String secret = (String) session.getAttribute(MfaSession.PENDING_SECRET);
         if (secret == null) {
-            secret = totp.newSecret();
+            secret = enrolment.newSecret();
             session.setAttribute(MfaSession.PENDING_SECRET, secret);
         }
         model.addAttribute("secret", secret);
-        model.addAttribute("qr", totp.qrCode(secret, me.getUsername()));
+        model.addAttribute("qr", enrolment.qrCode(secret, me.getUsername()));
         return ENROL_VIEW;
     }
 
@@ -62,7 +56,7 @@ class MfaController {
         List<String> codes = enrolment.confirm(me.personId(), secret, code);
         if (codes.isEmpty()) {
             model.addAttribute("secret", secret);
-            model.addAttribute("qr", totp.qrCode(secret, me.getUsername()));
+            model.addAttribute("qr", enrolment.qrCode(secret, me.getUsername()));
             model.addAttribute("codeError", true);
             return ENROL_VIEW;
         }

@@ -1,4 +1,4 @@
-package org.cpr.audit;
+package org.cpr.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cpr.support.TestUsers.as;
@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import org.cpr.audit.internal.AuditCheckpoints;
+import org.cpr.audit.AuditLog;
+import org.cpr.audit.ChainVerification;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;

@@ -1,4 +1,4 @@
-package org.cpr.identity.web;
+package org.cpr.identity;
 
 import java.util.UUID;
 
@@ -7,10 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.cpr.identity.OrgUnitKind;
-import org.cpr.identity.TraineeType;
-import org.cpr.identity.internal.PeopleAdministration.PersonDetails;
-import org.cpr.identity.internal.Person;
+import org.cpr.identity.PeopleAdministration.PersonDetails;
 import org.cpr.shared.Role;
 
 final class AdminForms {
@@ -31,9 +28,10 @@ final class AdminForms {
             return new PersonForm("", "", "", null, "", null, null, true);
         }
 
-        static PersonForm of(Person p) {
-            return new PersonForm(p.getUsername(), p.getEmail(), p.getDisplayName(), p.getTraineeType(), p.getTrainingLevel(),
-                    p.getProgramId(), p.getDepartmentId(), p.isActive());
+        static PersonForm of(PersonSummary p) {
+            return new PersonForm(p.username(), p.email(), p.displayName(), p.traineeType(), p.trainingLevel(),
+                    p.program() == null ? null : p.program().value(), p.department() == null ? null : p.department().value(),
+                    p.active());
         }
 
         PersonDetails details() {

@@ -10,30 +10,32 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cpr.identity.RosterExport;
 import org.springframework.stereotype.Service;
 import static org.cpr.shared.CsvCells.safe;
 import org.springframework.transaction.annotation.Transactional;
 
 /** CSV export in the import's own format, so a file can go out, be edited and come back. */
 @Service
-public class RosterExport {
+class RosterExportService implements RosterExport {
 
     private final OrgUnitRepository units;
     private final PersonRepository people;
     private final RoleGrantRepository grants;
 
-    RosterExport(OrgUnitRepository units, PersonRepository people, RoleGrantRepository grants) {
+    RosterExportService(OrgUnitRepository units, PersonRepository people, RoleGrantRepository grants) {
         this.units = units;
         this.people = people;
         this.grants = grants;
     }
 
+    @Override
     @Transactional(readOnly = true)
     public String orgUnits() throws IOException {
         Map<UUID, String> codes = codes();
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader(RosterImport.UNIT_COLUMNS.toArray(String[]::new)).get())) {
+                .setHeader(RosterImportService.UNIT_COLUMNS.toArray(String[]::new)).get())) {
             for (OrgUnit u : units.findAllByOrderByName()) {
                 csv.printRecord(safe(u.getCode()), safe(codes.getOrDefault(u.getParentId(), "")), u.getKind(), safe(u.getName()));
             }
@@ -41,6 +43,7 @@ public class RosterExport {
         return out.toString();
     }
 
+    @Override
     @Transactional(readOnly = true)
     public String people() throws IOException {
         Map<UUID, String> codes = codes();
@@ -48,7 +51,7 @@ public class RosterExport {
                 .collect(Collectors.groupingBy(RoleGrantEntity::getPersonId));
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
-                .setHeader(RosterImport.PEOPLE_COLUMNS.toArray(String[]::new)).get())) {
+                .setHeader(RosterImportService.PEOPLE_COLUMNS.toArray(String[]::new)).get())) {
             for (Person p : people.findAll()) {
                 String roles = byPerson.getOrDefault(p.getId(), List.of()).stream()
                         .map(g -> g.getRole() + "@" + codes.get(g.getOrgUnitId())).sorted().collect(Collectors.joining(";"));

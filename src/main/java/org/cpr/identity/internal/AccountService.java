@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.cpr.identity.AccessTokenSummary;
+import org.cpr.identity.Accounts;
+import org.cpr.identity.IssuedToken;
 import org.cpr.identity.PasswordPolicy;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
@@ -14,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** A signed-in person's own account: password and personal access tokens. */
 @Service
-public class Accounts {
+class AccountService implements Accounts {
 
     private final PersonRepository people;
     private final PasswordEncoder encoder;
@@ -23,7 +26,7 @@ public class Accounts {
     private final AccessTokenRepository tokenRepository;
     private final AuditPort audit;
 
-    Accounts(PersonRepository people, PasswordEncoder encoder, PasswordPolicy policy, AccessTokens tokens,
+    AccountService(PersonRepository people, PasswordEncoder encoder, PasswordPolicy policy, AccessTokens tokens,
              AccessTokenRepository tokenRepository, AuditPort audit) {
         this.people = people;
         this.encoder = encoder;
@@ -33,13 +36,7 @@ public class Accounts {
         this.audit = audit;
     }
 
-    /** The outcome of a password change: empty when done, else message keys per field. */
-    public record PasswordProblems(List<String> current, List<String> replacement, List<String> confirmation) {
-        public boolean none() {
-            return current.isEmpty() && replacement.isEmpty() && confirmation.isEmpty();
-        }
-    }
-
+    @Override
     @Transactional
     public PasswordProblems changePassword(PersonId who, String current, String replacement, String confirmation) {
         Person person = people.findById(who.value()).orElseThrow();
@@ -56,17 +53,23 @@ public class Accounts {
         return problems;
     }
 
-    public List<AccessToken> tokensOf(PersonId who) {
-        return tokenRepository.findByPersonIdOrderByCreatedAtDesc(who.value());
+    @Override
+    public List<AccessTokenSummary> tokensOf(PersonId who) {
+        return tokenRepository.findByPersonIdOrderByCreatedAtDesc(who.value()).stream()
+                .map(t -> new AccessTokenSummary(t.getId(), t.getName(), t.getTokenPrefix(), t.getCreatedAt(), t.getExpiresAt(),
+                        t.getLastUsedAt(), t.getRevokedAt()))
+                .toList();
     }
 
+    @Override
     @Transactional
-    public AccessTokens.Issued createToken(PersonId who, String name, int days) {
+    public IssuedToken createToken(PersonId who, String name, int days) {
         AccessTokens.Issued issued = tokens.issue(who.value(), name.strip(), Duration.ofDays(days));
         audit.record(AuditEntry.success(who, "ACCESS_TOKEN_CREATED", "access_token", issued.id().toString()));
-        return issued;
+        return new IssuedToken(issued.id(), issued.secret(), issued.expiresAt());
     }
 
+    @Override
     @Transactional
     public boolean revokeToken(PersonId who, UUID tokenId) {
         boolean revoked = tokens.revoke(who.value(), tokenId);
