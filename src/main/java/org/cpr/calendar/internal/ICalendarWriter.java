@@ -26,7 +26,6 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
@@ -46,7 +45,6 @@ public final class ICalendarWriter {
         calendar.add(new ProdId("-//CPR platform//Program calendar//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", name));
         Set<ZoneId> zones = new LinkedHashSet<>();
         entries.forEach(e -> zones.add(e.zone()));
@@ -66,7 +64,7 @@ public final class ICalendarWriter {
     private static VEvent event(CalendarEntry entry, Instant stamp) {
         VEvent event = new VEvent(entry.start().atZone(entry.zone()), entry.end().atZone(entry.zone()), entry.summary());
         event.add(new Uid(entry.uid()));
-        event.add(new DtStamp(stamp));
+        event.replace(new DtStamp(stamp));
         event.add(new Sequence(entry.sequence()));
         event.add(entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         if (entry.description() != null && !entry.description().isBlank()) {
