@@ -45,6 +45,7 @@ class CoursesWebTests {
     @Autowired Registrations registrations;
     @Autowired IdentityManagement identity;
     @Autowired MutableClock clock;
+    @Autowired org.cpr.curriculum.TopicLibrary library;
 
     CprUser demo(String username, Role role) {
         var p = identity.byUsername(username).orElseThrow();
@@ -216,6 +217,39 @@ class CoursesWebTests {
             .andExpect(content().string(not(containsString("1 attended"))));
         mvc.perform(get("/courses/sessions/" + s.id() + "/roll").with(signedIn(otherCoordinator))).andExpect(status().isForbidden());
         mvc.perform(get("/courses/manage/" + id).with(signedIn(facilitator))).andExpect(content().string(containsString(resident.displayName())));
+        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+    }
+
+    @Test
+    void theDirectorsCoverageShowsDeliveredSessionsByCompetencyWithGatedConfidentialCounts() throws Exception {
+        CprUser facilitator = demo("facilitator", Role.FACILITATOR);
+        CprUser resident = demo("resident", Role.PARTICIPANT);
+        var grief = library.search("Grief after a patient death", null, null, false).get(0);
+        OfferingPlan base = CourseFixtures.plan("Coverage didactic", 10, 1, AttendanceVisibility.REPORTED_TO_PROGRAM, Set.of(facilitator.personId()));
+        OfferingId reported = catalogue.create(new OfferingPlan(base.title(), base.kind(), base.description(), List.of(grief.id()),
+                base.audience(), null, null, base.visibility(), false, 24, base.facilitators(), base.sessions()), null);
+        OfferingId confidential = catalogue.create(CourseFixtures.plan("Coverage support group", 10, 1, AttendanceVisibility.CONFIDENTIAL,
+                Set.of(facilitator.personId())), null);
+        for (OfferingId id : List.of(reported, confidential)) {
+            registrations.register(id, resident.personId(), Set.of());
+            Session s = catalogue.find(id).orElseThrow().sessions().get(0);
+            mvc.perform(post("/courses/sessions/" + s.id() + "/roll").with(csrf()).with(signedIn(facilitator))
+                    .param("present", resident.personId().toString()));
+        }
+        clock.set(CourseFixtures.FIRST.atZone(java.time.ZoneId.of(CourseFixtures.ZONE)).toInstant().plusSeconds(3 * 3600));
+        CprUser director = demo("director", Role.PROGRAM_DIRECTOR);
+        mvc.perform(get("/courses/coverage").param("year", "2031").with(signedIn(director)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Coverage didactic")))
+            .andExpect(content().string(containsString("Grief after a patient death")))
+            .andExpect(content().string(containsString("1 attended")))
+            .andExpect(content().string(containsString("Coverage support group")))
+            .andExpect(content().string(containsString("fewer than 5")))
+            .andExpect(content().string(not(containsString(resident.displayName()))));
+        mvc.perform(get("/courses/coverage.csv").param("year", "2031").with(signedIn(director)))
+            .andExpect(content().string(containsString("Coverage didactic,WORKSHOP")))
+            .andExpect(content().string(containsString("PROF")));
+        mvc.perform(get("/courses/coverage").with(signedIn(as(Role.PARTICIPANT)))).andExpect(status().isForbidden());
         clock.set(Instant.parse("2026-03-02T09:00:00Z"));
     }
 
