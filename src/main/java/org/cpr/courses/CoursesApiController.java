@@ -122,7 +122,10 @@ class CoursesApiController {
     @PostMapping("/api/v1/offerings")
     @PreAuthorize("hasAnyRole('FACILITATOR','ADMINISTRATOR')")
     @Operation(summary = "Create an offering with its sessions (facilitators and administrators)")
-    ResponseEntity<OfferingView> create(@RequestBody OfferingRequest body, @AuthenticationPrincipal CprUser me) {
+    ResponseEntity<OfferingView> create(@RequestBody(required = false) OfferingRequest body, @AuthenticationPrincipal CprUser me) {
+        if (body == null) {
+            throw new InvalidPlan(List.of(new PlanError("title", "courses.plan.required")));
+        }
         Set<PersonId> facilitators = new LinkedHashSet<>();
         if (body.facilitators() != null) {
             for (String username : body.facilitators()) {
@@ -154,7 +157,7 @@ class CoursesApiController {
 
     @PostMapping("/api/v1/registrations")
     @Operation(summary = "Register the token holder: a seat while any is free, else a waitlist place (409 when already registered)")
-    ResponseEntity<RegistrationView> register(@RequestBody RegistrationRequest body, @AuthenticationPrincipal CprUser me) {
+    ResponseEntity<RegistrationView> register(@RequestBody(required = false) RegistrationRequest body, @AuthenticationPrincipal CprUser me) {
         if (body == null || body.offeringId() == null) {
             throw new InvalidPlan(List.of(new PlanError("offeringId", "courses.plan.required")));
         }

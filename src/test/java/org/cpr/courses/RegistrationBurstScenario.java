@@ -41,6 +41,7 @@ abstract class RegistrationBurstScenario {
         }
         ConcurrentLinkedQueue<Registration> results = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
         long began;
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(attempts, 200))) {
@@ -48,7 +49,9 @@ abstract class RegistrationBurstScenario {
                 pool.submit(() -> {
                     try {
                         start.await();
+                        long t = System.nanoTime();
                         results.add(registrations.register(offering, person, Set.of()));
+                        micros.add((System.nanoTime() - t) / 1_000);
                         // the same person pressing twice changes nothing
                         try {
                             registrations.register(offering, person, Set.of());
@@ -67,7 +70,12 @@ abstract class RegistrationBurstScenario {
             assertThat(pool.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
         }
         long millis = (System.nanoTime() - began) / 1_000_000;
-        System.out.printf("registration burst: %d attempts for %d free seats in %d ms%n", attempts, free, millis);
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        System.out.printf("registration burst: %d attempts for %d free seats in %d ms (%.0f/s incl. a second press each); "
+                + "latency of a registration under the burst: median %.1f ms, p95 %.1f ms%n", attempts, free, millis,
+                attempts * 1000.0 / Math.max(1, millis), sorted.get(sorted.size() / 2) / 1000.0,
+                sorted.get((int) (sorted.size() * 0.95)) / 1000.0);
 
         assertThat(failures).isEmpty();
         assertThat(results).hasSize(attempts);

@@ -54,7 +54,8 @@ public final class ICalendarWriter {
         }
         StringWriter out = new StringWriter();
         try {
-            new CalendarOutputter(true).output(calendar, out);
+            // validated in tests (ical4j's validator); not on every feed request, where it costs more than the writing
+            new CalendarOutputter(false).output(calendar, out);
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("calendar could not be written: " + e.getClass().getSimpleName(), e);
         }

@@ -41,7 +41,9 @@ public class OfferingStore {
     private static final String OFFERING_COLUMNS = "o.id, o.title, o.kind, o.description, o.topic_ids, o.audience_types, "
             + "o.audience_programs, o.audience_roles, o.prerequisites, o.protected_time_note, o.visibility, o.public_listing, "
             + "o.cancel_cutoff_hours, o.status, o.capacity, o.seats_taken, "
-            + "(SELECT COUNT(*) FROM course_registration r WHERE r.offering_id = o.id AND r.status = 'WAITLISTED') AS waitlisted";
+            + "COALESCE(w.waitlisted, 0) AS waitlisted";
+    private static final String OFFERING_FROM = " FROM course_offering o LEFT JOIN (SELECT offering_id, COUNT(*) AS waitlisted "
+            + "FROM course_registration WHERE status = 'WAITLISTED' GROUP BY offering_id) w ON w.offering_id = o.id ";
 
     private final JdbcClient jdbc;
 
@@ -178,7 +180,7 @@ public class OfferingStore {
 
     private List<Offering> load(String where, List<Object> params) {
         Map<UUID, List<Session>> sessions = new LinkedHashMap<>();
-        List<Object[]> rows = jdbc.sql("SELECT " + OFFERING_COLUMNS + " FROM course_offering o " + where + " ORDER BY o.title")
+        List<Object[]> rows = jdbc.sql("SELECT " + OFFERING_COLUMNS + OFFERING_FROM + where + " ORDER BY o.title")
             .params(params).query((rs, n) -> row(rs)).list();
         if (rows.isEmpty()) {
             return List.of();
