@@ -29,11 +29,38 @@ class MyCoursesController {
     private final Registrations registrations;
     private final CourseCatalogue catalogue;
     private final Attendance attendance;
+    private final org.cpr.curriculum.TopicLibrary topics;
+    private final org.thymeleaf.ITemplateEngine templates;
 
-    MyCoursesController(Registrations registrations, CourseCatalogue catalogue, Attendance attendance) {
+    MyCoursesController(Registrations registrations, CourseCatalogue catalogue, Attendance attendance,
+                        org.cpr.curriculum.TopicLibrary topics, org.thymeleaf.ITemplateEngine templates) {
         this.registrations = registrations;
         this.catalogue = catalogue;
         this.attendance = attendance;
+        this.topics = topics;
+        this.templates = templates;
+    }
+
+    /** A certificate of attendance for one offering: the sessions the person attended, hours, topics, competencies. */
+    @GetMapping("/courses/offerings/{id}/certificate.pdf")
+    ResponseEntity<byte[]> certificate(@org.springframework.web.bind.annotation.PathVariable String id, @AuthenticationPrincipal CprUser me,
+                                       java.util.Locale locale) throws IOException {
+        OfferingId offering = CourseViews.offeringId(id);
+        List<TranscriptLine> lines = transcript(me).stream().filter(l -> l.offering().id().equals(offering)).toList();
+        if (lines.isEmpty()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        var taught = topics.byIds(lines.get(0).offering().topics()).values();
+        var competencies = new java.util.TreeSet<org.cpr.curriculum.Competency>();
+        taught.forEach(t -> competencies.addAll(t.competencies()));
+        var context = new org.thymeleaf.context.Context(locale, Map.of("name", me.displayName(), "offering", lines.get(0).offering(),
+                "lines", lines, "hours", lines.stream().mapToDouble(TranscriptLine::hours).sum(),
+                "topics", taught.stream().map(org.cpr.curriculum.Topic::title).sorted().toList(), "competencies", competencies));
+        String html = templates.process("courses/certificate-pdf", context);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new com.openhtmltopdf.pdfboxout.PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(out).run();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"certificate-" + offering + ".pdf\"").body(out.toByteArray());
     }
 
     @GetMapping("/courses/mine")

@@ -191,6 +191,15 @@ class CoursesWebTests {
                 .param("session", parts[3]).param("window", parts[4]).param("code", parts[5]))
             .andExpect(status().isOk()).andExpect(content().string(containsString("You are checked in.")));
 
+        byte[] pdf = mvc.perform(get("/courses/offerings/" + id + "/certificate.pdf").with(signedIn(resident)))
+            .andExpect(status().isOk()).andExpect(content().contentType("application/pdf")).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Certificate of attendance").contains(resident.displayName()).contains("QR course").contains("1.5 hours");
+        }
+        mvc.perform(get("/courses/offerings/" + id + "/certificate.pdf").with(signedIn(as(Role.PARTICIPANT)))).andExpect(status().isNotFound());
+        mvc.perform(get("/courses/mine").with(signedIn(resident))).andExpect(content().string(containsString("QR course")));
+
         clock.set(clock.instant().plusSeconds(31));
         mvc.perform(get(url).with(signedIn(resident))).andExpect(status().isBadRequest())
             .andExpect(content().string(containsString("This code has expired.")));
