@@ -103,7 +103,11 @@ class AttendanceController {
         runnableBy(id, me, true);
         Set<PersonId> ids = new HashSet<>();
         if (present != null) {
-            present.forEach(p -> ids.add(new PersonId(UUID.fromString(p))));
+            try {
+                present.forEach(p -> ids.add(new PersonId(UUID.fromString(p))));
+            } catch (IllegalArgumentException notAnId) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            }
         }
         attendance.rollCall(CourseViews.sessionId(id), ids);
         flash.addFlashAttribute("notice", "courses.attendance.saved");

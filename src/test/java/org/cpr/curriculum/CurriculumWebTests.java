@@ -90,6 +90,34 @@ class CurriculumWebTests {
             .andExpect(content().string(containsString("Habilidades interpersonales y de comunicación")));
     }
 
+    @Autowired CurriculumPlans plans;
+    @Autowired org.cpr.identity.IdentityManagement identity;
+
+    @Test
+    void aPlanIsBuiltByLevelAndCopiedForwardOnce() throws Exception {
+        var program = identity.orgUnitsOfKind(org.cpr.identity.OrgUnitKind.PROGRAM).get(0).id();
+        String location = mvc.perform(post("/curriculum/plans").with(csrf()).with(signedIn(as(Role.FACILITATOR)))
+                .param("program", program.toString()).param("traineeType", "RESIDENT").param("year", "2026"))
+            .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        var grief = library.search("Grief after a patient death", null, null, false).get(0);
+        var sleep = library.search("Sleep, fatigue and night shifts", null, null, false).get(0);
+        mvc.perform(post(location + "/items").with(csrf()).with(signedIn(as(Role.FACILITATOR))).param("level", "PGY1").param("topic", sleep.id().toString()));
+        mvc.perform(post(location + "/items").with(csrf()).with(signedIn(as(Role.FACILITATOR))).param("level", "PGY2").param("topic", grief.id().toString()));
+        mvc.perform(post(location + "/items").with(csrf()).with(signedIn(as(Role.FACILITATOR))).param("level", "<script>").param("topic", grief.id().toString()))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("problem", "curriculum.plan.itemInvalid"));
+        String copy = mvc.perform(post(location + "/copy-forward").with(csrf()).with(signedIn(as(Role.FACILITATOR))))
+            .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(copy).with(signedIn(as(Role.PROGRAM_DIRECTOR))))
+            .andExpect(content().string(containsString("Academic year 2027–2028")))
+            .andExpect(content().string(containsString("Sleep, fatigue and night shifts")))
+            .andExpect(content().string(containsString("Grief after a patient death")));
+        mvc.perform(post(location + "/copy-forward").with(csrf()).with(signedIn(as(Role.FACILITATOR))))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("problem", "curriculum.plan.exists"));
+        assertThat(plans.all().stream().filter(p -> p.program().equals(program) && p.traineeType() == org.cpr.identity.TraineeType.RESIDENT))
+            .extracting(CurriculumPlan::academicYear).containsExactlyInAnyOrder(2026, 2027);
+        mvc.perform(post(copy.replace("?copied", "") + "/copy-forward").with(csrf()).with(signedIn(as(Role.PROGRAM_DIRECTOR)))).andExpect(status().isForbidden());
+    }
+
     private MockHttpServletRequestBuilder valid(String code) {
         return post("/curriculum/topics").with(csrf()).param("code", code).param("title", "Peer debriefing")
                 .param("summary", "Debriefing after hard shifts.").param("objectives", "Lead a debrief\nClose with resources")
