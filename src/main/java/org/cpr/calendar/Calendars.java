@@ -1,0 +1,100 @@
+package org.cpr.calendar;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.cpr.calendar.internal.FeedTokens;
+import org.cpr.calendar.internal.ICalendarWriter;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.cpr.shared.PersonId;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The calendar module's API: renders entries as iCalendar and manages each person's secret feed
+ * link (issue, rotate, revoke).
+ */
+@Service
+public class Calendars {
+
+    private final FeedTokens tokens;
+    private final ObjectProvider<CalendarSource> sources;
+    private final AuditPort audit;
+    private final Clock clock;
+
+    Calendars(FeedTokens tokens, ObjectProvider<CalendarSource> sources, AuditPort audit, Clock clock) {
+        this.tokens = tokens;
+        this.sources = sources;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** An RFC 5545 calendar of {@code entries}, each zone with its VTIMEZONE. */
+    public String render(String name, List<CalendarEntry> entries) {
+        return ICalendarWriter.write(name, entries, clock.instant());
+    }
+
+    /** Everything every module has put on the person's calendar, as iCalendar. */
+    public String personalCalendar(PersonId person, String name) {
+        List<CalendarEntry> entries = new ArrayList<>();
+        sources.orderedStream().forEach(source -> entries.addAll(source.entriesFor(person)));
+        entries.sort(Comparator.comparing(CalendarEntry::start));
+        return render(name, entries);
+    }
+
+    /** A new secret feed link; any earlier link of the person stops working. */
+    @Transactional
+    public FeedLink issueFeed(PersonId person) {
+        String token = tokens.issue(person, clock.instant());
+        audit.record(AuditEntry.success(person, "CALENDAR_FEED_ISSUED", "calendar_feed", null));
+        return new FeedLink(token);
+    }
+
+    /** Turns off the person's feed link(s). */
+    @Transactional
+    public boolean revokeFeed(PersonId person) {
+        int revoked = tokens.revokeAll(person, clock.instant());
+        if (revoked > 0) {
+            audit.record(AuditEntry.success(person, "CALENDAR_FEED_REVOKED", "calendar_feed", null));
+        }
+        return revoked > 0;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasFeed(PersonId person) {
+        return tokens.hasLive(person);
+    }
+
+    /**
+     * The calendar behind a feed token.
+     *
+     * @throws FeedUnavailable when the token is unknown or was revoked
+     */
+    @Transactional(readOnly = true)
+    public String feed(String token, String name) {
+        var found = tokens.find(token).orElseThrow(() -> new FeedUnavailable(false));
+        if (found.revoked()) {
+            throw new FeedUnavailable(true);
+        }
+        return personalCalendar(found.person(), name);
+    }
+
+    /** A feed URL that does not (or no longer) work. */
+    public static final class FeedUnavailable extends RuntimeException {
+
+        private final boolean revoked;
+
+        FeedUnavailable(boolean revoked) {
+            super(revoked ? "calendar feed revoked" : "unknown calendar feed");
+            this.revoked = revoked;
+        }
+
+        public boolean revoked() {
+            return revoked;
+        }
+    }
+}

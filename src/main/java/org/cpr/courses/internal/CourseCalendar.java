@@ -1,0 +1,67 @@
+package org.cpr.courses.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.cpr.calendar.CalendarEntry;
+import org.cpr.calendar.CalendarSource;
+import org.cpr.courses.Offering;
+import org.cpr.courses.RegistrationStatus;
+import org.cpr.courses.Session;
+import org.cpr.shared.PersonId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts on a person's calendar every session of the offerings they hold a seat in or facilitate,
+ * from 90 days back; cancelled sessions stay, as STATUS:CANCELLED with the same UID.
+ */
+@Component
+public class CourseCalendar implements CalendarSource {
+
+    static final Duration HISTORY = Duration.ofDays(90);
+
+    private final OfferingStore offerings;
+    private final RegistrationStore registrations;
+    private final Clock clock;
+    private final String baseUrl;
+
+    CourseCalendar(OfferingStore offerings, RegistrationStore registrations, Clock clock,
+                   @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+        this.offerings = offerings;
+        this.registrations = registrations;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public List<CalendarEntry> entriesFor(PersonId person) {
+        Set<UUID> ids = new LinkedHashSet<>(offerings.facilitatedBy(person));
+        registrations.ofPerson(person).stream().filter(r -> r.status() == RegistrationStatus.SEATED)
+                .forEach(r -> ids.add(r.offering().value()));
+        Instant since = clock.instant().minus(HISTORY);
+        List<CalendarEntry> entries = new ArrayList<>();
+        for (Offering o : offerings.byIds(ids)) {
+            o.sessions().stream().filter(s -> s.end().toInstant().isAfter(since)).forEach(s -> entries.add(entry(o, s, baseUrl)));
+        }
+        return entries;
+    }
+
+    /** One session as a calendar event; the UID is the session id, stable for the session's life. */
+    public static CalendarEntry entry(Offering o, Session s, String baseUrl) {
+        String where = s.place() != null ? s.place() : s.onlineLink();
+        String description = o.protectedTimeNote() == null ? o.description() : o.description() + "\n\n" + o.protectedTimeNote();
+        if (s.onlineLink() != null && s.place() != null) {
+            description = description + "\n\n" + s.onlineLink();
+        }
+        return new CalendarEntry("session-" + s.id() + "@cpr-platform", s.sequence(),
+                s.start().toInstant(), s.end().toInstant(), s.start().getZone(), o.title(), description, where,
+                baseUrl + "/courses/offerings/" + o.id(), s.cancelled() || o.cancelled());
+    }
+}
