@@ -50,6 +50,13 @@ class ArchitectureTests {
     }
 
     @Test
+    void controllersOfSurveyCallOnlyTheModuleApi() {
+        noClasses().that().resideInAPackage("org.cpr.survey..").and().areMetaAnnotatedWith(Controller.class)
+            .should().dependOnClassesThat().resideInAPackage("..internal..")
+            .because("controllers sit beside the module's API and call only it (CONVENTIONS.md)").check(CLASSES);
+    }
+
+    @Test
     void noFieldInjection() {
         fields().should().notBeAnnotatedWith(Autowired.class).because("constructor injection keeps classes testable")
             .check(CLASSES);

@@ -26,6 +26,18 @@ import org.cpr.questionnaire.Scoring;
 import org.cpr.questionnaire.ScoringSpec;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
+import org.cpr.survey.Campaign;
+import org.cpr.survey.ReportCell;
+import org.cpr.survey.ResponseRate;
+import org.cpr.survey.SubmissionContext;
+import org.cpr.survey.SurveyConflictException;
+import org.cpr.survey.SurveyReports;
+import org.cpr.survey.Wave;
+import org.cpr.survey.WaveReport;
+import org.cpr.survey.WaveReport.Choice;
+import org.cpr.survey.WaveReport.CommentBlock;
+import org.cpr.survey.WaveReport.ItemRow;
+import org.cpr.survey.WaveReport.Row;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,34 +57,9 @@ import org.springframework.stereotype.Service;
  * item details are then omitted.
  */
 @Service
-class WaveReportService {
+class WaveReportService implements SurveyReports {
 
     static final int RESPONDENT_LIMIT = 20_000;
-
-    /**
-     * API shape: one row per score cell, rows fixed by the definitions. A health screen gives
-     * {@code positives} and {@code percentPositive}, never a mean or an exact score distribution.
-     */
-    record Cell(String group, boolean released, Long respondents, Double mean, Map<Double, Long> distribution,
-                Long positives, Double percentPositive, String suppressedMessage) {
-    }
-
-    record Row(String key, String label, CellResult result, String parentLabel) {
-    }
-
-    record Choice(String label, Long count) {
-    }
-
-    record ItemRow(String linkId, String text, CellResult result, List<Choice> choices) {
-    }
-
-    record CommentBlock(String linkId, String text, CellResult result) {
-    }
-
-    record Report(Campaign campaign, CampaignService.WaveRow wave, long responses, boolean large, boolean hiddenUntilClose,
-                  List<Row> scores, List<ItemRow> items, List<CommentBlock> comments, DisclosurePolicy policy,
-                  boolean healthScreen) {
-    }
 
     private final JdbcTemplate jdbc;
     private final DisclosureGate gate;
@@ -109,12 +96,14 @@ class WaveReportService {
         this.clock = clock;
     }
 
-    List<Cell> meanScoreByHospital(CprUser user, UUID waveId) {
+    @Override
+    public List<ReportCell> meanScoreByHospital(CprUser user, UUID waveId) {
         return report(user, waveId).scores().stream().map(this::cell).toList();
     }
 
     /** The wave's response rates, to the same people as its report (404 for anyone else). */
-    List<InvitationService.Rate> rates(CprUser user, UUID waveId) {
+    @Override
+    public List<ResponseRate> rates(CprUser user, UUID waveId) {
         Campaign c = campaigns.campaignOfWave(waveId)
             .filter(found -> access.roleFor(user, found).isPresent())
             .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
@@ -125,15 +114,16 @@ class WaveReportService {
      * The wave's report as this user may see it: only the campaign's owner and the leaders of its
      * audience ({@link ReportAccess}); anyone else gets the same 404 as for a wave that does not exist.
      */
-    Report report(CprUser user, UUID waveId) {
+    @Override
+    public WaveReport report(CprUser user, UUID waveId) {
         Campaign c = campaigns.campaignOfWave(waveId)
             .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
         Role role = access.roleFor(user, c).orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
         return report(user.personId(), role, c, waveId);
     }
 
-    private Report report(PersonId viewer, Role role, Campaign c, UUID waveId) {
-        CampaignService.WaveRow wave = campaigns.wave(waveId).orElseThrow();
+    private WaveReport report(PersonId viewer, Role role, Campaign c, UUID waveId) {
+        Wave wave = campaigns.wave(waveId).orElseThrow();
         DisclosurePolicy policy = DisclosurePolicy.defaults().strengthen(c.minRespondents(), c.minComments(),
             DisclosurePolicy.DEFAULT_MIN_POSITIVE_COUNT);
         boolean anon = !c.privacyMode().identified();
@@ -149,9 +139,9 @@ class WaveReportService {
         Shape shape = shape(c, anon, spec);
         if (responses > RESPONDENT_LIMIT) {
             if (!closed) {
-                return new Report(c, wave, responses, true, true, List.of(), List.of(), List.of(), policy, shape.screen());
+                return new WaveReport(c, wave, responses, true, true, List.of(), List.of(), List.of(), policy, shape.screen());
             }
-            return new Report(c, wave, responses, true, false, baseCellScores(viewer, role, waveId, policy, anon, shape),
+            return new WaveReport(c, wave, responses, true, false, baseCellScores(viewer, role, waveId, policy, anon, shape),
                 List.of(), List.of(), policy, shape.screen());
         }
         return respondentReport(viewer, role, c, wave, responses, policy, anon, shape);
@@ -173,7 +163,7 @@ class WaveReportService {
                 + " AND org_unit_id IS NOT NULL ORDER BY 1", String.class, c.id()));
         groups.add(UNKNOWN);
         boolean scored = spec.method() != ScoringSpec.Method.NONE || spec.scoreFrom() != null;
-        return new Shape(List.copyOf(groups), anon ? GroupLabels.PGY_BANDS : List.of(), scored, spec.healthScreen());
+        return new Shape(List.copyOf(groups), anon ? SubmissionContext.PGY_BANDS : List.of(), scored, spec.healthScreen());
     }
 
     static final String UNKNOWN = "unknown";
@@ -249,7 +239,7 @@ class WaveReportService {
 
     // ---- respondent units ----------------------------------------------------------------------
 
-    private Report respondentReport(PersonId viewer, Role role, Campaign c, CampaignService.WaveRow wave, long responses,
+    private WaveReport respondentReport(PersonId viewer, Role role, Campaign c, Wave wave, long responses,
                                     DisclosurePolicy policy, boolean anon, Shape shape) {
         UUID waveId = wave.id();
         String sql = anon
@@ -305,10 +295,10 @@ class WaveReportService {
             }
         }
         if (consecutive.hiddenBehindPreviousWave(wave, policy)) {
-            return new Report(c, wave, responses, false, false, hidden(scores, policy), hiddenItems(items, policy), hiddenComments(comments, policy),
+            return new WaveReport(c, wave, responses, false, false, hidden(scores, policy), hiddenItems(items, policy), hiddenComments(comments, policy),
                 policy, shape.screen());
         }
-        return new Report(c, wave, responses, false, false, scores, items, comments, policy, shape.screen());
+        return new WaveReport(c, wave, responses, false, false, scores, items, comments, policy, shape.screen());
     }
 
     // I-4: the same shape, every cell withheld (the earlier wave stays the one shown).
@@ -394,17 +384,17 @@ class WaveReportService {
         }
     }
 
-    private Cell cell(Row row) {
+    private ReportCell cell(Row row) {
         CellResult r = row.result();
         String group = row.key().startsWith("group:") ? "hospital:" + row.key().substring(6) : row.key();
         if (r instanceof Released rel && rel.statistic() instanceof Statistic.NumericSummary s) {
-            return new Cell(group, true, rel.respondents(), s.mean(), s.distribution(), null, null, null);
+            return new ReportCell(group, true, rel.respondents(), s.mean(), s.distribution(), null, null, null);
         }
         if (r instanceof Released rel && rel.statistic() instanceof Statistic.ScreenCount s) {
-            return new Cell(group, true, rel.respondents(), null, null, s.positives(), s.percentage(), null);
+            return new ReportCell(group, true, rel.respondents(), null, null, s.positives(), s.percentage(), null);
         }
         Suppressed s = (Suppressed) r;
-        return new Cell(group, false, null, null, null, null, null,
+        return new ReportCell(group, false, null, null, null, null, null,
             messages.getMessage(s.messageKey(), s.messageArguments(), LocaleContextHolder.getLocale()));
     }
 
