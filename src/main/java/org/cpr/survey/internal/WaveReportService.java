@@ -68,25 +68,24 @@ class WaveReportService implements SurveyReports {
     private final Scoring scoring;
     private final GroupLabels labels;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final MessageSource messages;
     private final ReportAccess access;
     private final InvitationService invitations;
     private final ConsecutiveWaves consecutive;
     private final ObjectMapper json = new ObjectMapper();
     private final AnonymousResponsePool pool;
+    private final LargeWaveBaseCells baseCells;
 
     WaveReportService(JdbcTemplate jdbc, DisclosureGate gate, CampaignService campaigns, InstrumentScorer scorer,
-                      Scoring scoring, GroupLabels labels, Clock clock,
-                      org.springframework.transaction.PlatformTransactionManager txm, MessageSource messages,
+                      Scoring scoring, GroupLabels labels, Clock clock, MessageSource messages,
                       ReportAccess access, InvitationService invitations, ConsecutiveWaves consecutive,
-                      AnonymousResponsePool pool) {
+                      AnonymousResponsePool pool, LargeWaveBaseCells baseCells) {
+        this.baseCells = baseCells;
         this.pool = pool;
         this.consecutive = consecutive;
         this.messages = messages;
         this.access = access;
         this.invitations = invitations;
-        this.tx = new org.springframework.transaction.support.TransactionTemplate(txm);
         this.jdbc = jdbc;
         this.gate = gate;
         this.campaigns = campaigns;
@@ -173,68 +172,10 @@ class WaveReportService implements SurveyReports {
     private List<Row> baseCellScores(PersonId viewer, Role role, UUID waveId, DisclosurePolicy policy,
                                      boolean anon, Shape shape) {
         if (shape.screen()) {
-            return baseCellScreens(viewer, role, waveId, policy, anon, shape);
+            return scoreRows(viewer, role, waveId + ":base", policy, baseCells.screens(waveId, anon, shape),
+                MeasureType.POSITIVE_SCREEN);
         }
-        String sql = anon
-            ? "SELECT hospital AS grp, pgy_band AS pgy, rotation AS rot, COUNT(*) AS n, SUM(score) AS s,"
-                + " SUM(score * score) AS ss FROM survey_response_anon WHERE wave_id = ? AND score IS NOT NULL"
-                + " GROUP BY hospital, pgy_band, rotation"
-            : "SELECT CAST(r.org_unit_id AS VARCHAR) AS grp, NULL AS pgy, NULL AS rot, COUNT(*) AS n, SUM(i.score) AS s,"
-                + " SUM(i.score * i.score) AS ss FROM survey_response_identified i JOIN survey_wave w ON w.id = i.wave_id"
-                + " LEFT JOIN survey_roster r ON r.campaign_id = w.campaign_id AND r.person_id = i.person_id"
-                + " WHERE i.wave_id = ? AND i.score IS NOT NULL GROUP BY r.org_unit_id";
-        String source = materialized(waveId, sql)
-            ? "SELECT grp, pgy, rot, n, s, ss FROM survey_wave_aggregate WHERE wave_id = ?" : sql;
-        Groups groups = new Groups(shape);
-        jdbc.query(source, rs -> {
-            String grp = rs.getString("grp");
-            String pgy = rs.getString("pgy");
-            String key = grp + "|" + pgy + "|" + rs.getString("rot");
-            groups.add(grp, pgy, Contribution.aggregate(key, rs.getLong("n"), rs.getDouble("s"), rs.getDouble("ss"), 0));
-        }, waveId);
-        return scoreRows(viewer, role, waveId + ":base", policy, groups, MeasureType.NUMERIC);
-    }
-
-    /** A large closed health-screen wave: positive counts per base cell, straight from the responses. */
-    private List<Row> baseCellScreens(PersonId viewer, Role role, UUID waveId, DisclosurePolicy policy, boolean anon,
-                                      Shape shape) {
-        String positive = "SUM(CASE WHEN (',' || COALESCE(%s, '') || ',') LIKE '%%,POSITIVE,%%' THEN 1 ELSE 0 END)";
-        String sql = anon
-            ? "SELECT hospital AS grp, pgy_band AS pgy, rotation AS rot, COUNT(*) AS n, " + positive.formatted("flags")
-                + " AS p FROM survey_response_anon WHERE wave_id = ? AND score IS NOT NULL GROUP BY hospital, pgy_band, rotation"
-            : "SELECT CAST(r.org_unit_id AS VARCHAR) AS grp, NULL AS pgy, NULL AS rot, COUNT(*) AS n, "
-                + positive.formatted("i.flags") + " AS p FROM survey_response_identified i JOIN survey_wave w ON w.id = i.wave_id"
-                + " LEFT JOIN survey_roster r ON r.campaign_id = w.campaign_id AND r.person_id = i.person_id"
-                + " WHERE i.wave_id = ? AND i.score IS NOT NULL GROUP BY r.org_unit_id";
-        Groups groups = new Groups(shape);
-        jdbc.query(sql, rs -> {
-            long count = rs.getLong("n");
-            long p = rs.getLong("p");
-            String key = rs.getString("grp") + "|" + rs.getString("pgy") + "|" + rs.getString("rot");
-            groups.add(rs.getString("grp"), rs.getString("pgy"), Contribution.aggregate(key, count, p, p, p));
-        }, waveId);
-        return scoreRows(viewer, role, waveId + ":base", policy, groups, MeasureType.POSITIVE_SCREEN);
-    }
-
-    /**
-     * Makes sure the closed wave's base cells are stored; returns false if another request is
-     * computing them right now (the caller then runs the GROUP BY itself).
-     */
-    private boolean materialized(UUID waveId, String groupBy) {
-        Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM survey_wave_aggregated WHERE wave_id = ?", Integer.class, waveId);
-        if (done != null && done > 0) {
-            return true;
-        }
-        try {
-            tx.executeWithoutResult(st -> {
-                jdbc.update("INSERT INTO survey_wave_aggregated (wave_id, computed_on) VALUES (?, ?)", waveId, LocalDate.now(clock));
-                jdbc.update("INSERT INTO survey_wave_aggregate (wave_id, grp, pgy, rot, n, s, ss) SELECT CAST(? AS UUID), grp, pgy, rot, n, s, ss"
-                    + " FROM (" + groupBy + ") base", waveId, waveId);
-            });
-            return true;
-        } catch (org.springframework.dao.DuplicateKeyException concurrent) {
-            return false;
-        }
+        return scoreRows(viewer, role, waveId + ":base", policy, baseCells.scores(waveId, anon, shape), MeasureType.NUMERIC);
     }
 
     // ---- respondent units ----------------------------------------------------------------------
@@ -402,7 +343,7 @@ class WaveReportService implements SurveyReports {
      * Contributions by group and PGY band. The rows are the shape's, present even when empty; a
      * value outside the shape (or none) counts as "not stated", an unknown PGY band in no band.
      */
-    private static final class Groups {
+    static final class Groups {
         final List<Contribution> all = new ArrayList<>();
         final Map<String, List<Contribution>> byGroup = new LinkedHashMap<>();
         final Map<String, List<Contribution>> byPgy = new LinkedHashMap<>();
