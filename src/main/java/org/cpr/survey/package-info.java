@@ -11,5 +11,6 @@
  * the client's key and a random receipt code, never the response id. What a database administrator
  * can still learn: docs/disclosure.md, "What a database administrator can and cannot learn".
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Surveys")
+@org.springframework.modulith.ApplicationModule(displayName = "Surveys",
+    allowedDependencies = {"shared", "identity", "questionnaire", "disclosure", "notification"})
 package org.cpr.survey;

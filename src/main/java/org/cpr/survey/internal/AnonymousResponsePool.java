@@ -12,8 +12,10 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cpr.shared.SecretBox;
+import org.cpr.survey.Campaign;
 import org.cpr.survey.PrivacyMode;
 import org.cpr.survey.SurveyResponseSubmitted;
+import org.cpr.survey.Wave;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,7 +107,7 @@ class AnonymousResponsePool {
 
     private int flush(UUID waveId, boolean everything) {
         Campaign c = campaigns.campaignOfWave(waveId).orElse(null);
-        CampaignService.WaveRow wave = campaigns.wave(waveId).orElse(null);
+        Wave wave = campaigns.wave(waveId).orElse(null);
         if (c == null || wave == null || c.privacyMode() != PrivacyMode.ANONYMOUS) {
             return 0;
         }

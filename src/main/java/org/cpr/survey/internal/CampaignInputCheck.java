@@ -10,6 +10,7 @@ import org.cpr.identity.OrgUnitSummary;
 import org.cpr.questionnaire.QuestionnaireLibrary;
 import org.cpr.questionnaire.QuestionnaireVersion;
 import org.cpr.shared.PersonId;
+import org.cpr.survey.CampaignRefused;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,21 +23,6 @@ import org.springframework.stereotype.Component;
 class CampaignInputCheck {
 
     static final int MAX_THRESHOLD = 1000;
-
-    /** A refused campaign input; {@code field} is the form field it belongs to. */
-    static final class Refused extends SurveyConflictException {
-
-        private final String field;
-
-        Refused(String field, String code) {
-            super(422, code);
-            this.field = field;
-        }
-
-        String field() {
-            return field;
-        }
-    }
 
     private final QuestionnaireLibrary library;
     private final IdentityManagement identity;
@@ -51,16 +37,16 @@ class CampaignInputCheck {
                 .filter(QuestionnaireVersion::published)
                 .anyMatch(v -> Integer.toString(v.number()).equals(version.strip()));
         if (!published) {
-            throw new Refused("questionnaire", "survey.campaign.questionnaire.unknown");
+            throw new CampaignRefused("questionnaire", "survey.campaign.questionnaire.unknown");
         }
     }
 
     void thresholds(int minRespondents, int minComments) {
         if (minRespondents < CampaignService.MIN_RESPONDENTS || minRespondents > MAX_THRESHOLD) {
-            throw new Refused("minRespondents", "survey.campaign.minRespondents.invalid");
+            throw new CampaignRefused("minRespondents", "survey.campaign.minRespondents.invalid");
         }
         if (minComments < CampaignService.MIN_COMMENTS || minComments > MAX_THRESHOLD) {
-            throw new Refused("minComments", "survey.campaign.minComments.invalid");
+            throw new CampaignRefused("minComments", "survey.campaign.minComments.invalid");
         }
     }
 
@@ -70,20 +56,20 @@ class CampaignInputCheck {
         }
         Set<UUID> known = identity.orgUnits().stream().map(OrgUnitSummary::id).map(id -> id.value()).collect(Collectors.toSet());
         if (!known.containsAll(units)) {
-            throw new Refused("units", "survey.campaign.unit.unknown");
+            throw new CampaignRefused("units", "survey.campaign.unit.unknown");
         }
     }
 
     /** A roster entry names an active person and, if any, an existing org unit. */
     void rosterEntry(PersonId person, UUID orgUnit) {
         if (person == null || identity.person(person).filter(p -> p.active()).isEmpty()) {
-            throw new Refused("personId", "survey.roster.person.unknown");
+            throw new CampaignRefused("personId", "survey.roster.person.unknown");
         }
         if (orgUnit != null) {
             try {
                 units(Set.of(orgUnit));
-            } catch (Refused unknown) {
-                throw new Refused("orgUnitId", "survey.roster.unit.unknown");
+            } catch (CampaignRefused unknown) {
+                throw new CampaignRefused("orgUnitId", "survey.roster.unit.unknown");
             }
         }
     }

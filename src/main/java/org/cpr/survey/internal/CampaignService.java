@@ -10,7 +10,13 @@ import org.cpr.disclosure.ReleaseLedger;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
+import org.cpr.survey.Audience;
+import org.cpr.survey.Campaign;
+import org.cpr.survey.CampaignSettings;
 import org.cpr.survey.PrivacyMode;
+import org.cpr.survey.Schedule;
+import org.cpr.survey.SurveyConflictException;
+import org.cpr.survey.Wave;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,8 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CampaignService {
 
-    static final int MIN_RESPONDENTS = 5;
-    static final int MIN_COMMENTS = 10;
+    static final int MIN_RESPONDENTS = CampaignSettings.MIN_RESPONDENTS;
+    static final int MIN_COMMENTS = CampaignSettings.MIN_COMMENTS;
 
     private final JdbcTemplate jdbc;
     private final AuditPort audit;
@@ -106,7 +112,7 @@ class CampaignService {
             LocalDate.now(clock), campaignId);
         audit.record(new AuditEntry(actor, "SURVEY_CAMPAIGN_LAUNCHED", "survey_campaign", campaignId.toString(),
             null, "administration", AuditEntry.Outcome.SUCCESS, c.privacyMode().name()));
-        for (WaveRow w : waves(campaignId)) {
+        for (Wave w : waves(campaignId)) {
             fixPolicy(c, w.id());
         }
     }
@@ -131,13 +137,9 @@ class CampaignService {
     }
 
     /** Everything a facilitator sets on the campaign form. */
-    record Settings(String title, String description, String questionnaireId, String version, PrivacyMode mode,
-                    int minRespondents, int minComments, String hospital, Audience audience, Schedule schedule) {
-    }
-
     /** Creates a draft campaign with its audience and schedule (waves are planned at launch). */
     @Transactional
-    UUID create(PersonId actor, Settings s) {
+    UUID create(PersonId actor, CampaignSettings s) {
         check.questionnaire(s.questionnaireId(), s.version());
         check.units(s.audience().units());
         UUID id = create(actor, s.title(), s.questionnaireId(), s.version(), s.mode(), s.minRespondents(), s.minComments());
@@ -162,7 +164,7 @@ class CampaignService {
                 addWave(campaignId, w.label(), w.opensOn(), w.closesOn());
             }
         }
-        for (WaveRow w : waves(campaignId)) {
+        for (Wave w : waves(campaignId)) {
             fixPolicy(c, w.id()); // waves planned just now
         }
         refreshRoster(c, people);
@@ -186,24 +188,17 @@ class CampaignService {
         return added;
     }
 
-    record WaveRow(UUID id, UUID campaignId, String label, LocalDate opensOn, LocalDate closesOn, LocalDate invitedOn,
-                   LocalDate remindedOn) {
-        boolean openOn(LocalDate day) {
-            return !day.isBefore(opensOn) && !day.isAfter(closesOn);
-        }
-    }
-
-    List<WaveRow> waves(UUID campaignId) {
+    List<Wave> waves(UUID campaignId) {
         return jdbc.query("SELECT * FROM survey_wave WHERE campaign_id = ? ORDER BY opens_on, label",
             (rs, i) -> wave(rs), campaignId);
     }
 
-    Optional<WaveRow> wave(UUID waveId) {
+    Optional<Wave> wave(UUID waveId) {
         return jdbc.query("SELECT * FROM survey_wave WHERE id = ?", (rs, i) -> wave(rs), waveId).stream().findFirst();
     }
 
-    private static WaveRow wave(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new WaveRow(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
+    private static Wave wave(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Wave(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class),
             rs.getString("label"), rs.getObject("opens_on", LocalDate.class), rs.getObject("closes_on", LocalDate.class),
             rs.getObject("invited_on", LocalDate.class), rs.getObject("reminded_on", LocalDate.class));
     }
@@ -233,7 +228,7 @@ class CampaignService {
     }
 
     /** Waves open today for this person: launched, on the roster (or an open campaign). */
-    List<WaveRow> openWavesFor(PersonId person) {
+    List<Wave> openWavesFor(PersonId person) {
         LocalDate today = LocalDate.now(clock);
         return jdbc.query("SELECT w.* FROM survey_wave w JOIN survey_campaign c ON c.id = w.campaign_id"
             + " WHERE c.status = 'LAUNCHED' AND w.opens_on <= ? AND w.closes_on >= ?"
@@ -274,7 +269,7 @@ class CampaignService {
      * thresholds, questionnaire version, dates), so the submission path remembers them.
      */
     private final java.util.Map<UUID, Campaign> launchedByWave = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<UUID, WaveRow> waveRows = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<UUID, Wave> waveRows = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<UUID> withRoster = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
      * Campaigns found without a roster, and when: answered from memory for a few seconds, so an open
@@ -297,7 +292,7 @@ class CampaignService {
 
     /** Whether the wave accepts answers today (wave dates never change). */
     boolean waveOpenToday(UUID waveId) {
-        WaveRow w = waveRows.computeIfAbsent(waveId, id -> wave(id).orElse(null));
+        Wave w = waveRows.computeIfAbsent(waveId, id -> wave(id).orElse(null));
         return w != null && w.openOn(LocalDate.now(clock));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.cpr.disclosure.DisclosurePolicy;
 import org.cpr.disclosure.LongitudinalCheck;
+import org.cpr.survey.Wave;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,8 @@ class ConsecutiveWaves {
     }
 
     /** True when this wave must stay hidden because the previous wave of its campaign was nearly the same people. */
-    boolean hiddenBehindPreviousWave(CampaignService.WaveRow wave, DisclosurePolicy policy) {
-        Optional<CampaignService.WaveRow> previous = campaigns.waves(wave.campaignId()).stream()
+    boolean hiddenBehindPreviousWave(Wave wave, DisclosurePolicy policy) {
+        Optional<Wave> previous = campaigns.waves(wave.campaignId()).stream()
             .filter(w -> w.opensOn().isBefore(wave.opensOn()))
             .reduce((a, b) -> a.opensOn().isAfter(b.opensOn()) ? a : b);
         if (previous.isEmpty()) {

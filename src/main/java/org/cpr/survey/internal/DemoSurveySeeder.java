@@ -11,7 +11,10 @@ import org.cpr.identity.TraineeType;
 import org.cpr.questionnaire.QuestionnaireLibrary;
 import org.cpr.questionnaire.QuestionnaireVersion;
 import org.cpr.shared.PersonId;
+import org.cpr.survey.Audience;
+import org.cpr.survey.CampaignSettings;
 import org.cpr.survey.PrivacyMode;
+import org.cpr.survey.Schedule;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -65,7 +68,7 @@ class DemoSurveySeeder implements ApplicationRunner {
             }
         });
         LocalDate today = LocalDate.now(clock);
-        var id = campaigns.create(facilitator, new CampaignService.Settings(TITLE,
+        var id = campaigns.create(facilitator, new CampaignSettings(TITLE,
             "Three questions and one comment about the rotation you just finished. Anonymous; results only for groups of 5 or more.",
             version.definitionId(), Integer.toString(version.number()), PrivacyMode.ANONYMOUS, 5, 10, "UH",
             new Audience(Set.of(som.get().id().value()), Set.of(TraineeType.RESIDENT), Set.of()),

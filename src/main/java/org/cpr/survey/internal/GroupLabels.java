@@ -14,12 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class GroupLabels {
 
-    /** The rotation settings a respondent may give (coarse on purpose; never free text). */
-    static final List<String> ROTATIONS = List.of("inpatient", "icu", "emergency", "clinic", "surgery", "nights", "other");
-
-    /** PGY bands a respondent may give. */
-    static final List<String> PGY_BANDS = List.of("PGY1", "PGY2-3", "PGY4+");
-
     private final IdentityManagement identity;
     private final MessageSource messages;
 

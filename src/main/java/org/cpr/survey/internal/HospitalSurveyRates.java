@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.cpr.survey.ResponseRate;
 import org.cpr.survey.SurveyRates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,7 @@ class HospitalSurveyRates implements SurveyRates {
                 rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getInt(6)),
             hospitalCode, LocalDate.now(clock));
         return rows.stream().limit(Math.max(0, limit)).map(r -> {
-            InvitationService.Rate rate = invitations.rates(r.wave(), r.threshold()).get(0);
+            ResponseRate rate = invitations.rates(r.wave(), r.threshold()).get(0);
             return new WaveRate(r.title(), r.label(), r.opens(), r.closes(), rate.invited(), rate.completed());
         }).toList();
     }

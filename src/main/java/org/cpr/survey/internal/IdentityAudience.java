@@ -6,6 +6,7 @@ import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
+import org.cpr.survey.Audience;
 import org.springframework.stereotype.Component;
 
 /** Resolves a campaign audience to people through the identity module's public API. */

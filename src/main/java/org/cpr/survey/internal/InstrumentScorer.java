@@ -12,6 +12,9 @@ import org.cpr.questionnaire.QuestionnaireLibrary;
 import org.cpr.questionnaire.QuestionnaireVersion;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.questionnaire.Scoring;
+import org.cpr.survey.Campaign;
+import org.cpr.survey.InvalidAnswersException;
+import org.cpr.survey.SurveyConflictException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -17,6 +17,9 @@ import org.cpr.disclosure.Suppressed;
 import org.cpr.notification.Notifications;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
+import org.cpr.survey.Campaign;
+import org.cpr.survey.ResponseRate;
+import org.cpr.survey.SurveyConflictException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -26,9 +29,6 @@ import org.springframework.stereotype.Service;
 /** Invitations and reminders per wave, and the response-rate view (invited vs completed). */
 @Service
 class InvitationService {
-
-    record Rate(String group, String invited, String completed) {
-    }
 
     private final JdbcTemplate jdbc;
     private final Notifications notifications;
@@ -92,7 +92,7 @@ class InvitationService {
      * count of 1–4, and no difference of two counts over time or between the wave and its units,
      * is ever shown.
      */
-    List<Rate> rates(UUID waveId, int threshold) {
+    List<ResponseRate> rates(UUID waveId, int threshold) {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT CAST(r.org_unit_id AS VARCHAR) AS unit,"
             + " CAST(i.person_id AS VARCHAR) AS person, CASE WHEN p.person_id IS NULL THEN 0 ELSE 1 END AS done"
             + " FROM survey_invitation i JOIN survey_wave w ON w.id = i.wave_id"
@@ -121,7 +121,7 @@ class InvitationService {
             DisclosurePolicy.DEFAULT_MIN_RESPONDENTS), DisclosurePolicy.DEFAULT_MIN_COMMENTS, DisclosurePolicy.DEFAULT_MIN_POSITIVE_COUNT);
         List<CellResult> results = gate.evaluate(new DisclosureRequest(RATES_PRINCIPAL, Role.ADMINISTRATOR,
             waveId + ":rates", "completed", MeasureType.NUMERIC, policy, cells));
-        java.util.ArrayList<Rate> out = new java.util.ArrayList<>();
+        java.util.ArrayList<ResponseRate> out = new java.util.ArrayList<>();
         for (CellResult result : results) {
             long inv = "ALL".equals(result.cellKey()) ? invitedAll : invited.get(result.cellKey())[0];
             out.add(rate(result.cellKey(), inv, result, threshold));
@@ -142,14 +142,14 @@ class InvitationService {
         }
     }
 
-    private Rate rate(String group, long invited, CellResult completed, int threshold) {
+    private ResponseRate rate(String group, long invited, CellResult completed, int threshold) {
         java.util.Locale locale = LocaleContextHolder.getLocale();
         if (invited < threshold) {
             String fewer = messages.getMessage("survey.rate.fewerThan", new Object[] {threshold}, locale);
-            return new Rate(group, fewer, fewer);
+            return new ResponseRate(group, fewer, fewer);
         }
         String done = completed instanceof Released r ? Long.toString(r.respondents())
             : messages.getMessage(((Suppressed) completed).messageKey(), ((Suppressed) completed).messageArguments(), locale);
-        return new Rate(group, Long.toString(invited), done);
+        return new ResponseRate(group, Long.toString(invited), done);
     }
 }

@@ -8,6 +8,7 @@ import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.Role;
+import org.cpr.survey.Campaign;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -2,6 +2,8 @@ package org.cpr.survey.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cpr.survey.InvalidAnswersException;
+import org.cpr.survey.SubmissionContext;
 
 /**
  * What fits where answers are stored, checked before anything reaches the database so an answer
@@ -20,7 +22,7 @@ final class SubmissionLimits {
     }
 
     /** Throws {@link InvalidAnswersException} when the answers or the context cannot be stored as sent. */
-    static void check(Map<String, Object> answers, SubmissionService.Context ctx) {
+    static void check(Map<String, Object> answers, SubmissionContext ctx) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (ctx != null) {
             context(errors, "context.hospital", ctx.hospital());

@@ -8,7 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.cpr.shared.KeyedHash;
 import org.cpr.shared.PersonId;
+import org.cpr.survey.Campaign;
+import org.cpr.survey.InvalidAnswersException;
 import org.cpr.survey.PrivacyMode;
+import org.cpr.survey.SubmissionContext;
+import org.cpr.survey.SubmissionReceipt;
+import org.cpr.survey.SurveyConflictException;
 import org.cpr.survey.SurveyResponseSubmitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SubmissionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
-
-    record Context(String hospital, String rotation, String pgyBand) {
-    }
-
-    record Outcome(String receipt, boolean replay) {
-    }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -70,16 +69,16 @@ class SubmissionService {
      * A FHIR QuestionnaireResponse submitted like the short form: read against the campaign's
      * questionnaire version, then stored by {@link #submit} (same idempotency, validation and storage).
      */
-    Outcome submitResponse(UUID waveId, PersonId person, String key, String questionnaireResponse, Context ctx) {
+    SubmissionReceipt submitResponse(UUID waveId, PersonId person, String key, String questionnaireResponse, SubmissionContext ctx) {
         Campaign c = answerable(waveId, person);
         return submit(waveId, person, key, scorer.read(c, questionnaireResponse), ctx);
     }
 
-    Outcome submit(UUID waveId, PersonId person, String key, Map<String, Object> answers, Context ctx) {
+    SubmissionReceipt submit(UUID waveId, PersonId person, String key, Map<String, Object> answers, SubmissionContext ctx) {
         SubmissionLimits.check(answers, ctx);
         Campaign c = answerable(waveId, person);
         if (c.hospital() != null) {
-            ctx = new Context(c.hospital(), ctx.rotation(), ctx.pgyBand());
+            ctx = new SubmissionContext(c.hospital(), ctx.rotation(), ctx.pgyBand());
         }
         InstrumentScorer.Scored scored = scorer.score(c, answers);
         if (!scored.valid()) {
@@ -89,13 +88,13 @@ class SubmissionService {
         String keyHash = keyed.hex("survey-idempotency-key", waveId + "|" + person + "|" + key);
         // Bound to the client's key (stored nowhere), so it cannot be recomputed from a readable answer.
         String payloadHash = keyed.hex("survey-idempotency-payload", key + "|" + waveId + "|" + person + "|" + canonical);
-        Outcome existing = claim(waveId, person, keyHash, payloadHash);
+        SubmissionReceipt existing = claim(waveId, person, keyHash, payloadHash);
         if (existing != null) {
             return existing;
         }
         String receipt = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         try {
-            Context context = ctx;
+            SubmissionContext context = ctx;
             tx.executeWithoutResult(s -> {
                 store(c, waveId, person, canonical, scored, context);
                 jdbc.update("INSERT INTO survey_participation (wave_id, person_id) VALUES (?,?)", waveId, person.value());
@@ -108,7 +107,7 @@ class SubmissionService {
         if (c.privacyMode() == PrivacyMode.ANONYMOUS) {
             flushQuietly(waveId);
         }
-        return new Outcome(receipt, false);
+        return new SubmissionReceipt(receipt, false);
     }
 
     /** The answer is stored and acknowledged; a failed move is retried by the scheduler. */
@@ -138,7 +137,7 @@ class SubmissionService {
      * Returns a replay outcome if the same submission is already done; throws 422 on a different
      * payload under the same key, 409 while it is in flight or when the wave was already completed.
      */
-    private Outcome claim(UUID waveId, PersonId person, String keyHash, String payloadHash) {
+    private SubmissionReceipt claim(UUID waveId, PersonId person, String keyHash, String payloadHash) {
         int claimed;
         try {
             claimed = jdbc.update("INSERT INTO survey_idempotency (key_hash, payload_hash, state, created_on)"
@@ -163,7 +162,7 @@ class SubmissionService {
         if (!"DONE".equals(row.get("state"))) {
             throw new SurveyConflictException(409, "survey.idempotency.inFlight");
         }
-        return new Outcome((String) row.get("receipt"), true);
+        return new SubmissionReceipt((String) row.get("receipt"), true);
     }
 
     boolean completed(UUID waveId, PersonId person) {
@@ -173,7 +172,7 @@ class SubmissionService {
     }
 
     private void store(Campaign c, UUID waveId, PersonId person, String answers, InstrumentScorer.Scored scored,
-                       Context ctx) {
+                       SubmissionContext ctx) {
         if (c.privacyMode() == PrivacyMode.ANONYMOUS) {
             pool.add(waveId, new AnonymousResponsePool.Pooled(answers, scored.score(), scored.band(), scored.flags(),
                 ctx.hospital(), ctx.rotation(), PgyBand.of(ctx.pgyBand())));

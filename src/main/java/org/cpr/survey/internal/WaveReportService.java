@@ -26,6 +26,18 @@ import org.cpr.questionnaire.Scoring;
 import org.cpr.questionnaire.ScoringSpec;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
+import org.cpr.survey.Campaign;
+import org.cpr.survey.ReportCell;
+import org.cpr.survey.ResponseRate;
+import org.cpr.survey.SubmissionContext;
+import org.cpr.survey.SurveyConflictException;
+import org.cpr.survey.SurveyReports;
+import org.cpr.survey.Wave;
+import org.cpr.survey.WaveReport;
+import org.cpr.survey.WaveReport.Choice;
+import org.cpr.survey.WaveReport.CommentBlock;
+import org.cpr.survey.WaveReport.ItemRow;
+import org.cpr.survey.WaveReport.Row;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,34 +57,9 @@ import org.springframework.stereotype.Service;
  * item details are then omitted.
  */
 @Service
-class WaveReportService {
+class WaveReportService implements SurveyReports {
 
     static final int RESPONDENT_LIMIT = 20_000;
-
-    /**
-     * API shape: one row per score cell, rows fixed by the definitions. A health screen gives
-     * {@code positives} and {@code percentPositive}, never a mean or an exact score distribution.
-     */
-    record Cell(String group, boolean released, Long respondents, Double mean, Map<Double, Long> distribution,
-                Long positives, Double percentPositive, String suppressedMessage) {
-    }
-
-    record Row(String key, String label, CellResult result, String parentLabel) {
-    }
-
-    record Choice(String label, Long count) {
-    }
-
-    record ItemRow(String linkId, String text, CellResult result, List<Choice> choices) {
-    }
-
-    record CommentBlock(String linkId, String text, CellResult result) {
-    }
-
-    record Report(Campaign campaign, CampaignService.WaveRow wave, long responses, boolean large, boolean hiddenUntilClose,
-                  List<Row> scores, List<ItemRow> items, List<CommentBlock> comments, DisclosurePolicy policy,
-                  boolean healthScreen) {
-    }
 
     private final JdbcTemplate jdbc;
     private final DisclosureGate gate;
@@ -81,25 +68,24 @@ class WaveReportService {
     private final Scoring scoring;
     private final GroupLabels labels;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
     private final MessageSource messages;
     private final ReportAccess access;
     private final InvitationService invitations;
     private final ConsecutiveWaves consecutive;
     private final ObjectMapper json = new ObjectMapper();
     private final AnonymousResponsePool pool;
+    private final LargeWaveBaseCells baseCells;
 
     WaveReportService(JdbcTemplate jdbc, DisclosureGate gate, CampaignService campaigns, InstrumentScorer scorer,
-                      Scoring scoring, GroupLabels labels, Clock clock,
-                      org.springframework.transaction.PlatformTransactionManager txm, MessageSource messages,
+                      Scoring scoring, GroupLabels labels, Clock clock, MessageSource messages,
                       ReportAccess access, InvitationService invitations, ConsecutiveWaves consecutive,
-                      AnonymousResponsePool pool) {
+                      AnonymousResponsePool pool, LargeWaveBaseCells baseCells) {
+        this.baseCells = baseCells;
         this.pool = pool;
         this.consecutive = consecutive;
         this.messages = messages;
         this.access = access;
         this.invitations = invitations;
-        this.tx = new org.springframework.transaction.support.TransactionTemplate(txm);
         this.jdbc = jdbc;
         this.gate = gate;
         this.campaigns = campaigns;
@@ -109,12 +95,14 @@ class WaveReportService {
         this.clock = clock;
     }
 
-    List<Cell> meanScoreByHospital(CprUser user, UUID waveId) {
+    @Override
+    public List<ReportCell> meanScoreByHospital(CprUser user, UUID waveId) {
         return report(user, waveId).scores().stream().map(this::cell).toList();
     }
 
     /** The wave's response rates, to the same people as its report (404 for anyone else). */
-    List<InvitationService.Rate> rates(CprUser user, UUID waveId) {
+    @Override
+    public List<ResponseRate> rates(CprUser user, UUID waveId) {
         Campaign c = campaigns.campaignOfWave(waveId)
             .filter(found -> access.roleFor(user, found).isPresent())
             .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
@@ -125,15 +113,16 @@ class WaveReportService {
      * The wave's report as this user may see it: only the campaign's owner and the leaders of its
      * audience ({@link ReportAccess}); anyone else gets the same 404 as for a wave that does not exist.
      */
-    Report report(CprUser user, UUID waveId) {
+    @Override
+    public WaveReport report(CprUser user, UUID waveId) {
         Campaign c = campaigns.campaignOfWave(waveId)
             .orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
         Role role = access.roleFor(user, c).orElseThrow(() -> new SurveyConflictException(404, "survey.wave.notFound"));
         return report(user.personId(), role, c, waveId);
     }
 
-    private Report report(PersonId viewer, Role role, Campaign c, UUID waveId) {
-        CampaignService.WaveRow wave = campaigns.wave(waveId).orElseThrow();
+    private WaveReport report(PersonId viewer, Role role, Campaign c, UUID waveId) {
+        Wave wave = campaigns.wave(waveId).orElseThrow();
         DisclosurePolicy policy = DisclosurePolicy.defaults().strengthen(c.minRespondents(), c.minComments(),
             DisclosurePolicy.DEFAULT_MIN_POSITIVE_COUNT);
         boolean anon = !c.privacyMode().identified();
@@ -149,9 +138,9 @@ class WaveReportService {
         Shape shape = shape(c, anon, spec);
         if (responses > RESPONDENT_LIMIT) {
             if (!closed) {
-                return new Report(c, wave, responses, true, true, List.of(), List.of(), List.of(), policy, shape.screen());
+                return new WaveReport(c, wave, responses, true, true, List.of(), List.of(), List.of(), policy, shape.screen());
             }
-            return new Report(c, wave, responses, true, false, baseCellScores(viewer, role, waveId, policy, anon, shape),
+            return new WaveReport(c, wave, responses, true, false, baseCellScores(viewer, role, waveId, policy, anon, shape),
                 List.of(), List.of(), policy, shape.screen());
         }
         return respondentReport(viewer, role, c, wave, responses, policy, anon, shape);
@@ -173,7 +162,7 @@ class WaveReportService {
                 + " AND org_unit_id IS NOT NULL ORDER BY 1", String.class, c.id()));
         groups.add(UNKNOWN);
         boolean scored = spec.method() != ScoringSpec.Method.NONE || spec.scoreFrom() != null;
-        return new Shape(List.copyOf(groups), anon ? GroupLabels.PGY_BANDS : List.of(), scored, spec.healthScreen());
+        return new Shape(List.copyOf(groups), anon ? SubmissionContext.PGY_BANDS : List.of(), scored, spec.healthScreen());
     }
 
     static final String UNKNOWN = "unknown";
@@ -183,73 +172,15 @@ class WaveReportService {
     private List<Row> baseCellScores(PersonId viewer, Role role, UUID waveId, DisclosurePolicy policy,
                                      boolean anon, Shape shape) {
         if (shape.screen()) {
-            return baseCellScreens(viewer, role, waveId, policy, anon, shape);
+            return scoreRows(viewer, role, waveId + ":base", policy, baseCells.screens(waveId, anon, shape),
+                MeasureType.POSITIVE_SCREEN);
         }
-        String sql = anon
-            ? "SELECT hospital AS grp, pgy_band AS pgy, rotation AS rot, COUNT(*) AS n, SUM(score) AS s,"
-                + " SUM(score * score) AS ss FROM survey_response_anon WHERE wave_id = ? AND score IS NOT NULL"
-                + " GROUP BY hospital, pgy_band, rotation"
-            : "SELECT CAST(r.org_unit_id AS VARCHAR) AS grp, NULL AS pgy, NULL AS rot, COUNT(*) AS n, SUM(i.score) AS s,"
-                + " SUM(i.score * i.score) AS ss FROM survey_response_identified i JOIN survey_wave w ON w.id = i.wave_id"
-                + " LEFT JOIN survey_roster r ON r.campaign_id = w.campaign_id AND r.person_id = i.person_id"
-                + " WHERE i.wave_id = ? AND i.score IS NOT NULL GROUP BY r.org_unit_id";
-        String source = materialized(waveId, sql)
-            ? "SELECT grp, pgy, rot, n, s, ss FROM survey_wave_aggregate WHERE wave_id = ?" : sql;
-        Groups groups = new Groups(shape);
-        jdbc.query(source, rs -> {
-            String grp = rs.getString("grp");
-            String pgy = rs.getString("pgy");
-            String key = grp + "|" + pgy + "|" + rs.getString("rot");
-            groups.add(grp, pgy, Contribution.aggregate(key, rs.getLong("n"), rs.getDouble("s"), rs.getDouble("ss"), 0));
-        }, waveId);
-        return scoreRows(viewer, role, waveId + ":base", policy, groups, MeasureType.NUMERIC);
-    }
-
-    /** A large closed health-screen wave: positive counts per base cell, straight from the responses. */
-    private List<Row> baseCellScreens(PersonId viewer, Role role, UUID waveId, DisclosurePolicy policy, boolean anon,
-                                      Shape shape) {
-        String positive = "SUM(CASE WHEN (',' || COALESCE(%s, '') || ',') LIKE '%%,POSITIVE,%%' THEN 1 ELSE 0 END)";
-        String sql = anon
-            ? "SELECT hospital AS grp, pgy_band AS pgy, rotation AS rot, COUNT(*) AS n, " + positive.formatted("flags")
-                + " AS p FROM survey_response_anon WHERE wave_id = ? AND score IS NOT NULL GROUP BY hospital, pgy_band, rotation"
-            : "SELECT CAST(r.org_unit_id AS VARCHAR) AS grp, NULL AS pgy, NULL AS rot, COUNT(*) AS n, "
-                + positive.formatted("i.flags") + " AS p FROM survey_response_identified i JOIN survey_wave w ON w.id = i.wave_id"
-                + " LEFT JOIN survey_roster r ON r.campaign_id = w.campaign_id AND r.person_id = i.person_id"
-                + " WHERE i.wave_id = ? AND i.score IS NOT NULL GROUP BY r.org_unit_id";
-        Groups groups = new Groups(shape);
-        jdbc.query(sql, rs -> {
-            long count = rs.getLong("n");
-            long p = rs.getLong("p");
-            String key = rs.getString("grp") + "|" + rs.getString("pgy") + "|" + rs.getString("rot");
-            groups.add(rs.getString("grp"), rs.getString("pgy"), Contribution.aggregate(key, count, p, p, p));
-        }, waveId);
-        return scoreRows(viewer, role, waveId + ":base", policy, groups, MeasureType.POSITIVE_SCREEN);
-    }
-
-    /**
-     * Makes sure the closed wave's base cells are stored; returns false if another request is
-     * computing them right now (the caller then runs the GROUP BY itself).
-     */
-    private boolean materialized(UUID waveId, String groupBy) {
-        Integer done = jdbc.queryForObject("SELECT COUNT(*) FROM survey_wave_aggregated WHERE wave_id = ?", Integer.class, waveId);
-        if (done != null && done > 0) {
-            return true;
-        }
-        try {
-            tx.executeWithoutResult(st -> {
-                jdbc.update("INSERT INTO survey_wave_aggregated (wave_id, computed_on) VALUES (?, ?)", waveId, LocalDate.now(clock));
-                jdbc.update("INSERT INTO survey_wave_aggregate (wave_id, grp, pgy, rot, n, s, ss) SELECT CAST(? AS UUID), grp, pgy, rot, n, s, ss"
-                    + " FROM (" + groupBy + ") base", waveId, waveId);
-            });
-            return true;
-        } catch (org.springframework.dao.DuplicateKeyException concurrent) {
-            return false;
-        }
+        return scoreRows(viewer, role, waveId + ":base", policy, baseCells.scores(waveId, anon, shape), MeasureType.NUMERIC);
     }
 
     // ---- respondent units ----------------------------------------------------------------------
 
-    private Report respondentReport(PersonId viewer, Role role, Campaign c, CampaignService.WaveRow wave, long responses,
+    private WaveReport respondentReport(PersonId viewer, Role role, Campaign c, Wave wave, long responses,
                                     DisclosurePolicy policy, boolean anon, Shape shape) {
         UUID waveId = wave.id();
         String sql = anon
@@ -305,10 +236,10 @@ class WaveReportService {
             }
         }
         if (consecutive.hiddenBehindPreviousWave(wave, policy)) {
-            return new Report(c, wave, responses, false, false, hidden(scores, policy), hiddenItems(items, policy), hiddenComments(comments, policy),
+            return new WaveReport(c, wave, responses, false, false, hidden(scores, policy), hiddenItems(items, policy), hiddenComments(comments, policy),
                 policy, shape.screen());
         }
-        return new Report(c, wave, responses, false, false, scores, items, comments, policy, shape.screen());
+        return new WaveReport(c, wave, responses, false, false, scores, items, comments, policy, shape.screen());
     }
 
     // I-4: the same shape, every cell withheld (the earlier wave stays the one shown).
@@ -394,17 +325,17 @@ class WaveReportService {
         }
     }
 
-    private Cell cell(Row row) {
+    private ReportCell cell(Row row) {
         CellResult r = row.result();
         String group = row.key().startsWith("group:") ? "hospital:" + row.key().substring(6) : row.key();
         if (r instanceof Released rel && rel.statistic() instanceof Statistic.NumericSummary s) {
-            return new Cell(group, true, rel.respondents(), s.mean(), s.distribution(), null, null, null);
+            return new ReportCell(group, true, rel.respondents(), s.mean(), s.distribution(), null, null, null);
         }
         if (r instanceof Released rel && rel.statistic() instanceof Statistic.ScreenCount s) {
-            return new Cell(group, true, rel.respondents(), null, null, s.positives(), s.percentage(), null);
+            return new ReportCell(group, true, rel.respondents(), null, null, s.positives(), s.percentage(), null);
         }
         Suppressed s = (Suppressed) r;
-        return new Cell(group, false, null, null, null, null, null,
+        return new ReportCell(group, false, null, null, null, null, null,
             messages.getMessage(s.messageKey(), s.messageArguments(), LocaleContextHolder.getLocale()));
     }
 
@@ -412,7 +343,7 @@ class WaveReportService {
      * Contributions by group and PGY band. The rows are the shape's, present even when empty; a
      * value outside the shape (or none) counts as "not stated", an unknown PGY band in no band.
      */
-    private static final class Groups {
+    static final class Groups {
         final List<Contribution> all = new ArrayList<>();
         final Map<String, List<Contribution>> byGroup = new LinkedHashMap<>();
         final Map<String, List<Contribution>> byPgy = new LinkedHashMap<>();

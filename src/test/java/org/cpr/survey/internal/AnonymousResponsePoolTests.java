@@ -17,6 +17,7 @@ import org.cpr.shared.PersonId;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;
 import org.cpr.survey.PrivacyMode;
+import org.cpr.survey.SubmissionContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,7 +49,7 @@ class AnonymousResponsePoolTests {
         campaigns.launch(fac, c);
         for (int i = 0; i < answers; i++) {
             submissions.submit(wave, new PersonId(UUID.randomUUID()), "k" + i, Map.of("1", i % 4, "2", 1),
-                new SubmissionService.Context(null, null, null));
+                new SubmissionContext(null, null, null));
         }
         return wave;
     }

@@ -13,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cpr.shared.PersonId;
 import org.cpr.survey.PrivacyMode;
+import org.cpr.survey.SubmissionContext;
+import org.cpr.survey.SubmissionReceipt;
+import org.cpr.survey.SurveyConflictException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -44,7 +47,7 @@ class ConcurrentSubmissionTests {
                 start.await();
                 try {
                     return submissions.submit(wave, resident, "same", Map.of("1", 2, "2", 0),
-                        new SubmissionService.Context(null, null, null));
+                        new SubmissionContext(null, null, null));
                 } catch (SurveyConflictException e) {
                     return e.status();
                 }
@@ -56,8 +59,8 @@ class ConcurrentSubmissionTests {
             outcomes.add(f.get());
         }
         pool.shutdown();
-        assertThat(outcomes).allMatch(o -> o instanceof SubmissionService.Outcome || Integer.valueOf(409).equals(o));
-        assertThat(outcomes).filteredOn(o -> o instanceof SubmissionService.Outcome out && !out.replay()).hasSize(1);
+        assertThat(outcomes).allMatch(o -> o instanceof SubmissionReceipt || Integer.valueOf(409).equals(o));
+        assertThat(outcomes).filteredOn(o -> o instanceof SubmissionReceipt out && !out.replay()).hasSize(1);
         // One answer stored (sealed in the mixing pool until its batch; nothing readable yet).
         assertThat(jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM survey_response_anon WHERE wave_id = ?)"
             + " + (SELECT COUNT(*) FROM survey_response_pool WHERE wave_id = ?)", Integer.class, wave, wave)).isEqualTo(1);

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cpr.shared.PersonId;
 import org.cpr.survey.PrivacyMode;
+import org.cpr.survey.ResponseRate;
+import org.cpr.survey.SubmissionContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,15 +81,15 @@ class InvitationMailTests {
         assertThat(List.of(sent).stream().map(this::subject)).contains("You are invited to answer: Wellbeing pulse",
             "Le invitamos a responder: Wellbeing pulse");
 
-        submissions.submit(wave, people.get(1), "k", Map.of("1", 1, "2", 0), new SubmissionService.Context(null, null, null));
+        submissions.submit(wave, people.get(1), "k", Map.of("1", 1, "2", 0), new SubmissionContext(null, null, null));
         assertThat(invitations.remind(wave)).isEqualTo(6);
         assertThat(greenMail.getReceivedMessages()).hasSize(13);
 
-        List<InvitationService.Rate> rates = invitations.rates(wave, 5);
+        List<ResponseRate> rates = invitations.rates(wave, 5);
         // One answer of seven: the completed count goes through the disclosure gate and is never "1".
-        assertThat(rates.get(0)).isEqualTo(new InvitationService.Rate("ALL", "7", "fewer than 5 responses"));
-        assertThat(rates).contains(new InvitationService.Rate(unit.toString(), "5", "fewer than 5 responses"),
-            new InvitationService.Rate(small.toString(), "fewer than 5", "fewer than 5"));
+        assertThat(rates.get(0)).isEqualTo(new ResponseRate("ALL", "7", "fewer than 5 responses"));
+        assertThat(rates).contains(new ResponseRate(unit.toString(), "5", "fewer than 5 responses"),
+            new ResponseRate(small.toString(), "fewer than 5", "fewer than 5"));
     }
 
     private String subject(MimeMessage m) {

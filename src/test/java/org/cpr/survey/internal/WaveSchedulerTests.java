@@ -12,7 +12,12 @@ import org.cpr.identity.TraineeType;
 import org.cpr.shared.PersonId;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;
+import org.cpr.survey.Audience;
+import org.cpr.survey.CampaignSettings;
 import org.cpr.survey.PrivacyMode;
+import org.cpr.survey.Schedule;
+import org.cpr.survey.SubmissionContext;
+import org.cpr.survey.Wave;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +43,7 @@ class WaveSchedulerTests {
 
     UUID launch(Schedule schedule) {
         PersonId actor = identity.byUsername("facilitator").orElseThrow().id();
-        UUID id = campaigns.create(actor, new CampaignService.Settings("Pediatrics pulse " + UUID.randomUUID(), null,
+        UUID id = campaigns.create(actor, new CampaignSettings("Pediatrics pulse " + UUID.randomUUID(), null,
             "phq-2", "1", PrivacyMode.ANONYMOUS, 5, 10, "CH",
             new Audience(Set.of(pedsUnit()), Set.of(TraineeType.RESIDENT), Set.of()), schedule));
         campaigns.launch(actor, id, audience);
@@ -50,8 +55,8 @@ class WaveSchedulerTests {
         clock.set(Instant.parse("2026-12-01T08:00:00Z"));
         UUID id = launch(new Schedule(Schedule.Kind.MONTHLY, LocalDate.parse("2026-12-01"), 10, null,
             LocalDate.parse("2027-02-15")));
-        List<CampaignService.WaveRow> waves = campaigns.waves(id);
-        assertThat(waves).extracting(CampaignService.WaveRow::opensOn).containsExactly(
+        List<Wave> waves = campaigns.waves(id);
+        assertThat(waves).extracting(Wave::opensOn).containsExactly(
             LocalDate.parse("2026-12-01"), LocalDate.parse("2027-01-01"), LocalDate.parse("2027-02-01"));
         assertThat(waves.get(0).closesOn()).isEqualTo(LocalDate.parse("2026-12-10"));
         int residents = campaigns.find(id).map(c -> audience.resolve(c.audience()).size()).orElseThrow();
@@ -67,7 +72,7 @@ class WaveSchedulerTests {
         // One resident answers; three days before closing the others are reminded, once.
         UUID someone = jdbc.queryForList("SELECT person_id FROM survey_roster WHERE campaign_id = ?", UUID.class, id).get(0);
         submissions.submit(waves.get(0).id(), new PersonId(someone), "k-" + UUID.randomUUID(),
-            java.util.Map.of("1", 1, "2", 1), new SubmissionService.Context(null, null, null));
+            java.util.Map.of("1", 1, "2", 1), new SubmissionContext(null, null, null));
         clock.set(Instant.parse("2026-12-07T08:00:00Z"));
         scheduler.run();
         assertThat(reminded(waves.get(0).id())).isEqualTo(residents - 1);
@@ -84,7 +89,7 @@ class WaveSchedulerTests {
         clock.set(Instant.parse("2026-12-01T08:00:00Z"));
         UUID id = launch(new Schedule(Schedule.Kind.ROTATION, LocalDate.parse("2026-12-24"), 7, 4,
             LocalDate.parse("2027-03-31")));
-        assertThat(campaigns.waves(id)).extracting(CampaignService.WaveRow::opensOn).containsExactly(
+        assertThat(campaigns.waves(id)).extracting(Wave::opensOn).containsExactly(
             LocalDate.parse("2026-12-24"), LocalDate.parse("2027-01-21"), LocalDate.parse("2027-02-18"),
             LocalDate.parse("2027-03-18"));
         scheduler.run();

@@ -1,4 +1,4 @@
-package org.cpr.survey.internal;
+package org.cpr.survey;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,23 +10,23 @@ import java.util.List;
  * {@code blockWeeks} weeks (the first opening date is the end of the first block). Every wave stays
  * open for {@code windowDays} days.
  */
-record Schedule(Kind kind, LocalDate firstOpensOn, int windowDays, Integer blockWeeks, LocalDate endsOn) {
+public record Schedule(Kind kind, LocalDate firstOpensOn, int windowDays, Integer blockWeeks, LocalDate endsOn) {
 
-    enum Kind { ONE_OFF, MONTHLY, ROTATION }
+    public enum Kind { ONE_OFF, MONTHLY, ROTATION }
 
     /** At most this many waves are planned for one campaign (three years of monthly waves). */
-    static final int MAX_WAVES = 36;
+    public static final int MAX_WAVES = 36;
 
-    static Schedule oneOff(LocalDate opensOn, LocalDate closesOn) {
+    public static Schedule oneOff(LocalDate opensOn, LocalDate closesOn) {
         int days = opensOn == null || closesOn == null ? 14 : (int) (closesOn.toEpochDay() - opensOn.toEpochDay()) + 1;
         return new Schedule(Kind.ONE_OFF, opensOn, days, null, closesOn);
     }
 
-    record PlannedWave(String label, LocalDate opensOn, LocalDate closesOn) {
+    public record PlannedWave(String label, LocalDate opensOn, LocalDate closesOn) {
     }
 
     /** The waves this schedule produces, in order; labels are message keys with a number. */
-    List<PlannedWave> waves() {
+    public List<PlannedWave> waves() {
         List<PlannedWave> out = new ArrayList<>();
         if (firstOpensOn == null) {
             return out;

@@ -1,4 +1,4 @@
-package org.cpr.survey.internal;
+package org.cpr.survey;
 
 import java.time.LocalDate;
 import java.util.List;

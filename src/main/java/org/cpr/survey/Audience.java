@@ -1,4 +1,4 @@
-package org.cpr.survey.internal;
+package org.cpr.survey;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -13,33 +13,33 @@ import org.cpr.shared.Role;
  * Who a campaign asks: everyone active in the org units' subtrees, narrowed by trainee types and
  * roles (an empty set matches everyone). No org unit means the campaign uses an explicit roster.
  */
-record Audience(Set<UUID> units, Set<TraineeType> types, Set<Role> roles) {
+public record Audience(Set<UUID> units, Set<TraineeType> types, Set<Role> roles) {
 
-    static final Audience NONE = new Audience(Set.of(), Set.of(), Set.of());
+    public static final Audience NONE = new Audience(Set.of(), Set.of(), Set.of());
 
-    Audience {
+    public Audience {
         units = Set.copyOf(units);
         types = Set.copyOf(types);
         roles = Set.copyOf(roles);
     }
 
-    boolean defined() {
+    public boolean defined() {
         return !units.isEmpty();
     }
 
-    static Audience parse(String units, String types, String roles) {
+    public static Audience parse(String units, String types, String roles) {
         return new Audience(split(units, UUID::fromString), split(types, TraineeType::valueOf), split(roles, Role::valueOf));
     }
 
-    String unitsText() {
+    public String unitsText() {
         return units.stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
     }
 
-    String typesText() {
+    public String typesText() {
         return types.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
-    String rolesText() {
+    public String rolesText() {
         return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 

@@ -1,22 +1,22 @@
-package org.cpr.survey.internal;
+package org.cpr.survey;
 
 /** A request that conflicts with the survey's state; {@code status} is the HTTP status to answer with. */
-class SurveyConflictException extends RuntimeException {
+public class SurveyConflictException extends RuntimeException {
 
     private final int status;
     private final String code;
 
-    SurveyConflictException(int status, String code) {
+    public SurveyConflictException(int status, String code) {
         super(code);
         this.status = status;
         this.code = code;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
-    String code() {
+    public String code() {
         return code;
     }
 }
