@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.cpr.calendar.Calendars;
-import org.cpr.courses.internal.CourseCalendar;
 import org.cpr.curriculum.Topic;
 import org.cpr.curriculum.TopicId;
 import org.cpr.curriculum.TopicLibrary;
@@ -140,7 +139,7 @@ class CatalogueController {
 
     private ResponseEntity<String> ics(Offering offering) {
         String body = calendars.render(offering.title(), offering.sessions().stream()
-                .map(s -> CourseCalendar.entry(offering, s, baseUrl)).toList());
+                .map(s -> SessionEvents.entry(offering, s, baseUrl)).toList());
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"offering-" + offering.id() + ".ics\"").body(body);
     }

@@ -14,7 +14,6 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.cpr.calendar.Calendars;
-import org.cpr.courses.internal.CourseCalendar;
 import org.cpr.curriculum.TopicId;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
@@ -177,7 +176,7 @@ class CoursesApiController {
     ResponseEntity<String> ics(@PathVariable UUID id) {
         Offering o = load(id);
         return ResponseEntity.ok().contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
-                .body(calendars.render(o.title(), o.sessions().stream().map(s -> CourseCalendar.entry(o, s, baseUrl)).toList()));
+                .body(calendars.render(o.title(), o.sessions().stream().map(s -> SessionEvents.entry(o, s, baseUrl)).toList()));
     }
 
     @ExceptionHandler(InvalidPlan.class)

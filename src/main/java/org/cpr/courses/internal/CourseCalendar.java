@@ -13,6 +13,7 @@ import org.cpr.calendar.CalendarEntry;
 import org.cpr.calendar.CalendarSource;
 import org.cpr.courses.Offering;
 import org.cpr.courses.RegistrationStatus;
+import org.cpr.courses.SessionEvents;
 import org.cpr.courses.Session;
 import org.cpr.shared.PersonId;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,20 +49,8 @@ public class CourseCalendar implements CalendarSource {
         Instant since = clock.instant().minus(HISTORY);
         List<CalendarEntry> entries = new ArrayList<>();
         for (Offering o : offerings.byIds(ids)) {
-            o.sessions().stream().filter(s -> s.end().toInstant().isAfter(since)).forEach(s -> entries.add(entry(o, s, baseUrl)));
+            o.sessions().stream().filter(s -> s.end().toInstant().isAfter(since)).forEach(s -> entries.add(SessionEvents.entry(o, s, baseUrl)));
         }
         return entries;
-    }
-
-    /** One session as a calendar event; the UID is the session id, stable for the session's life. */
-    public static CalendarEntry entry(Offering o, Session s, String baseUrl) {
-        String where = s.place() != null ? s.place() : s.onlineLink();
-        String description = o.protectedTimeNote() == null ? o.description() : o.description() + "\n\n" + o.protectedTimeNote();
-        if (s.onlineLink() != null && s.place() != null) {
-            description = description + "\n\n" + s.onlineLink();
-        }
-        return new CalendarEntry("session-" + s.id() + "@cpr-platform", s.sequence(),
-                s.start().toInstant(), s.end().toInstant(), s.start().getZone(), o.title(), description, where,
-                baseUrl + "/courses/offerings/" + o.id(), s.cancelled() || o.cancelled());
     }
 }
