@@ -108,8 +108,8 @@ class HistoryController {
     }
 
     private void exported(CprUser user, String format, int count) {
-        audit.record(new AuditEntry(user.personId(), "SNAPSHOT_HISTORY_EXPORTED", "assessment_submission", null, user.personId(),
-                "self-service", AuditEntry.Outcome.SUCCESS, format + " count=" + count));
+        audit.record(AuditEntry.selfService(user.personId(), "SNAPSHOT_HISTORY_EXPORTED", "assessment_submission", null)
+                .detail(format + " count=" + count));
     }
 
     private LocalDate today() {

@@ -49,8 +49,8 @@ public class AuditLog {
         add(sql, params, "occurred_at < ?", q.to() == null ? null : Date.valueOf(q.to().plusDays(1)));
         sql.append(" ORDER BY seq DESC LIMIT ").append(PAGE_SIZE).append(" OFFSET ").append(Math.max(0, page) * PAGE_SIZE);
         List<AuditRecord> rows = jdbc.sql(sql.toString()).params(params).query(AuditLog::row).list();
-        audit.record(new AuditEntry(officer, "AUDIT_LOG_SEARCHED", "audit_log", null, q.subject(), "privacy-oversight",
-                AuditEntry.Outcome.SUCCESS, "results=" + rows.size()));
+        audit.record(AuditEntry.of(officer, "AUDIT_LOG_SEARCHED", "audit_log", null, "privacy-oversight")
+                .about(q.subject()).detail("results=" + rows.size()));
         return rows;
     }
 

@@ -111,8 +111,8 @@ public class Attendance {
         List<PersonId> everyone = new ArrayList<>(seated);
         present.keySet().stream().filter(p -> !seated.contains(p)).forEach(everyone::add);
         Map<PersonId, String> names = identity.displayNames(everyone);
-        audit.record(new AuditEntry(viewer, "ATTENDANCE_ROLL_VIEWED", "course_session", id.toString(), null, "attendance",
-                AuditEntry.Outcome.SUCCESS, "people=" + everyone.size()));
+        audit.record(AuditEntry.of(viewer, "ATTENDANCE_ROLL_VIEWED", "course_session", id.toString(), "attendance")
+                .detail("people=" + everyone.size()));
         return everyone.stream().map(p -> new Attendee(p, names.getOrDefault(p, "?"), seated.contains(p), present.containsKey(p),
                 present.containsKey(p) ? present.get(p).method() : null)).sorted(java.util.Comparator.comparing(Attendee::displayName)).toList();
     }

@@ -152,8 +152,8 @@ class SpeakUpChannel {
     public Optional<ReportView> openForReview(UUID id, ReportChannel channel, PersonId reviewer) {
         releaseDueReports();
         Optional<ReportView> report = view(id).filter(r -> r.channel() == channel && !r.reviewableFrom().isAfter(today()));
-        audit.record(new AuditEntry(reviewer, "CQI_REPORT_VIEWED", "cqi_report", id.toString(), null, "cqi-review",
-                report.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.DENIED, null));
+        audit.record(AuditEntry.of(reviewer, "CQI_REPORT_VIEWED", "cqi_report", id.toString(), "cqi-review")
+                .deniedUnless(report.isPresent()));
         return report;
     }
 
@@ -187,8 +187,8 @@ class SpeakUpChannel {
     public Optional<PersonId> reporterOf(UUID id, PersonId officer) {
         Optional<PersonId> person = jdbc.sql("SELECT person_id FROM cqi_report_identity WHERE report_id = ?")
                 .param(id).query(UUID.class).optional().map(PersonId::new);
-        audit.record(new AuditEntry(officer, "CQI_REPORTER_IDENTITY_VIEWED", "cqi_report", id.toString(),
-                person.orElse(null), "cqi-review", AuditEntry.Outcome.SUCCESS, null));
+        audit.record(AuditEntry.of(officer, "CQI_REPORTER_IDENTITY_VIEWED", "cqi_report", id.toString(), "cqi-review")
+                .about(person.orElse(null)));
         return person;
     }
 

@@ -118,8 +118,8 @@ public class ServiceDirectory {
                 entity.describe(row.entry(), keptOwner, clock.instant());
                 services.save(entity);
             }
-            audit.record(new AuditEntry(by, "DIRECTORY_IMPORTED", "directory_service", null, null, "administration",
-                    AuditEntry.Outcome.SUCCESS, "rows=" + rows.size()));
+            audit.record(AuditEntry.administration(by, "DIRECTORY_IMPORTED", "directory_service", null)
+                    .detail("rows=" + rows.size()));
             index.refreshAfterCommit();
         }
         return rows;

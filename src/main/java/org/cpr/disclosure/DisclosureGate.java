@@ -56,8 +56,8 @@ public class DisclosureGate {
         try {
             return ledger.fixPolicy(request.roundId(), request.policy());
         } catch (PolicyWeakeningRejected rejected) {
-            audit.record(new AuditEntry(request.principal(), "DISCLOSURE_POLICY_WEAKENING_REJECTED", "survey-round",
-                    request.roundId(), null, "reporting", AuditEntry.Outcome.DENIED, null));
+            audit.record(AuditEntry.of(request.principal(), "DISCLOSURE_POLICY_WEAKENING_REJECTED", "survey-round", request.roundId(), "reporting")
+                    .outcome(AuditEntry.Outcome.DENIED));
             throw rejected;
         }
     }

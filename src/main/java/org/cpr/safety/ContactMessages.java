@@ -82,9 +82,8 @@ public class ContactMessages {
             add(alertId, Author.CLINICIAN, clinician, body);
             events.publishEvent(new ContactReplyPosted(alertId, new PersonId(p)));
         });
-        audit.record(new AuditEntry(clinician, "SAFETY_CONTACT_REPLIED", "safety_alert", alertId.toString(),
-                person.map(PersonId::new).orElse(null), "care",
-                person.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        audit.record(AuditEntry.care(clinician, "SAFETY_CONTACT_REPLIED", "safety_alert", alertId.toString())
+                .about(person.map(PersonId::new).orElse(null)).failedUnless(person.isPresent()));
         return person.isPresent();
     }
 
@@ -119,8 +118,8 @@ public class ContactMessages {
             add(id, Author.PERSON, person, body);
             replies.personReplied(id);
         });
-        audit.record(new AuditEntry(person, "SAFETY_CONTACT_ANSWERED", "safety_alert", alert.map(UUID::toString).orElse(null),
-                person, "care", alert.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        audit.record(AuditEntry.care(person, "SAFETY_CONTACT_ANSWERED", "safety_alert", alert.map(UUID::toString).orElse(null))
+                .about(person).failedUnless(alert.isPresent()));
         return alert.isPresent();
     }
 

@@ -48,25 +48,24 @@ public class SafetyAlerts {
     @Transactional
     public List<AlertView> inbox(PersonId clinician) {
         List<AlertView> alerts = lifecycle.inbox();
-        audit.record(new AuditEntry(clinician, "SAFETY_INBOX_VIEWED", "safety_alert", null, null, "care",
-                AuditEntry.Outcome.SUCCESS, "count=" + alerts.size()));
+        audit.record(AuditEntry.care(clinician, "SAFETY_INBOX_VIEWED", "safety_alert", null)
+                .detail("count=" + alerts.size()));
         return alerts;
     }
 
     @Transactional
     public Optional<AlertView> open(UUID alertId, PersonId clinician) {
         Optional<AlertView> alert = lifecycle.find(alertId);
-        audit.record(new AuditEntry(clinician, "SAFETY_ALERT_VIEWED", "safety_alert", alertId.toString(),
-                alert.map(AlertView::person).orElse(null), "care",
-                alert.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_VIEWED", "safety_alert", alertId.toString())
+                .about(alert.map(AlertView::person).orElse(null)).failedUnless(alert.isPresent()));
         return alert;
     }
 
     @Transactional
     public boolean acknowledge(UUID alertId, PersonId clinician) {
         boolean done = lifecycle.acknowledge(alertId, clinician, clock.instant());
-        audit.record(new AuditEntry(clinician, "SAFETY_ALERT_ACKNOWLEDGED", "safety_alert", alertId.toString(), null,
-                "care", done ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_ACKNOWLEDGED", "safety_alert", alertId.toString())
+                .failedUnless(done));
         return done;
     }
 
@@ -74,8 +73,8 @@ public class SafetyAlerts {
     public boolean recordDisposition(UUID alertId, PersonId clinician, Disposition disposition, RiskLevel risk,
                                      LocalDate nextAttemptOn) {
         boolean done = lifecycle.close(alertId, clinician, disposition, risk, nextAttemptOn, clock.instant());
-        audit.record(new AuditEntry(clinician, "SAFETY_ALERT_DISPOSITION", "safety_alert", alertId.toString(), null,
-                "care", done ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, disposition.name()));
+        audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_DISPOSITION", "safety_alert", alertId.toString())
+                .detail(disposition.name()).failedUnless(done));
         return done;
     }
 

@@ -80,8 +80,8 @@ class Battery {
                         cached = null;
                     }
                 });
-        audit.record(new AuditEntry(by, "SNAPSHOT_BATTERY_CHANGED", "assessment_battery", null, null, "administration",
-                AuditEntry.Outcome.SUCCESS, "steps=" + steps.size()));
+        audit.record(AuditEntry.administration(by, "SNAPSHOT_BATTERY_CHANGED", "assessment_battery", null)
+                .detail("steps=" + steps.size()));
     }
 
     /** The pages for these answers: a follow-up appears right after its screener once the screener is positive. */

@@ -57,16 +57,14 @@ class NextSteps {
                 .params(id, rule.position(), blankToNull(rule.instrumentId()), rule.bands().isEmpty() ? null : String.join(",", rule.bands()),
                         blankToNull(rule.flag()), rule.category().name(), blankToNull(rule.directorySlug()), rule.fallbackText())
                 .update();
-        audit.record(new AuditEntry(by, "SNAPSHOT_RULE_SAVED", "assessment_next_step_rule", id.toString(), null, "administration",
-                AuditEntry.Outcome.SUCCESS, null));
+        audit.record(AuditEntry.administration(by, "SNAPSHOT_RULE_SAVED", "assessment_next_step_rule", id.toString()));
         return id;
     }
 
     @Transactional
     public void delete(UUID id, PersonId by) {
         jdbc.sql("DELETE FROM assessment_next_step_rule WHERE id = ?").param(id).update();
-        audit.record(new AuditEntry(by, "SNAPSHOT_RULE_DELETED", "assessment_next_step_rule", id.toString(), null, "administration",
-                AuditEntry.Outcome.SUCCESS, null));
+        audit.record(AuditEntry.administration(by, "SNAPSHOT_RULE_DELETED", "assessment_next_step_rule", id.toString()));
     }
 
     public List<NextStep> forSubmission(SubmittedSnapshot submission) {

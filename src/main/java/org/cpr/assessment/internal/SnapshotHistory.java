@@ -93,8 +93,8 @@ class SnapshotHistory {
         int deleted = jdbc.sql("DELETE FROM assessment_submission WHERE person_id = ?").param(owner.value()).update();
         jdbc.sql("DELETE FROM assessment_draft WHERE person_id = ?").param(owner.value()).update();
         jdbc.sql("DELETE FROM assessment_reminder WHERE person_id = ?").param(owner.value()).update();
-        audit.record(new AuditEntry(owner, "SNAPSHOT_HISTORY_DELETED", "assessment_submission", null, owner, "self-service",
-                AuditEntry.Outcome.SUCCESS, "count=" + deleted));
+        audit.record(AuditEntry.selfService(owner, "SNAPSHOT_HISTORY_DELETED", "assessment_submission", null)
+                .detail("count=" + deleted));
         return deleted;
     }
 }

@@ -1,8 +1,5 @@
 package org.cpr.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,12 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
+import org.cpr.shared.Digests;
 import org.cpr.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -99,12 +96,7 @@ class HashChainedAuditLog implements AuditPort {
 
     /** The original, unkeyed hash of chain version 1 (verification of old rows only). */
     static String legacyHash(long seq, Instant at, AuditEntry e, String prev) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(seq, at, e, prev).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Digests.sha256Hex(canonical(seq, at, e, prev));
     }
 
     private static String canonical(long seq, Instant at, AuditEntry e, String prev) {

@@ -2,9 +2,7 @@ package org.cpr.cqi.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import javax.crypto.Mac;
@@ -12,6 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import org.cpr.shared.Digests;
 
 /**
  * Reply codes and idempotency fingerprints for anonymous reports. A reply code is derived from the
@@ -52,11 +52,7 @@ public class ReplyCodes {
     }
 
     public static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(value);
     }
 
     private byte[] hmac(String value) {

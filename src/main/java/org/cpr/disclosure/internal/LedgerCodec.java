@@ -6,13 +6,11 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.cpr.disclosure.LedgerEntry;
+import org.cpr.shared.Digests;
 
 /** Packs a released set into bytes for the JDBC ledger, plus a digest to skip duplicates. */
 final class LedgerCodec {
@@ -49,13 +47,6 @@ final class LedgerCodec {
     }
 
     static String digest(String channel, byte[] units) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(channel.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            return HexFormat.of().formatHex(sha.digest(units));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(channel.getBytes(java.nio.charset.StandardCharsets.UTF_8), new byte[] {0}, units);
     }
 }

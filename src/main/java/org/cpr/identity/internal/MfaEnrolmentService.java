@@ -67,8 +67,8 @@ class MfaEnrolmentService implements MfaEnrolment {
     public List<String> confirm(PersonId person, String pendingSecret, String code) {
         OptionalLong step = totp.matchingStep(pendingSecret, code);
         if (step.isEmpty()) {
-            audit.record(new AuditEntry(person, "MFA_ENROLMENT_CODE_WRONG", "person", person.toString(), person,
-                    "authentication", AuditEntry.Outcome.FAILURE, null));
+            audit.record(AuditEntry.of(person, "MFA_ENROLMENT_CODE_WRONG", "person", person.toString(), "authentication")
+                    .about(person).outcome(AuditEntry.Outcome.FAILURE));
             return List.of();
         }
         Person p = people.findById(person.value()).orElseThrow();
@@ -141,7 +141,7 @@ class MfaEnrolmentService implements MfaEnrolment {
     }
 
     private void refused(PersonId person, String action, AuditEntry.Outcome outcome) {
-        audit.record(new AuditEntry(person, action, "person", person.toString(), person, "authentication", outcome, null));
+        audit.record(AuditEntry.of(person, action, "person", person.toString(), "authentication").about(person).outcome(outcome));
     }
 
     private static String context(PersonId person) {

@@ -118,8 +118,8 @@ class PeopleAdministrationService implements PeopleAdministration {
             return false;
         }
         RoleGrantEntity grant = grants.save(new RoleGrantEntity(UUID.randomUUID(), person, role, unit, by.value(), clock.instant()));
-        audit.record(new AuditEntry(by, "ROLE_GRANTED", "role_grant", grant.getId().toString(), new PersonId(person),
-                "administration", AuditEntry.Outcome.SUCCESS, role.name()));
+        audit.record(AuditEntry.administration(by, "ROLE_GRANTED", "role_grant", grant.getId().toString())
+                .about(new PersonId(person)).detail(role.name()));
         return true;
     }
 
@@ -128,8 +128,8 @@ class PeopleAdministrationService implements PeopleAdministration {
     public boolean revoke(UUID person, UUID grantId, PersonId by) {
         return grants.findById(grantId).filter(g -> g.getPersonId().equals(person)).map(g -> {
             grants.delete(g);
-            audit.record(new AuditEntry(by, "ROLE_REVOKED", "role_grant", grantId.toString(), new PersonId(person),
-                    "administration", AuditEntry.Outcome.SUCCESS, g.getRole().name()));
+            audit.record(AuditEntry.administration(by, "ROLE_REVOKED", "role_grant", grantId.toString())
+                    .about(new PersonId(person)).detail(g.getRole().name()));
             return true;
         }).orElse(false);
     }

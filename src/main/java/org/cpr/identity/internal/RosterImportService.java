@@ -75,8 +75,8 @@ class RosterImportService implements RosterImport {
         }
         Instant now = clock.instant();
         List<RosterRow> done = kind == Kind.ORG_UNITS ? checkUnits(csv, now) : checkPeople(csv, now);
-        audit.record(new AuditEntry(by, "ROSTER_IMPORTED", kind.name().toLowerCase(Locale.ROOT), null, null,
-                "administration", AuditEntry.Outcome.SUCCESS, "rows=" + done.size()));
+        audit.record(AuditEntry.administration(by, "ROSTER_IMPORTED", kind.name().toLowerCase(Locale.ROOT), null)
+                .detail("rows=" + done.size()));
         return done;
     }
 

@@ -2,10 +2,8 @@ package org.cpr.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -18,6 +16,8 @@ import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import org.springframework.stereotype.Component;
+
+import org.cpr.shared.Digests;
 
 /** RFC 6238 TOTP (SHA-1, 6 digits, 30 s, one step of drift) on the injected clock, and recovery codes. */
 @Component
@@ -85,11 +85,6 @@ class Totp {
 
     /** Recovery codes are long random strings, so a fast hash is enough (no dictionary to attack). */
     static String hash(String recoveryCode) {
-        try {
-            String normalized = recoveryCode.strip().toLowerCase(java.util.Locale.ROOT);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(recoveryCode.strip().toLowerCase(java.util.Locale.ROOT));
     }
 }

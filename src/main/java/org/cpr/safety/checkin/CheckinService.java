@@ -143,8 +143,8 @@ public class CheckinService {
                     signedIn == null ? null : signedIn.value(), Date.valueOf(access.today()))
             .update();
         access.touch(account);
-        audit.recordAnonymousChannel(new AuditEntry(signedIn, "CHECKIN_REVEAL_REQUESTED", "checkin_reveal", id.toString(), signedIn,
-                "care", AuditEntry.Outcome.SUCCESS, null));
+        audit.recordAnonymousChannel(AuditEntry.care(signedIn, "CHECKIN_REVEAL_REQUESTED", "checkin_reveal", id.toString())
+                .about(signedIn));
         events.publishEvent(new SafetyConcern("checkin-reveal", id.toString(), signedIn, account, AlertTier.TIER_2,
                 java.util.Set.of("CONTACT_REQUESTED")));
     }
@@ -165,8 +165,8 @@ public class CheckinService {
         thread.ifPresent(t -> replies.read(jdbc.sql("""
                 SELECT s.alert_id FROM checkin_submission s WHERE s.account_id = (SELECT account_id FROM checkin_submission WHERE id = ?)""")
                 .param(submissionId).query(UUID.class).list()));
-        audit.record(new AuditEntry(clinician, "CHECKIN_VIEWED", "checkin_submission", submissionId.toString(), null,
-                "care", thread.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        audit.record(AuditEntry.care(clinician, "CHECKIN_VIEWED", "checkin_submission", submissionId.toString())
+                .failedUnless(thread.isPresent()));
         return thread;
     }
 
@@ -178,8 +178,8 @@ public class CheckinService {
             messages.add(a, "CLINICIAN", body);
             events.publishEvent(new CheckinReplyPosted(a));
         });
-        audit.record(new AuditEntry(clinician, "CHECKIN_REPLIED", "checkin_submission", submissionId.toString(), null,
-                "care", account.isPresent() ? AuditEntry.Outcome.SUCCESS : AuditEntry.Outcome.FAILURE, null));
+        audit.record(AuditEntry.care(clinician, "CHECKIN_REPLIED", "checkin_submission", submissionId.toString())
+                .failedUnless(account.isPresent()));
         return account.isPresent();
     }
 

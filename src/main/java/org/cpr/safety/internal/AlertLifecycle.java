@@ -93,8 +93,8 @@ public class AlertLifecycle {
             boolean coarse = existing.get().coarseTime();
             if (concern.person() != null && existing.get().requestContact(concern.person().value(), concern.reasons(),
                     deadline(coarse, clock.instant(), existing.get().getTier()))) {
-                audit(coarse, new AuditEntry(null, "SAFETY_ALERT_CONTACT_REQUESTED", "safety_alert", id.toString(),
-                        concern.person(), "safety", AuditEntry.Outcome.SUCCESS, existing.get().getTier().name()));
+                audit(coarse, AuditEntry.system("SAFETY_ALERT_CONTACT_REQUESTED", "safety_alert", id.toString(), "safety")
+                        .about(concern.person()).detail(existing.get().getTier().name()));
             }
             return id;
         }
@@ -107,8 +107,8 @@ public class AlertLifecycle {
                 deadline(coarse, now, concern.tier()), primary);
         entityManager.persist(alert);
         entityManager.flush();
-        audit(coarse, new AuditEntry(null, "SAFETY_ALERT_RAISED", "safety_alert", id.toString(), concern.person(),
-                "safety", AuditEntry.Outcome.SUCCESS, concern.tier().name()));
+        audit(coarse, AuditEntry.system("SAFETY_ALERT_RAISED", "safety_alert", id.toString(), "safety")
+                .about(concern.person()).detail(concern.tier().name()));
         events.publishEvent(new SafetyAlertRaised(id, concern.tier(), primary == null ? null : new PersonId(primary)));
         return id;
     }
@@ -151,8 +151,8 @@ public class AlertLifecycle {
             int level = alert.getEscalationLevel() + 1;
             UUID next = rota.atLevel(level).orElse(null);
             alert.escalate(next, deadline(alert.coarseTime(), now, alert.getTier()));
-            audit(alert.coarseTime(), new AuditEntry(null, "SAFETY_ALERT_ESCALATED", "safety_alert", alert.getId().toString(),
-                    null, "safety", AuditEntry.Outcome.SUCCESS, "level=" + level));
+            audit(alert.coarseTime(), AuditEntry.system("SAFETY_ALERT_ESCALATED", "safety_alert", alert.getId().toString(), "safety")
+                    .detail("level=" + level));
             events.publishEvent(new SafetyAlertEscalated(alert.getId(), alert.getTier(), level,
                     next == null ? null : new PersonId(next)));
         }

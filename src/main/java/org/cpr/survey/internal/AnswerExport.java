@@ -71,8 +71,8 @@ class AnswerExport {
         java.time.Instant authored = row.get("submitted_at") instanceof Timestamp t ? t.toInstant()
             : row.get("submitted_at") instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
         String json = scorer.write(c, answers, score, (String) row.get("band"), authored);
-        audit.record(new AuditEntry(person, "SURVEY_ANSWERS_EXPORTED", "survey_wave", waveId.toString(), person,
-            "self-service", AuditEntry.Outcome.SUCCESS, "fhir"));
+        audit.record(AuditEntry.selfService(person, "SURVEY_ANSWERS_EXPORTED", "survey_wave", waveId.toString())
+            .detail("fhir"));
         return json;
     }
 }

@@ -110,8 +110,8 @@ class CampaignService {
         }
         jdbc.update("UPDATE survey_campaign SET status = 'LAUNCHED', launched_on = ? WHERE id = ?",
             LocalDate.now(clock), campaignId);
-        audit.record(new AuditEntry(actor, "SURVEY_CAMPAIGN_LAUNCHED", "survey_campaign", campaignId.toString(),
-            null, "administration", AuditEntry.Outcome.SUCCESS, c.privacyMode().name()));
+        audit.record(AuditEntry.administration(actor, "SURVEY_CAMPAIGN_LAUNCHED", "survey_campaign", campaignId.toString())
+            .detail(c.privacyMode().name()));
         for (Wave w : waves(campaignId)) {
             fixPolicy(c, w.id());
         }
@@ -126,9 +126,8 @@ class CampaignService {
     void changePrivacy(PersonId actor, UUID campaignId, PrivacyMode mode, int minRespondents, int minComments) {
         Campaign c = find(campaignId).orElseThrow(() -> new SurveyConflictException(404, "survey.campaign.notFound"));
         if (c.launched()) {
-            audit.record(new AuditEntry(actor, "SURVEY_PRIVACY_CHANGE_REJECTED", "survey_campaign",
-                campaignId.toString(), null, "administration", AuditEntry.Outcome.DENIED,
-                c.privacyMode().name() + "->" + mode.name()));
+            audit.record(AuditEntry.administration(actor, "SURVEY_PRIVACY_CHANGE_REJECTED", "survey_campaign", campaignId.toString())
+                .detail(c.privacyMode().name() + "->" + mode.name()).outcome(AuditEntry.Outcome.DENIED));
             throw new SurveyConflictException(409, "survey.privacy.frozen");
         }
         check.thresholds(minRespondents, minComments);

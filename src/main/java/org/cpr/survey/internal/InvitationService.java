@@ -15,6 +15,7 @@ import org.cpr.disclosure.MeasureType;
 import org.cpr.disclosure.Released;
 import org.cpr.disclosure.Suppressed;
 import org.cpr.notification.Notifications;
+import org.cpr.shared.Digests;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 import org.cpr.survey.Campaign;
@@ -133,13 +134,8 @@ class InvitationService {
     private static final PersonId RATES_PRINCIPAL = new PersonId(new UUID(0, 0));
 
     private static String unitKey(UUID waveId, String person) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                .digest((waveId + "|" + person).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // the first 16 bytes of the digest, as 32 hex characters
+        return Digests.sha256Hex(waveId + "|" + person).substring(0, 32);
     }
 
     private ResponseRate rate(String group, long invited, CellResult completed, int threshold) {

@@ -1,8 +1,6 @@
 package org.cpr.safety.checkin.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +22,7 @@ import com.google.crypto.tink.subtle.Hkdf;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import org.cpr.safety.checkin.CheckinThrottledException;
+import org.cpr.shared.Digests;
 import org.cpr.shared.SecretBox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -205,11 +204,7 @@ public class CheckinAccess {
     }
 
     public static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(value);
     }
 
     private record Stored(UUID id, String passphraseHash, boolean legacy) {
