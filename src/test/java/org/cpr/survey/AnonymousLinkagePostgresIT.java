@@ -47,11 +47,12 @@ class AnonymousLinkagePostgresIT {
 
     @Test
     void noTransactionIdPhysicalOrderIdOrHashLinksAnAnswerToItsPerson() throws Exception {
-        AnonymousWave w = AnonymousWave.open(mvc, LocalDate.now(clock), 2);
+        // BRS, not a health screen: the report shows the count of respondents (a PHQ-2 wave shows only gated positives)
+        AnonymousWave w = AnonymousWave.open(mvc, LocalDate.now(clock), 2, "brs");
         Map<String, String> truth = new LinkedHashMap<>();
         for (int i = 0; i < 16; i++) {
             CprUser resident = person(Role.PARTICIPANT);
-            String answers = "{\"1\":" + (i % 4) + ",\"2\":" + (i / 4) + "}";
+            String answers = "{\"1\":" + (1 + i / 4) + ",\"2\":" + (1 + i % 4) + ",\"3\":3,\"4\":3,\"5\":3,\"6\":3}";
             w.answer(resident, "pg-key-" + i, answers).andExpect(status().isCreated());
             truth.put(resident.personId().toString(), answers);
         }
