@@ -34,14 +34,21 @@ class SmokeTests {
 
     @Test
     void demoResidentSignsInAndReachesHome() throws Exception {
-        mvc.perform(post("/login").param("username", "resident").param("password", "demo-resilience-2026").with(csrf()))
-            .andExpect(redirectedUrl("/home"));
+        var signIn = mvc.perform(post("/login").param("username", "resident").param("password", "demo-resilience-2026").with(csrf()))
+            .andExpect(redirectedUrl("/home")).andReturn();
+        var session = (org.springframework.mock.web.MockHttpSession) signIn.getRequest().getSession(false);
+        mvc.perform(get("/home").session(session)).andExpect(status().isOk());
     }
 
     @Test
     void wrongPasswordSaysSoWithoutRevealingTheAccount() throws Exception {
         mvc.perform(post("/login").param("username", "resident").param("password", "not-the-password").with(csrf()))
             .andExpect(redirectedUrl("/login?error=bad"));
+        // an account that does not exist gets exactly the same answer
+        mvc.perform(post("/login").param("username", "no-such-user-7f3a").param("password", "not-the-password").with(csrf()))
+            .andExpect(redirectedUrl("/login?error=bad"));
+        mvc.perform(get("/login").param("error", "bad"))
+            .andExpect(content().string(containsString("The user name or password is not right")));
     }
 
     @Test

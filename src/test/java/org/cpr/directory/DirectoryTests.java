@@ -39,7 +39,7 @@ class DirectoryTests {
     }
 
     @Test
-    void theDemoCampusListsMoreThanSixtyServices() {
+    void theDemoCampusListsAtLeastSixtyServices() {
         assertThat(directory.everything()).hasSizeGreaterThanOrEqualTo(60);
     }
 

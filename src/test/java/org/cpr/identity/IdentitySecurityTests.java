@@ -1,6 +1,7 @@
 package org.cpr.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -114,13 +116,10 @@ class IdentitySecurityTests {
             .contains(">never<");
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
             .andExpect(status().isOk()).andExpect(jsonPath("$.roles[0]").value("PARTICIPANT"));
-        String list = "";
-        for (long until = System.currentTimeMillis() + 15_000; System.currentTimeMillis() < until; Thread.sleep(200)) {
-            list = mvc.perform(get("/account/tokens").session(session)).andReturn().getResponse().getContentAsString();
-            if (!list.contains(">never<")) {
-                break;
-            }
-        }
+        // the last use is recorded asynchronously
+        String list = await("last use shows on the token page").atMost(Duration.ofSeconds(15))
+            .until(() -> mvc.perform(get("/account/tokens").session(session)).andReturn().getResponse().getContentAsString(),
+                tokens -> !tokens.contains(">never<"));
         assertThat(list).as("last use shows on the token page").contains("my script").doesNotContain(">never<")
             .contains(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()).doesNotContain(token);
         String id = match(list, "/account/tokens/([0-9a-f-]{36})/revoke");

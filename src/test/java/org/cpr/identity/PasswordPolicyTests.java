@@ -13,7 +13,7 @@ class PasswordPolicyTests {
     }
 
     @Test
-    void shipsTenThousandCommonPasswords() {
+    void shipsABlocklistOfAboutTenThousandCommonPasswords() {
         assertThat(policy.blocklistSize()).isGreaterThanOrEqualTo(9_900);
     }
 

@@ -46,7 +46,7 @@ class SessionLifetimeTests {
     }
 
     @Test
-    void idleSessionsEndAfterThirtyMinutes() {
+    void theIdleSessionTimeoutIsConfiguredAsThirtyMinutes() {
         assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
     }
 }

@@ -1,5 +1,6 @@
 package org.cpr.safety;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.cpr.safety.CheckinFixtures.checkin;
 import static org.cpr.safety.CheckinFixtures.handle;
 import static org.cpr.support.TestUsers.as;
@@ -83,9 +84,11 @@ class CheckinAccessMatrixTests {
     @Test
     void anonymousVisitorsAreSentToSignIn() throws Exception {
         for (var endpoint : checkinEndpoints()) {
-            mvc.perform(endpoint.apply(submission)).andExpect(status().is3xxRedirection());
+            assertThat(mvc.perform(endpoint.apply(submission)).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                    .getRedirectedUrl()).endsWith("/login");
         }
-        mvc.perform(get("/clinician/alerts")).andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/clinician/alerts")).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl()).endsWith("/login");
     }
 
     @Test

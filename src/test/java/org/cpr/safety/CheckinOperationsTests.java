@@ -1,6 +1,7 @@
 package org.cpr.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.HttpCookie;
 import java.net.URI;
@@ -136,13 +137,9 @@ class CheckinOperationsTests {
         assertThat(String.join("\n", jdbc.sql("SCRIPT TABLE checkin_account").query(String.class).list()))
                 .as("the doorbell address is sealed").doesNotContain("doorbell-owner@example.org");
         checkins.clinicianReplies(submission, clinician, "A personal reply with details");
-        MimeMessage bell = null;
-        for (int i = 0; i < 100 && bell == null; i++) {
-            bell = java.util.Arrays.stream(greenMail.getReceivedMessages())
-                    .filter(m -> recipients(m).contains("doorbell-owner@example.org")).findFirst().orElse(null);
-            Thread.sleep(100);
-        }
-        assertThat(bell).as("the doorbell rang").isNotNull();
+        MimeMessage bell = await("the doorbell rang").atMost(Duration.ofSeconds(10))
+                .until(() -> java.util.Arrays.stream(greenMail.getReceivedMessages())
+                        .filter(m -> recipients(m).contains("doorbell-owner@example.org")).findFirst().orElse(null), java.util.Objects::nonNull);
         assertThat(bell.getSubject()).isEqualTo("A reply is waiting for you");
         assertThat(GreenMailUtil.getBody(bell)).doesNotContain("personal reply").doesNotContain(handle);
     }

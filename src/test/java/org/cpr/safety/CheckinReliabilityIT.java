@@ -1,6 +1,7 @@
 package org.cpr.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.net.ServerSocket;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.cpr.support.PostgresAvailable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -137,15 +139,13 @@ class CheckinReliabilityIT {
         return false;
     }
 
-    private void awaitSettled() throws Exception {
-        long until = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < until) {
-            int alerts = scalar("SELECT COUNT(*) FROM safety_alert a JOIN checkin_submission s ON s.alert_id = a.id WHERE s.key_hash LIKE 'drill:%'");
-            int incomplete = scalar("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL");
-            if (alerts >= TOTAL && incomplete == 0) {
-                return;
-            }
-            Thread.sleep(500);
+    private void awaitSettled() {
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    scalar("SELECT COUNT(*) FROM safety_alert a JOIN checkin_submission s ON s.alert_id = a.id WHERE s.key_hash LIKE 'drill:%'") >= TOTAL
+                    && scalar("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL") == 0);
+        } catch (ConditionTimeoutException notSettled) {
+            // the counts and assertions that follow say what is missing
         }
     }
 
@@ -164,23 +164,20 @@ class CheckinReliabilityIT {
         try {
             waitUntilReady(child, port);
             assertThat(send(port, "escalate-1")).isTrue();
-            long until = System.currentTimeMillis() + 30_000;
-            while (scalar("SELECT COUNT(*) " + alertQuery) == 0 && System.currentTimeMillis() < until) {
-                Thread.sleep(200);
-            }
+            await("the alert is raised").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> scalar("SELECT COUNT(*) " + alertQuery) > 0);
             assertThat(scalar("SELECT a.escalation_level " + alertQuery)).isZero();
         } finally {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
+        // the 15-second deadline passes while no instance runs: the child uses the real clock, so no MutableClock here
         Thread.sleep(16_000);
         port = freePort();
         child = start(port, 11, fastLadder);
         try {
             waitUntilReady(child, port);
-            long until = System.currentTimeMillis() + 60_000;
-            while (scalar("SELECT a.escalation_level " + alertQuery) == 0 && System.currentTimeMillis() < until) {
-                Thread.sleep(250);
-            }
+            await("the alert escalates after the restart").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> scalar("SELECT a.escalation_level " + alertQuery) != 0);
             int level = scalar("SELECT a.escalation_level " + alertQuery);
             String assigned = text("SELECT CAST(a.assigned_to AS VARCHAR) " + alertQuery);
             // an anonymous check-in's alert is audited through audit_pending (day only), chained at the next flush
@@ -220,21 +217,15 @@ class CheckinReliabilityIT {
     }
 
     private void waitUntilReady(Process child, int port) throws Exception {
-        long until = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < until) {
+        await("the child application starts within 3 minutes").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() -> {
             assertThat(child.isAlive()).as("the child application is running (see target/reliability-child-*.log)").isTrue();
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
             } catch (Exception notYet) {
-                // still starting
+                return false; // still starting
             }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the child application did not start within 3 minutes");
+        });
     }
 
     private static int scalar(String sql) throws Exception {

@@ -1,6 +1,7 @@
 package org.cpr.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.cpr.safety.CheckinFixtures.checkin;
 import static org.cpr.safety.CheckinFixtures.handle;
 import static org.cpr.support.TestUsers.as;
@@ -246,11 +247,8 @@ class CheckinWebTests {
     }
 
     /** Alerts are raised after the commit, asynchronously: wait up to 10 seconds for one. */
-    static void eventually(java.util.function.Supplier<Integer> count) throws InterruptedException {
-        for (int i = 0; i < 100 && count.get() == 0; i++) {
-            Thread.sleep(100);
-        }
-        assertThat(count.get()).as("raised within 10 seconds").isPositive();
+    static void eventually(java.util.function.Supplier<Integer> count) {
+        await("raised within 10 seconds").atMost(java.time.Duration.ofSeconds(10)).until(() -> count.get() > 0);
     }
 
     /** The stored handle hash: HMAC-SHA256 keyed (HKDF) from the test profile's cpr.crypto.key. */

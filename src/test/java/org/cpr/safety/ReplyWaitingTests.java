@@ -1,6 +1,7 @@
 package org.cpr.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.cpr.safety.CheckinFixtures.checkin;
 import static org.cpr.safety.CheckinFixtures.handle;
 import static org.cpr.support.TestUsers.as;
@@ -9,12 +10,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 class ReplyWaitingTests {
+
+    /** Alerts and e-mails follow the commit asynchronously. */
+    static final Duration WAIT = Duration.ofSeconds(15);
 
     static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
     static final String SUBJECT = "A reply is waiting in your inbox";
@@ -97,8 +101,8 @@ class ReplyWaitingTests {
         assertThat(contact.personAnswers("reply-test", source, resident.id(), "Thursday suits me, canary-7731")).isTrue();
         assertThat(contact.personAnswers("reply-test", source, resident.id(), "Any time after noon")).isTrue();
 
-        await(() -> replyMails().length > 0);
-        Thread.sleep(500);
+        await().atMost(WAIT).until(() -> replyMails().length > 0);
+        await("no second e-mail within half a second").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> replyMails().length == 1);
         MimeMessage[] mails = replyMails();
         assertThat(mails).as("one e-mail for the waiting reply, not one per message").hasSize(1);
         assertThat(GreenMailUtil.getAddressList(mails[0].getAllRecipients())).isEqualTo(clinicianPerson.email());
@@ -126,15 +130,15 @@ class ReplyWaitingTests {
         UUID submission = jdbc.sql("SELECT s.id FROM checkin_submission s JOIN checkin_account a ON a.id = s.account_id WHERE a.handle_hash = ?")
                 .param(CheckinWebTests.hash(handle)).query(UUID.class).single();
         UUID alert = jdbc.sql("SELECT alert_id FROM checkin_submission WHERE id = ?").param(submission).query(UUID.class).single();
-        await(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE id = ?").param(alert).query(Integer.class).single() == 1);
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE id = ?").param(alert).query(Integer.class).single() == 1);
         mvc.perform(post("/clinician/checkins/" + submission + "/reply").with(signedIn(clinician)).with(csrf())
                 .param("body", "Thank you for checking in."));
 
         String token = CheckinFixtures.signIn(mvc, handle);
         mvc.perform(post("/checkin/thread").with(csrf()).param("token", token).param("body", "Nights are hard, canary-5519"));
 
-        await(() -> replyMails().length > 0);
-        Thread.sleep(500);
+        await().atMost(WAIT).until(() -> replyMails().length > 0);
+        await("no second e-mail within half a second").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> replyMails().length == 1);
         MimeMessage[] mails = replyMails();
         assertThat(mails).hasSize(1);
         assertThat(GreenMailUtil.getAddressList(mails[0].getAllRecipients())).isEqualTo(clinicianPerson.email());
@@ -184,13 +188,5 @@ class ReplyWaitingTests {
                 throw new IllegalStateException(e);
             }
         }).toArray(MimeMessage[]::new);
-    }
-
-    static void await(BooleanSupplier condition) throws InterruptedException {
-        long until = System.currentTimeMillis() + 15_000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as("condition within 15 s").isLessThan(until);
-            Thread.sleep(100);
-        }
     }
 }
