@@ -37,7 +37,11 @@ class SafetyConcernListener {
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-    @Retryable(includes = {DataIntegrityViolationException.class, TransientDataAccessException.class},
+    @Retryable(includes = {DataIntegrityViolationException.class, TransientDataAccessException.class,
+            // raised at commit, a duplicate insert reaches here untranslated (two concerns about one
+            // source racing: the second must retry, find the alert and add to it, not wait for redelivery)
+            org.hibernate.exception.ConstraintViolationException.class,
+            org.hibernate.exception.LockAcquisitionException.class, jakarta.persistence.OptimisticLockException.class},
             maxRetries = ATTEMPTS - 1, delay = 20, jitter = 15, multiplier = 2, maxDelay = 200)
     void on(SafetyConcern concern) {
         alerts.raise(concern);

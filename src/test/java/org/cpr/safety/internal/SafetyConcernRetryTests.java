@@ -46,6 +46,18 @@ class SafetyConcernRetryTests {
     }
 
     @Test
+    void aDuplicateInsertSeenOnlyAtCommitIsRetriedToo() {
+        // two concerns about one submission racing: the loser's insert fails at commit, untranslated
+        when(alerts.raise(any())).thenThrow(new org.hibernate.exception.ConstraintViolationException("duplicate",
+                new java.sql.SQLIntegrityConstraintViolationException("duplicate key"), "pk_safety_alert"))
+                .thenReturn(UUID.randomUUID());
+        try (var context = new AnnotationConfigApplicationContext()) {
+            listener(context).on(concern);
+        }
+        verify(alerts, times(2)).raise(concern);
+    }
+
+    @Test
     void afterSixAttemptsTheConflictReachesTheRegistry() {
         when(alerts.raise(any())).thenThrow(new DataIntegrityViolationException("duplicate"));
         try (var context = new AnnotationConfigApplicationContext()) {
