@@ -35,4 +35,26 @@ class CrisisPanelBrowserIT {
         page.context().setOffline(false);
         FoundationBrowserIT.assertNoSeriousViolations(page, "questionnaire preview with the crisis panel");
     }
+
+    @Test
+    void theCrisisPanelAppearsAfterTheQuestionAndIsAnnouncedWithoutTakingFocus() {
+        Page page = BrowserSupport.phone("http://localhost:" + port);
+        FoundationBrowserIT.signIn(page, "facilitator");
+        page.navigate("/questionnaires/phq-9/preview");
+        page.locator("#a_9_0").check();
+        page.locator("#a_9_0").focus();
+        page.keyboard().press("ArrowDown"); // moves to, and selects, "several days": a critical answer
+
+        assertThat(page.locator("#crisis-panel")).isVisible();
+        assertThat(page.locator("#a_9_1")).isFocused();
+        assertThat(page.locator("#crisis-announcer")).hasAttribute("aria-live", "polite");
+        assertThat(page.locator("#crisis-announcer")).containsText("crisis resources are now shown below this question");
+        Object follows = page.evaluate("() => { const q = document.getElementById('a_9_1').closest('fieldset, .q-item');"
+                + " return q.nextElementSibling && q.nextElementSibling.id; }");
+        org.assertj.core.api.Assertions.assertThat(follows).as("the panel sits right after question 9").isEqualTo("crisis-panel");
+
+        page.keyboard().press("Tab");
+        Object inPanel = page.evaluate("() => document.getElementById('crisis-panel').contains(document.activeElement)");
+        org.assertj.core.api.Assertions.assertThat(inPanel).as("Tab from the answer goes into the crisis resources").isEqualTo(true);
+    }
 }

@@ -44,6 +44,14 @@ class FoundationBrowserIT {
         assertThat(resident.locator("nav.main-nav")).containsText("You said, we did");
         assertThat(resident.locator("nav.main-nav")).not().containsText("Improvement register");
         assertThat(resident.locator("footer a.crisis-link")).isVisible();
+        assertThat(resident.locator("header a.header-crisis")).isVisible(); // crisis help from the header of every page
+        assertThat(resident.locator("nav.main-nav a", new Page.LocatorOptions().setHasText("You said, we did")))
+                .isHidden(); // on a phone the menu starts collapsed
+        assertThat(resident.locator("details.menu > summary")).hasText("Menu");
+        double headerHeight = ((Number) resident.evaluate("document.querySelector('header.site-header').getBoundingClientRect().height")).doubleValue();
+        assertThat(headerHeight).as("collapsed header height on an 740 px tall phone").isLessThan(160);
+        resident.locator("details.menu > summary").click();
+        assertThat(resident.locator("nav.main-nav a", new Page.LocatorOptions().setHasText("You said, we did"))).isVisible();
 
         Page facilitator = page();
         signIn(facilitator, "facilitator");
@@ -55,6 +63,7 @@ class FoundationBrowserIT {
         assertThat(director.locator("h1")).containsText("Welcome, Dr. Casey Nguyen");
         assertThat(director.locator("nav.main-nav")).containsText("CQI report");
         assertThat(director.locator("nav.main-nav")).not().containsText("Safety alerts");
+        director.locator("details.menu > summary").click();
         director.locator("button", new Page.LocatorOptions().setHasText("Sign out")).click();
         assertThat(director).hasURL(java.util.regex.Pattern.compile(".*/login\\?logout"));
     }
