@@ -95,8 +95,10 @@ public final class GroupFormation {
         }
         Map<String, Integer> programSize = new HashMap<>();
         people.forEach(c -> programSize.merge(key(c.program()), 1, Integer::sum));
+        Map<PersonId, List<Integer>> blockedFor = new HashMap<>();
+        people.forEach(c -> blockedFor.put(c.person(), blocked(c, led, conflicts)));
         List<Candidate> order = new ArrayList<>(people);
-        order.sort(Comparator.<Candidate>comparingInt(c -> -blocked(c, led, conflicts).size())
+        order.sort(Comparator.<Candidate>comparingInt(c -> -blockedFor.get(c.person()).size())
                 .thenComparing(c -> -programSize.get(key(c.program())))
                 .thenComparing(c -> key(c.program())).thenComparing(c -> key(c.level()))
                 .thenComparing(c -> c.person().toString()));
@@ -110,7 +112,7 @@ public final class GroupFormation {
         List<Placement> placements = new ArrayList<>();
         List<PersonId> unplaced = new ArrayList<>();
         for (Candidate c : order) {
-            List<Integer> avoided = blocked(c, led, conflicts);
+            List<Integer> avoided = blockedFor.get(c.person());
             int best = choose(c, avoided, capacity, size, programs, levels, false);
             if (best < 0) {
                 best = choose(c, avoided, capacity, size, programs, levels, true);

@@ -29,7 +29,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo profile only: one cohort of all residents formed into two groups, led by the demo login
@@ -59,7 +58,6 @@ class DemoGroupSeeder implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
         if (!store.cohorts().isEmpty() || identity.byUsername("leader").isEmpty()) {
             return;
