@@ -113,6 +113,9 @@ class GroupsApiController {
     @Operation(summary = "Plan a run of meetings (every N weeks, or monthly on the same weekday when everyWeeks is 0)")
     ResponseEntity<List<UUID>> schedule(@PathVariable UUID id, @RequestBody MeetingSeriesRequest r, @AuthenticationPrincipal CprUser me) {
         membership.group(id).orElseThrow(UnknownGroupRecord::new);
+        if (r == null) {
+            throw new GroupsRefused("firstDay", "groups.meeting.required");
+        }
         MeetingSeries series = new MeetingSeries(r.firstDay(), r.start(), r.minutes() == null ? 0 : r.minutes(), r.timeZone(), r.place(),
                 r.count() == null ? 0 : r.count(), r.everyWeeks() == null ? 0 : r.everyWeeks(),
                 r.topics() == null ? List.of() : r.topics().stream().map(t -> t == null ? null : new TopicId(t)).toList());

@@ -132,6 +132,10 @@ class GroupsPrivacyMatrixTests {
         }
         assertThat(failures).isEmpty();
         assertThat(state()).as("nothing changed").isEqualTo(before);
+        // the probe can see a leak: the coordinator's page of the group does list the members
+        String coordinatorsView = mvc.perform(request(HttpMethod.GET, "/groups/manage/" + group.id())
+                .with(signedIn(demo(identity, "facilitator", Role.FACILITATOR)))).andReturn().getResponse().getContentAsString();
+        assertThat(markers).anyMatch(coordinatorsView::contains);
     }
 
     @Test
