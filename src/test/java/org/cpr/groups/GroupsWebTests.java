@@ -282,4 +282,29 @@ class GroupsWebTests {
         assertThat(none.people()).isEmpty();
         assertThat(Set.copyOf(last.people())).doesNotContain(identity.byUsername("leader").orElseThrow().id());
     }
+
+    @Test
+    void everyGroupsPageSpeaksEnglishAndSpanishWithoutMissingMessages() throws Exception {
+        MentoringGroup group = GroupsFixture.leadersGroup(membership, identity);
+        Meeting first = meetings.meetings(group.id()).get(0);
+        CprUser director = demo(identity, "director", Role.PROGRAM_DIRECTOR);
+        CprUser resident = demo(identity, "resident", Role.PARTICIPANT);
+        List<Object[]> pages = List.of(
+            new Object[] {coordinator(), "/groups/cohorts", "Nueva cohorte"},
+            new Object[] {coordinator(), "/groups/cohorts/" + group.cohort(), "Grupos"},
+            new Object[] {coordinator(), "/groups/manage/" + group.id(), "Planificar reuniones"},
+            new Object[] {coordinator(), "/groups/conflicts", "Conflictos con evaluadores"},
+            new Object[] {leader(), "/groups/lead/" + group.id(), "Próxima reunión"},
+            new Object[] {leader(), "/groups/lead/meetings/" + first.id() + "/attendance", "Quién asistió"},
+            new Object[] {leader(), "/groups/lead/" + group.id() + "/referral", "Con qué fundamento"},
+            new Object[] {resident, "/groups/mine", "Mi grupo de mentoría"},
+            new Object[] {director, "/groups/report", "Grupos de mentoría: asistencia"});
+        for (Object[] page : pages) {
+            for (String lang : List.of("en", "es")) {
+                mvc.perform(get((String) page[1]).param("lang", lang).with(signedIn((CprUser) page[0])))
+                    .andExpect(status().isOk()).andExpect(content().string(not(containsString("??"))))
+                    .andExpect(lang.equals("es") ? content().string(containsString((String) page[2])) : status().isOk());
+            }
+        }
+    }
 }
