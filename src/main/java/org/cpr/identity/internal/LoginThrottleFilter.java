@@ -41,8 +41,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod())
-                && (request.getContextPath() + "/login").equals(request.getRequestURI()));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // password attempts, and campus sign-on returns (each a completed or failed attempt at the provider)
+        return !("POST".equals(request.getMethod()) && "/login".equals(path)) && !path.startsWith("/login/oauth2/code/");
     }
 
     @Override

@@ -96,7 +96,7 @@ class SecurityConfiguration {
                     .deleteCookies("CPRSESSION").invalidateHttpSession(true))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
             .addFilterBefore(new LoginThrottleFilter(jdbc, keyedHash, clock, loginAttemptsPerClient),
-                    org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                    org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter.class)
             .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout),
                     org.springframework.security.web.context.SecurityContextHolderFilter.class)
             .addFilterAfter(new MfaEnforcementFilter(mfa), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
