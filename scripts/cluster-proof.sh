@@ -35,7 +35,7 @@ trap cleanup EXIT
 log() { echo "[$(date -u +%H:%M:%S)] $*"; }
 
 log "private PostgreSQL on port $PGPORT"
-mkdir -p "$work/pg" && chown postgres "$work/pg" "$work"
+mkdir -p "$work/pg" && chown postgres "$work/pg" "$work/logs"
 runuser -u postgres -- "$PGBIN/initdb" -D "$work/pg" -A trust -U postgres >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$work/pg" -o "-p $PGPORT -k /tmp" -l "$work/logs/postgres.log" -w start >/dev/null
 "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U postgres cpr
@@ -45,7 +45,7 @@ log "nginx (deploy/nginx/cpr.conf) on https://127.0.0.1:18443"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 sed -e "s#/etc/ssl/certs/cpr.example.edu.pem#$work/cert.pem#; s#/etc/ssl/private/cpr.example.edu.key#$work/key.pem#" \
     -e "s#/etc/nginx/cpr-upstream.conf#$work/upstream.conf#; s#/var/log/nginx/cpr-access.log#$work/logs/access.log#" \
-    -e "s#listen 443 ssl;#listen 127.0.0.1:18443 ssl;#; s#listen 80;#listen 127.0.0.1:18080;#; /listen \[::\]/d" \
+    -e "s#listen 443 ssl http2;#listen 127.0.0.1:18443 ssl http2;#; s#listen 80;#listen 127.0.0.1:18080;#; /listen \[::\]/d" \
     deploy/nginx/cpr.conf > "$work/cpr.conf"
 cat > "$work/nginx.conf" <<NGINX
 worker_processes 1;
