@@ -1,6 +1,7 @@
 package org.cpr.identity.internal;
 
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,7 @@ class FirstAdministratorService implements FirstAdministrator {
         return token != null && !token.isBlank() && needed()
                 && jdbc.sql("SELECT COUNT(*) FROM first_run_setup WHERE id = 1 AND token_hash = :hash"
                                 + " AND used_at IS NULL AND expires_at > :now")
-                        .param("hash", Digests.sha256Hex(token)).param("now", clock.instant()).query(Long.class).single() == 1;
+                        .param("hash", Digests.sha256Hex(token)).param("now", Timestamp.from(clock.instant())).query(Long.class).single() == 1;
     }
 
     @Override
@@ -106,16 +107,18 @@ class FirstAdministratorService implements FirstAdministrator {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Instant now = clock.instant();
+        Instant issued = clock.instant();
+        Timestamp now = Timestamp.from(issued);
+        Timestamp until = Timestamp.from(issued.plus(validFor));
         int replaced = jdbc.sql("UPDATE first_run_setup SET token_hash = :hash, issued_at = :now, expires_at = :until, used_at = NULL"
                         + " WHERE id = 1 AND (expires_at <= :now OR used_at IS NOT NULL)")
-                .param("hash", Digests.sha256Hex(token)).param("now", now).param("until", now.plus(validFor)).update();
+                .param("hash", Digests.sha256Hex(token)).param("now", now).param("until", until).update();
         if (replaced == 1) {
             return Optional.of(token);
         }
         try {
             jdbc.sql("INSERT INTO first_run_setup (id, token_hash, issued_at, expires_at) VALUES (1, :hash, :now, :until)")
-                    .param("hash", Digests.sha256Hex(token)).param("now", now).param("until", now.plus(validFor)).update();
+                    .param("hash", Digests.sha256Hex(token)).param("now", now).param("until", until).update();
             return Optional.of(token);
         } catch (DataIntegrityViolationException live) {
             return Optional.empty();
@@ -123,7 +126,8 @@ class FirstAdministratorService implements FirstAdministrator {
     }
 
     private Optional<Instant> liveUntil() {
-        return jdbc.sql("SELECT expires_at FROM first_run_setup WHERE id = 1").query(Instant.class).optional();
+        return jdbc.sql("SELECT expires_at FROM first_run_setup WHERE id = 1")
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     @Override
@@ -146,7 +150,7 @@ class FirstAdministratorService implements FirstAdministrator {
         Instant now = clock.instant();
         int consumed = token == null ? 0 : jdbc.sql("UPDATE first_run_setup SET used_at = :now WHERE id = 1"
                         + " AND token_hash = :hash AND used_at IS NULL AND expires_at > :now")
-                .param("now", now).param("hash", Digests.sha256Hex(token)).update();
+                .param("now", Timestamp.from(now)).param("hash", Digests.sha256Hex(token)).update();
         if (consumed != 1 || !needed()) {
             audit.record(AuditEntry.system("FIRST_ADMINISTRATOR_REFUSED", "first_run_setup", null, "administration")
                     .outcome(AuditEntry.Outcome.DENIED));

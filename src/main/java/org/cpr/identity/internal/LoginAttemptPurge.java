@@ -23,6 +23,6 @@ class LoginAttemptPurge {
     @SchedulerLock(name = "login-attempt-purge", lockAtMostFor = "PT5M")
     void purge() {
         jdbc.sql("DELETE FROM login_attempt WHERE attempted_at <= :since")
-                .param("since", clock.instant().minus(LoginThrottleFilter.WINDOW)).update();
+                .param("since", java.sql.Timestamp.from(clock.instant().minus(LoginThrottleFilter.WINDOW))).update();
     }
 }

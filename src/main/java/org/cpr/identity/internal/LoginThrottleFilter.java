@@ -1,6 +1,7 @@
 package org.cpr.identity.internal;
 
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +59,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     /** Records one attempt for {@code client} unless it has used up the window; false when throttled. */
     boolean allow(String client) {
-        Instant now = clock.instant();
-        Instant since = now.minus(WINDOW);
+        // Timestamps, not Instants: the PostgreSQL driver cannot bind an Instant
+        Instant instant = clock.instant();
+        Timestamp now = Timestamp.from(instant);
+        Timestamp since = Timestamp.from(instant.minus(WINDOW));
         jdbc.sql("DELETE FROM login_attempt WHERE client_key = :client AND attempted_at <= :since")
                 .param("client", client).param("since", since).update();
         long recent = jdbc.sql("SELECT COUNT(*) FROM login_attempt WHERE client_key = :client AND attempted_at > :since")

@@ -47,7 +47,7 @@ class SafetyMetrics implements MeterBinder {
     private double overdue() {
         try {
             return jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE status = 'OPEN' AND ack_deadline < :now")
-                    .param("now", clock.instant()).query(Long.class).single();
+                    .param("now", java.sql.Timestamp.from(clock.instant())).query(Long.class).single();
         } catch (RuntimeException databaseDown) {
             return Double.NaN;
         }
