@@ -67,14 +67,14 @@ key=$(openssl rand -base64 32)
 start_node() { # port name
   CPR_DB_URL="$db" CPR_DB_USER=postgres CPR_DB_PASSWORD= CPR_CRYPTO_KEY="$key" CPR_AUDIT_CHECKPOINT_DIR="$work/checkpoints" \
   CPR_SAFETY_MAILBOX=safety-desk@localhost \
-    "$java" -Xms256m -Xmx512m -XX:+ExitOnOutOfMemoryError -jar "$jar" --spring.profiles.active=prod --server.port="$1" \
+    "$java" -Xms256m -Xmx512m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -jar "$jar" --spring.profiles.active=prod --server.port="$1" \
       --cpr.demo.seed=true --cpr.proxy.trusted='127\.0\.0\.1' --cpr.identity.login-attempts-per-client=1000000 \
       --cpr.audit.checkpoint-every=PT30S --cpr.snapshot.choice-grace=PT30S --cpr.snapshot.choice-check=PT10S \
       --cpr.events.resubmit-after=PT30S --cpr.events.resubmit-check=PT15S --springdoc.api-docs.enabled=false \
       >> "$work/logs/node-$2.log" 2>&1 &
   echo $!
 }
-ready() { for _ in $(seq 1 300); do curl -fsS "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1 && return 0; sleep 1; done; return 1; }
+ready() { for _ in $(seq 1 900); do curl -fsS "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1 && return 0; sleep 1; done; return 1; }
 load() { "$java" -Djdk.internal.httpclient.disableHostnameVerification=true -cp "$pgjar" "$root/scripts/proof/ClusterProof.java" \
           https://127.0.0.1:18443 "$db" postgres "$@"; }
 
