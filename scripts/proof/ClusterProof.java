@@ -111,7 +111,7 @@ public class ClusterProof {
                 } else if (r < 80) {
                     timed(http, "directory", base + "/directory?q=" + TERMS[random.nextInt(TERMS.length)], null, false);
                 } else {
-                    signedIn = !lostSession(timed(http, "history", base + "/snapshot/history", null, true));
+                    signedIn = !lostSession(timed(http, "history", base + "/snapshot", null, true));
                 }
             } catch (Exception e) {
                 sleep(200);
