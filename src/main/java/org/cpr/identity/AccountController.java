@@ -52,12 +52,16 @@ class AccountController {
     String account(@AuthenticationPrincipal CprUser me, Model model) {
         model.addAttribute("form", new PasswordForm("", "", ""));
         model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
+        model.addAttribute("sso", campusSignOn(me));
         return ACCOUNT_VIEW;
     }
 
     @PostMapping("/account/password")
     String changePassword(@AuthenticationPrincipal CprUser me, @ModelAttribute("form") PasswordForm form,
                           BindingResult errors, Model model) {
+        if (campusSignOn(me)) {
+            return "redirect:/account";
+        }
         Accounts.PasswordProblems problems = accounts.changePassword(me.personId(), form.current(), form.replacement(),
                 form.confirmation());
         problems.current().forEach(k -> errors.rejectValue("current", k));
@@ -91,6 +95,11 @@ class AccountController {
     String revoke(@AuthenticationPrincipal CprUser me, @PathVariable UUID id) {
         accounts.revokeToken(me.personId(), id);
         return "redirect:/account/tokens";
+    }
+
+    /** Signed in through the campus provider: the password lives there (and may not exist here at all). */
+    private static boolean campusSignOn(CprUser me) {
+        return me instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser;
     }
 
     private String tokenPage(CprUser me, Model model) {

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The id of an org unit (institution, school, hospital, department, training program). */
-public record OrgUnitId(UUID value) {
+public record OrgUnitId(UUID value) implements java.io.Serializable {
     public OrgUnitId {
         Objects.requireNonNull(value, "value");
     }

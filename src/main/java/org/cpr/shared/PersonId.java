@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a person known to the platform; modules exchange it instead of the person entity. */
-public record PersonId(UUID value) {
+public record PersonId(UUID value) implements java.io.Serializable {
     public PersonId {
         Objects.requireNonNull(value, "value");
     }

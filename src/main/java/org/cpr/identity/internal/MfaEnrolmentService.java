@@ -144,7 +144,7 @@ class MfaEnrolmentService implements MfaEnrolment {
         audit.record(AuditEntry.of(person, action, "person", person.toString(), "authentication").about(person).outcome(outcome));
     }
 
-    private static String context(PersonId person) {
+    static String context(PersonId person) {
         return "totp:" + person;
     }
 }

@@ -22,7 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OidcPersonMapper {
 
-    static final String UNKNOWN = "cpr_unknown_person";
+    /** Error codes of refused sign-ins; {@link OidcFailureHandler} turns each into its own message. */
+    static final String UNKNOWN = "cpr_not_on_roster";
+    static final String UNVERIFIED = "cpr_email_unverified";
+    static final String INACTIVE = "cpr_person_inactive";
 
     private final JdbcClient jdbc;
     private final PersonRepository people;
@@ -44,24 +47,25 @@ class OidcPersonMapper {
                 .params(issuer, subject).query(UUID.class).optional().flatMap(people::findById);
         Person person = linked.orElseGet(() -> linkByVerifiedEmail(oidc, issuer, subject));
         if (!person.isActive()) {
-            throw refused();
+            throw refused(INACTIVE);
         }
         CprUser user = users.toUser(person);
         return new CprOidcUser(user, oidc.getIdToken(), oidc.getUserInfo());
     }
 
     private Person linkByVerifiedEmail(OidcUser oidc, String issuer, String subject) {
-        if (!Boolean.TRUE.equals(oidc.getEmailVerified()) || oidc.getEmail() == null) {
-            throw refused();
+        if (oidc.getEmail() == null || !Boolean.TRUE.equals(oidc.getEmailVerified())) {
+            // a provider that sends no email_verified claim is treated as unverified: link such people by hand
+            throw refused(UNVERIFIED);
         }
-        Person person = people.findByEmailIgnoreCase(oidc.getEmail()).orElseThrow(OidcPersonMapper::refused);
+        Person person = people.findByEmailIgnoreCase(oidc.getEmail()).orElseThrow(() -> refused(UNKNOWN));
         jdbc.sql("INSERT INTO external_identity (id, person_id, issuer, subject) VALUES (?, ?, ?, ?)")
             .params(UUID.randomUUID(), person.getId(), issuer, subject).update();
         audit.record(AuditEntry.success(new PersonId(person.getId()), "SSO_LINKED", "person", person.getId().toString()));
         return person;
     }
 
-    private static OAuth2AuthenticationException refused() {
-        return new OAuth2AuthenticationException(new OAuth2Error(UNKNOWN, "No person on the roster matches this sign-in.", null));
+    private static OAuth2AuthenticationException refused(String code) {
+        return new OAuth2AuthenticationException(new OAuth2Error(code, "Sign-in refused: " + code, null));
     }
 }

@@ -59,8 +59,11 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ApiProblemEntryPoint problems, ApiTokenAuthenticator authenticator)
             throws Exception {
         var tokens = new AccessTokenAuthenticationFilter(authenticator);
-        http.securityMatcher("/api/v1/**")
-            .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        // Prometheus scrapes with a system administrator's personal access token (Authorization: Bearer), like the API
+        http.securityMatcher("/api/v1/**", "/actuator/prometheus")
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/actuator/prometheus").hasRole("SYSTEM_ADMIN")
+                .anyRequest().authenticated())
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .csrf(csrf -> csrf.disable())
             .requestCache(cache -> cache.disable())
@@ -76,6 +79,8 @@ class SecurityConfiguration {
                                  LoginFailureHandler failures, LoginSuccessHandler successes, MfaEnrolment mfa,
                                  ObjectProvider<OidcLogin> oidc,
                                  java.time.Clock clock,
+                                 org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                                 org.cpr.shared.KeyedHash keyedHash,
                                  @org.springframework.beans.factory.annotation.Value("${cpr.session.absolute-timeout:12h}")
                                  java.time.Duration absoluteTimeout,
                                  @org.springframework.beans.factory.annotation.Value("${cpr.identity.login-attempts-per-client:20}")
@@ -90,8 +95,8 @@ class SecurityConfiguration {
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                     .deleteCookies("CPRSESSION").invalidateHttpSession(true))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-            .addFilterBefore(new LoginThrottleFilter(loginAttemptsPerClient),
-                    org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+            .addFilterBefore(new LoginThrottleFilter(jdbc, keyedHash, clock, loginAttemptsPerClient),
+                    org.springframework.security.oauth2.client.web.OAuth2LoginAuthenticationFilter.class)
             .addFilterAfter(new AbsoluteSessionTimeoutFilter(clock, absoluteTimeout),
                     org.springframework.security.web.context.SecurityContextHolderFilter.class)
             .addFilterAfter(new MfaEnforcementFilter(mfa), org.springframework.security.web.access.intercept.AuthorizationFilter.class)

@@ -2,6 +2,8 @@ package org.cpr.notification.internal;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.cpr.notification.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +25,14 @@ class SmtpNotifications implements Notifications {
     private final String host;
     private final String from;
     private final AtomicBoolean disabledNoted = new AtomicBoolean();
+    /** Mails the SMTP server refused or could not take (Prometheus: cpr_mail_failures_total; alert rule in deploy/). */
+    private final Counter failures;
 
     SmtpNotifications(ObjectProvider<JavaMailSender> sender, MessageSource messages,
                       @Value("${spring.mail.host:}") String host,
-                      @Value("${cpr.mail.from:no-reply@cpr.example}") String from) {
+                      @Value("${cpr.mail.from:no-reply@cpr.example}") String from, MeterRegistry registry) {
+        this.failures = Counter.builder("cpr.mail.failures").description("e-mails that could not be handed to the SMTP server")
+                .register(registry);
         this.sender = sender;
         this.messages = messages;
         this.host = host;
@@ -47,7 +53,12 @@ class SmtpNotifications implements Notifications {
         m.setTo(to);
         m.setSubject(messages.getMessage(messageKey + ".subject", args, locale));
         m.setText(messages.getMessage(messageKey + ".body", args, locale));
-        mail.send(m);
+        try {
+            mail.send(m);
+        } catch (RuntimeException failed) {
+            failures.increment();
+            throw failed;
+        }
         return true;
     }
 }
