@@ -1,0 +1,199 @@
+package org.cpr.peersupport;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.cpr.identity.IdentityManagement;
+import org.cpr.identity.OrgUnitKind;
+import org.cpr.identity.PeopleAdministration;
+import org.cpr.peersupport.PeerSupportRefused.Reason;
+import org.cpr.peersupport.internal.MatchCandidate;
+import org.cpr.peersupport.internal.SupporterStore;
+import org.cpr.shared.AuditEntry;
+import org.cpr.shared.AuditPort;
+import org.cpr.shared.OrgUnitId;
+import org.cpr.shared.PersonId;
+import org.cpr.shared.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The roster of peer supporters: who they are (profession, specialty, site, languages), their
+ * training and refresher, availability, load and pauses, and their own confidential check-ins.
+ */
+@Service
+public class PeerRoster {
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final int MAX_LANGUAGES = 6;
+
+    private final SupporterStore store;
+    private final IdentityManagement identity;
+    private final PeopleAdministration people;
+    private final AuditPort audit;
+    private final Clock clock;
+
+    PeerRoster(SupporterStore store, IdentityManagement identity, PeopleAdministration people, AuditPort audit, Clock clock) {
+        this.store = store;
+        this.identity = identity;
+        this.people = people;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<SupporterProfile> roster() {
+        return store.all();
+    }
+
+    public Optional<SupporterProfile> profile(PersonId person) {
+        return store.find(person);
+    }
+
+    public List<Training> trainings(PersonId person) {
+        return store.trainings(person);
+    }
+
+    /** Puts a person on the roster and grants them the peer supporter role (campus-wide). */
+    @Transactional
+    public void enrol(PersonId person, RosterEntry entry, PersonId by) {
+        if (person == null || identity.person(person).isEmpty()) {
+            throw new PeerSupportRefused(Reason.UNKNOWN_PERSON);
+        }
+        RosterEntry clean = validate(entry);
+        if (store.exists(person)) {
+            throw new PeerSupportRefused(Reason.ALREADY_ON_ROSTER);
+        }
+        store.insert(person, clean, clock.instant());
+        OrgUnitId campus = identity.orgUnitsOfKind(OrgUnitKind.INSTITUTION).get(0).id();
+        if (!identity.holds(person, Role.PEER_SUPPORTER, campus)) {
+            people.grant(person.value(), Role.PEER_SUPPORTER, campus.value(), by);
+        }
+        audit.record(AuditEntry.administration(by, "PEER_SUPPORTER_ENROLLED", "peer_supporter", person.toString()));
+    }
+
+    @Transactional
+    public void update(PersonId person, RosterEntry entry, PersonId by) {
+        RosterEntry clean = validate(entry);
+        if (!store.exists(person)) {
+            throw new PeerSupportRefused(Reason.NOT_A_SUPPORTER);
+        }
+        store.update(person, clean);
+        audit.record(AuditEntry.administration(by, "PEER_SUPPORTER_UPDATED", "peer_supporter", person.toString()));
+    }
+
+    /** Records a completed course; the refresher date decides until when the supporter is proposed. */
+    @Transactional
+    public void recordTraining(PersonId person, Training training, PersonId by) {
+        if (!store.exists(person)) {
+            throw new PeerSupportRefused(Reason.NOT_A_SUPPORTER);
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (training == null || training.course() == null || training.course().isBlank() || training.course().length() > 200
+                || training.completedOn() == null || training.refresherDue() == null
+                || training.completedOn().isAfter(today) || !training.refresherDue().isAfter(training.completedOn())) {
+            throw new PeerSupportRefused(Reason.TRAINING_INVALID);
+        }
+        store.addTraining(person, new Training(training.course().strip(), training.completedOn(), training.refresherDue()));
+        audit.record(AuditEntry.administration(by, "PEER_TRAINING_RECORDED", "peer_supporter", person.toString()));
+    }
+
+    /** "I need a break": not proposed for new requests until after {@code until} (at most a year ahead). */
+    @Transactional
+    public void pause(PersonId supporter, LocalDate until) {
+        LocalDate today = LocalDate.now(clock);
+        if (until == null || until.isBefore(today) || until.isAfter(today.plusYears(1))) {
+            throw new PeerSupportRefused(Reason.PAUSE_INVALID);
+        }
+        requireSupporter(supporter);
+        store.pause(supporter, until);
+    }
+
+    @Transactional
+    public void resume(PersonId supporter) {
+        requireSupporter(supporter);
+        store.pause(supporter, null);
+    }
+
+    /** The supporter's own check-in; nobody else can read it. */
+    @Transactional
+    public void checkIn(PersonId supporter, int wellbeing, boolean wantsDebrief) {
+        requireSupporter(supporter);
+        if (wellbeing < 1 || wellbeing > 5) {
+            throw new PeerSupportRefused(Reason.WELLBEING_INVALID);
+        }
+        store.checkIn(supporter, LocalDate.now(clock), wellbeing, wantsDebrief);
+    }
+
+    public List<SupporterCheckin> checkins(PersonId supporter) {
+        return store.checkins(supporter);
+    }
+
+    /**
+     * The person's department: as recorded, else the department their program belongs to (people
+     * imported with a program only).
+     */
+    OrgUnitId departmentOf(org.cpr.identity.PersonSummary p) {
+        return departmentOf(p, parents());
+    }
+
+    private static OrgUnitId departmentOf(org.cpr.identity.PersonSummary p, Map<OrgUnitId, OrgUnitId> parents) {
+        return p.department() != null || p.program() == null ? p.department() : parents.get(p.program());
+    }
+
+    private Map<OrgUnitId, OrgUnitId> parents() {
+        Map<OrgUnitId, OrgUnitId> parents = new HashMap<>();
+        identity.orgUnits().forEach(u -> parents.put(u.id(), u.parent()));
+        return parents;
+    }
+
+    /** Everyone on the roster as the matching rules see them (load, training, leadership grants). */
+    List<MatchCandidate> candidates() {
+        List<SupporterProfile> all = store.all();
+        Map<PersonId, OrgUnitId> departments = new HashMap<>();
+        Map<OrgUnitId, OrgUnitId> parents = parents();
+        for (SupporterProfile s : all) {
+            identity.person(s.person()).ifPresent(p -> departments.put(s.person(), departmentOf(p, parents)));
+        }
+        return all.stream().map(s -> candidate(s, departments.get(s.person()))).toList();
+    }
+
+    MatchCandidate candidate(SupporterProfile s, OrgUnitId department) {
+        Set<OrgUnitId> led = new HashSet<>();
+        people.grantsOf(s.person().value()).stream().filter(g -> g.role() == Role.PROGRAM_DIRECTOR)
+                .forEach(g -> led.add(new OrgUnitId(g.orgUnitId())));
+        return new MatchCandidate(s.person(), s.profession(), department, Set.copyOf(s.languages()), s.available(), s.pausedUntil(),
+                s.training() == null ? null : s.training().refresherDue(), s.currentLoad(), s.maxLoad(), led);
+    }
+
+    private void requireSupporter(PersonId supporter) {
+        if (supporter == null || !store.exists(supporter)) {
+            throw new PeerSupportRefused(Reason.NOT_A_SUPPORTER);
+        }
+    }
+
+    private static RosterEntry validate(RosterEntry e) {
+        if (e == null || e.profession() == null) {
+            throw new PeerSupportRefused(Reason.PROFESSION_MISSING);
+        }
+        List<String> languages = e.languages().stream().map(l -> l == null ? "" : l.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(l -> !l.isEmpty()).distinct().toList();
+        if (languages.isEmpty() || languages.size() > MAX_LANGUAGES || !languages.stream().allMatch(l -> LANGUAGE.matcher(l).matches())) {
+            throw new PeerSupportRefused(Reason.LANGUAGES_INVALID);
+        }
+        if (e.maxLoad() < 1 || e.maxLoad() > 20) {
+            throw new PeerSupportRefused(Reason.LOAD_INVALID);
+        }
+        String specialty = e.specialty() == null || e.specialty().isBlank() ? null : e.specialty().strip();
+        if (specialty != null && specialty.length() > 120) {
+            throw new PeerSupportRefused(Reason.SPECIALTY_INVALID);
+        }
+        return new RosterEntry(e.profession(), specialty, e.site(), languages, e.available(), e.maxLoad());
+    }
+}
