@@ -76,9 +76,11 @@ class DemoPeerSupportSeeder implements ApplicationRunner {
             return;
         }
         Map<String, OrgUnitSummary> units = identity.orgUnits().stream().collect(Collectors.toMap(OrgUnitSummary::code, u -> u));
-        PersonId coordinator = login("peercoord", "Robin Alvarez", TraineeType.STAFF, units.get("UH-NURS"),
+        // grants are attributed to the demo system administrator (the seeding acts for them)
+        PersonId seeder = identity.byUsername("sysadmin").map(PersonSummary::id).orElse(peer.get().id());
+        PersonId coordinator = login(seeder, "peercoord", "Robin Alvarez", TraineeType.STAFF, units.get("UH-NURS"),
                 Role.PEER_SUPPORT_COORDINATOR, units.get("CAMPUS"));
-        PersonId filer = login("riskmanager", "Morgan Ellis, RN", TraineeType.NURSE, units.get("UH-NURS"),
+        PersonId filer = login(seeder, "riskmanager", "Morgan Ellis, RN", TraineeType.NURSE, units.get("UH-NURS"),
                 Role.REACH_IN_REFERRER, units.get("UH"));
         LocalDate today = LocalDate.now(clock);
         enrol(peer.get().id(), TraineeType.NURSE, "Medical-surgical nursing", units.get("UH"), List.of("en", "zh"), today.minusMonths(8), coordinator);
@@ -147,16 +149,16 @@ class DemoPeerSupportSeeder implements ApplicationRunner {
         supporters.addTraining(person, new Training("Peer support training (Scott three-tier model)", trained, trained.plusYears(2)));
     }
 
-    private PersonId login(String username, String name, TraineeType type, OrgUnitSummary department, Role role, OrgUnitSummary scope) {
+    private PersonId login(PersonId seeder, String username, String name, TraineeType type, OrgUnitSummary department, Role role, OrgUnitSummary scope) {
         Optional<PersonSummary> existing = identity.byUsername(username);
         UUID id = existing.map(p -> p.id().value()).orElseGet(() -> people.create(new PeopleAdministration.PersonDetails(username,
-                username + "@demo.cpr.example", name, type, null, null, department.id().value(), true), null));
+                username + "@demo.cpr.example", name, type, null, null, department.id().value(), true), seeder));
         if (existing.isEmpty()) {
-            people.setPassword(id, DEMO_PASSWORD, null);
+            people.setPassword(id, DEMO_PASSWORD, seeder);
             people.grant(id, Role.PARTICIPANT, identity.orgUnits().stream().filter(u -> u.parent() == null).findFirst()
-                    .map(u -> u.id().value()).orElseThrow(), null);
+                    .map(u -> u.id().value()).orElseThrow(), seeder);
         }
-        people.grant(id, role, scope.id().value(), null);
+        people.grant(id, role, scope.id().value(), seeder);
         return new PersonId(id);
     }
 }
