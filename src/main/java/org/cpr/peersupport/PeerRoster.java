@@ -34,6 +34,10 @@ public class PeerRoster {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final int MAX_LANGUAGES = 6;
 
+    /** How long a supporter's department and leadership grants are reused by the matching rules. */
+    static final java.time.Duration FACTS_TTL = java.time.Duration.ofMinutes(5);
+
+    private final Map<PersonId, SupporterFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
     private final SupporterStore store;
     private final IdentityManagement identity;
     private final PeopleAdministration people;
@@ -153,23 +157,51 @@ public class PeerRoster {
         return parents;
     }
 
-    /** Everyone on the roster as the matching rules see them (load, training, leadership grants). */
+    /**
+     * Everyone on the roster as the matching rules see them. Load, training, pause and availability
+     * are read fresh; each supporter's department and program-director grants (which change rarely,
+     * and cost two look-ups per supporter) are kept for {@link #FACTS_TTL}. A proposal may therefore
+     * be that much behind a new grant, but {@link PeerRequests#confirm} re-checks with fresh data.
+     */
     List<MatchCandidate> candidates() {
         List<SupporterProfile> all = store.all();
-        Map<PersonId, OrgUnitId> departments = new HashMap<>();
-        Map<OrgUnitId, OrgUnitId> parents = parents();
+        Map<OrgUnitId, OrgUnitId> parents = null;
+        java.time.Instant now = clock.instant();
+        List<MatchCandidate> candidates = new java.util.ArrayList<>(all.size());
         for (SupporterProfile s : all) {
-            identity.person(s.person()).ifPresent(p -> departments.put(s.person(), departmentOf(p, parents)));
+            SupporterFacts f = facts.get(s.person());
+            if (f == null || f.loadedAt().plus(FACTS_TTL).isBefore(now)) {
+                if (parents == null) {
+                    parents = parents();
+                }
+                Map<OrgUnitId, OrgUnitId> units = parents;
+                OrgUnitId department = identity.person(s.person()).map(p -> departmentOf(p, units)).orElse(null);
+                f = new SupporterFacts(department, ledUnits(s.person()), now);
+                facts.put(s.person(), f);
+            }
+            candidates.add(candidate(s, f.department(), f.led()));
         }
-        return all.stream().map(s -> candidate(s, departments.get(s.person()))).toList();
+        return candidates;
     }
 
     MatchCandidate candidate(SupporterProfile s, OrgUnitId department) {
-        Set<OrgUnitId> led = new HashSet<>();
-        people.grantsOf(s.person().value()).stream().filter(g -> g.role() == Role.PROGRAM_DIRECTOR)
-                .forEach(g -> led.add(new OrgUnitId(g.orgUnitId())));
+        return candidate(s, department, ledUnits(s.person()));
+    }
+
+    private static MatchCandidate candidate(SupporterProfile s, OrgUnitId department, Set<OrgUnitId> led) {
         return new MatchCandidate(s.person(), s.profession(), department, Set.copyOf(s.languages()), s.available(), s.pausedUntil(),
                 s.training() == null ? null : s.training().refresherDue(), s.currentLoad(), s.maxLoad(), led);
+    }
+
+    private Set<OrgUnitId> ledUnits(PersonId person) {
+        Set<OrgUnitId> led = new HashSet<>();
+        people.grantsOf(person.value()).stream().filter(g -> g.role() == Role.PROGRAM_DIRECTOR)
+                .forEach(g -> led.add(new OrgUnitId(g.orgUnitId())));
+        return led;
+    }
+
+    /** What the roster keeps about a supporter between proposals. */
+    private record SupporterFacts(OrgUnitId department, Set<OrgUnitId> led, java.time.Instant loadedAt) {
     }
 
     private void requireSupporter(PersonId supporter) {
