@@ -162,6 +162,24 @@ class PeerSupportApiTests {
         assertThat(jdbc.sql("SELECT status FROM peer_request WHERE id = ?").param(id.value()).query(String.class).single()).isEqualTo("CONTACTED");
     }
 
+    @Autowired org.cpr.identity.RosterImport rosterImport;
+
+    @Test
+    void theRosterImportAndTheAdminPagesAcceptThePeerSupportRoles() throws Exception {
+        String username = "coord-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String csv = "username,email,display_name,trainee_type,training_level,program_code,department_code,roles\n"
+                + username + "," + username + "@example.org,Casey Coordinator,STAFF,,,UH-NURS,PEER_SUPPORT_COORDINATOR@CAMPUS;REACH_IN_REFERRER@UH\n";
+        assertThat(rosterImport.dryRun(org.cpr.identity.RosterImport.Kind.PEOPLE, csv)).allMatch(r -> r.problems().isEmpty());
+        rosterImport.apply(org.cpr.identity.RosterImport.Kind.PEOPLE, csv, admin);
+        PersonId imported = identity.byUsername(username).orElseThrow().id();
+        assertThat(identity.holds(imported, Role.PEER_SUPPORT_COORDINATOR, fx.unit("UH-NURS"))).isTrue();
+        assertThat(identity.holds(imported, Role.REACH_IN_REFERRER, fx.unit("UH"))).isTrue();
+        mvc.perform(get("/admin/people/" + imported).with(org.cpr.support.TestUsers.signedIn(PeerFixtures.user(admin, Role.SYSTEM_ADMIN))))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Peer support coordinator")))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Reach-in referrer")));
+    }
+
     @Test
     void theRosterAndRequestsAreDescribedInTheOpenApiDocs() throws Exception {
         mvc.perform(get("/api/docs"))
