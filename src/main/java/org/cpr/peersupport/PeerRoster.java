@@ -38,13 +38,16 @@ public class PeerRoster {
     static final java.time.Duration FACTS_TTL = java.time.Duration.ofMinutes(5);
 
     private final Map<PersonId, SupporterFacts> facts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final SupporterStore store;
     private final IdentityManagement identity;
     private final PeopleAdministration people;
     private final AuditPort audit;
     private final Clock clock;
 
-    PeerRoster(SupporterStore store, IdentityManagement identity, PeopleAdministration people, AuditPort audit, Clock clock) {
+    PeerRoster(SupporterStore store, IdentityManagement identity, PeopleAdministration people, AuditPort audit, Clock clock,
+               org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.identity = identity;
         this.people = people;
@@ -125,7 +128,10 @@ public class PeerRoster {
         store.pause(supporter, null);
     }
 
-    /** The supporter's own check-in; nobody else can read it. */
+    /**
+     * The supporter's own check-in; nobody else can read it. Asking for a debrief tells the
+     * coordinators who asked (and nothing of how they are doing).
+     */
     @Transactional
     public void checkIn(PersonId supporter, int wellbeing, boolean wantsDebrief) {
         requireSupporter(supporter);
@@ -133,6 +139,9 @@ public class PeerRoster {
             throw new PeerSupportRefused(Reason.WELLBEING_INVALID);
         }
         store.checkIn(supporter, LocalDate.now(clock), wellbeing, wantsDebrief);
+        if (wantsDebrief) {
+            events.publishEvent(new SupporterDebriefRequested(supporter));
+        }
     }
 
     public List<SupporterCheckin> checkins(PersonId supporter) {

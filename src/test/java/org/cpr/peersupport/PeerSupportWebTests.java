@@ -236,6 +236,29 @@ class PeerSupportWebTests {
     }
 
     @Test
+    void aSupporterPausesChecksInPrivatelyAndAskingForADebriefTellsTheCoordinatorsOnlyThat() throws Exception {
+        PersonId supporter = fx.supporter(TraineeType.NURSE, "UH-NURS", LocalDate.of(2026, 3, 2));
+        CprUser me = PeerFixtures.user(supporter, Role.PEER_SUPPORTER);
+        mvc.perform(post("/peer/me/pause").with(csrf()).with(signedIn(me)).param("until", "2026-03-20")).andExpect(status().is3xxRedirection());
+        assertThat(roster.profile(supporter).orElseThrow().pausedOn(LocalDate.of(2026, 3, 10))).isTrue();
+        PersonId nurse = fx.person(TraineeType.NURSE, "CH-NURS", null);
+        PeerRequestId id = requests.selfRefer(nurse, null);
+        assertThat(requests.eligibleSupporters(requests.forCoordinator(id, coordinator.personId()))).doesNotContain(supporter);
+        mvc.perform(post("/peer/me/pause").with(csrf()).with(signedIn(me)).param("until", "2028-01-01"))
+            .andExpect(content().string(containsString("Choose a date from today up to a year ahead.")));
+        mvc.perform(post("/peer/me/resume").with(csrf()).with(signedIn(me))).andExpect(status().is3xxRedirection());
+        assertThat(requests.eligibleSupporters(requests.forCoordinator(id, coordinator.personId()))).contains(supporter);
+
+        long before = jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%SupporterDebriefRequested'").query(Long.class).single();
+        mvc.perform(post("/peer/me/checkin").with(csrf()).with(signedIn(me)).param("wellbeing", "2").param("wantsDebrief", "true"))
+            .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/peer/cases").with(signedIn(me))).andExpect(content().string(containsString("Worn down")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type LIKE '%SupporterDebriefRequested'").query(Long.class).single())
+            .isEqualTo(before + 1);
+        mvc.perform(get("/peer/roster/" + supporter).with(signedIn(coordinator))).andExpect(content().string(not(containsString("Worn down"))));
+    }
+
+    @Test
     void theCrisisButtonRaisesATierOneSafetyAlertWithoutANote() throws Exception {
         PersonId nurse = fx.person(TraineeType.NURSE, "CH-NURS", null);
         PersonId supporter = fx.supporter(TraineeType.NURSE, "UH-NURS", LocalDate.of(2026, 3, 2));

@@ -10,6 +10,7 @@ import org.cpr.identity.PersonSummary;
 import org.cpr.notification.Notifications;
 import org.cpr.peersupport.ReachInEscalated;
 import org.cpr.peersupport.SupporterAssigned;
+import org.cpr.peersupport.SupporterDebriefRequested;
 import org.cpr.shared.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mail after the fact, through the event registry so it is not lost: the supporter learns a
- * request was assigned to them, the coordinators that a request is overdue. The mails carry a link
+ * request was assigned to them, the coordinators that a request is overdue or that a supporter asked for a debrief (their name only). The mails carry a link
  * only, never a name or the kind of event (mail crosses systems the program does not control).
  */
 @Component
@@ -43,7 +44,21 @@ class PeerMailer {
     }
 
     @ApplicationModuleListener
+    void on(SupporterDebriefRequested event) {
+        String name = identity.displayNames(java.util.List.of(event.supporter())).getOrDefault(event.supporter(), "");
+        for (String email : coordinators()) {
+            notifications.sendMail(email, Locale.ENGLISH, "peer.mail.debrief", name, baseUrl + "/peer/roster/" + event.supporter());
+        }
+    }
+
+    @ApplicationModuleListener
     void on(ReachInEscalated event) {
+        for (String email : coordinators()) {
+            notifications.sendMail(email, Locale.ENGLISH, "peer.mail.escalated", baseUrl + "/peer/coordinator/requests/" + event.request());
+        }
+    }
+
+    private Set<String> coordinators() {
         Set<String> to = new LinkedHashSet<>();
         if (!coordinatorMailbox.isBlank()) {
             to.add(coordinatorMailbox);
@@ -51,8 +66,6 @@ class PeerMailer {
         var roots = identity.orgUnitsOfKind(OrgUnitKind.INSTITUTION).stream().map(u -> u.id()).toList();
         identity.audience(roots, Set.of(), Set.of(Role.PEER_SUPPORT_COORDINATOR)).stream().map(PersonSummary::email)
             .filter(e -> e != null && !e.isBlank()).forEach(to::add);
-        for (String email : to) {
-            notifications.sendMail(email, Locale.ENGLISH, "peer.mail.escalated", baseUrl + "/peer/coordinator/requests/" + event.request());
-        }
+        return to;
     }
 }
