@@ -134,6 +134,25 @@ class PeerSupportWebTests {
     }
 
     @Test
+    void aReferralForSomeoneAlreadyInTouchWithAPeerJoinsSilentlyAndRevealsNoEarlierContact() throws Exception {
+        PersonId nurse = fx.person(TraineeType.NURSE, "CH-NURS", null);
+        PersonId supporter = fx.supporter(TraineeType.NURSE, "UH-NURS", LocalDate.of(2026, 3, 2));
+        PeerRequestId own = requests.selfRefer(nurse, null);
+        requests.confirm(own, supporter, coordinator.personId());
+        requests.contacted(own, supporter);
+        clock.advance(Duration.ofHours(1));
+        mvc.perform(post("/peer/reach-in").with(csrf()).with(signedIn(referrer)).param("eventType", "SERIOUS_ADVERSE_EVENT")
+                .param("eventDate", "2026-03-01").param("people", fx.username(nurse)))
+            .andExpect(status().is3xxRedirection());
+        assertThat(requests.queue(coordinator.personId()).stream().filter(r -> r.person().equals(nurse))).hasSize(1);
+        mvc.perform(get("/peer/reach-in").with(signedIn(referrer))).andExpect(content().string(containsString("Not yet")));
+        clock.advance(Duration.ofHours(1));
+        requests.logEncounter(own, supporter, new EncounterEntry(LocalDate.of(2026, 3, 2), DurationBand.UNDER_15_MIN,
+                EncounterType.FOLLOW_UP, false, false, false));
+        mvc.perform(get("/peer/reach-in").with(signedIn(referrer))).andExpect(content().string(containsString("Contact made")));
+    }
+
+    @Test
     void theEncounterFormRefusesAnyFieldBeyondTheMinimumAndSavesNothing() throws Exception {
         PersonId nurse = fx.person(TraineeType.NURSE, "CH-NURS", null);
         PersonId supporter = fx.supporter(TraineeType.NURSE, "UH-NURS", LocalDate.of(2026, 3, 2));

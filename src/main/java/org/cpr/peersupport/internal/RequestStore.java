@@ -130,10 +130,17 @@ public class RequestStore {
             .param(supporter.value()).query(RequestStore::request).list();
     }
 
-    /** Referrals filed by {@code filer} for others: whom, when, and whether contact was made (nothing else). */
+    /**
+     * Referrals filed by {@code filer} for others: whom, when, and whether contact was made (nothing
+     * else). A referral that joined an open request counts only contact made after it was filed, so
+     * the referrer cannot learn that the person was already in touch with a peer.
+     */
     public List<org.cpr.peersupport.PeerRequests.ReferredCase> filedBy(PersonId filer) {
         return jdbc.sql("""
-                SELECT r.id, r.person_id, r.kind, r.filed_at, COALESCE(m.first_contact_at, r.first_contact_at) AS contact
+                SELECT r.id, r.person_id, r.kind, r.filed_at,
+                       COALESCE(CASE WHEN m.first_contact_at >= r.filed_at THEN m.first_contact_at END,
+                                (SELECT MIN(e.recorded_at) FROM peer_encounter e WHERE e.request_id = r.merged_into AND e.recorded_at >= r.filed_at),
+                                r.first_contact_at) AS contact
                 FROM peer_request r LEFT JOIN peer_request m ON m.id = r.merged_into
                 WHERE r.filed_by = ? AND r.person_id <> ? ORDER BY r.filed_at DESC LIMIT 100""")
             .params(filer.value(), filer.value())
