@@ -20,7 +20,7 @@ public final class FilterAttributePolicy {
             return APPROVED_MAXIMUM;
         }
         return switch (role) {
-            case PROGRAM_DIRECTOR, GROUP_LEADER, FACILITATOR -> 1;
+            case PROGRAM_DIRECTOR, GROUP_LEADER, FACILITATOR, PEER_SUPPORT_COORDINATOR -> 1;
             case ADMINISTRATOR, PRIVACY_OFFICER, RESEARCHER -> 2;
             default -> 0;
         };

@@ -13,7 +13,11 @@ public enum Role {
     PRIVACY_OFFICER,
     SYSTEM_ADMIN,
     /** The institution's designated officer for mistreatment reports (never the reporter's program leadership). */
-    CONDUCT_OFFICER;
+    CONDUCT_OFFICER,
+    /** Runs the peer support network: confirms matches, sees open reach-ins, receives escalations. */
+    PEER_SUPPORT_COORDINATOR,
+    /** May file an adverse-event reach-in for a colleague (risk/quality manager, nurse manager, chief resident). */
+    REACH_IN_REFERRER;
 
     /** Roles that see identifiable sensitive data: they must pass TOTP before any page. */
     public boolean requiresMfa() {
