@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * retry while the first is still in flight (409), and purge expired keys.
  *
  * <p>Each module owns its ledger table ({@code key_hash VARCHAR(64) PRIMARY KEY, payload_hash VARCHAR(64),
- * created_on DATE}, plus {@code state VARCHAR(16)}, {@code receipt VARCHAR(64)} and {@code claimed_at TIMESTAMP}
- * for a {@linkplain #committedFirst committed-first} ledger) and hands in the hashes: anonymous channels pass
+ * created_on DATE}, with {@code receipt VARCHAR(64)} where a replay returns a stored receipt, plus
+ * {@code state VARCHAR(16)} and {@code claimed_at TIMESTAMP} for a {@linkplain #committedFirst committed-first}
+ * ledger) and hands in the hashes: anonymous channels pass
  * {@link KeyedHash} fingerprints bound to the client's key, so the ledger holds no response or report id, no
  * person and no time finer than a day once a claim is done; it never becomes a linkage table.
  *
@@ -76,8 +77,9 @@ public final class IdempotencyLedger {
     private final Clock clock;
     private final String table;
     private final Duration inFlightTimeout;
+    private final boolean receipts;
 
-    private IdempotencyLedger(JdbcClient jdbc, Clock clock, String table, Duration inFlightTimeout) {
+    private IdempotencyLedger(JdbcClient jdbc, Clock clock, String table, Duration inFlightTimeout, boolean receipts) {
         if (!table.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a table name: " + table);
         }
@@ -85,11 +87,17 @@ public final class IdempotencyLedger {
         this.clock = Objects.requireNonNull(clock);
         this.table = table;
         this.inFlightTimeout = inFlightTimeout;
+        this.receipts = receipts;
     }
 
-    /** A ledger whose claims commit (or roll back) with the caller's transaction. */
+    /** A ledger whose claims commit (or roll back) with the caller's transaction; the caller rebuilds a replay's receipt. */
     public static IdempotencyLedger inCallersTransaction(JdbcClient jdbc, Clock clock, String table) {
-        return new IdempotencyLedger(jdbc, clock, table, null);
+        return new IdempotencyLedger(jdbc, clock, table, null, false);
+    }
+
+    /** The same, for a table with a {@code receipt} column that {@link #complete} fills and a replay returns. */
+    public static IdempotencyLedger inCallersTransactionWithReceipts(JdbcClient jdbc, Clock clock, String table) {
+        return new IdempotencyLedger(jdbc, clock, table, null, true);
     }
 
     /** A ledger whose claims commit before the work; stuck claims become reclaimable after {@code inFlightTimeout}. */
@@ -97,7 +105,7 @@ public final class IdempotencyLedger {
         if (inFlightTimeout == null || inFlightTimeout.isNegative() || inFlightTimeout.isZero()) {
             throw new IllegalArgumentException("an in-flight timeout must be positive");
         }
-        return new IdempotencyLedger(jdbc, clock, table, inFlightTimeout);
+        return new IdempotencyLedger(jdbc, clock, table, inFlightTimeout, true);
     }
 
     public Claim claim(String keyHash, String payloadHash) {
@@ -146,7 +154,7 @@ public final class IdempotencyLedger {
 
     /** What an existing row of {@code keyHash} means for this payload; empty when there is none. */
     private Optional<Claim> earlier(String keyHash, String payloadHash) {
-        String columns = committedFirst() ? "payload_hash, receipt, state, claimed_at" : "payload_hash";
+        String columns = committedFirst() ? "payload_hash, receipt, state, claimed_at" : receipts ? "payload_hash, receipt" : "payload_hash";
         return jdbc.sql("SELECT " + columns + " FROM " + table + " WHERE key_hash = ?").param(keyHash)
             .query((rs, n) -> {
                 boolean inFlight = committedFirst() && !"DONE".equals(rs.getString(3));
@@ -160,7 +168,7 @@ public final class IdempotencyLedger {
                 if (!payloadHash.equals(rs.getString(1))) {
                     throw new KeyReused();
                 }
-                return new Claim(Outcome.REPLAYED, committedFirst() ? rs.getString(2) : null);
+                return new Claim(Outcome.REPLAYED, receipts ? rs.getString(2) : null);
             }).optional();
     }
 
@@ -184,13 +192,15 @@ public final class IdempotencyLedger {
     }
 
     /**
-     * Marks a committed-first claim done, in the work's transaction, with the receipt a retry replays. A claim in
-     * the caller's transaction is done when that commits (its ledger keeps no receipt: the caller rebuilds it).
+     * Marks the claim done, in the work's transaction, with the receipt a retry replays. A claim in the caller's
+     * transaction is done when that commits; without a receipt column there is nothing to write.
      */
     public void complete(String keyHash, String receipt) {
         if (committedFirst()) {
             jdbc.sql("UPDATE " + table + " SET receipt = ?, state = 'DONE', claimed_at = NULL WHERE key_hash = ?")
                 .params(receipt, keyHash).update();
+        } else if (receipts) {
+            jdbc.sql("UPDATE " + table + " SET receipt = ? WHERE key_hash = ?").params(receipt, keyHash).update();
         }
     }
 
