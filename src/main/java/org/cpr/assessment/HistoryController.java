@@ -65,7 +65,8 @@ class HistoryController {
         all.forEach(s -> s.results().forEach(r -> titles.put(r.instrumentId(), snapshots.instrumentTitle(r.instrumentId()))));
         context.setVariable("history", all);
         context.setVariable("titles", titles);
-        context.setVariable("trends", results.trends(all));
+        // The PDF renderer draws no SVG: each trend goes in as its takes, drawn as labelled vector bars.
+        context.setVariable("trends", results.trends(all).values().stream().map(org.cpr.shared.SvgChart::takes).toList());
         context.setVariable("generatedOn", today());
         String html = templates.process(PDF_TEMPLATE, context);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

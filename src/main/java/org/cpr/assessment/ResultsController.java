@@ -1,6 +1,5 @@
 package org.cpr.assessment;
 
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,9 @@ import java.util.UUID;
 
 import org.cpr.identity.CprUser;
 import org.cpr.safety.ContactMessages;
+import org.cpr.shared.SvgChart;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,13 +37,15 @@ class ResultsController {
 
     private final SnapshotManagement snapshots;
     private final ContactMessages contact;
+    private final MessageSource messages;
 
     /** A thread from the resilience team about one of the person's snapshots. */
     record TeamThread(UUID submissionId, java.time.Instant submittedAt, List<ContactMessages.Message> messages) {
     }
 
-    ResultsController(SnapshotManagement snapshots, ContactMessages contact) {
+    ResultsController(SnapshotManagement snapshots, ContactMessages contact, MessageSource messages) {
         this.contact = contact;
+        this.messages = messages;
         this.snapshots = snapshots;
     }
 
@@ -146,20 +150,22 @@ class ResultsController {
      * follow-up are left out). A single take is no trend: the table beside it shows the score, and
      * the page says the chart comes with the second snapshot. Charts are the page's dearest part.
      */
-    Map<String, String> trends(List<SubmittedSnapshot> all) {
-        Map<String, List<TrendChart.Point>> points = new LinkedHashMap<>();
+    Map<String, SvgChart.Line> trends(List<SubmittedSnapshot> all) {
+        Map<String, List<SvgChart.Dated>> points = new LinkedHashMap<>();
         for (SubmittedSnapshot s : all) {
             for (InstrumentResult r : s.shown()) {
                 if (r.score() != null) {
                     points.computeIfAbsent(r.instrumentId(), k -> new java.util.ArrayList<>())
-                            .add(new TrendChart.Point(Date.from(s.submittedAt()), r.score()));
+                            .add(new SvgChart.Dated(s.submittedAt(), r.score()));
                 }
             }
         }
-        Map<String, String> charts = new LinkedHashMap<>();
+        Map<String, SvgChart.Line> charts = new LinkedHashMap<>();
         points.forEach((instrument, p) -> {
             if (p.size() >= 2) {
-                charts.put(instrument, TrendChart.png(snapshots.instrumentTitle(instrument), "score", p));
+                String title = snapshots.instrumentTitle(instrument);
+                String desc = messages.getMessage("snapshot.trend.alt", new Object[] {title}, LocaleContextHolder.getLocale());
+                charts.put(instrument, SvgChart.line("trend-" + instrument, title, desc, p));
             }
         });
         return charts;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.cpr.shared.SvgChart;
 import org.cpr.identity.CprUser;
 import org.cpr.shared.OrgUnitId;
 import org.springframework.http.HttpStatus;
@@ -60,6 +61,7 @@ class CqiReportController {
         Map<String, Object> content = content(hospital, me, locale);
         CqiReportData data = (CqiReportData) content.get("report");
         HospitalReport scoped = (HospitalReport) content.get("hospitalReport");
+        content.put("pdf", true); // charts as vector boxes: the PDF renderer draws no SVG
         String html = templates.process(PDF_TEMPLATE, new Context(locale, content));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(out).run();
@@ -98,8 +100,11 @@ class CqiReportController {
         data.openByCategory().forEach((c, n) -> byCategory.put(messages.getMessage("cqi.category." + c, null, locale), n));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("report", data);
-        model.put("categoryChart", CqiCharts.bars(messages.getMessage("cqi.report.byCategory", null, locale), byCategory));
-        model.put("ageChart", CqiCharts.bars(messages.getMessage("cqi.report.byAge", null, locale), data.openByAge()));
+        String desc = messages.getMessage("cqi.report.chartAlt", null, locale);
+        model.put("categoryChart", SvgChart.bars("chart-category", messages.getMessage("cqi.report.byCategory", null, locale),
+                desc, byCategory));
+        model.put("ageChart", SvgChart.bars("chart-age", messages.getMessage("cqi.report.byAge", null, locale), desc,
+                data.openByAge()));
         return model;
     }
 }

@@ -16,6 +16,7 @@ import org.cpr.cqi.internal.ReplyCodes;
 import org.cpr.cqi.internal.SpeakUpPool;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
+import org.cpr.shared.IdempotencyLedger;
 import org.cpr.shared.KeyedHash;
 import org.cpr.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * from the next weekly batch (I-11), so the moment of writing cannot identify the writer. An
  * anonymous report waits sealed in the {@link SpeakUpPool} and is written readable only with its
  * whole weekly batch, so not even the database's transaction ids or row order date it more finely
- * than the week. The idempotency row holds keyed HMACs bound to the client's key and no report id.
+ * than the week. The idempotency row ({@link IdempotencyLedger}, claimed in this transaction) holds keyed
+ * HMACs bound to the client's key, its day, and no report id.
  * Reviews of the original are audited; leadership sees only what a reviewer released.
  */
 @Service
@@ -40,14 +42,19 @@ class SpeakUpChannel {
         }
     }
 
+    /** How long a key replays its report: a retry after that counts as a new report. */
+    static final int KEY_KEEP_DAYS = 3;
+
     private final JdbcClient jdbc;
     private final ReplyCodes codes;
     private final AuditPort audit;
     private final Clock clock;
     private final SpeakUpPool pool;
     private final KeyedHash keyed;
+    private final IdempotencyLedger ledger;
 
     SpeakUpChannel(JdbcClient jdbc, ReplyCodes codes, AuditPort audit, Clock clock, SpeakUpPool pool, KeyedHash keyed) {
+        this.ledger = IdempotencyLedger.inCallersTransaction(jdbc, clock, "cqi_report_idempotency");
         this.pool = pool;
         this.keyed = keyed;
         this.jdbc = jdbc;
@@ -67,15 +74,16 @@ class SpeakUpChannel {
         // Bound to the client's key (stored nowhere), so it cannot be recomputed from a readable report.
         String payloadHash = keyed.hex("cqi-idempotency-payload", idempotencyKey + "|" + s.channel() + "|" + s.category()
                 + "|" + s.hospitalId() + "|" + s.setting() + "|" + s.body() + "|" + s.wantsReplies() + "|" + (reporter != null));
-        jdbc.sql("DELETE FROM cqi_report_idempotency WHERE expires_on < ?").param(Date.valueOf(today)).update();
-        Optional<String> earlier = jdbc.sql("SELECT payload_hash FROM cqi_report_idempotency WHERE key_hash = ?")
-                .param(keyHash).query(String.class).optional();
+        ledger.purge(today.minusDays(KEY_KEEP_DAYS));
+        IdempotencyLedger.Claim claim;
+        try {
+            claim = ledger.claim(keyHash, payloadHash);
+        } catch (IdempotencyLedger.KeyReused reused) {
+            throw new KeyReusedException();
+        }
         String replyCode = s.wantsReplies() ? codes.replyCodeFor(idempotencyKey) : null;
         LocalDate reviewable = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        if (earlier.isPresent()) {
-            if (!earlier.get().equals(payloadHash)) {
-                throw new KeyReusedException();
-            }
+        if (claim.outcome() == IdempotencyLedger.Outcome.REPLAYED) {
             return new ReportReceipt(today, replyCode, reviewable);
         }
         String replyCodeHash = replyCode == null ? null : ReplyCodes.sha256(ReplyCodes.normalize(replyCode));
@@ -94,8 +102,6 @@ class SpeakUpChannel {
                 .update();
             jdbc.sql("INSERT INTO cqi_report_identity (report_id, person_id) VALUES (?, ?)").params(id, reporter.value()).update();
         }
-        jdbc.sql("INSERT INTO cqi_report_idempotency (key_hash, payload_hash, expires_on) VALUES (?, ?, ?)")
-            .params(keyHash, payloadHash, Date.valueOf(today.plusDays(3))).update();
         return new ReportReceipt(today, replyCode, reviewable);
     }
 

@@ -60,11 +60,21 @@ class SnapshotHistoryTests {
         clock.advance(Duration.ofDays(35));
         MvcResult second = new SnapshotDriver(mvc, resident).takeAll("1", "0", "3");
         String page = mvc.perform(get(second.getResponse().getRedirectedUrl()).with(signedIn(resident))).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("2026-03-02").contains("2026-04-06").contains("data:image/png;base64,");
+        assertThat(page).contains("2026-03-02").contains("2026-04-06");
+        String trend = page.substring(page.indexOf("<svg class=\"chart\" role=\"img\" id=\"trend-"));
+        trend = trend.substring(0, trend.indexOf("</svg>"));
+        assertThat(trend).as("a dated axis and every take's score written on the chart")
+                .contains(">2026-03-02</text>").contains(">2026-04-06</text>").contains("class=\"chart-value\"");
 
         MvcResult pdf = mvc.perform(get("/snapshot/history.pdf").with(signedIn(resident))).andReturn();
         assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
         assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).as("each trend as labelled bars, one per take").containsPattern("2026-03-02\\W+60")
+                    .containsPattern("2026-04-06\\W+3");
+            assertThat(doc.getPage(0).getResources().getXObjectNames()).as("vector boxes, not images").isEmpty();
+        }
 
         MvcResult fhir = mvc.perform(get("/snapshot/history.fhir.json").with(signedIn(resident))).andReturn();
         assertThat(fhir.getResponse().getContentType()).startsWith("application/fhir+json");

@@ -9,17 +9,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.imageio.ImageIO;
 
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
@@ -105,12 +102,12 @@ class SnapshotWebTests {
         UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "0", "4"));
         String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).as("one take is no trend yet").doesNotContain("data:image/png;base64,")
+        assertThat(page).as("one take is no trend yet").doesNotContain("<svg class=\"chart\" role=\"img\" id=\"trend-")
                 .contains("Your trend chart appears from your second snapshot");
         UUID second = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "0", "4"));
         page = mvc.perform(get("/snapshot/results/" + second).with(signedIn(resident))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("not a diagnosis").contains("burnout symptoms").contains("data:image/png;base64,")
+        assertThat(page).contains("not a diagnosis").contains("burnout symptoms").contains("<svg class=\"chart\" role=\"img\" id=\"trend-")
                 .doesNotContain("Your trend chart appears from your second snapshot")
                 .contains("trend-table").contains("43.2 %").contains("AMA Organizational Biopsy")
                 .contains("This fuller questionnaire replaces the short screen")
@@ -195,21 +192,26 @@ class SnapshotWebTests {
         String page = mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.ADMINISTRATOR)))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
-        Matcher img = Pattern.compile("<figure class=\"aggregate-chart\" id=\"chart-brs\">\\s*(<img [^>]*>)").matcher(page);
-        assertThat(img.find()).as("a chart image for the instrument").isTrue();
-        String tag = img.group(1);
-        assertThat(tag).as("described by its table").contains("aria-describedby=\"bands-brs\"");
-        Matcher src = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"").matcher(tag);
-        Matcher altText = Pattern.compile("alt=\"([^\"]+)\"").matcher(tag);
-        assertThat(src.find()).isTrue();
-        assertThat(altText.find()).as("alt text").isTrue();
+        Matcher figure = Pattern.compile("<figure class=\"aggregate-chart\" id=\"chart-brs\">(.*?)</figure>", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(figure.find()).as("a chart for the instrument").isTrue();
+        String svg = figure.group(1);
+        assertThat(svg).as("an accessible SVG: named by its title and description")
+                .contains("<svg class=\"chart\" role=\"img\" id=\"svg-brs\"")
+                .contains("aria-labelledby=\"svg-brs-t svg-brs-d\"").doesNotContain("data:image/png");
+        Matcher desc = Pattern.compile("<desc id=\"svg-brs-d\">([^<]+)</desc>").matcher(svg);
+        assertThat(desc.find()).as("a description").isTrue();
         assertThat(page).contains("<table class=\"aggregate\" id=\"bands-brs\">");
-        String alt = altText.group(1);
+        String alt = desc.group(1);
         assertThat(alt).contains("brs").contains("All units").contains(shown.name()).contains("low, typical, high")
                 .doesNotContain(small.name()).doesNotContain(smaller.name()).doesNotContainPattern("\\d");
-        var image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(src.group(1))));
-        assertThat(image.getHeight()).as("two bars drawn: all units and the one released unit")
-                .isEqualTo(BandChart.height(2, 3));
+        List<String> groups = Pattern.compile("<text class=\"chart-label\" x=\"8\" y=\"[^\"]+\">([^<]+)</text>").matcher(svg)
+                .results().map(m -> m.group(1)).toList();
+        assertThat(groups).as("two bars drawn: all units and the one released unit").containsExactly("All units", shown.name());
+        assertThat(Pattern.compile("<text class=\"chart-value\"[^>]*>(\\d+)</text>").matcher(svg).results().map(m -> m.group(1)))
+                .as("each segment carries its count as text").contains("1", "2", "3");
+        assertThat(Pattern.compile("fill=\"url\\(#svg-brs-p(\\d)\\)\"").matcher(svg).results().map(m -> m.group(1)).distinct())
+                .as("each band its own pattern").contains("0", "1", "2");
 
         for (OrgUnitSummary hidden : List.of(small, smaller)) {
             Matcher row = Pattern.compile("<tr>\\s*<th scope=\"row\">" + Pattern.quote(hidden.name()) + "</th>(?:(?!</tr>).)*</tr>",

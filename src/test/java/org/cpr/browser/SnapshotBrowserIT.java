@@ -86,7 +86,8 @@ class SnapshotBrowserIT {
         assertThat(page.locator("#crisis-panel")).isVisible();
         assertThat(page.locator("#trend-table")).containsText("2026-03-02");
         assertThat(page.locator("#trend-table")).containsText("2026-04-01");
-        assertThat(page.locator("figure.trend img").first()).isVisible();
+        assertThat(page.locator("figure.trend svg.chart").first()).isVisible();
+        assertThat(page.locator("figure.trend svg.chart").first()).containsText("2026-04-01");
         page.locator("#choice-contact").check();
         page.locator("#channel").selectOption("PHONE");
         page.locator("#time").selectOption("MORNING");

@@ -80,7 +80,7 @@ abstract class SnapshotJourneyScenario {
         assertThat(resident.locator("#crisis-panel")).isVisible();
         assertThat(resident.locator("#trend-table")).containsText(firstDay);
         assertThat(resident.locator("#trend-table")).containsText(secondDay);
-        assertThat(resident.locator("figure.trend img").first()).isVisible();
+        assertThat(resident.locator("figure.trend svg.chart").first()).isVisible();
         resident.locator("#choice-contact").check();
         resident.locator("#channel").selectOption("PHONE");
         resident.locator("#time").selectOption("MORNING");

@@ -1,7 +1,5 @@
 package org.cpr.support;
 
-import java.time.Instant;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -13,6 +11,6 @@ public class MutableClockConfiguration {
     @Bean
     @Primary
     public MutableClock mutableClock() {
-        return new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
+        return new MutableClock(MutableClock.START);
     }
 }

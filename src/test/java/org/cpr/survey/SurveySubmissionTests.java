@@ -39,6 +39,8 @@ class SurveySubmissionTests {
     ApplicationEvents events;
     @Autowired
     org.cpr.support.MutableClock clock;
+    @Autowired
+    org.cpr.shared.KeyedHash keyed;
 
     final CprUser facilitator = person(Role.FACILITATOR);
     final CprUser resident = person(Role.PARTICIPANT);
@@ -105,6 +107,23 @@ class SurveySubmissionTests {
         close();
         assertThat(jdbc.queryForObject("SELECT pgy_band FROM survey_response_anon WHERE wave_id = ?", String.class, wave))
             .isEqualTo("PGY2-3");
+    }
+
+    @Test
+    void aSubmissionACrashLeftInFlightCanBeRetriedAfterTheTimeout() throws Exception {
+        // A crash between the committed claim and the stored answer leaves the claim in flight.
+        String keyHash = keyed.hex("survey-idempotency-key", wave + "|" + resident.personId() + "|" + "k-crash");
+        jdbc.update("INSERT INTO survey_idempotency (key_hash, payload_hash, state, created_on, claimed_at)"
+            + " VALUES (?, 'p', 'IN_FLIGHT', ?, ?)", keyHash, LocalDate.now(clock), java.sql.Timestamp.from(clock.instant()));
+        assertThat(submit(resident, "k-crash", "{\"1\":2,\"2\":1}").getResponse().getStatus())
+            .as("still in flight").isEqualTo(409);
+        clock.advance(java.time.Duration.ofMinutes(6));
+        assertThat(submit(resident, "k-crash", "{\"1\":2,\"2\":1}").getResponse().getStatus())
+            .as("taken over after cpr.idempotency.in-flight-timeout").isEqualTo(201);
+        assertThat(submit(resident, "k-crash", "{\"1\":2,\"2\":1}").getResponse().getStatus()).as("then replays").isEqualTo(200);
+        assertThat(anonRows()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM survey_idempotency WHERE key_hash = ? AND claimed_at IS NULL"
+            + " AND state = 'DONE'", Integer.class, keyHash)).as("a finished claim keeps only its day").isEqualTo(1);
     }
 
     @Test

@@ -22,9 +22,9 @@ import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.questionnaire.InvalidAnswersException;
 import org.cpr.questionnaire.ScoreResult;
+import org.cpr.shared.IdempotencyLedger;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,9 +32,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Idempotent snapshot submission (I-28). The key is scoped to the person; the submission row holds
- * a hash of person|key and a fingerprint of the answers. A retry with the same answers returns the
- * original submission; the same key with other answers is refused. The results, the participation
+ * Idempotent snapshot submission (I-28) through the one {@link IdempotencyLedger}, claimed in the submission's
+ * transaction: the key is scoped to the person; the ledger row holds a hash of person|key, a fingerprint of the
+ * answers and the submission id. A retry with the same answers returns the original submission; the same key
+ * with other answers is refused. Identified data, so the keys are kept (a retry replays however late). The results, the participation
  * event and (for a high-risk result) the pending safety state commit in one transaction.
  */
 @Component
@@ -51,6 +52,7 @@ class SnapshotSubmissions {
     private final IdentityManagement identity;
     private final SafetyRouting safety;
     private final Clock clock;
+    private final IdempotencyLedger ledger;
 
     SnapshotSubmissions(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager txm, Battery battery, Instruments instruments, Drafts drafts,
                         IdentityManagement identity, SafetyRouting safety, Clock clock) {
@@ -63,6 +65,7 @@ class SnapshotSubmissions {
         this.identity = identity;
         this.safety = safety;
         this.clock = clock;
+        this.ledger = IdempotencyLedger.inCallersTransactionWithReceipts(jdbc, clock, "assessment_idempotency");
     }
 
     public SubmissionOutcome submit(PersonId person, String key, Map<String, Map<String, Object>> answers, Set<String> skipped) {
@@ -90,38 +93,41 @@ class SnapshotSubmissions {
         }
         String keyHash = AnswerCodec.sha256("snapshot|" + person + "|" + key);
         String payloadHash = AnswerCodec.sha256(AnswerCodec.write(used) + "|skipped=" + skippedUsed);
-        Optional<SubmissionOutcome> earlier = replay(keyHash, payloadHash);
-        if (earlier.isPresent()) {
-            return earlier.get();
+        OrgUnitId unit = identity.person(person).map(PersonSummary::program).orElse(null);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(s -> claimAndStore(keyHash, payloadHash, person, unit, used, scores));
+            } catch (IdempotencyLedger.KeyReused reused) {
+                throw new KeyReused();
+            } catch (IdempotencyLedger.StillInFlight twin) {
+                // A double submit raced this one; once it has committed, the same answers replay it.
+                if (attempt == 2) {
+                    throw twin;
+                }
+            }
+        }
+    }
+
+    private SubmissionOutcome claimAndStore(String keyHash, String payloadHash, PersonId person, OrgUnitId unit,
+                                            Map<String, Map<String, Object>> used, Map<String, ScoreResult> scores) {
+        IdempotencyLedger.Claim claim = ledger.claim(keyHash, payloadHash);
+        if (!claim.claimed()) {
+            return new SubmissionOutcome(UUID.fromString(claim.receipt()), true);
         }
         UUID id = UUID.randomUUID();
-        OrgUnitId unit = identity.person(person).map(PersonSummary::program).orElse(null);
-        try {
-            tx.executeWithoutResult(s -> store(id, person, unit, keyHash, payloadHash, used, scores));
-            return new SubmissionOutcome(id, false);
-        } catch (DuplicateKeyException concurrent) {
-            return replay(keyHash, payloadHash).orElseThrow(() -> concurrent);
-        }
+        store(id, person, unit, used, scores);
+        ledger.complete(keyHash, id.toString());
+        return new SubmissionOutcome(id, false);
     }
 
-    private Optional<SubmissionOutcome> replay(String keyHash, String payloadHash) {
-        return jdbc.sql("SELECT id, payload_hash FROM assessment_submission WHERE key_hash = ?").param(keyHash)
-                .query((rs, n) -> {
-                    if (!payloadHash.equals(rs.getString(2))) {
-                        throw new KeyReused();
-                    }
-                    return new SubmissionOutcome(rs.getObject(1, UUID.class), true);
-                }).optional();
-    }
-
-    private void store(UUID id, PersonId person, OrgUnitId unit, String keyHash, String payloadHash,
-                       Map<String, Map<String, Object>> used, Map<String, ScoreResult> scores) {
+    private void store(UUID id, PersonId person, OrgUnitId unit, Map<String, Map<String, Object>> used,
+                       Map<String, ScoreResult> scores) {
         Instant now = clock.instant();
         Optional<SafetyRouting.Risk> risk = SafetyRouting.assess(scores, used);
         jdbc.sql("""
-                INSERT INTO assessment_submission (id, person_id, org_unit_id, submitted_at, key_hash, payload_hash, high_risk, tier,
-                  reasons, safety_state, choice_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, person.value(), unit == null ? null : unit.value(), Timestamp.from(now), keyHash, payloadHash,
+                INSERT INTO assessment_submission (id, person_id, org_unit_id, submitted_at, high_risk, tier,
+                  reasons, safety_state, choice_due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, person.value(), unit == null ? null : unit.value(), Timestamp.from(now),
                         risk.isPresent(), risk.map(r -> r.tier().name()).orElse(null),
                         risk.map(r -> String.join(",", r.reasons())).orElse(null),
                         risk.isPresent() ? SafetyRouting.PENDING : SafetyRouting.NONE,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cpr.shared.IdempotencyLedger;
 import org.cpr.shared.KeyedHash;
 import org.cpr.shared.PersonId;
 import org.cpr.survey.Campaign;
@@ -17,9 +18,11 @@ import org.cpr.survey.SurveyConflictException;
 import org.cpr.survey.SurveyResponseSubmitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -33,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (transaction id, commit order, row position, date) can be joined to the readable response. The
  * idempotency row holds keyed HMACs only (key outside the database), bound to the client's
  * idempotency key, which is stored nowhere: not even a holder of the application key can match it to
- * a readable response.
+ * a readable response. The claim goes through the one {@link IdempotencyLedger}, committed first so a
+ * twin request sees it at once; a claim a crash left in flight is reclaimable after
+ * {@code cpr.idempotency.in-flight-timeout}.
  */
 @Service
 class SubmissionService {
@@ -48,11 +53,14 @@ class SubmissionService {
     private final Clock clock;
     private final KeyedHash keyed;
     private final AnonymousResponsePool pool;
+    private final IdempotencyLedger ledger;
 
     SubmissionService(JdbcTemplate jdbc, PlatformTransactionManager txm, CampaignService campaigns,
                       InstrumentScorer scorer, ApplicationEventPublisher events, Clock clock, KeyedHash keyed,
-                      AnonymousResponsePool pool) {
+                      AnonymousResponsePool pool,
+                      @Value("${cpr.idempotency.in-flight-timeout:PT5M}") java.time.Duration inFlightTimeout) {
         this.jdbc = jdbc;
+        this.ledger = IdempotencyLedger.committedFirst(JdbcClient.create(jdbc), clock, "survey_idempotency", inFlightTimeout);
         // The application's transaction manager (JPA), not a DataSource one: event publications with
         // listeners are stored through it, and it refuses to run inside a foreign DataSource transaction.
         this.tx = new TransactionTemplate(txm);
@@ -98,10 +106,14 @@ class SubmissionService {
             tx.executeWithoutResult(s -> {
                 store(c, waveId, person, canonical, scored, context);
                 jdbc.update("INSERT INTO survey_participation (wave_id, person_id) VALUES (?,?)", waveId, person.value());
-                jdbc.update("UPDATE survey_idempotency SET state = 'DONE', receipt = ? WHERE key_hash = ?", receipt, keyHash);
+                ledger.complete(keyHash, receipt);
             });
+        } catch (DuplicateKeyException twinWithAnotherKey) {
+            // Another key of the same person completed the wave meanwhile (the participation mark is unique).
+            ledger.release(keyHash);
+            throw new SurveyConflictException(409, "survey.wave.alreadyCompleted");
         } catch (RuntimeException e) {
-            jdbc.update("DELETE FROM survey_idempotency WHERE key_hash = ?", keyHash);
+            ledger.release(keyHash);
             throw e;
         }
         if (c.privacyMode() == PrivacyMode.ANONYMOUS) {
@@ -138,31 +150,25 @@ class SubmissionService {
      * payload under the same key, 409 while it is in flight or when the wave was already completed.
      */
     private SubmissionReceipt claim(UUID waveId, PersonId person, String keyHash, String payloadHash) {
-        int claimed;
+        IdempotencyLedger.Claim claim;
         try {
-            claimed = jdbc.update("INSERT INTO survey_idempotency (key_hash, payload_hash, state, created_on)"
-                + " SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), 'IN_FLIGHT', CAST(? AS DATE) WHERE NOT EXISTS"
-                + " (SELECT 1 FROM survey_participation WHERE wave_id = ? AND person_id = ?)",
-                keyHash, payloadHash, LocalDate.now(clock), waveId, person.value());
-        } catch (DuplicateKeyException dup) {
-            claimed = 0;
-        }
-        if (claimed == 1) {
-            return null;
-        }
-        List<Map<String, Object>> rows = jdbc.queryForList(
-            "SELECT payload_hash, state, receipt FROM survey_idempotency WHERE key_hash = ?", keyHash);
-        if (rows.isEmpty()) {
-            throw new SurveyConflictException(409, "survey.wave.alreadyCompleted");
-        }
-        Map<String, Object> row = rows.get(0);
-        if (!payloadHash.equals(row.get("payload_hash"))) {
+            claim = ledger.claim(keyHash, payloadHash, new IdempotencyLedger.Guard(
+                "SELECT 1 FROM survey_participation WHERE wave_id = ? AND person_id = ?", waveId, person.value()));
+        } catch (IdempotencyLedger.KeyReused reused) {
             throw new SurveyConflictException(422, "survey.idempotency.mismatch");
-        }
-        if (!"DONE".equals(row.get("state"))) {
+        } catch (IdempotencyLedger.StillInFlight inFlight) {
             throw new SurveyConflictException(409, "survey.idempotency.inFlight");
         }
-        return new SubmissionReceipt((String) row.get("receipt"), true);
+        return switch (claim.outcome()) {
+            case CLAIMED -> null;
+            case REPLAYED -> new SubmissionReceipt(claim.receipt(), true);
+            case REFUSED -> throw new SurveyConflictException(409, "survey.wave.alreadyCompleted");
+        };
+    }
+
+    /** Forgets keys created before {@code before} and claims a crash left in flight; returns how many. */
+    int purgeIdempotencyKeys(LocalDate before) {
+        return ledger.purge(before);
     }
 
     boolean completed(UUID waveId, PersonId person) {

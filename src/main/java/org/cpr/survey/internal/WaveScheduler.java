@@ -28,10 +28,12 @@ class WaveScheduler {
     private final IdentityAudience audience;
     private final Clock clock;
     private final AnonymousResponsePool pool;
+    private final SubmissionService submissions;
 
     WaveScheduler(JdbcTemplate jdbc, CampaignService campaigns, InvitationService invitations, IdentityAudience audience,
-                  Clock clock, AnonymousResponsePool pool) {
+                  Clock clock, AnonymousResponsePool pool, SubmissionService submissions) {
         this.pool = pool;
+        this.submissions = submissions;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.invitations = invitations;
@@ -67,8 +69,7 @@ class WaveScheduler {
             reminded += invitations.remind(wave);
             campaigns.markReminded(wave);
         }
-        int purged = jdbc.update("DELETE FROM survey_idempotency WHERE created_on < ? AND state = 'DONE'",
-            today.minusDays(IDEMPOTENCY_KEEP_DAYS));
+        int purged = submissions.purgeIdempotencyKeys(today.minusDays(IDEMPOTENCY_KEEP_DAYS));
         int released = 0;
         for (UUID wave : pool.wavesWithPendingAnswers()) {
             // A closed wave releases its remainder; an open one catches up a move that failed after a submission.
