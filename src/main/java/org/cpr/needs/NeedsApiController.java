@@ -92,7 +92,7 @@ class NeedsApiController {
         } catch (IllegalArgumentException e) {
             throw new NeedsInputException("by", "needs.api.by.invalid");
         }
-        HeatMap map = results.heatMap(ResultsController.viewer(me), dimension, year == null ? results.currentYear() : year);
+        HeatMap map = results.heatMap(NeedsResultsController.viewer(me), dimension, year == null ? results.currentYear() : year);
         return new HeatMapJson(map.year(), dimension.name(), map.domains().stream().map(StressorDomain::column).toList(),
             map.rows().stream().map(r -> new RowJsonMap(r.key(), r.label(), r.overall(), r.cells().stream()
                 .map(c -> new CellJson(c.domain().column(), c.released(), c.mean(), c.respondents(),

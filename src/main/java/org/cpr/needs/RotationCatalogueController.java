@@ -19,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 @RequestMapping("/needs/rotations")
 @PreAuthorize("hasAnyRole('FACILITATOR','PROGRAM_DIRECTOR')")
-class CatalogueController {
+class RotationCatalogueController {
 
     static final String LIST = "needs/rotations";
     static final String EDIT = "needs/rotation-edit";
@@ -27,7 +27,7 @@ class CatalogueController {
     private final RotationCatalogue catalogue;
     private final NeedsMessages messages;
 
-    CatalogueController(RotationCatalogue catalogue, NeedsMessages messages) {
+    RotationCatalogueController(RotationCatalogue catalogue, NeedsMessages messages) {
         this.catalogue = catalogue;
         this.messages = messages;
     }

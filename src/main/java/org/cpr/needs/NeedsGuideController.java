@@ -19,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** Rotation guides for trainees (the next rotation's a week ahead) and the tip review queue. */
 @Controller
-class GuideController {
+class NeedsGuideController {
 
     static final String GUIDE = "needs/guide";
     static final String MINE = "needs/my-guide";
@@ -29,7 +29,7 @@ class GuideController {
     private final NeedsResults results;
     private final NeedsMessages messages;
 
-    GuideController(RotationGuides guides, NeedsResults results, NeedsMessages messages) {
+    NeedsGuideController(RotationGuides guides, NeedsResults results, NeedsMessages messages) {
         this.guides = guides;
         this.results = results;
         this.messages = messages;

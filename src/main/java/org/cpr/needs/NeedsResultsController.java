@@ -20,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** The stressor heat map, a rotation's top stressors, and "send this finding to the CQI register". */
 @Controller
 @PreAuthorize("hasAnyRole('FACILITATOR','PROGRAM_DIRECTOR','ADMINISTRATOR')")
-class ResultsController {
+class NeedsResultsController {
 
     static final String HEATMAP = "needs/heatmap";
     static final String STRESSORS = "needs/stressors";
@@ -28,7 +28,7 @@ class ResultsController {
     private final NeedsResults results;
     private final NeedsMessages messages;
 
-    ResultsController(NeedsResults results, NeedsMessages messages) {
+    NeedsResultsController(NeedsResults results, NeedsMessages messages) {
         this.results = results;
         this.messages = messages;
     }

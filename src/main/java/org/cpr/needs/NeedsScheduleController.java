@@ -22,7 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** The block schedule: upload → dry-run preview with row errors → apply all or nothing; manual entry of one block. */
 @Controller
 @PreAuthorize("hasAnyRole('FACILITATOR','PROGRAM_DIRECTOR')")
-class ScheduleController {
+class NeedsScheduleController {
 
     static final String VIEW = "needs/schedule";
     static final String PENDING = "cpr.needs.schedule.pending";
@@ -31,7 +31,7 @@ class ScheduleController {
     private final RotationSchedule schedule;
     private final RotationCatalogue catalogue;
 
-    ScheduleController(RotationSchedule schedule, RotationCatalogue catalogue) {
+    NeedsScheduleController(RotationSchedule schedule, RotationCatalogue catalogue) {
         this.schedule = schedule;
         this.catalogue = catalogue;
     }
