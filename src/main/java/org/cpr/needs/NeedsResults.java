@@ -128,6 +128,21 @@ public class NeedsResults {
         return Optional.of(new TopStressors(rotation.get(), year, findings));
     }
 
+    /** One academic year of a rotation's measures, in {@link StressorDomain} order (null: no answers that year). */
+    public record YearColumn(int year, List<HeatMap.Cell> cells) {
+    }
+
+    /** The rotation's measures over the last five academic years with answers, oldest first. */
+    public List<YearColumn> trend(Viewer viewer, UUID rotationId) {
+        List<YearColumn> out = new ArrayList<>();
+        for (int y : years().stream().limit(5).sorted().toList()) {
+            HeatMap map = heatMap(viewer, Dimension.ROTATION, y);
+            map.rows().stream().filter(r -> r.key().equals(rotationId.toString())).findFirst()
+                .ifPresent(r -> out.add(new YearColumn(y, r.cells())));
+        }
+        return out;
+    }
+
     /**
      * Turns a released finding into a CQI register item; refused ({@link NeedsInputException}) when the
      * figure is not released to this viewer.

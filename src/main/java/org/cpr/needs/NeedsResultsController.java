@@ -56,6 +56,8 @@ class NeedsResultsController {
         model.addAttribute("top", results.topStressors(viewer(me), id, y)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("years", results.years());
+        model.addAttribute("trend", results.trend(viewer(me), id));
+        model.addAttribute("domains", StressorDomain.values());
         return STRESSORS;
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.cpr.support.TestUsers.signedIn;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -164,5 +166,25 @@ class NeedsFlowTests {
         assertThat(item).startsWith("/cqi/items/");
         mvc.perform(get(item).with(signedIn(facilitator())))
             .andExpect(content().string(containsString("Needs analysis: workload on " + name)));
+    }
+
+    @Test
+    void theDemoHeatMapReleasesBusyRotationsShowsSmallOnesAsSuppressedAndTracesYears() throws Exception {
+        Rotation micu = catalogue.all().stream().filter(x -> x.name().equals("Medical ICU")).findFirst().orElseThrow();
+        Rotation nights = catalogue.all().stream().filter(x -> x.name().equals("Night Float")).findFirst().orElseThrow();
+        int year = jdbc.sql("SELECT MAX(academic_year) FROM needs_response WHERE rotation_id = ?").param(micu.id())
+            .query(Integer.class).single();
+        mvc.perform(get("/api/v1/needs/heatmap").param("year", Integer.toString(year)).with(signedIn(facilitator())))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.rows[?(@.key == '" + micu.id() + "')].cells[0].released").value(hasItem(true)))
+            .andExpect(jsonPath("$.rows[?(@.key == '" + micu.id() + "')].cells[0].respondents").value(hasItem(14)))
+            .andExpect(jsonPath("$.rows[?(@.key == '" + nights.id() + "')].cells[*].released").value(everyItem(is(false))))
+            .andExpect(jsonPath("$.rows[?(@.key == '" + nights.id() + "')].cells[0].suppressed").value(hasItem(containsString("fewer than 5"))));
+        mvc.perform(get("/needs/rotations/" + micu.id() + "/stressors").param("year", Integer.toString(year))
+                .with(signedIn(NeedsTestSupport.user(identity, "director", Role.PROGRAM_DIRECTOR))))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Over the academic years")))
+            .andExpect(content().string(containsString((year - 1) + "–")))
+            .andExpect(content().string(not(containsString("id=\"cqi-WORKLOAD\""))));
     }
 }

@@ -47,10 +47,12 @@ class NeedsHeatMapBenchmark {
     void heatMapOverFiveYears() {
         List<String> hospitals = catalogue.hospitals().stream().map(h -> h.code()).toList();
         List<UUID> rotations = new ArrayList<>();
-        for (int r = 0; r < ROTATIONS; r++) {
+        for (int i = 0; i < ROTATIONS; i++) {
+            final int r = i;
             String name = "Bench rotation " + r;
-            rotations.add(catalogue.lookup(name, hospitals.get(r % hospitals.size())).map(x -> x.id()).orElseGet(() ->
-                catalogue.save(null, name, hospitals.get(r % hospitals.size()), "Specialty " + (r % 10), Setting.values()[r % 8], null)));
+            String hospital = hospitals.get(r % hospitals.size());
+            rotations.add(catalogue.lookup(name, hospital).map(x -> x.id()).orElseGet(() ->
+                catalogue.save(null, name, hospital, "Specialty " + (r % 10), Setting.values()[r % 8], null)));
         }
         int firstYear = 2040;
         long existing = jdbc.sql("SELECT COUNT(*) FROM needs_response WHERE academic_year >= ?").param(firstYear).query(Long.class).single();
