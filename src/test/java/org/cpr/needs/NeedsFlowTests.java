@@ -187,4 +187,32 @@ class NeedsFlowTests {
             .andExpect(content().string(containsString((year - 1) + "–")))
             .andExpect(content().string(not(containsString("id=\"cqi-WORKLOAD\""))));
     }
+
+    @Test
+    void aReviewerPublishesAnEditedTipThatTheRotationGuideThenShowsWithoutTheName() throws Exception {
+        Rotation micu = catalogue.all().stream().filter(x -> x.name().equals("Medical ICU")).findFirst().orElseThrow();
+        int year = jdbc.sql("SELECT MAX(academic_year) FROM needs_response WHERE rotation_id = ?").param(micu.id())
+            .query(Integer.class).single();
+        mvc.perform(get("/needs/rotations").with(signedIn(facilitator())))
+            .andExpect(status().isOk()).andExpect(content().string(containsString("Night Float")));
+        mvc.perform(get("/needs/tips").param("year", Integer.toString(year)).with(signedIn(facilitator())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Medical ICU")))
+            .andExpect(content().string(containsString("[name] on nights is great at teaching vents")))
+            .andExpect(content().string(not(containsString("Dr. Smith"))));
+        UUID tip = jdbc.sql("SELECT id FROM needs_tip WHERE rotation_id = ? AND academic_year = ? AND status = 'PENDING'"
+            + " AND original LIKE 'Keep a running%'").params(micu.id(), year).query(UUID.class).single();
+        mvc.perform(post("/needs/tips/" + tip + "/publish").param("year", Integer.toString(year))
+                .param("text", "Keep a running sign-out document from day one; Dr. Okafor showed us.").with(csrf())
+                .with(signedIn(facilitator())))
+            .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT original FROM needs_tip WHERE id = ?").param(tip).query(String.class).single()).isEmpty();
+        mvc.perform(post("/needs/tips/" + tip + "/publish").param("year", Integer.toString(year)).param("text", "again")
+                .with(csrf()).with(signedIn(facilitator())))
+            .andExpect(status().isOk()).andExpect(content().string(containsString("not waiting for review")));
+        mvc.perform(get("/needs/guides/" + micu.id()).with(signedIn(facilitator())))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Keep a running sign-out document from day one; [name] showed us.")))
+            .andExpect(content().string(containsString("What peers found hardest")));
+    }
 }
