@@ -94,9 +94,9 @@ public class NeedsResults {
         cells.put(ALL, new ArrayList<>());
         groups.keySet().forEach(k -> cells.put(k, new ArrayList<>()));
         if (!units.isEmpty()) {
+            Map<String, CellResult> results = decide(viewer, year, by, units, groups);
             for (StressorDomain d : domains) {
-                Map<String, CellResult> results = decide(viewer, year, by, d, units, groups);
-                cells.forEach((k, list) -> list.add(cell(d, results.get(k))));
+                cells.forEach((k, list) -> list.add(cell(d, results.get(d.column() + "|" + k))));
             }
         }
         List<HeatMap.Row> rows = new ArrayList<>();
@@ -166,14 +166,23 @@ public class NeedsResults {
         return cqi.raise(title, statement, hospital, r.name(), category(domain), viewer.person());
     }
 
-    private Map<String, CellResult> decide(Viewer viewer, int year, Dimension by, StressorDomain d, List<HeatMapQuery.Unit> all,
+    /**
+     * One gate decision for the whole map: a cell per domain × row. Every domain's cells have the same
+     * units with the same counts (all items are required), so the gate sees one partition and the
+     * domains cannot be played against one another; each statistic is still computed by the gate.
+     */
+    private Map<String, CellResult> decide(Viewer viewer, int year, Dimension by, List<HeatMapQuery.Unit> all,
                                            Map<String, List<HeatMapQuery.Unit>> groups) {
         List<CellRequest> requests = new ArrayList<>();
-        requests.add(new CellRequest(ALL, null, 0, List.of(), contributions(d, all)));
         String attribute = by.name().toLowerCase(java.util.Locale.ROOT);
-        groups.forEach((k, units) -> requests.add(new CellRequest(k, ALL, 1, List.of(attribute), contributions(d, units))));
+        for (StressorDomain d : StressorDomain.values()) {
+            String top = d.column() + "|" + ALL;
+            requests.add(new CellRequest(top, null, 0, List.of(), contributions(d, all)));
+            groups.forEach((k, units) -> requests.add(new CellRequest(d.column() + "|" + k, top, 1, List.of(attribute),
+                contributions(d, units))));
+        }
         List<CellResult> results = gate.evaluate(new DisclosureRequest(viewer.person(), viewer.role(), "needs:" + year,
-            "needs." + d.column(), MeasureType.NUMERIC, DisclosurePolicy.defaults(), requests));
+            "needs.stressors", MeasureType.NUMERIC, DisclosurePolicy.defaults(), requests));
         Map<String, CellResult> out = new LinkedHashMap<>();
         results.forEach(r -> out.put(r.cellKey(), r));
         return out;

@@ -62,7 +62,7 @@ class NeedsBrowserIT {
     void scheduleToWaveToHeatMapToCqiItem() {
         Page resident = phone("es-ES");
         FoundationBrowserIT.signIn(resident, "resident");
-        resident.navigate("/needs/my-guide");
+        resident.navigate("/needs/my-guide?lang=es");
         assertThat(resident.locator("h1")).hasText("Su próxima rotación");
         assertThat(resident.locator("#next-rotation")).containsText("Medical ICU");
         assertThat(resident.locator("#guide-tips li").first()).isVisible();

@@ -68,8 +68,10 @@ class DemoNeedsSeeder implements ApplicationRunner {
     private final RotationCatalogue catalogue;
     private final IdentityManagement identity;
     private final Clock clock;
+    private final HeatMapQuery units;
 
-    DemoNeedsSeeder(JdbcClient jdbc, RotationCatalogue catalogue, IdentityManagement identity, Clock clock) {
+    DemoNeedsSeeder(JdbcClient jdbc, RotationCatalogue catalogue, IdentityManagement identity, Clock clock, HeatMapQuery units) {
+        this.units = units;
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.identity = identity;
@@ -99,6 +101,8 @@ class DemoNeedsSeeder implements ApplicationRunner {
         int year = AcademicYear.of(today);
         answers(random, rotations, year, LocalDate.of(year, 7, 1).isBefore(today.minusDays(30)) ? today.minusDays(30) : today.minusDays(2));
         answers(random, rotations, year - 1, LocalDate.of(year, 3, 15));
+        units.rebuild(year);
+        units.rebuild(year - 1);
     }
 
     private void schedule(PersonId by, Map<String, UUID> rotations, LocalDate today) {

@@ -13,7 +13,6 @@ import org.cpr.survey.PrivacyMode;
 import org.cpr.survey.SurveyCampaigns;
 import org.cpr.survey.SurveyResponseSubmitted;
 import org.cpr.survey.SurveyResponses;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -30,9 +29,12 @@ class ResponseRecorder {
     private final SurveyCampaigns campaigns;
     private final SurveyResponses responses;
     private final RotationCatalogue catalogue;
+    private final HeatMapQuery units;
     private final ObjectMapper json = new ObjectMapper();
 
-    ResponseRecorder(JdbcClient jdbc, SurveyCampaigns campaigns, SurveyResponses responses, RotationCatalogue catalogue) {
+    ResponseRecorder(JdbcClient jdbc, SurveyCampaigns campaigns, SurveyResponses responses, RotationCatalogue catalogue,
+                     HeatMapQuery units) {
+        this.units = units;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.responses = responses;
@@ -76,18 +78,18 @@ class ResponseRecorder {
             specialty = rotationAttribute.substring(5);
         }
         Map<StressorDomain, Double> s = StressorScores.of(answers);
-        try {
-            jdbc.sql("INSERT INTO needs_response (id, campaign_id, academic_year, closes_on, rotation_id, specialty, hospital_code,"
+        int inserted = jdbc.sql("INSERT INTO needs_response (id, campaign_id, academic_year, closes_on, rotation_id, specialty, hospital_code,"
                     + " workload, sleep, autonomy, team, mistreatment, adverse, ehr, home, burnout, wellbeing)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
                 .params(responseId, sent.campaign(), sent.year(), sent.closesOn(), rotationId, specialty, hospital,
                     s.get(StressorDomain.WORKLOAD), s.get(StressorDomain.SLEEP), s.get(StressorDomain.AUTONOMY),
                     s.get(StressorDomain.TEAM), s.get(StressorDomain.MISTREATMENT), s.get(StressorDomain.ADVERSE),
                     s.get(StressorDomain.EHR), s.get(StressorDomain.HOME), s.get(StressorDomain.BURNOUT), s.get(StressorDomain.WELLBEING))
                 .update();
-        } catch (DuplicateKeyException redelivered) {
-            return;
+        if (inserted == 0) {
+            return; // redelivered: this answer is already counted
         }
+        units.add(sent.campaign(), sent.year(), sent.closesOn(), rotationId, specialty, hospital, s);
         Object tip = answers.get("tip");
         if (rotationId != null && tip instanceof String text && !text.isBlank()) {
             jdbc.sql("INSERT INTO needs_tip (id, academic_year, closes_on, rotation_id, original, status) VALUES (?,?,?,?,?,'PENDING')")
