@@ -199,6 +199,7 @@ class SurveyAnswerController {
         model.addAttribute("rotations", SubmissionContext.ROTATIONS);
         model.addAttribute("pgyBands", SubmissionContext.PGY_BANDS);
         model.addAttribute("anonymous", !a.campaign().privacyMode().identified());
+        model.addAttribute("senderAttributes", responses.attributesFromSender(a.campaign().id()));
         return "survey/answer";
     }
 

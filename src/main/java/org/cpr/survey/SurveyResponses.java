@@ -40,4 +40,13 @@ public interface SurveyResponses {
 
     /** The person's own answer to an identified wave as a FHIR R4 QuestionnaireResponse (audited). */
     String myAnswers(UUID waveId, PersonId person);
+
+    /**
+     * A readable anonymous answer by its (random) response id, as announced by
+     * {@link SurveyResponseSubmitted}; empty for an identified or unknown response.
+     */
+    Optional<AnonymousAnswer> anonymousAnswer(UUID responseId);
+
+    /** Whether a {@link SenderAttributes} provider supplies the campaign's response attributes. */
+    boolean attributesFromSender(UUID campaignId);
 }

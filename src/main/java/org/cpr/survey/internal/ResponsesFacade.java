@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.cpr.questionnaire.FormView;
 import org.cpr.questionnaire.Scoring;
 import org.cpr.shared.PersonId;
+import org.cpr.survey.AnonymousAnswer;
 import org.cpr.survey.Campaign;
 import org.cpr.survey.SubmissionContext;
 import org.cpr.survey.SubmissionReceipt;
@@ -80,5 +81,15 @@ class ResponsesFacade implements SurveyResponses {
     @Override
     public String myAnswers(UUID waveId, PersonId person) {
         return exports.mine(waveId, person);
+    }
+
+    @Override
+    public Optional<AnonymousAnswer> anonymousAnswer(UUID responseId) {
+        return submissions.anonymousAnswer(responseId);
+    }
+
+    @Override
+    public boolean attributesFromSender(UUID campaignId) {
+        return submissions.attributesFromSender(campaignId);
     }
 }

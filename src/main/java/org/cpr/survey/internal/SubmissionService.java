@@ -9,7 +9,9 @@ import java.util.UUID;
 import org.cpr.shared.IdempotencyLedger;
 import org.cpr.shared.KeyedHash;
 import org.cpr.shared.PersonId;
+import org.cpr.survey.AnonymousAnswer;
 import org.cpr.survey.Campaign;
+import org.cpr.survey.SenderAttributes;
 import org.cpr.survey.InvalidAnswersException;
 import org.cpr.survey.PrivacyMode;
 import org.cpr.survey.SubmissionContext;
@@ -54,11 +56,13 @@ class SubmissionService {
     private final KeyedHash keyed;
     private final AnonymousResponsePool pool;
     private final IdempotencyLedger ledger;
+    private final List<SenderAttributes> senders;
 
     SubmissionService(JdbcTemplate jdbc, PlatformTransactionManager txm, CampaignService campaigns,
                       InstrumentScorer scorer, ApplicationEventPublisher events, Clock clock, KeyedHash keyed,
-                      AnonymousResponsePool pool,
+                      AnonymousResponsePool pool, List<SenderAttributes> senders,
                       @Value("${cpr.idempotency.in-flight-timeout:PT5M}") java.time.Duration inFlightTimeout) {
+        this.senders = List.copyOf(senders);
         this.jdbc = jdbc;
         this.ledger = IdempotencyLedger.committedFirst(JdbcClient.create(jdbc), clock, "survey_idempotency", inFlightTimeout);
         // The application's transaction manager (JPA), not a DataSource one: event publications with
@@ -87,6 +91,13 @@ class SubmissionService {
         Campaign c = answerable(waveId, person);
         if (c.hospital() != null) {
             ctx = new SubmissionContext(c.hospital(), ctx.rotation(), ctx.pgyBand());
+        }
+        for (SenderAttributes sender : senders) {
+            if (sender.attaches(c.id())) {
+                // From the sender's records, already coarsened; what the client typed is ignored.
+                SubmissionContext attached = sender.attributesFor(c.id(), person);
+                ctx = attached == null ? new SubmissionContext(null, null, null) : attached;
+            }
         }
         InstrumentScorer.Scored scored = scorer.score(c, answers);
         if (!scored.valid()) {
@@ -169,6 +180,17 @@ class SubmissionService {
     /** Forgets keys created before {@code before} and claims a crash left in flight; returns how many. */
     int purgeIdempotencyKeys(LocalDate before) {
         return ledger.purge(before);
+    }
+
+    boolean attributesFromSender(UUID campaignId) {
+        return senders.stream().anyMatch(s -> s.attaches(campaignId));
+    }
+
+    java.util.Optional<AnonymousAnswer> anonymousAnswer(UUID responseId) {
+        return jdbc.query("SELECT id, wave_id, submitted_on, hospital, rotation, answers FROM survey_response_anon WHERE id = ?",
+            (rs, i) -> new AnonymousAnswer(rs.getObject("id", UUID.class), rs.getObject("wave_id", UUID.class),
+                rs.getObject("submitted_on", LocalDate.class), rs.getString("hospital"), rs.getString("rotation"),
+                rs.getString("answers")), responseId).stream().findFirst();
     }
 
     boolean completed(UUID waveId, PersonId person) {
