@@ -97,4 +97,23 @@ class CoverageGapsTests {
             clock.set(before);
         }
     }
+
+    @Test
+    void aPlanItemIsScheduledFromAPrefilledOfferingFormAndBadLinksJustGiveAnEmptyForm() throws Exception {
+        OrgUnitSummary peds = identity.orgUnits().stream().filter(u -> "PRG-PEDS".equals(u.code())).findFirst().orElseThrow();
+        var grief = library.search("Grief after a patient death", null, null, false).get(0);
+        CprUser facilitator = org.cpr.support.TestUsers.as(Role.FACILITATOR);
+        String form = mvc.perform(get("/courses/manage/new").param("topic", grief.id().toString()).param("program", peds.id().toString())
+                .param("type", "RESIDENT").with(signedIn(facilitator)))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("value=\"Grief after a patient death\"")
+                .containsPattern("value=\"" + grief.id() + "\"\\s+checked")
+                .containsPattern("value=\"" + peds.id() + "\"\\s+checked")
+                .containsPattern("value=\"RESIDENT\"\\s+checked");
+        mvc.perform(get("/courses/manage/new").param("topic", "not-a-topic").param("program", "x").param("type", "<b>")
+                .with(signedIn(facilitator)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString(grief.id() + "\" checked"))))
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("value=\"Grief after a patient death\""))));
+    }
 }
