@@ -111,7 +111,7 @@ class SessionEvaluationTests {
     }
 
     @Test
-    void afterASessionOnlyThoseWhoAttendedAreAskedAndTheDirectorSeesTheGatedAverage() {
+    void afterASessionOnlyThoseWhoAttendedAreAskedAndTheDirectorSeesTheGatedAverage() throws Exception {
         Offering offering = course("Sleep and fatigue", 2);
         Session first = offering.sessions().get(0);
         clock.set(first.start().toInstant().plus(Duration.ofMinutes(5)));
@@ -142,6 +142,9 @@ class SessionEvaluationTests {
         assertThat(closed.result()).isInstanceOf(Released.class);
         assertThat(((Released) closed.result()).respondents()).isEqualTo(5);
         assertThat(((Statistic.NumericSummary) ((Released) closed.result()).statistic()).mean()).isEqualTo(4.0);
+        mvc.perform(get("/courses/offerings/" + offering.id() + "/evaluation").with(signedIn(director)))
+            .andExpect(status().isOk()).andExpect(content().string(containsString("Average score 4.0 (n = 5)")))
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString("What is sent"))));
 
         CprUser stranger = new CprUser(new PersonId(UUID.randomUUID()), "other", null, "Other",
                 Set.of(new ScopedRole(Role.PROGRAM_DIRECTOR, identity.orgUnits().get(0).id())), false, true);

@@ -46,6 +46,14 @@ public final class ICalendarWriter {
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
     private static final ConcurrentMap<ZoneId, VTimeZone> VTIMEZONES = new ConcurrentHashMap<>();
     private static final int KEPT_EVENTS = 20_000;
+    private static final int KEPT_HEADS = 1_000;
+    private static final Map<String, String> HEADS = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > KEPT_HEADS;
+                }
+            });
     private static final Map<CalendarEntry, String> EVENTS = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
@@ -58,22 +66,9 @@ public final class ICalendarWriter {
     }
 
     public static String write(String name, Collection<CalendarEntry> entries, Instant stamp) {
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId("-//CPR platform//Program calendar//EN"));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(new XProperty("X-WR-CALNAME", name));
         Set<ZoneId> zones = new LinkedHashSet<>();
         entries.forEach(e -> zones.add(e.zone()));
-        zones.forEach(zone -> calendar.add(vtimezone(zone)));
-        StringWriter out = new StringWriter();
-        try {
-            // validated in tests (ical4j's validator); not on every feed request, where it costs more than the writing
-            new CalendarOutputter(false).output(calendar, out);
-        } catch (IOException | ValidationException e) {
-            throw new IllegalStateException("calendar could not be written: " + e.getClass().getSimpleName(), e);
-        }
-        String head = out.toString();
+        String head = HEADS.computeIfAbsent(name + "\n" + zones, key -> head(name, zones));
         int end = head.lastIndexOf("END:VCALENDAR");
         StringBuilder text = new StringBuilder(head.length() + entries.size() * 400).append(head, 0, end);
         for (CalendarEntry entry : entries) {
@@ -85,6 +80,24 @@ public final class ICalendarWriter {
             text.append(event);
         }
         return text.append(head, end, head.length()).toString();
+    }
+
+    /** The calendar's properties and VTIMEZONEs (the zones' long histories are most of the writing), kept per name and zones. */
+    private static String head(String name, Set<ZoneId> zones) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//CPR platform//Program calendar//EN"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(new XProperty("X-WR-CALNAME", name));
+        zones.forEach(zone -> calendar.add(vtimezone(zone)));
+        StringWriter out = new StringWriter();
+        try {
+            // validated in tests (ical4j's validator); not on every feed request, where it costs more than the writing
+            new CalendarOutputter(false).output(calendar, out);
+        } catch (IOException | ValidationException e) {
+            throw new IllegalStateException("calendar could not be written: " + e.getClass().getSimpleName(), e);
+        }
+        return out.toString();
     }
 
     /** The component's lines folded at 75 octets, as CalendarOutputter writes them. */
