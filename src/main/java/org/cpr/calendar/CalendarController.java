@@ -19,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -80,10 +81,16 @@ class CalendarController {
     }
 
     @GetMapping("/calendar/feeds/{token}.ics")
-    ResponseEntity<String> feed(@PathVariable String token, Locale locale) {
+    ResponseEntity<String> feed(@PathVariable String token, Locale locale,
+                                @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
         try {
-            return ResponseEntity.ok().contentType(TEXT_CALENDAR).cacheControl(CacheControl.noCache().cachePrivate())
-                    .body(calendars.feed(token, messages.getMessage("calendar.name", null, locale)));
+            Calendars.PolledFeed polled = calendars.poll(token, messages.getMessage("calendar.name", null, locale), ifNoneMatch);
+            if (polled.body() == null) {
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(polled.etag()).cacheControl(CacheControl.noCache().cachePrivate())
+                        .build();
+            }
+            var ok = ResponseEntity.ok().contentType(TEXT_CALENDAR).cacheControl(CacheControl.noCache().cachePrivate());
+            return (polled.etag() == null ? ok : ok.eTag(polled.etag())).body(polled.body());
         } catch (Calendars.FeedUnavailable gone) {
             HttpStatus status = gone.revoked() ? HttpStatus.GONE : HttpStatus.NOT_FOUND;
             String key = gone.revoked() ? "calendar.feed.revoked" : "calendar.feed.unknown";

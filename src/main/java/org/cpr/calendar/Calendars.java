@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.cpr.calendar.internal.FeedCache;
 import org.cpr.calendar.internal.FeedTokens;
 import org.cpr.calendar.internal.ICalendarWriter;
 import org.cpr.shared.AuditEntry;
@@ -25,8 +26,10 @@ public class Calendars {
     private final ObjectProvider<CalendarSource> sources;
     private final AuditPort audit;
     private final Clock clock;
+    private final FeedCache cache;
 
-    Calendars(FeedTokens tokens, ObjectProvider<CalendarSource> sources, AuditPort audit, Clock clock) {
+    Calendars(FeedTokens tokens, ObjectProvider<CalendarSource> sources, AuditPort audit, Clock clock, FeedCache cache) {
+        this.cache = cache;
         this.tokens = tokens;
         this.sources = sources;
         this.audit = audit;
@@ -40,10 +43,62 @@ public class Calendars {
 
     /** Everything every module has put on the person's calendar, as iCalendar. */
     public String personalCalendar(PersonId person, String name) {
+        return render(name, entries(person));
+    }
+
+    /**
+     * The feed as a calendar app polls it. When every source gives a {@link CalendarSource#version}
+     * the answer carries it as an ETag, a matching {@code ifNoneMatch} gets no body (304), and an
+     * unchanged feed is served from a cache without being rendered again.
+     *
+     * @throws FeedUnavailable when the token is unknown or was revoked
+     */
+    @Transactional(readOnly = true)
+    public PolledFeed poll(String token, String name, String ifNoneMatch) {
+        var found = tokens.find(token).orElseThrow(() -> new FeedUnavailable(false));
+        if (found.revoked()) {
+            throw new FeedUnavailable(true);
+        }
+        PersonId person = found.person();
+        String version = version(person, name);
+        if (version == null) {
+            return new PolledFeed(null, personalCalendar(person, name));
+        }
+        String etag = "\"" + version + "\"";
+        if (ifNoneMatch != null && List.of(ifNoneMatch.split(",")).stream().map(String::strip)
+                .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag))) {
+            return new PolledFeed(etag, null);
+        }
+        String body = cache.get(person, version).orElseGet(() -> {
+            String rendered = personalCalendar(person, name);
+            cache.put(person, version, rendered);
+            return rendered;
+        });
+        return new PolledFeed(etag, body);
+    }
+
+    /** A polled feed: {@code body} null means "not modified" (the client's copy, {@code etag}, is current). */
+    public record PolledFeed(String etag, String body) {
+    }
+
+    /** The sources' versions together (plus the day, as the window of past events moves daily, and the feed's name), or null. */
+    private String version(PersonId person, String name) {
+        StringBuilder all = new StringBuilder(name).append('|').append(java.time.LocalDate.now(clock));
+        for (CalendarSource source : sources.orderedStream().toList()) {
+            String v = source.version(person);
+            if (v == null) {
+                return null;
+            }
+            all.append('|').append(source.getClass().getName()).append('=').append(v);
+        }
+        return org.cpr.shared.Digests.sha256Hex(all.toString()).substring(0, 32);
+    }
+
+    private List<CalendarEntry> entries(PersonId person) {
         List<CalendarEntry> entries = new ArrayList<>();
         sources.orderedStream().forEach(source -> entries.addAll(source.entriesFor(person)));
         entries.sort(Comparator.comparing(CalendarEntry::start));
-        return render(name, entries);
+        return entries;
     }
 
     /** A new secret feed link; any earlier link of the person stops working. */

@@ -31,9 +31,11 @@ class CoverageController {
     static final String VIEW = "courses/coverage";
 
     private final CoverageReport report;
+    private final org.thymeleaf.ITemplateEngine templates;
 
-    CoverageController(CoverageReport report) {
+    CoverageController(CoverageReport report, org.thymeleaf.ITemplateEngine templates) {
         this.report = report;
+        this.templates = templates;
     }
 
     @Bean
@@ -48,7 +50,23 @@ class CoverageController {
         model.addAttribute("year", first);
         model.addAttribute("rows", rows);
         model.addAttribute("byCompetency", CoverageReport.byCompetency(rows));
+        model.addAttribute("cohorts", report.cohorts(first, rows));
         return VIEW;
+    }
+
+    /** The same view as a PDF to hand to a site visitor (OpenHTMLtoPDF, like the certificates). */
+    @GetMapping("/courses/coverage.pdf")
+    ResponseEntity<byte[]> pdf(@RequestParam(required = false) Integer year, @AuthenticationPrincipal CprUser me,
+                               java.util.Locale locale) throws IOException {
+        int first = year == null || year < 2000 || year > 2200 ? report.currentYear() : year;
+        List<CoverageRow> rows = report.year(first, me.personId(), role(me));
+        var context = new org.thymeleaf.context.Context(locale, java.util.Map.of("year", first, "rows", rows,
+                "byCompetency", CoverageReport.byCompetency(rows), "cohorts", report.cohorts(first, rows)));
+        String html = templates.process("courses/coverage-pdf", context);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new com.openhtmltopdf.pdfboxout.PdfRendererBuilder().useFastMode().withHtmlContent(html, null).toStream(out).run();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"coverage-" + first + ".pdf\"").body(out.toByteArray());
     }
 
     @GetMapping("/courses/coverage.csv")

@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cpr.curriculum.Competency;
+import org.cpr.curriculum.CurriculumPlan;
+import org.cpr.curriculum.CurriculumPlans;
 import org.cpr.curriculum.Topic;
+import org.cpr.curriculum.TopicId;
+import org.cpr.identity.IdentityManagement;
 import org.cpr.curriculum.TopicLibrary;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
@@ -30,11 +34,15 @@ public class CoverageReport {
     private final CourseCatalogue catalogue;
     private final Attendance attendance;
     private final TopicLibrary topics;
+    private final CurriculumPlans plans;
+    private final IdentityManagement identity;
     private final Clock clock;
     private final int startMonth;
 
-    CoverageReport(CourseCatalogue catalogue, Attendance attendance, TopicLibrary topics, Clock clock,
-                   @Value("${cpr.curriculum.academic-year-start-month:7}") int startMonth) {
+    CoverageReport(CourseCatalogue catalogue, Attendance attendance, TopicLibrary topics, CurriculumPlans plans,
+                   IdentityManagement identity, Clock clock, @Value("${cpr.curriculum.academic-year-start-month:7}") int startMonth) {
+        this.plans = plans;
+        this.identity = identity;
         this.catalogue = catalogue;
         this.attendance = attendance;
         this.topics = topics;
@@ -67,6 +75,44 @@ public class CoverageReport {
             rows.add(new CoverageRow(o, taught.values().stream().map(Topic::title).sorted().toList(), competencies, delivered));
         }
         return rows;
+    }
+
+    /**
+     * Each curriculum plan of the year (a cohort: program × trainee type) against the delivered rows:
+     * a planned topic counts as delivered to the cohort when an offering on it, open to the cohort's
+     * program and trainee type, held a session in the year.
+     */
+    @Transactional(readOnly = true)
+    public List<CohortCoverage> cohorts(int firstYear, List<CoverageRow> rows) {
+        Map<org.cpr.shared.OrgUnitId, String> programs = new java.util.HashMap<>();
+        identity.orgUnits().forEach(u -> programs.put(u.id(), u.name()));
+        List<CohortCoverage> out = new ArrayList<>();
+        for (CurriculumPlan plan : plans.all()) {
+            if (plan.academicYear() != firstYear) {
+                continue;
+            }
+            List<CoverageRow> forCohort = rows.stream().filter(r -> reaches(r.offering().audience(), plan)).toList();
+            Map<TopicId, Topic> titles = topics.byIds(plan.items().stream().map(CurriculumPlan.Item::topic).toList());
+            List<CohortCoverage.Planned> planned = new ArrayList<>();
+            Set<Competency> competencies = EnumSet.noneOf(Competency.class);
+            for (CurriculumPlan.Item item : plan.items()) {
+                int held = forCohort.stream().filter(r -> r.offering().topics().contains(item.topic())).mapToInt(r -> r.delivered().size()).sum();
+                Topic topic = titles.get(item.topic());
+                if (held > 0 && topic != null) {
+                    competencies.addAll(topic.competencies());
+                }
+                planned.add(new CohortCoverage.Planned(item.level(), topic == null ? "?" : topic.title(), held));
+            }
+            out.add(new CohortCoverage(programs.getOrDefault(plan.program(), "?"), plan.traineeType(), plan.academicYear(), planned,
+                    competencies));
+        }
+        out.sort(java.util.Comparator.comparing(CohortCoverage::program).thenComparing(c -> c.traineeType().name()));
+        return out;
+    }
+
+    private boolean reaches(Audience audience, CurriculumPlan plan) {
+        return (audience.programs().isEmpty() || audience.programs().stream().anyMatch(u -> identity.subtree(u).contains(plan.program())))
+                && (audience.traineeTypes().isEmpty() || audience.traineeTypes().contains(plan.traineeType()));
     }
 
     /** Sessions delivered per competency across the rows. */

@@ -67,9 +67,18 @@ class OfferingAdminController {
         return LIST_VIEW;
     }
 
+    /** A new offering; from a curriculum plan item, prefilled with its topic and the cohort (program, trainee type). */
     @GetMapping("/new")
-    String newOffering(Model model) {
-        model.addAttribute("form", OfferingForm.empty(DEFAULT_ZONE));
+    String newOffering(@RequestParam(required = false) String topic, @RequestParam(required = false) String program,
+                       @RequestParam(required = false) String type, Model model) {
+        OfferingForm form = OfferingForm.empty(DEFAULT_ZONE);
+        var planned = parseUuid(topic).flatMap(t -> topics.find(new org.cpr.curriculum.TopicId(t)));
+        if (planned.isPresent()) {
+            TraineeType cohort = CatalogueController.parse(TraineeType.class, type);
+            form = form.forPlanItem(planned.get().title(), planned.get().summary(), planned.get().id().value(),
+                    parseUuid(program).filter(p -> identity.orgUnits().stream().anyMatch(u -> u.id().value().equals(p))).orElse(null), cohort);
+        }
+        model.addAttribute("form", form);
         model.addAttribute("fieldErrors", Map.of());
         return FORM_VIEW;
     }
@@ -211,6 +220,14 @@ class OfferingAdminController {
             }
         }
         return found;
+    }
+
+    private static java.util.Optional<java.util.UUID> parseUuid(String value) {
+        try {
+            return value == null ? java.util.Optional.empty() : java.util.Optional.of(java.util.UUID.fromString(value));
+        } catch (IllegalArgumentException notAnId) {
+            return java.util.Optional.empty();
+        }
     }
 
     private Offering load(String id) {

@@ -41,6 +41,14 @@ record OfferingForm(String title, OfferingKind kind, String description, Set<UUI
                 AttendanceVisibility.REPORTED_TO_PROGRAM, false, 24, "", zone, List.of(SessionRow.empty()));
     }
 
+    /** The form for a curriculum plan item: its topic, title and summary, for the cohort's program and trainee type. */
+    OfferingForm forPlanItem(String topicTitle, String summary, UUID topic, UUID program, TraineeType type) {
+        return new OfferingForm(topicTitle, OfferingKind.SINGLE_SESSION, summary, Set.of(topic),
+                type == null ? EnumSet.noneOf(TraineeType.class) : EnumSet.of(type), program == null ? Set.of() : Set.of(program),
+                audienceRoles, prerequisites, protectedTimeNote, visibility, publicListing, cancellationCutoffHours, facilitators,
+                timeZone, sessions);
+    }
+
     public List<SessionRow> rows() {
         return sessions == null ? List.of() : sessions;
     }

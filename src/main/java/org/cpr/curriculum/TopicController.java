@@ -36,9 +36,11 @@ class TopicController {
     private static final String EDITORS = "hasAnyRole('FACILITATOR','ADMINISTRATOR')";
 
     private final TopicLibrary library;
+    private final TopicFiles files;
 
-    TopicController(TopicLibrary library) {
+    TopicController(TopicLibrary library, TopicFiles files) {
         this.library = library;
+        this.files = files;
     }
 
     @Bean
@@ -63,7 +65,10 @@ class TopicController {
 
     @GetMapping("/{id}")
     String show(@PathVariable String id, Model model) {
-        model.addAttribute("topic", load(id));
+        Topic topic = load(id);
+        model.addAttribute("topic", topic);
+        model.addAttribute("files", files.of(topic.id()));
+        model.addAttribute("maxMegabytes", files.maxBytes() / (1024 * 1024));
         return TOPIC_VIEW;
     }
 

@@ -17,4 +17,12 @@ public interface SurveyReports {
 
     /** The wave's response rates, to the same people as its report. */
     List<ResponseRate> rates(CprUser viewer, UUID waveId);
+
+    /**
+     * The change of the main score from {@code beforeWave} to {@code afterWave} (two waves of one
+     * campaign, e.g. a course's pre and post measure), to the same people as the reports; released
+     * only when both waves' overall cells are (so each wave meets its thresholds, and the later wave
+     * is not hidden behind the earlier one, I-4).
+     */
+    ScoreChange change(CprUser viewer, UUID beforeWave, UUID afterWave);
 }

@@ -1,56 +1,75 @@
 package org.cpr.courses.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.cpr.calendar.CalendarEntry;
 import org.cpr.calendar.CalendarSource;
-import org.cpr.courses.Offering;
-import org.cpr.courses.RegistrationStatus;
+import org.cpr.courses.OfferingId;
 import org.cpr.courses.SessionEvents;
-import org.cpr.courses.Session;
 import org.cpr.shared.PersonId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts on a person's calendar every session of the offerings they hold a seat in or facilitate,
- * from 90 days back; cancelled sessions stay, as STATUS:CANCELLED with the same UID.
+ * from 90 days back; cancelled sessions stay, as STATUS:CANCELLED with the same UID. One query for
+ * the entries, and one small aggregate for the version a feed's ETag is made of: a feed is polled
+ * often and changes rarely.
  */
 @Component
 public class CourseCalendar implements CalendarSource {
 
     static final Duration HISTORY = Duration.ofDays(90);
 
-    private final OfferingStore offerings;
-    private final RegistrationStore registrations;
+    /** The person's offerings: seated in, or facilitating. */
+    private static final String MINE = "SELECT offering_id FROM course_registration WHERE person_id = ? AND status = 'SEATED' "
+            + "UNION SELECT offering_id FROM course_facilitator WHERE person_id = ?";
+
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final String baseUrl;
 
-    CourseCalendar(OfferingStore offerings, RegistrationStore registrations, Clock clock,
-                   @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
-        this.offerings = offerings;
-        this.registrations = registrations;
+    CourseCalendar(JdbcClient jdbc, Clock clock, @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+        this.jdbc = jdbc;
         this.clock = clock;
         this.baseUrl = baseUrl;
     }
 
     @Override
     public List<CalendarEntry> entriesFor(PersonId person) {
-        Set<UUID> ids = new LinkedHashSet<>(offerings.facilitatedBy(person));
-        registrations.ofPerson(person).stream().filter(r -> r.status() == RegistrationStatus.SEATED)
-                .forEach(r -> ids.add(r.offering().value()));
         Instant since = clock.instant().minus(HISTORY);
-        List<CalendarEntry> entries = new ArrayList<>();
-        for (Offering o : offerings.byIds(ids)) {
-            o.sessions().stream().filter(s -> s.end().toInstant().isAfter(since)).forEach(s -> entries.add(SessionEvents.entry(o, s, baseUrl)));
-        }
-        return entries;
+        return jdbc.sql("SELECT o.title, o.description, o.protected_time_note, o.status AS offering_status, s.* "
+                + "FROM course_session s JOIN course_offering o ON o.id = s.offering_id "
+                + "WHERE s.ends_at > ? AND s.offering_id IN (" + MINE + ") ORDER BY s.starts_at")
+            .params(Timestamp.from(since), person.value(), person.value())
+            .query((rs, n) -> SessionEvents.entry(new OfferingId(rs.getObject("offering_id", UUID.class)), rs.getString("title"),
+                    rs.getString("description"), rs.getString("protected_time_note"), "CANCELLED".equals(rs.getString("offering_status")),
+                    OfferingStore.session(rs), baseUrl))
+            .list();
+    }
+
+    /**
+     * Changes with every change of the person's seats (a registration's latest time), of their
+     * offerings (updated_at, which also moves when facilitators change) and of those offerings'
+     * sessions (count, iCalendar sequence, latest start).
+     */
+    @Override
+    public String version(PersonId person) {
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM course_registration WHERE person_id = ?) || ':' "
+                + "|| COALESCE(CAST((SELECT MAX(COALESCE(cancelled_at, seated_at, requested_at)) FROM course_registration WHERE person_id = ?) AS VARCHAR), '-') || ':' "
+                + "|| (SELECT COUNT(*) FROM course_facilitator WHERE person_id = ?) || ':' "
+                + "|| COALESCE(CAST((SELECT MAX(updated_at) FROM course_offering WHERE id IN (" + MINE + ")) AS VARCHAR), '-') || ':' "
+                + "|| (SELECT COUNT(*) FROM course_session WHERE offering_id IN (" + MINE + ")) || ':' "
+                + "|| (SELECT COALESCE(SUM(ical_sequence), 0) FROM course_session WHERE offering_id IN (" + MINE + ")) || ':' "
+                + "|| COALESCE(CAST((SELECT MAX(starts_at) FROM course_session WHERE offering_id IN (" + MINE + ")) AS VARCHAR), '-')")
+            .params(person.value(), person.value(), person.value(), person.value(), person.value(), person.value(), person.value(),
+                    person.value(), person.value(), person.value(), person.value())
+            .query(String.class).single();
     }
 }

@@ -29,6 +29,7 @@ import org.cpr.shared.Role;
 import org.cpr.survey.Campaign;
 import org.cpr.survey.ReportCell;
 import org.cpr.survey.ResponseRate;
+import org.cpr.survey.ScoreChange;
 import org.cpr.survey.SubmissionContext;
 import org.cpr.survey.SurveyConflictException;
 import org.cpr.survey.SurveyReports;
@@ -98,6 +99,39 @@ class WaveReportService implements SurveyReports {
     @Override
     public List<ReportCell> meanScoreByHospital(CprUser user, UUID waveId) {
         return report(user, waveId).scores().stream().map(this::cell).toList();
+    }
+
+    @Override
+    public ScoreChange change(CprUser user, UUID beforeWave, UUID afterWave) {
+        UUID campaign = campaigns.campaignOfWave(beforeWave).map(Campaign::id).orElse(null);
+        if (campaign == null || !campaign.equals(campaigns.campaignOfWave(afterWave).map(Campaign::id).orElse(null))) {
+            throw new SurveyConflictException(404, "survey.wave.notFound");
+        }
+        CellResult before = overall(report(user, beforeWave));
+        CellResult after = overall(report(user, afterWave));
+        for (CellResult r : java.util.Arrays.asList(before, after)) {
+            if (r == null) {
+                return ScoreChange.withheld(beforeWave, afterWave, "survey.change.notYet");
+            }
+            if (r instanceof Suppressed s) {
+                return ScoreChange.withheld(beforeWave, afterWave, s.messageKey(), s.messageArguments());
+            }
+        }
+        Released b = (Released) before;
+        Released a = (Released) after;
+        if (b.statistic() instanceof Statistic.NumericSummary sb && a.statistic() instanceof Statistic.NumericSummary sa) {
+            return new ScoreChange(beforeWave, afterWave, false, b.respondents(), sb.mean(), a.respondents(), sa.mean(), null, null);
+        }
+        if (b.statistic() instanceof Statistic.ScreenCount sb && a.statistic() instanceof Statistic.ScreenCount sa) {
+            return new ScoreChange(beforeWave, afterWave, true, b.respondents(), sb.percentage(), a.respondents(), sa.percentage(),
+                null, null);
+        }
+        return ScoreChange.withheld(beforeWave, afterWave, "survey.change.notYet");
+    }
+
+    /** The overall score cell of a report, or null when the report has none (unscored, or a large open wave). */
+    private static CellResult overall(WaveReport report) {
+        return report.scores().stream().filter(r -> "all".equals(r.key())).map(Row::result).findFirst().orElse(null);
     }
 
     /** The wave's response rates, to the same people as its report (404 for anyone else). */
