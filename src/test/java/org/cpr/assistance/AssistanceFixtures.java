@@ -52,4 +52,11 @@ final class AssistanceFixtures {
     static LocalDate today(java.time.Clock clock) {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
+
+    /** A demo login as a signed-in user holding {@code role}. */
+    static CprUser signedInAs(IdentityManagement identity, String username, Role role) {
+        var p = identity.byUsername(username).orElseThrow();
+        OrgUnitId campus = identity.orgUnits().stream().filter(u -> u.parent() == null).findFirst().orElseThrow().id();
+        return new CprUser(p.id(), username, null, p.displayName(), Set.of(new ScopedRole(role, campus)), false, true);
+    }
 }
