@@ -57,7 +57,7 @@ class AssistanceApiController {
         }
     }
 
-    record PlanRequest(LocalDate date, LocalDate until, Set<DayOfWeek> days, LocalTime start, int minutes, int slotsPerDay, String timeZone,
+    record PlanRequest(LocalDate date, LocalDate until, Set<DayOfWeek> days, LocalTime start, Integer minutes, Integer slotsPerDay, String timeZone,
                        Modality modality) {
     }
 
@@ -111,6 +111,9 @@ class AssistanceApiController {
     ResponseEntity<List<SlotView>> publish(@RequestBody PlanRequest plan, @AuthenticationPrincipal CprUser me) {
         ZoneId zone;
         try {
+            if (plan.minutes() == null || plan.slotsPerDay() == null) {
+                throw new IllegalArgumentException("minutes and slotsPerDay are required");
+            }
             zone = ZoneId.of(plan.timeZone());
         } catch (RuntimeException e) {
             throw new AssistanceRefused(AssistanceRefused.Reason.INVALID_PLAN);
