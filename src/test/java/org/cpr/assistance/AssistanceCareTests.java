@@ -241,6 +241,33 @@ class AssistanceCareTests {
             .isEqualTo(new InterventionReach.Reach.CountOnly(5, InterventionReach.Reach.CountOnly.Unit.PEOPLE));
     }
 
+    @Autowired org.cpr.safety.SafetyAlerts safety;
+    @Autowired AlertFollowUps followUps;
+
+    @Test
+    void aSafetyAlertWaitsAsAFollowUpAndOpensTheEpisodeFromWhichTheClinicianBooks() throws Exception {
+        CprUser someone = AssistanceFixtures.person(admin, identity, Role.PARTICIPANT);
+        UUID alert = safety.raise(new org.cpr.safety.SafetyConcern("snapshot", UUID.randomUUID().toString(), someone.personId(), null,
+                org.cpr.safety.AlertTier.TIER_2, Set.of()));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+            .until(() -> followUps.pending().stream().anyMatch(f -> f.alertId().equals(alert)));
+        mvc.perform(get("/assistance/clinician").with(signedIn(clinician)))
+            .andExpect(content().string(containsString("/assistance/clinician/alerts/" + alert + "/episode")));
+        String location = mvc.perform(post("/assistance/clinician/alerts/" + alert + "/episode").with(csrf()).with(signedIn(clinician)))
+            .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        Episode opened = records.openOf(someone.personId()).orElseThrow();
+        assertThat(location).isEqualTo("/assistance/episodes/" + opened.id());
+        assertThat(opened.source()).isEqualTo(BookingSource.ALERT);
+        assertThat(opened.alertId()).isEqualTo(alert);
+        assertThat(opened.careTeam()).containsExactly(clinician.personId());
+        assertThat(followUps.pending()).noneMatch(f -> f.alertId().equals(alert));
+        Slot s = AssistanceFixtures.slot(availability, clinician, AssistanceFixtures.today(clock), 2, 9, Modality.PHONE);
+        mvc.perform(post("/assistance/clinician/book").param("person", someone.personId().toString()).param("slot", s.id().toString())
+                .param("alert", alert.toString()).with(csrf()).with(signedIn(clinician)))
+            .andExpect(redirectedUrl("/assistance/episodes/" + opened.id() + "?booked"));
+        assertThat(bookings.ofPerson(someone.personId())).singleElement().satisfies(a -> assertThat(a.source()).isEqualTo(BookingSource.ALERT));
+    }
+
     /** A bearer token of another clinician (enrolled in MFA, as the API demands of clinicians' tokens). */
     private String otherClinicianToken() {
         CprUser other = AssistanceFixtures.person(admin, identity, Role.RESILIENCE_CLINICIAN);
