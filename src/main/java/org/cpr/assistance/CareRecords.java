@@ -110,9 +110,12 @@ public class CareRecords {
         return episodes.openOf(person);
     }
 
-    @Transactional(readOnly = true)
+    /** The clinician's open episodes (names of people in care: audited, like the safety inbox). */
+    @Transactional
     public List<Episode> caseload(PersonId clinician) {
-        return episodes.caseload(clinician);
+        List<Episode> mine = episodes.caseload(clinician);
+        audit.record(AuditEntry.care(clinician, "ASSIST_CASELOAD_VIEWED", "assist_episode", null).detail("count=" + mine.size()));
+        return mine;
     }
 
     /** A person's episodes, for clinicians looking for one (ids and dates only; reading needs access). */
