@@ -136,9 +136,14 @@ public class CareRecords {
         List<Note> notes = records.notes(id).stream()
                 .map(n -> new Note(n.id(), n.author(), n.writtenAt(), open(id, n.body(), "note:" + n.id()))).toList();
         List<Referral> refs = referrals.ofEpisode(id).stream().map(r -> withHandoff(r)).toList();
-        return new EpisodeRecord(e, appointments.ofEpisode(id), notes, measures(id), refs,
+        List<Appointment> booked = appointments.ofEpisode(id);
+        java.util.Map<UUID, String> reasons = new java.util.HashMap<>();
+        for (Appointment a : booked) {
+            appointments.sealedReason(a.id()).ifPresent(r -> reasons.put(a.id(), open(id, r, "reason:" + a.id())));
+        }
+        return new EpisodeRecord(e, booked, notes, measures(id), refs,
                 records.steps(id).stream().map(s -> new EpisodeRecord.AcceptedStep(s.pathway(), s.step(), s.acceptedAt())).toList(),
-                episodes.grants(id), glass);
+                episodes.grants(id), glass, reasons);
     }
 
     /**

@@ -84,6 +84,8 @@ class AssistanceWebTests {
         assertThat(jdbc.sql("SELECT reason FROM assist_appointment WHERE episode_id = ?").param(episode.id()).query(String.class).single())
             .startsWith("e1:").doesNotContain("night shifts");
         assertThat(availability.find(s.id()).orElseThrow().open()).isFalse();
+        mvc.perform(get("/assistance/episodes/" + episode.id()).with(signedIn(clinician)))
+            .andExpect(content().string(containsString("night shifts wear me down")));
         mvc.perform(get("/assistance/mine").param("booked", "").with(signedIn(person)))
             .andExpect(content().string(containsString("id=\"booked\"")))
             .andExpect(content().string(containsString(clinician.displayName())));

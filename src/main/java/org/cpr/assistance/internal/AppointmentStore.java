@@ -59,7 +59,7 @@ public class AppointmentStore {
     }
 
     public Optional<String> sealedReason(UUID id) {
-        return jdbc.sql("SELECT reason FROM assist_appointment WHERE id = ?").param(id).query(String.class).optional();
+        return jdbc.sql("SELECT reason FROM assist_appointment WHERE id = ? AND reason IS NOT NULL").param(id).query(String.class).optional();
     }
 
     public List<Appointment> ofPerson(PersonId person) {
