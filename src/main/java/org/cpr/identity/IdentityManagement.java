@@ -34,4 +34,7 @@ public interface IdentityManagement {
      * trainee types and roles (empty filters match everyone): the audience of a survey.
      */
     List<PersonSummary> audience(Collection<OrgUnitId> unitsIn, Set<TraineeType> types, Set<Role> roles);
+
+    /** Active people who hold {@code role} for any unit (e.g. the privacy officers to notify). */
+    List<PersonSummary> holdersOf(Role role);
 }

@@ -109,6 +109,13 @@ class IdentityManagementService implements IdentityManagement {
         return found;
     }
 
+    @Override
+    public List<PersonSummary> holdersOf(Role role) {
+        Set<UUID> ids = grants.findAll().stream().filter(g -> g.getRole() == role).map(RoleGrantEntity::getPersonId)
+                .collect(Collectors.toSet());
+        return people.findAllById(ids).stream().filter(Person::isActive).map(IdentityManagementService::summary).toList();
+    }
+
     static PersonSummary summary(Person p) {
         return new PersonSummary(new PersonId(p.getId()), p.getUsername(), p.getDisplayName(), p.getEmail(), p.getTraineeType(),
                 p.getTrainingLevel(), p.getProgramId() == null ? null : new OrgUnitId(p.getProgramId()),

@@ -56,13 +56,14 @@ class SubmissionService {
     private final KeyedHash keyed;
     private final AnonymousResponsePool pool;
     private final IdempotencyLedger ledger;
-    private final List<SenderAttributes> senders;
+    /** Resolved at use: a sender (e.g. needs) reads campaigns, and campaigns' scheduler reaches this service. */
+    private final org.springframework.beans.factory.ObjectProvider<SenderAttributes> senders;
 
     SubmissionService(JdbcTemplate jdbc, PlatformTransactionManager txm, CampaignService campaigns,
                       InstrumentScorer scorer, ApplicationEventPublisher events, Clock clock, KeyedHash keyed,
-                      AnonymousResponsePool pool, List<SenderAttributes> senders,
+                      AnonymousResponsePool pool, org.springframework.beans.factory.ObjectProvider<SenderAttributes> senders,
                       @Value("${cpr.idempotency.in-flight-timeout:PT5M}") java.time.Duration inFlightTimeout) {
-        this.senders = List.copyOf(senders);
+        this.senders = senders;
         this.jdbc = jdbc;
         this.ledger = IdempotencyLedger.committedFirst(JdbcClient.create(jdbc), clock, "survey_idempotency", inFlightTimeout);
         // The application's transaction manager (JPA), not a DataSource one: event publications with
@@ -92,7 +93,7 @@ class SubmissionService {
         if (c.hospital() != null) {
             ctx = new SubmissionContext(c.hospital(), ctx.rotation(), ctx.pgyBand());
         }
-        for (SenderAttributes sender : senders) {
+        for (SenderAttributes sender : senders.orderedStream().toList()) {
             if (sender.attaches(c.id())) {
                 // From the sender's records, already coarsened; what the client typed is ignored.
                 SubmissionContext attached = sender.attributesFor(c.id(), person);
@@ -183,7 +184,7 @@ class SubmissionService {
     }
 
     boolean attributesFromSender(UUID campaignId) {
-        return senders.stream().anyMatch(s -> s.attaches(campaignId));
+        return senders.orderedStream().anyMatch(s -> s.attaches(campaignId));
     }
 
     java.util.Optional<AnonymousAnswer> anonymousAnswer(UUID responseId) {
