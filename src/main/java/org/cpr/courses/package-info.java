@@ -7,5 +7,5 @@
  * confidential attendance leaves only as counts through {@code disclosure}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Courses",
-        allowedDependencies = {"shared", "identity", "curriculum", "calendar", "disclosure", "notification"})
+        allowedDependencies = {"shared", "identity", "curriculum", "calendar", "disclosure", "notification", "evaluation"})
 package org.cpr.courses;
