@@ -35,12 +35,14 @@ class ResultsController {
 
     private final SnapshotManagement snapshots;
     private final ContactMessages contact;
+    private final org.cpr.evaluation.EvaluationConsent consent;
 
     /** A thread from the resilience team about one of the person's snapshots. */
     record TeamThread(UUID submissionId, java.time.Instant submittedAt, List<ContactMessages.Message> messages) {
     }
 
-    ResultsController(SnapshotManagement snapshots, ContactMessages contact) {
+    ResultsController(SnapshotManagement snapshots, ContactMessages contact, org.cpr.evaluation.EvaluationConsent consent) {
+        this.consent = consent;
         this.contact = contact;
         this.snapshots = snapshots;
     }
@@ -60,6 +62,7 @@ class ResultsController {
             }
         });
         model.addAttribute("teamThreads", threads);
+        model.addAttribute("evaluationConsent", consent.current(user.personId()).orElse(null));
         return LANDING_VIEW;
     }
 
@@ -78,6 +81,7 @@ class ResultsController {
         model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
         model.addAttribute("times", List.of("ANY", "MORNING", "AFTERNOON", "EVENING"));
         model.addAttribute("teamMessages", contact.threadOf(SOURCE, id.toString(), user.personId()));
+        model.addAttribute("evaluationConsent", consent.current(user.personId()).orElse(null));
         if (!model.containsAttribute("answer")) {
             model.addAttribute("answer", "");
         }

@@ -45,7 +45,7 @@ class AttendanceReach implements InterventionReach {
         List<UUID> people = jdbc.sql("""
                 SELECT DISTINCT a.person_id FROM course_attendance a
                 JOIN course_session s ON s.id = a.session_id JOIN course_offering o ON o.id = s.offering_id
-                WHERE s.starts_at >= ? AND s.starts_at < ? AND """ + kindCondition)
+                WHERE s.starts_at >= ? AND s.starts_at < ? AND\s""" + kindCondition)
                 .params(start(from), start(toExclusive))
                 .query(UUID.class).list();
         Set<PersonId> ids = new HashSet<>();
