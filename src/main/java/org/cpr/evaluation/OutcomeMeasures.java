@@ -17,6 +17,12 @@ public interface OutcomeMeasures {
     /** Every score of the given instruments taken on days {@code from} to {@code toExclusive}, by the given people. */
     List<Measurement> measurements(Set<String> instruments, Set<PersonId> people, LocalDate from, LocalDate toExclusive);
 
+    /**
+     * Streams every score of the given instruments taken in the window, ordered by person and then
+     * time, without holding them in memory (the research export). Call inside a transaction.
+     */
+    void forEach(Set<String> instruments, LocalDate from, LocalDate toExclusive, java.util.function.Consumer<Measurement> each);
+
     /** One score. */
     record Measurement(PersonId person, String instrument, LocalDate on, double score) {
     }

@@ -71,6 +71,25 @@ class SnapshotEvaluation implements InterventionReach, OutcomeMeasures {
         return result;
     }
 
+    @Override
+    public void forEach(Set<String> instruments, LocalDate from, LocalDate toExclusive, java.util.function.Consumer<Measurement> each) {
+        if (instruments.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                SELECT s.person_id, r.instrument_id, s.submitted_at, r.score
+                FROM assessment_submission s JOIN assessment_result r ON r.submission_id = s.id
+                WHERE r.instrument_id IN (:instruments) AND r.score IS NOT NULL AND s.submitted_at >= :from AND s.submitted_at < :to
+                ORDER BY s.person_id, s.submitted_at, s.id, r.position""")
+                .param("instruments", List.copyOf(instruments))
+                .param("from", start(from)).param("to", start(toExclusive))
+                .withFetchSize(1000)
+                .query(rs -> {
+                    each.accept(new Measurement(new PersonId(rs.getObject(1, UUID.class)), rs.getString(2),
+                            rs.getTimestamp(3).toInstant().atZone(clock.getZone()).toLocalDate(), rs.getDouble(4)));
+                });
+    }
+
     private Timestamp start(LocalDate day) {
         return Timestamp.from(day.atStartOfDay(clock.getZone()).toInstant());
     }

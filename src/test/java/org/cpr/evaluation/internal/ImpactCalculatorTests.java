@@ -73,7 +73,15 @@ class ImpactCalculatorTests {
                 return new Reach.Participants(who);
             }
         }));
-        OutcomeMeasures measures = (instruments, who, from, to) -> scores.stream().filter(m -> who.contains(m.person())).toList();
+        OutcomeMeasures measures = new OutcomeMeasures() {
+            public List<Measurement> measurements(Set<String> instruments, Set<PersonId> who, LocalDate from, LocalDate to) {
+                return scores.stream().filter(m -> who.contains(m.person())).toList();
+            }
+
+            public void forEach(Set<String> instruments, LocalDate from, LocalDate to, java.util.function.Consumer<Measurement> each) {
+                scores.forEach(each);
+            }
+        };
         DisclosureGate gate = new DisclosureGate(new InMemoryReleaseLedger(), new SplittableRandom(1), entry -> { });
         ImpactCalculator calculator = new ImpactCalculator(new ReachSources(sources), List.of(measures), consent, identity, gate,
                 (purpose, value) -> Integer.toHexString(value.hashCode()) + "0".repeat(64));
