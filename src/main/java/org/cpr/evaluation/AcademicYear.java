@@ -37,6 +37,10 @@ public record AcademicYear(int startYear) {
         return new AcademicYear(startYear - 1);
     }
 
+    public AcademicYear next() {
+        return new AcademicYear(startYear + 1);
+    }
+
     /** "2025–26". */
     public String label() {
         return startYear + "–" + String.format("%02d", (startYear + 1) % 100);

@@ -17,6 +17,11 @@ public record ReachTable(AcademicYear year, List<ReachRow> rows, List<Interventi
         return rows.stream().filter(r -> r.dimension() == dimension).toList();
     }
 
+    /** The rows of everyone (one per intervention): the annual report's summary. */
+    public List<ReachRow> overall() {
+        return rows(ReachRow.Dimension.ALL);
+    }
+
     public List<ReachRow> rowsOf(InterventionType type) {
         return rows.stream().filter(r -> r.type() == type).toList();
     }

@@ -170,6 +170,72 @@ class EvaluationWebTests {
         assertThat(consent.current(me.personId()).orElseThrow().textVersion()).isEqualTo(EvaluationConsent.CURRENT_VERSION);
     }
 
+    @Test
+    void theAnnualReportGathersReachImpactAndCommentaryOnThePageAndInAPdf() throws Exception {
+        mvc.perform(get("/evaluation/annual").param("year", "" + YEAR).with(signedIn(admin)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Annual evaluation report")))
+            .andExpect(content().string(containsString("id=\"annual-reach\"")))
+            .andExpect(content().string(containsString("id=\"annual-impact\"")))
+            .andExpect(content().string(containsString("No safety alerts were raised this academic year.")))
+            .andExpect(content().string(containsString("The committee has not written its commentary yet.")));
+        mvc.perform(post("/evaluation/annual/commentary").with(csrf()).with(signedIn(admin)).param("year", "" + YEAR).param("body", "x".repeat(8001)))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(containsString("The text is too long.")))
+            .andExpect(content().string(containsString("x".repeat(8001))));
+        mvc.perform(post("/evaluation/annual/commentary").with(csrf()).with(signedIn(admin)).param("year", "" + YEAR)
+                .param("body", "Workshops helped; retreats need a rethink."))
+            .andExpect(redirectedUrl("/evaluation/annual?year=" + YEAR + "&saved#commentary"));
+        byte[] pdf = mvc.perform(get("/evaluation/annual.pdf").param("year", "" + YEAR).with(signedIn(admin)))
+            .andExpect(status().isOk())
+            .andExpect(content().contentType("application/pdf"))
+            .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(text).contains("Annual evaluation report 2031–32").contains("Workshops helped; retreats need a rethink.")
+                .contains("Talks, workshops and courses");
+        }
+    }
+
+    @Test
+    void theCommitteePlansNextYearWithGoalsLinkedToFindingsAndReviewsActions() throws Exception {
+        CprUser director = fixtures.signedIn("director", Role.PROGRAM_DIRECTOR, "CAMPUS");
+        mvc.perform(get("/evaluation/plan").param("year", "" + YEAR).with(signedIn(director)))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Review of 2031–32 and plan for 2032–33")))
+            .andExpect(content().string(containsString("<option value=\"Talks, workshops and courses · WHO-5 Well-Being Index · g = ")));
+        mvc.perform(post("/evaluation/plan/goals").with(csrf()).with(signedIn(director)).param("year", "" + YEAR)
+                .param("statement", "Offer the workshop to every PGY1").param("finding", "Talks, workshops and courses · WHO-5"))
+            .andExpect(redirectedUrl("/evaluation/plan?year=" + YEAR + "#next-plan"));
+        String page = mvc.perform(get("/evaluation/plan").param("year", "" + YEAR).with(signedIn(director)))
+            .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher goal = java.util.regex.Pattern.compile("<option value=\"([0-9a-f-]{36})\"[^>]*>Offer the workshop").matcher(page);
+        assertThat(goal.find()).isTrue();
+        mvc.perform(post("/evaluation/plan/actions").with(csrf()).with(signedIn(director)).param("year", "" + YEAR)
+                .param("goal", goal.group(1)).param("description", "Book rooms").param("owner", "Chief residents").param("dueOn", "next week"))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(containsString("Give a due date as a date.")))
+            .andExpect(content().string(containsString("value=\"Chief residents\"")));
+        mvc.perform(post("/evaluation/plan/actions").with(csrf()).with(signedIn(director)).param("year", "" + YEAR)
+                .param("goal", goal.group(1)).param("description", "Book rooms").param("owner", "Chief residents").param("dueOn", "2032-08-15"))
+            .andExpect(redirectedUrl("/evaluation/plan?year=" + YEAR + "#next-plan"));
+        page = mvc.perform(get("/evaluation/plan").param("year", "" + YEAR).with(signedIn(director))).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile("/evaluation/plan/actions/([0-9a-f-]{36})/review").matcher(page);
+        assertThat(action.find()).isTrue();
+        mvc.perform(post("/evaluation/plan/actions/" + action.group(1) + "/review").with(csrf()).with(signedIn(director))
+                .param("year", "" + YEAR).param("status", "DONE").param("note", "Rooms booked for all blocks"))
+            .andExpect(redirectedUrl("/evaluation/plan?year=" + YEAR + "#next-plan"));
+        // a year later, the plan made now is the plan whose achievement the next report shows
+        mvc.perform(get("/evaluation/annual").param("year", "" + (YEAR + 1)).with(signedIn(director)))
+            .andExpect(content().string(containsString("Offer the workshop to every PGY1")))
+            .andExpect(content().string(containsString("1 of 1 actions done.")))
+            .andExpect(content().string(containsString("Rooms booked for all blocks")));
+        mvc.perform(post("/evaluation/plan/goals").with(csrf()).with(signedIn(fixtures.signedIn("facilitator", Role.FACILITATOR, "CAMPUS")))
+                .param("year", "" + YEAR).param("statement", "Not mine to set"))
+            .andExpect(status().isForbidden());
+    }
+
     /** Runs last: the gate remembers what it released, so a smaller set released afterwards would single the person out. */
     @Test
     @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
