@@ -20,12 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Writes attendance and snapshot scores as the courses and assessment modules store them, in an
  * academic year no other test uses, so evaluation reads them through the modules' real beans.
  */
-final class EvaluationFixtures {
+public final class EvaluationFixtures {
 
     private final JdbcClient jdbc;
     private final IdentityManagement identity;
 
-    EvaluationFixtures(JdbcClient jdbc, IdentityManagement identity) {
+    public EvaluationFixtures(JdbcClient jdbc, IdentityManagement identity) {
         this.jdbc = jdbc;
         this.identity = identity;
     }
@@ -40,13 +40,13 @@ final class EvaluationFixtures {
     }
 
     /** Active people of a program, in a stable order. */
-    List<PersonSummary> programPeople(String code) {
+    public List<PersonSummary> programPeople(String code) {
         return identity.audience(Set.of(unit(code).id()), Set.of(), Set.of()).stream()
                 .filter(p -> unit(code).id().equals(p.program())).sorted(java.util.Comparator.comparing(PersonSummary::username)).toList();
     }
 
     /** One offering of {@code kind} with one session on {@code day}, attended by {@code people}. */
-    void attended(String kind, LocalDate day, List<PersonId> people) {
+    public void attended(String kind, LocalDate day, List<PersonId> people) {
         UUID offering = UUID.randomUUID();
         UUID session = UUID.randomUUID();
         Timestamp start = Timestamp.from(day.atTime(17, 0).toInstant(ZoneOffset.UTC));
@@ -65,7 +65,7 @@ final class EvaluationFixtures {
     }
 
     /** A snapshot with one WHO-5 score. */
-    void who5(PersonId person, LocalDate day, double score) {
+    public void who5(PersonId person, LocalDate day, double score) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO assessment_submission (id, person_id, submitted_at, key_hash, payload_hash, high_risk, safety_state)
