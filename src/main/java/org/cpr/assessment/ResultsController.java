@@ -38,12 +38,15 @@ class ResultsController {
     private final SnapshotManagement snapshots;
     private final ContactMessages contact;
     private final MessageSource messages;
+    private final org.cpr.evaluation.EvaluationConsent consent;
 
     /** A thread from the resilience team about one of the person's snapshots. */
     record TeamThread(UUID submissionId, java.time.Instant submittedAt, List<ContactMessages.Message> messages) {
     }
 
-    ResultsController(SnapshotManagement snapshots, ContactMessages contact, MessageSource messages) {
+    ResultsController(SnapshotManagement snapshots, ContactMessages contact, MessageSource messages,
+                      org.cpr.evaluation.EvaluationConsent consent) {
+        this.consent = consent;
         this.contact = contact;
         this.messages = messages;
         this.snapshots = snapshots;
@@ -64,6 +67,7 @@ class ResultsController {
             }
         });
         model.addAttribute("teamThreads", threads);
+        model.addAttribute("evaluationConsent", consent.current(user.personId()).orElse(null));
         return LANDING_VIEW;
     }
 
@@ -82,6 +86,7 @@ class ResultsController {
         model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
         model.addAttribute("times", List.of("ANY", "MORNING", "AFTERNOON", "EVENING"));
         model.addAttribute("teamMessages", contact.threadOf(SOURCE, id.toString(), user.personId()));
+        model.addAttribute("evaluationConsent", consent.current(user.personId()).orElse(null));
         if (!model.containsAttribute("answer")) {
             model.addAttribute("answer", "");
         }

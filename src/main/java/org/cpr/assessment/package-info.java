@@ -4,5 +4,5 @@
  * choice when an answer needs a clinician, and aggregates for leadership only through the disclosure gate.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Resilience Snapshot",
-        allowedDependencies = { "shared", "identity", "questionnaire", "disclosure", "directory", "safety", "notification" })
+        allowedDependencies = { "shared", "identity", "questionnaire", "disclosure", "directory", "safety", "notification", "evaluation" })
 package org.cpr.assessment;

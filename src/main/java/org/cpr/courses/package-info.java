@@ -8,5 +8,5 @@
  * pre/post measures are campaigns of the {@code survey} module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Courses",
-        allowedDependencies = {"shared", "identity", "curriculum", "calendar", "disclosure", "notification", "survey", "questionnaire"})
+        allowedDependencies = {"shared", "identity", "curriculum", "calendar", "disclosure", "notification", "survey", "questionnaire", "evaluation"})
 package org.cpr.courses;

@@ -6,5 +6,5 @@
  * {@link org.cpr.evaluation.InterventionReach} bean; this module never reads their tables. Every
  * number it shows passes the {@code disclosure} gate.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Evaluation", allowedDependencies = {"shared", "identity"})
+@org.springframework.modulith.ApplicationModule(displayName = "Evaluation", allowedDependencies = {"shared", "identity", "disclosure"})
 package org.cpr.evaluation;
