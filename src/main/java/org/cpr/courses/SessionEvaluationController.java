@@ -20,14 +20,14 @@ import org.springframework.web.server.ResponseStatusException;
  * and the gated results per session and the pre/post change (coordinators and program directors).
  */
 @Controller
-class EvaluationController {
+class SessionEvaluationController {
 
     static final String VIEW = "courses/evaluation";
 
     private final SessionEvaluations evaluations;
     private final CourseCatalogue catalogue;
 
-    EvaluationController(SessionEvaluations evaluations, CourseCatalogue catalogue) {
+    SessionEvaluationController(SessionEvaluations evaluations, CourseCatalogue catalogue) {
         this.evaluations = evaluations;
         this.catalogue = catalogue;
     }
