@@ -45,10 +45,12 @@ public class DisclosureGate {
 
     /** Decides every cell of the request; results come back in the request's order. */
     public List<CellResult> evaluate(DisclosureRequest request) {
-        DisclosurePolicy policy = effectivePolicy(request);
+        // One decision per round at a time, in this JVM (cheap) and across nodes (the ledger's round
+        // lock, held from fixing the policy to recording the releases).
         Object lock = locks.computeIfAbsent(request.roundId(), key -> new Object());
         synchronized (lock) {
-            return decide(request, policy);
+            DisclosurePolicy policy = effectivePolicy(request);
+            return ledger.exclusively(request.roundId(), () -> decide(request, policy));
         }
     }
 

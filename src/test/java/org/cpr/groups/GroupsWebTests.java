@@ -50,6 +50,7 @@ class GroupsWebTests {
     @Autowired Cohorts cohorts;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired org.cpr.identity.PeopleAdministration people;
     @Autowired List<InterventionReach> reach;
 
     CprUser coordinator() {
@@ -67,8 +68,16 @@ class GroupsWebTests {
 
     @Test
     void aCoordinatorFormsANursingCohortIntoAGroupAndSeesWhyEachPersonSitsThere() throws Exception {
+        // The nurse residency program, filled up to twelve (other test classes add nurses elsewhere on the campus).
+        var program = identity.orgUnits().stream().filter(u -> "PRG-NRES".equals(u.code())).findFirst().orElseThrow();
+        var nurses = identity.audience(List.of(program.id()), Set.of(org.cpr.identity.TraineeType.NURSE), Set.of());
+        for (int i = nurses.size(); i < 12; i++) {
+            String username = "groups-nurse-" + UUID.randomUUID().toString().substring(0, 8);
+            people.create(new org.cpr.identity.PeopleAdministration.PersonDetails(username, username + "@test.cpr.example",
+                    "Nurse " + username, org.cpr.identity.TraineeType.NURSE, null, program.id().value(), null, true), null);
+        }
         String location = mvc.perform(post("/groups/cohorts").with(csrf()).with(signedIn(coordinator()))
-                .param("name", "Nurses 2026").param("program", "").param("traineeType", "NURSE").param("level", ""))
+                .param("name", "Nurses 2026").param("program", program.id().value().toString()).param("traineeType", "NURSE").param("level", ""))
             .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         UUID cohort = GroupsFixture.id(location, "/groups/cohorts/");
         // a group leader who leads no group yet (the demo groups are led by "leader" and another faculty member)

@@ -53,4 +53,13 @@ public final class InMemoryReleaseLedger implements ReleaseLedger {
             return wanted;
         });
     }
+
+    private final Map<String, Object> roundLocks = new ConcurrentHashMap<>();
+
+    @Override
+    public <T> T exclusively(String roundId, java.util.function.Supplier<T> decision) {
+        synchronized (roundLocks.computeIfAbsent(roundId, key -> new Object())) {
+            return decision.get();
+        }
+    }
 }

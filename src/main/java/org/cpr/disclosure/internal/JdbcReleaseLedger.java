@@ -26,9 +26,46 @@ class JdbcReleaseLedger implements ReleaseLedger {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    JdbcReleaseLedger(JdbcTemplate jdbc, Clock clock) {
+    private final org.springframework.transaction.support.TransactionTemplate own;
+
+    JdbcReleaseLedger(JdbcTemplate jdbc, Clock clock, org.springframework.transaction.PlatformTransactionManager txm) {
         this.jdbc = jdbc;
         this.clock = clock;
+        // Joins the caller's transaction when there is one (a second connection per report view
+        // could starve the pool under load); otherwise a transaction of its own.
+        this.own = new org.springframework.transaction.support.TransactionTemplate(txm);
+    }
+
+    /**
+     * In a transaction holding a PostgreSQL advisory lock for the round (released when that
+     * transaction ends) from before the decision reads the releases until its new releases are
+     * recorded, so a decision about the same round on any node sharing the database waits for this
+     * one. An embedded H2 database serves a single node, where the gate's own lock serializes.
+     */
+    @Override
+    public <T> T exclusively(String roundId, java.util.function.Supplier<T> decision) {
+        return own.execute(status -> {
+            if (postgres()) {
+                jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> { }, roundKey(roundId));
+            }
+            return decision.get();
+        });
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        }
+        return postgres;
+    }
+
+    /** A 64-bit advisory-lock key for the round, in a namespace of its own. */
+    static long roundKey(String roundId) {
+        byte[] digest = org.cpr.shared.Digests.sha256(("cpr-disclosure-round:" + roundId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.nio.ByteBuffer.wrap(digest, 0, Long.BYTES).getLong();
     }
 
     @Override

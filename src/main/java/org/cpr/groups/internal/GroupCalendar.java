@@ -35,6 +35,15 @@ class GroupCalendar implements CalendarSource {
         this.baseUrl = baseUrl;
     }
 
+    /**
+     * The entries themselves, fingerprinted: one query, no rendering, and it changes exactly when the
+     * entries do, so a person's feed keeps its ETag and cache with this source on it.
+     */
+    @Override
+    public String version(PersonId person) {
+        return org.cpr.shared.Digests.sha256Hex(String.valueOf(entriesFor(person)));
+    }
+
     @Override
     public List<CalendarEntry> entriesFor(PersonId person) {
         Map<UUID, String> groups = new LinkedHashMap<>();
