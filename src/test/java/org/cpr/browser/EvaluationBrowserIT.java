@@ -70,8 +70,9 @@ class EvaluationBrowserIT {
         assertThat(page.locator("figure.forest svg title").first()).hasText("Effect of each intervention on WHO-5 Well-Being Index");
         FoundationBrowserIT.assertNoSeriousViolations(page, "/evaluation/impact");
 
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new Page.GetByRoleOptions().setName("Annual report").setExact(true)).first().click();
+        page.locator("details.menu > summary").click(); // on a phone the menu opens first
+        page.locator("nav.main-nav").getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Annual report").setExact(true)).click();
         assertThat(page.locator("h1")).containsText("Annual evaluation report");
         assertThat(page.locator("#annual-impact")).containsText("WHO-5 Well-Being Index");
         page.locator("#commentary-body").fill("The workshop went with better well-being; offer it to every PGY1.");

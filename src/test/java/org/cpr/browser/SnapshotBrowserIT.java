@@ -37,6 +37,9 @@ class SnapshotBrowserIT {
     }
 
     static void next(Page page) {
+        if (page.locator("#snapshot-next").count() == 0) {
+            throw new AssertionError("no Next button on " + page.url() + ": " + page.locator("main").innerText());
+        }
         page.locator("#snapshot-next").click();
     }
 
