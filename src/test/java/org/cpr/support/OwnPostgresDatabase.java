@@ -47,6 +47,7 @@ public abstract class OwnPostgresDatabase implements ApplicationContextInitializ
             throw new IllegalStateException("could not create the test's own PostgreSQL database", e);
         }
         TestPropertyValues.of("spring.datasource.url=" + own, "spring.datasource.username=" + PostgresAvailable.user(),
-                "spring.datasource.password=" + PostgresAvailable.password()).applyTo(context.getEnvironment());
+                "spring.datasource.password=" + PostgresAvailable.password(),
+                "spring.datasource.hikari.minimum-idle=0", "spring.datasource.hikari.idle-timeout=10000").applyTo(context.getEnvironment());
     }
 }

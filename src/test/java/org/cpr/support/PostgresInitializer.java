@@ -12,7 +12,10 @@ public class PostgresInitializer implements ApplicationContextInitializer<Config
         TestPropertyValues.of(
                 "spring.datasource.url=" + PostgresAvailable.url(),
                 "spring.datasource.username=" + PostgresAvailable.user(),
-                "spring.datasource.password=" + PostgresAvailable.password())
+                "spring.datasource.password=" + PostgresAvailable.password(),
+                // Every cached test context keeps its own pool: idle connections of contexts not in use are let go,
+                // or ten PostgreSQL contexts holding ten each meet "too many clients" (max_connections 100).
+                "spring.datasource.hikari.minimum-idle=0", "spring.datasource.hikari.idle-timeout=10000")
             .applyTo(context.getEnvironment());
     }
 }
