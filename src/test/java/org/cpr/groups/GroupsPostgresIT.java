@@ -36,7 +36,16 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest
 @PostgresTest
 @Import(MutableClockConfiguration.class)
+@org.springframework.test.context.ContextConfiguration(initializers = GroupsPostgresIT.OwnDatabase.class)
 class GroupsPostgresIT {
+
+    /** It forms a cohort from the demo campus and counts it: a database of its own, not the one other ITs fill. */
+    static class OwnDatabase extends org.cpr.support.OwnPostgresDatabase {
+        @Override
+        protected String suffix() {
+            return "groups";
+        }
+    }
 
     @Autowired Cohorts cohorts;
     @Autowired GroupMembership membership;
