@@ -6,15 +6,16 @@ import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(CprApplication.class);
+	static final ApplicationModules MODULES = ApplicationModules.of(CprApplication.class);
 
-    @Test
-    void modulesRespectTheirBoundaries() {
-        MODULES.verify();
-    }
+	@Test
+	void modulesRespectTheirBoundaries() {
+		MODULES.verify();
+	}
 
-    @Test
-    void writesModuleDocumentation() {
-        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
-    }
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml().writeModuleCanvases();
+	}
+
 }

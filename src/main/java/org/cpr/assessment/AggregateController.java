@@ -11,27 +11,32 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Participation and band distributions by org unit (tables and charts), every cell through the disclosure gate. */
+/**
+ * Participation and band distributions by org unit (tables and charts), every cell
+ * through the disclosure gate.
+ */
 @Controller
 @PreAuthorize("hasAnyRole('PROGRAM_DIRECTOR','ADMINISTRATOR')")
 class AggregateController {
 
-    static final String AGGREGATE_VIEW = "assessment/aggregate";
+	static final String AGGREGATE_VIEW = "assessment/aggregate";
 
-    private final SnapshotManagement snapshots;
-    private final AggregateCharts charts;
+	private final SnapshotManagement snapshots;
 
-    AggregateController(SnapshotManagement snapshots, AggregateCharts charts) {
-        this.snapshots = snapshots;
-        this.charts = charts;
-    }
+	private final AggregateCharts charts;
 
-    @GetMapping("/snapshot/aggregate")
-    String aggregate(@AuthenticationPrincipal CprUser user, Locale locale, Model model) {
-        Role role = user.hasRole(Role.ADMINISTRATOR) ? Role.ADMINISTRATOR : Role.PROGRAM_DIRECTOR;
-        List<AggregateTable> tables = snapshots.aggregates(user.personId(), role);
-        model.addAttribute("tables", tables);
-        model.addAttribute("charts", charts.of(tables, locale));
-        return AGGREGATE_VIEW;
-    }
+	AggregateController(SnapshotManagement snapshots, AggregateCharts charts) {
+		this.snapshots = snapshots;
+		this.charts = charts;
+	}
+
+	@GetMapping("/snapshot/aggregate")
+	String aggregate(@AuthenticationPrincipal CprUser user, Locale locale, Model model) {
+		Role role = user.hasRole(Role.ADMINISTRATOR) ? Role.ADMINISTRATOR : Role.PROGRAM_DIRECTOR;
+		List<AggregateTable> tables = snapshots.aggregates(user.personId(), role);
+		model.addAttribute("tables", tables);
+		model.addAttribute("charts", charts.of(tables, locale));
+		return AGGREGATE_VIEW;
+	}
+
 }

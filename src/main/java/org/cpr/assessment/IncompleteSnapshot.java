@@ -4,20 +4,23 @@ import org.cpr.questionnaire.InvalidAnswersException;
 
 /** One step whose answers cannot be scored, with the problems by item. */
 public class IncompleteSnapshot extends RuntimeException {
-    private final transient String instrumentId;
-    private final transient InvalidAnswersException cause;
 
-    public IncompleteSnapshot(String instrumentId, InvalidAnswersException cause) {
-        super("incomplete step");
-        this.instrumentId = instrumentId;
-        this.cause = cause;
-    }
+	private final transient String instrumentId;
 
-    public String instrumentId() {
-        return instrumentId;
-    }
+	private final transient InvalidAnswersException cause;
 
-    public InvalidAnswersException invalid() {
-        return cause;
-    }
+	public IncompleteSnapshot(String instrumentId, InvalidAnswersException cause) {
+		super("incomplete step");
+		this.instrumentId = instrumentId;
+		this.cause = cause;
+	}
+
+	public String instrumentId() {
+		return instrumentId;
+	}
+
+	public InvalidAnswersException invalid() {
+		return cause;
+	}
+
 }

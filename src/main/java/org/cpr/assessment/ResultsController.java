@@ -22,157 +22,170 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The person's own results: scores with bands in plain words, their trend, benchmarks, tailored
- * next steps, and — when an answer needs a clinician — the crisis panel and the private-or-contact
- * choice. Every lookup is by owner: another person's id is simply not found (404).
+ * The person's own results: scores with bands in plain words, their trend, benchmarks,
+ * tailored next steps, and — when an answer needs a clinician — the crisis panel and the
+ * private-or-contact choice. Every lookup is by owner: another person's id is simply not
+ * found (404).
  */
 @Controller
 class ResultsController {
 
-    static final String LANDING_VIEW = "assessment/landing";
-    static final String RESULTS_VIEW = "assessment/results";
-    static final String SOURCE = "snapshot";
-    static final Set<String> CHANNELS = Set.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON");
-    static final Set<String> TIMES = Set.of("MORNING", "AFTERNOON", "EVENING", "ANY");
+	static final String LANDING_VIEW = "assessment/landing";
+	static final String RESULTS_VIEW = "assessment/results";
+	static final String SOURCE = "snapshot";
+	static final Set<String> CHANNELS = Set.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON");
+	static final Set<String> TIMES = Set.of("MORNING", "AFTERNOON", "EVENING", "ANY");
 
-    private final SnapshotManagement snapshots;
-    private final ContactMessages contact;
-    private final MessageSource messages;
-    private final org.cpr.evaluation.EvaluationConsent consent;
+	private final SnapshotManagement snapshots;
 
-    /** A thread from the resilience team about one of the person's snapshots. */
-    record TeamThread(UUID submissionId, java.time.Instant submittedAt, List<ContactMessages.Message> messages) {
-    }
+	private final ContactMessages contact;
 
-    ResultsController(SnapshotManagement snapshots, ContactMessages contact, MessageSource messages,
-                      org.cpr.evaluation.EvaluationConsent consent) {
-        this.consent = consent;
-        this.contact = contact;
-        this.messages = messages;
-        this.snapshots = snapshots;
-    }
+	private final MessageSource messages;
 
-    @GetMapping("/snapshot")
-    String landing(@AuthenticationPrincipal CprUser user, Model model) {
-        List<SubmittedSnapshot> all = snapshots.history(user.personId());
-        model.addAttribute("history", all.reversed());
-        model.addAttribute("cadence", snapshots.reminderCadence(user.personId()).name());
-        Map<UUID, SubmittedSnapshot> byId = new LinkedHashMap<>();
-        all.forEach(s -> byId.put(s.id(), s));
-        List<TeamThread> threads = new java.util.ArrayList<>();
-        contact.threadsOf(SOURCE, user.personId()).forEach((sourceId, messages) -> {
-            SubmittedSnapshot s = byId.get(UUID.fromString(sourceId));
-            if (s != null) {
-                threads.add(new TeamThread(s.id(), s.submittedAt(), messages));
-            }
-        });
-        model.addAttribute("teamThreads", threads);
-        model.addAttribute("evaluationConsent", consent.current(user.personId()).orElse(null));
-        return LANDING_VIEW;
-    }
+	private final org.cpr.evaluation.EvaluationConsent consent;
 
-    @GetMapping("/snapshot/results/{id}")
-    String results(@PathVariable UUID id, @AuthenticationPrincipal CprUser user, Model model) {
-        SubmittedSnapshot submission = snapshots.find(id, user.personId())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("submission", submission);
-        model.addAttribute("titles", titles(submission));
-        model.addAttribute("nextSteps", snapshots.nextSteps(submission));
-        model.addAttribute("benchmarks", submission.shown().stream()
-                .flatMap(r -> Benchmarks.forInstrument(r.instrumentId()).stream()).toList());
-        List<SubmittedSnapshot> all = snapshots.history(user.personId());
-        model.addAttribute("trends", trends(all));
-        model.addAttribute("historyRows", all);
-        model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
-        model.addAttribute("times", List.of("ANY", "MORNING", "AFTERNOON", "EVENING"));
-        model.addAttribute("teamMessages", contact.threadOf(SOURCE, id.toString(), user.personId()));
-        model.addAttribute("evaluationConsent", consent.current(user.personId()).orElse(null));
-        if (!model.containsAttribute("answer")) {
-            model.addAttribute("answer", "");
-        }
-        return RESULTS_VIEW;
-    }
+	/** A thread from the resilience team about one of the person's snapshots. */
+	record TeamThread(UUID submissionId, java.time.Instant submittedAt, List<ContactMessages.Message> messages) {
+	}
 
-    /** The person answers the resilience team in the thread of this snapshot (only theirs, only once the team wrote). */
-    @PostMapping("/snapshot/results/{id}/messages")
-    String answer(@PathVariable UUID id, @RequestParam(required = false) String body, @AuthenticationPrincipal CprUser user,
-                  Model model, jakarta.servlet.http.HttpServletResponse response) {
-        snapshots.find(id, user.personId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (contact.threadOf(SOURCE, id.toString(), user.personId()).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        String text = body == null ? "" : body.strip();
-        if (text.isEmpty() || text.length() > ContactMessages.MAX_LENGTH) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("answer", body == null ? "" : body);
-            model.addAttribute("answerError", text.isEmpty() ? "contact.answer.required" : "contact.message.tooLong");
-            return results(id, user, model);
-        }
-        contact.personAnswers(SOURCE, id.toString(), user.personId(), text);
-        return "redirect:/snapshot/results/" + id + "?answered#team-messages";
-    }
+	ResultsController(SnapshotManagement snapshots, ContactMessages contact, MessageSource messages,
+			org.cpr.evaluation.EvaluationConsent consent) {
+		this.consent = consent;
+		this.contact = contact;
+		this.messages = messages;
+		this.snapshots = snapshots;
+	}
 
-    @PostMapping("/snapshot/results/{id}/choice")
-    String choose(@PathVariable UUID id, @RequestParam(required = false) String choice, @RequestParam(required = false) String channel,
-                  @RequestParam(required = false) String time, @AuthenticationPrincipal CprUser user, Model model,
-                  jakarta.servlet.http.HttpServletResponse response) {
-        SubmittedSnapshot submission = snapshots.find(id, user.personId())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        ContactChoice picked = "CONTACT".equals(choice) ? ContactChoice.CONTACT
-                : "PRIVATE".equals(choice) ? ContactChoice.PRIVATE : null;
-        if (picked == null || (picked == ContactChoice.CONTACT && (channel == null || time == null || !CHANNELS.contains(channel) || !TIMES.contains(time)))) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("choiceError", picked == null ? "snapshot.choice.error.pick" : "snapshot.choice.error.channel");
-            model.addAttribute("chosen", choice);
-            model.addAttribute("chosenChannel", channel);
-            model.addAttribute("chosenTime", time);
-            return results(submission.id(), user, model);
-        }
-        snapshots.chooseContact(id, user.personId(), picked, channel, time);
-        return "redirect:/snapshot/results/" + id + "#safety";
-    }
+	@GetMapping("/snapshot")
+	String landing(@AuthenticationPrincipal CprUser user, Model model) {
+		List<SubmittedSnapshot> all = snapshots.history(user.personId());
+		model.addAttribute("history", all.reversed());
+		model.addAttribute("cadence", snapshots.reminderCadence(user.personId()).name());
+		Map<UUID, SubmittedSnapshot> byId = new LinkedHashMap<>();
+		all.forEach(s -> byId.put(s.id(), s));
+		List<TeamThread> threads = new java.util.ArrayList<>();
+		contact.threadsOf(SOURCE, user.personId()).forEach((sourceId, messages) -> {
+			SubmittedSnapshot s = byId.get(UUID.fromString(sourceId));
+			if (s != null) {
+				threads.add(new TeamThread(s.id(), s.submittedAt(), messages));
+			}
+		});
+		model.addAttribute("teamThreads", threads);
+		model.addAttribute("evaluationConsent", consent.current(user.personId()).orElse(null));
+		return LANDING_VIEW;
+	}
 
-    @PostMapping("/snapshot/reminders")
-    String reminders(@RequestParam(required = false) String cadence, @AuthenticationPrincipal CprUser user) {
-        ReminderCadence chosen;
-        try {
-            chosen = ReminderCadence.valueOf(cadence == null ? "" : cadence);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
-        snapshots.chooseReminders(user.personId(), chosen);
-        return "redirect:/snapshot?reminders=" + chosen.name().toLowerCase();
-    }
+	@GetMapping("/snapshot/results/{id}")
+	String results(@PathVariable UUID id, @AuthenticationPrincipal CprUser user, Model model) {
+		SubmittedSnapshot submission = snapshots.find(id, user.personId())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		model.addAttribute("submission", submission);
+		model.addAttribute("titles", titles(submission));
+		model.addAttribute("nextSteps", snapshots.nextSteps(submission));
+		model.addAttribute("benchmarks",
+				submission.shown().stream().flatMap(r -> Benchmarks.forInstrument(r.instrumentId()).stream()).toList());
+		List<SubmittedSnapshot> all = snapshots.history(user.personId());
+		model.addAttribute("trends", trends(all));
+		model.addAttribute("historyRows", all);
+		model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
+		model.addAttribute("times", List.of("ANY", "MORNING", "AFTERNOON", "EVENING"));
+		model.addAttribute("teamMessages", contact.threadOf(SOURCE, id.toString(), user.personId()));
+		model.addAttribute("evaluationConsent", consent.current(user.personId()).orElse(null));
+		if (!model.containsAttribute("answer")) {
+			model.addAttribute("answer", "");
+		}
+		return RESULTS_VIEW;
+	}
 
-    private Map<String, String> titles(SubmittedSnapshot s) {
-        Map<String, String> titles = new LinkedHashMap<>();
-        s.results().forEach(r -> titles.put(r.instrumentId(), snapshots.instrumentTitle(r.instrumentId())));
-        return titles;
-    }
+	/**
+	 * The person answers the resilience team in the thread of this snapshot (only theirs,
+	 * only once the team wrote).
+	 */
+	@PostMapping("/snapshot/results/{id}/messages")
+	String answer(@PathVariable UUID id, @RequestParam(required = false) String body,
+			@AuthenticationPrincipal CprUser user, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		snapshots.find(id, user.personId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (contact.threadOf(SOURCE, id.toString(), user.personId()).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		String text = body == null ? "" : body.strip();
+		if (text.isEmpty() || text.length() > ContactMessages.MAX_LENGTH) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("answer", body == null ? "" : body);
+			model.addAttribute("answerError", text.isEmpty() ? "contact.answer.required" : "contact.message.tooLong");
+			return results(id, user, model);
+		}
+		contact.personAnswers(SOURCE, id.toString(), user.personId(), text);
+		return "redirect:/snapshot/results/" + id + "?answered#team-messages";
+	}
 
-    /**
-     * One chart per instrument the person has taken at least twice (screeners superseded by a
-     * follow-up are left out). A single take is no trend: the table beside it shows the score, and
-     * the page says the chart comes with the second snapshot. Charts are the page's dearest part.
-     */
-    Map<String, SvgChart.Line> trends(List<SubmittedSnapshot> all) {
-        Map<String, List<SvgChart.Dated>> points = new LinkedHashMap<>();
-        for (SubmittedSnapshot s : all) {
-            for (InstrumentResult r : s.shown()) {
-                if (r.score() != null) {
-                    points.computeIfAbsent(r.instrumentId(), k -> new java.util.ArrayList<>())
-                            .add(new SvgChart.Dated(s.submittedAt(), r.score()));
-                }
-            }
-        }
-        Map<String, SvgChart.Line> charts = new LinkedHashMap<>();
-        points.forEach((instrument, p) -> {
-            if (p.size() >= 2) {
-                String title = snapshots.instrumentTitle(instrument);
-                String desc = messages.getMessage("snapshot.trend.alt", new Object[] {title}, LocaleContextHolder.getLocale());
-                charts.put(instrument, SvgChart.line("trend-" + instrument, title, desc, p));
-            }
-        });
-        return charts;
-    }
+	@PostMapping("/snapshot/results/{id}/choice")
+	String choose(@PathVariable UUID id, @RequestParam(required = false) String choice,
+			@RequestParam(required = false) String channel, @RequestParam(required = false) String time,
+			@AuthenticationPrincipal CprUser user, Model model, jakarta.servlet.http.HttpServletResponse response) {
+		SubmittedSnapshot submission = snapshots.find(id, user.personId())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ContactChoice picked = "CONTACT".equals(choice) ? ContactChoice.CONTACT
+				: "PRIVATE".equals(choice) ? ContactChoice.PRIVATE : null;
+		if (picked == null || (picked == ContactChoice.CONTACT
+				&& (channel == null || time == null || !CHANNELS.contains(channel) || !TIMES.contains(time)))) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+			model.addAttribute("choiceError",
+					picked == null ? "snapshot.choice.error.pick" : "snapshot.choice.error.channel");
+			model.addAttribute("chosen", choice);
+			model.addAttribute("chosenChannel", channel);
+			model.addAttribute("chosenTime", time);
+			return results(submission.id(), user, model);
+		}
+		snapshots.chooseContact(id, user.personId(), picked, channel, time);
+		return "redirect:/snapshot/results/" + id + "#safety";
+	}
+
+	@PostMapping("/snapshot/reminders")
+	String reminders(@RequestParam(required = false) String cadence, @AuthenticationPrincipal CprUser user) {
+		ReminderCadence chosen;
+		try {
+			chosen = ReminderCadence.valueOf(cadence == null ? "" : cadence);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+		}
+		snapshots.chooseReminders(user.personId(), chosen);
+		return "redirect:/snapshot?reminders=" + chosen.name().toLowerCase();
+	}
+
+	private Map<String, String> titles(SubmittedSnapshot s) {
+		Map<String, String> titles = new LinkedHashMap<>();
+		s.results().forEach(r -> titles.put(r.instrumentId(), snapshots.instrumentTitle(r.instrumentId())));
+		return titles;
+	}
+
+	/**
+	 * One chart per instrument the person has taken at least twice (screeners superseded
+	 * by a follow-up are left out). A single take is no trend: the table beside it shows
+	 * the score, and the page says the chart comes with the second snapshot. Charts are
+	 * the page's dearest part.
+	 */
+	Map<String, SvgChart.Line> trends(List<SubmittedSnapshot> all) {
+		Map<String, List<SvgChart.Dated>> points = new LinkedHashMap<>();
+		for (SubmittedSnapshot s : all) {
+			for (InstrumentResult r : s.shown()) {
+				if (r.score() != null) {
+					points.computeIfAbsent(r.instrumentId(), k -> new java.util.ArrayList<>())
+						.add(new SvgChart.Dated(s.submittedAt(), r.score()));
+				}
+			}
+		}
+		Map<String, SvgChart.Line> charts = new LinkedHashMap<>();
+		points.forEach((instrument, p) -> {
+			if (p.size() >= 2) {
+				String title = snapshots.instrumentTitle(instrument);
+				String desc = messages.getMessage("snapshot.trend.alt", new Object[] { title },
+						LocaleContextHolder.getLocale());
+				charts.put(instrument, SvgChart.line("trend-" + instrument, title, desc, p));
+			}
+		});
+		return charts;
+	}
+
 }

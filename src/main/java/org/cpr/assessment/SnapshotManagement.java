@@ -12,70 +12,90 @@ import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 
 /**
- * The Resilience Snapshot's API: taking a snapshot, the person's own history, results and choices,
- * the battery and next-step rules administrators configure, and the aggregates leaders may see
- * (only through the disclosure gate). Every per-person call is by owner. Returns records and ids.
+ * The Resilience Snapshot's API: taking a snapshot, the person's own history, results and
+ * choices, the battery and next-step rules administrators configure, and the aggregates
+ * leaders may see (only through the disclosure gate). Every per-person call is by owner.
+ * Returns records and ids.
  */
 public interface SnapshotManagement {
 
-    /** The person's draft, started (with a fresh idempotency key) if there is none. */
-    SnapshotDraft currentDraft(PersonId person);
+	/** The person's draft, started (with a fresh idempotency key) if there is none. */
+	SnapshotDraft currentDraft(PersonId person);
 
-    /** Replaces the draft's answers and skipped steps (the key stays that of this form instance). */
-    SnapshotDraft saveDraft(PersonId person, Map<String, Map<String, Object>> answers, Set<String> skipped);
+	/**
+	 * Replaces the draft's answers and skipped steps (the key stays that of this form
+	 * instance).
+	 */
+	SnapshotDraft saveDraft(PersonId person, Map<String, Map<String, Object>> answers, Set<String> skipped);
 
-    /** The pages the person will see for these answers: the battery plus follow-ups of positive screeners. */
-    List<PlannedStep> plan(Map<String, Map<String, Object>> answers, Set<String> skipped);
+	/**
+	 * The pages the person will see for these answers: the battery plus follow-ups of
+	 * positive screeners.
+	 */
+	List<PlannedStep> plan(Map<String, Map<String, Object>> answers, Set<String> skipped);
 
-    boolean instrumentExists(String instrumentId);
+	boolean instrumentExists(String instrumentId);
 
-    FormView form(String instrumentId);
+	FormView form(String instrumentId);
 
-    String instrumentTitle(String instrumentId);
+	String instrumentTitle(String instrumentId);
 
-    /** Scores on the server; throws {@link org.cpr.questionnaire.InvalidAnswersException} for incomplete or bad answers. */
-    ScoreResult score(String instrumentId, Map<String, Object> answers);
+	/**
+	 * Scores on the server; throws {@link org.cpr.questionnaire.InvalidAnswersException}
+	 * for incomplete or bad answers.
+	 */
+	ScoreResult score(String instrumentId, Map<String, Object> answers);
 
-    /**
-     * Stores the snapshot once per idempotency key.
-     *
-     * @throws BadKey for a missing or malformed key
-     * @throws KeyReused when the key was used with different answers
-     * @throws IncompleteSnapshot when a step's answers cannot be scored
-     */
-    SubmissionOutcome submit(PersonId person, String key, Map<String, Map<String, Object>> answers, Set<String> skipped);
+	/**
+	 * Stores the snapshot once per idempotency key.
+	 * @throws BadKey for a missing or malformed key
+	 * @throws KeyReused when the key was used with different answers
+	 * @throws IncompleteSnapshot when a step's answers cannot be scored
+	 */
+	SubmissionOutcome submit(PersonId person, String key, Map<String, Map<String, Object>> answers,
+			Set<String> skipped);
 
-    /** The person's own submissions, oldest first. */
-    List<SubmittedSnapshot> history(PersonId owner);
+	/** The person's own submissions, oldest first. */
+	List<SubmittedSnapshot> history(PersonId owner);
 
-    /** One of the person's own submissions; another person's id is not found. */
-    Optional<SubmittedSnapshot> find(UUID submissionId, PersonId owner);
+	/** One of the person's own submissions; another person's id is not found. */
+	Optional<SubmittedSnapshot> find(UUID submissionId, PersonId owner);
 
-    /** Deletes the person's whole history; returns how many submissions went. */
-    int deleteHistory(PersonId owner);
+	/** Deletes the person's whole history; returns how many submissions went. */
+	int deleteHistory(PersonId owner);
 
-    /** The tailored next steps whose rules this submission matches. */
-    List<NextStep> nextSteps(SubmittedSnapshot submission);
+	/** The tailored next steps whose rules this submission matches. */
+	List<NextStep> nextSteps(SubmittedSnapshot submission);
 
-    ReminderCadence reminderCadence(PersonId person);
+	ReminderCadence reminderCadence(PersonId person);
 
-    void chooseReminders(PersonId person, ReminderCadence cadence);
+	void chooseReminders(PersonId person, ReminderCadence cadence);
 
-    /** Records the private-or-contact choice on the person's own submission; false when there is nothing to choose. */
-    boolean chooseContact(UUID submissionId, PersonId person, ContactChoice choice, String channel, String time);
+	/**
+	 * Records the private-or-contact choice on the person's own submission; false when
+	 * there is nothing to choose.
+	 */
+	boolean chooseContact(UUID submissionId, PersonId person, ContactChoice choice, String channel, String time);
 
-    /** The configured battery. */
-    List<SnapshotStep> battery();
+	/** The configured battery. */
+	List<SnapshotStep> battery();
 
-    /** Replaces the battery; throws {@link IllegalArgumentException} when an instrument does not exist. */
-    void replaceBattery(List<SnapshotStep> steps, PersonId by);
+	/**
+	 * Replaces the battery; throws {@link IllegalArgumentException} when an instrument
+	 * does not exist.
+	 */
+	void replaceBattery(List<SnapshotStep> steps, PersonId by);
 
-    List<NextStepRule> nextStepRules();
+	List<NextStepRule> nextStepRules();
 
-    UUID saveNextStepRule(NextStepRule rule, PersonId by);
+	UUID saveNextStepRule(NextStepRule rule, PersonId by);
 
-    void deleteNextStepRule(UUID id, PersonId by);
+	void deleteNextStepRule(UUID id, PersonId by);
 
-    /** Participation and band tables by org unit, each cell released or suppressed by the disclosure gate. */
-    List<AggregateTable> aggregates(PersonId viewer, Role role);
+	/**
+	 * Participation and band tables by org unit, each cell released or suppressed by the
+	 * disclosure gate.
+	 */
+	List<AggregateTable> aggregates(PersonId viewer, Role role);
+
 }

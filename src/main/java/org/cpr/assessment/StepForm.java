@@ -10,81 +10,89 @@ import org.cpr.questionnaire.FormView;
 import org.springframework.util.MultiValueMap;
 
 /**
- * A posted snapshot step. Every step form carries the other steps' answers as hidden fields
- * ({@code p__<instrument>__<linkId>}), so each POST is complete by itself: a double-submitted last
- * step replays the same answers under the same idempotency key.
+ * A posted snapshot step. Every step form carries the other steps' answers as hidden
+ * fields ({@code p__<instrument>__<linkId>}), so each POST is complete by itself: a
+ * double-submitted last step replays the same answers under the same idempotency key.
  */
 record StepForm(String key, String action, Map<String, Map<String, Object>> answers, Set<String> skipped,
-                Map<String, String> current) {
+		Map<String, String> current) {
 
-    static final String PRIOR = "p__";
+	static final String PRIOR = "p__";
 
-    static StepForm read(MultiValueMap<String, String> params, FormView form) {
-        Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
-        params.forEach((name, values) -> {
-            if (name.startsWith(PRIOR) && !values.isEmpty()) {
-                String[] parts = name.substring(PRIOR.length()).split("__", 2);
-                if (parts.length == 2 && !parts[0].equals(form.id())) {
-                    answers.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], typed(values.get(0)));
-                }
-            }
-        });
-        Map<String, String> current = new LinkedHashMap<>();
-        Map<String, Object> typed = new LinkedHashMap<>();
-        for (FormView.Item item : form.items()) {
-            String value = params.getFirst("a_" + item.linkId());
-            if (value != null && !value.isBlank()) {
-                current.put(item.linkId(), value);
-                typed.put(item.linkId(), typed(item, value));
-            }
-        }
-        answers.put(form.id(), typed);
-        Set<String> skipped = new LinkedHashSet<>(params.getOrDefault("skipped", List.of()));
-        skipped.remove(form.id());
-        String action = params.getFirst("action");
-        return new StepForm(params.getFirst("idempotencyKey"), action == null ? "next" : action, answers, skipped, current);
-    }
+	static StepForm read(MultiValueMap<String, String> params, FormView form) {
+		Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
+		params.forEach((name, values) -> {
+			if (name.startsWith(PRIOR) && !values.isEmpty()) {
+				String[] parts = name.substring(PRIOR.length()).split("__", 2);
+				if (parts.length == 2 && !parts[0].equals(form.id())) {
+					answers.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], typed(values.get(0)));
+				}
+			}
+		});
+		Map<String, String> current = new LinkedHashMap<>();
+		Map<String, Object> typed = new LinkedHashMap<>();
+		for (FormView.Item item : form.items()) {
+			String value = params.getFirst("a_" + item.linkId());
+			if (value != null && !value.isBlank()) {
+				current.put(item.linkId(), value);
+				typed.put(item.linkId(), typed(item, value));
+			}
+		}
+		answers.put(form.id(), typed);
+		Set<String> skipped = new LinkedHashSet<>(params.getOrDefault("skipped", List.of()));
+		skipped.remove(form.id());
+		String action = params.getFirst("action");
+		return new StepForm(params.getFirst("idempotencyKey"), action == null ? "next" : action, answers, skipped,
+				current);
+	}
 
-    private static Object typed(String raw) {
-        if ("true".equals(raw) || "false".equals(raw)) {
-            return Boolean.valueOf(raw);
-        }
-        try {
-            return Double.valueOf(raw);
-        } catch (NumberFormatException e) {
-            return raw;
-        }
-    }
+	private static Object typed(String raw) {
+		if ("true".equals(raw) || "false".equals(raw)) {
+			return Boolean.valueOf(raw);
+		}
+		try {
+			return Double.valueOf(raw);
+		}
+		catch (NumberFormatException e) {
+			return raw;
+		}
+	}
 
-    /** The hidden fields to carry every answer except {@code exceptInstrument}'s. */
-    static Map<String, String> hidden(Map<String, Map<String, Object>> answers, String exceptInstrument) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        answers.forEach((instrument, items) -> {
-            if (!instrument.equals(exceptInstrument)) {
-                items.forEach((linkId, value) -> fields.put(PRIOR + instrument + "__" + linkId, display(value)));
-            }
-        });
-        return fields;
-    }
+	/** The hidden fields to carry every answer except {@code exceptInstrument}'s. */
+	static Map<String, String> hidden(Map<String, Map<String, Object>> answers, String exceptInstrument) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		answers.forEach((instrument, items) -> {
+			if (!instrument.equals(exceptInstrument)) {
+				items.forEach((linkId, value) -> fields.put(PRIOR + instrument + "__" + linkId, display(value)));
+			}
+		});
+		return fields;
+	}
 
-    /** How a stored answer is written back into a form field: 2.0 → "2", true → "true". */
-    static String display(Object value) {
-        if (value instanceof Number n) {
-            double d = n.doubleValue();
-            return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-        }
-        return String.valueOf(value);
-    }
+	/**
+	 * How a stored answer is written back into a form field: 2.0 → "2", true → "true".
+	 */
+	static String display(Object value) {
+		if (value instanceof Number n) {
+			double d = n.doubleValue();
+			return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+		}
+		return String.valueOf(value);
+	}
 
-    /** Reads a posted form value: yes/no → boolean, a number → its value, anything else stays text (and fails scoring). */
-    static Object typed(FormView.Item item, String raw) {
-        if ("BOOLEAN".equals(item.kind())) {
-            return "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : raw;
-        }
-        try {
-            return Double.valueOf(raw);
-        } catch (NumberFormatException e) {
-            return raw;
-        }
-    }
+	/**
+	 * Reads a posted form value: yes/no → boolean, a number → its value, anything else
+	 * stays text (and fails scoring).
+	 */
+	static Object typed(FormView.Item item, String raw) {
+		if ("BOOLEAN".equals(item.kind())) {
+			return "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : raw;
+		}
+		try {
+			return Double.valueOf(raw);
+		}
+		catch (NumberFormatException e) {
+			return raw;
+		}
+	}
 }

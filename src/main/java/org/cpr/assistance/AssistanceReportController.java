@@ -14,17 +14,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasRole('FACILITATOR')")
 class AssistanceReportController {
 
-    static final String VIEW = "assistance/report";
+	static final String VIEW = "assistance/report";
 
-    private final AssistanceReports reports;
+	private final AssistanceReports reports;
 
-    AssistanceReportController(AssistanceReports reports) {
-        this.reports = reports;
-    }
+	AssistanceReportController(AssistanceReports reports) {
+		this.reports = reports;
+	}
 
-    @GetMapping("/assistance/reports")
-    String report(@RequestParam(defaultValue = "90") int days, @AuthenticationPrincipal CprUser me, Model model) {
-        model.addAttribute("report", reports.lastDays(Math.max(7, Math.min(days, 730)), me.personId(), Role.FACILITATOR));
-        return VIEW;
-    }
+	@GetMapping("/assistance/reports")
+	String report(@RequestParam(defaultValue = "90") int days, @AuthenticationPrincipal CprUser me, Model model) {
+		model.addAttribute("report",
+				reports.lastDays(Math.max(7, Math.min(days, 730)), me.personId(), Role.FACILITATOR));
+		return VIEW;
+	}
+
 }

@@ -7,10 +7,10 @@ import java.util.UUID;
 import org.cpr.shared.PersonId;
 
 /** An episode of care: who it is for, who treats, and how it began and ended. */
-public record Episode(UUID id, PersonId person, boolean open, BookingSource source, UUID alertId, Instant requestedAt, Instant openedAt,
-                      Instant closedAt, ClosureReason closureReason, Set<PersonId> careTeam) {
+public record Episode(UUID id, PersonId person, boolean open, BookingSource source, UUID alertId, Instant requestedAt,
+		Instant openedAt, Instant closedAt, ClosureReason closureReason, Set<PersonId> careTeam) {
 
-    public Episode {
-        careTeam = Set.copyOf(careTeam);
-    }
+	public Episode {
+		careTeam = Set.copyOf(careTeam);
+	}
 }

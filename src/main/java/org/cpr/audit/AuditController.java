@@ -25,78 +25,82 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class AuditController {
 
-    static final String SEARCH_VIEW = "audit/search";
-    static final String MINE_VIEW = "audit/my-access";
+	static final String SEARCH_VIEW = "audit/search";
+	static final String MINE_VIEW = "audit/my-access";
 
-    private final AuditLog log;
-    private final IdentityManagement identity;
+	private final AuditLog log;
 
-    AuditController(AuditLog log, IdentityManagement identity) {
-        this.log = log;
-        this.identity = identity;
-    }
+	private final IdentityManagement identity;
 
-    @Bean
-    static NavigationItem auditLink() {
-        return new NavigationItem(80, "/audit", "audit.nav", Set.of(Role.PRIVACY_OFFICER));
-    }
+	AuditController(AuditLog log, IdentityManagement identity) {
+		this.log = log;
+		this.identity = identity;
+	}
 
-    @Bean
-    static NavigationItem myAccessLink() {
-        return new NavigationItem(91, "/account/access-log", "audit.mine.nav", Set.of());
-    }
+	@Bean
+	static NavigationItem auditLink() {
+		return new NavigationItem(80, "/audit", "audit.nav", Set.of(Role.PRIVACY_OFFICER));
+	}
 
-    @GetMapping("/audit")
-    @PreAuthorize("hasRole('PRIVACY_OFFICER')")
-    String search(@AuthenticationPrincipal CprUser me, @RequestParam(required = false) String actor,
-                  @RequestParam(required = false) String subject, @RequestParam(required = false) String action,
-                  @RequestParam(required = false) String recordType, @RequestParam(required = false) String recordId,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                  @RequestParam(defaultValue = "0") int page, Model model) {
-        AuditSearch query = new AuditSearch(personOrNull(actor), personOrNull(subject), action, recordType, recordId, from, to);
-        List<AuditRecord> rows = log.search(query, page, me.personId());
-        model.addAttribute("rows", rows);
-        model.addAttribute("names", names(rows));
-        model.addAttribute("query", query);
-        model.addAttribute("page", page);
-        model.addAttribute("hasNext", rows.size() == AuditLog.PAGE_SIZE);
-        model.addAttribute("invalidId", (actor != null && !actor.isBlank() && query.actor() == null)
-                || (subject != null && !subject.isBlank() && query.subject() == null));
-        model.addAttribute("chain", log.verify());
-        return SEARCH_VIEW;
-    }
+	@Bean
+	static NavigationItem myAccessLink() {
+		return new NavigationItem(91, "/account/access-log", "audit.mine.nav", Set.of());
+	}
 
-    @GetMapping("/account/access-log")
-    String mine(@AuthenticationPrincipal CprUser me, Model model) {
-        List<AuditRecord> rows = log.accessesTo(me.personId());
-        model.addAttribute("rows", rows);
-        model.addAttribute("names", names(rows));
-        return MINE_VIEW;
-    }
+	@GetMapping("/audit")
+	@PreAuthorize("hasRole('PRIVACY_OFFICER')")
+	String search(@AuthenticationPrincipal CprUser me, @RequestParam(required = false) String actor,
+			@RequestParam(required = false) String subject, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String recordType, @RequestParam(required = false) String recordId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		AuditSearch query = new AuditSearch(personOrNull(actor), personOrNull(subject), action, recordType, recordId,
+				from, to);
+		List<AuditRecord> rows = log.search(query, page, me.personId());
+		model.addAttribute("rows", rows);
+		model.addAttribute("names", names(rows));
+		model.addAttribute("query", query);
+		model.addAttribute("page", page);
+		model.addAttribute("hasNext", rows.size() == AuditLog.PAGE_SIZE);
+		model.addAttribute("invalidId", (actor != null && !actor.isBlank() && query.actor() == null)
+				|| (subject != null && !subject.isBlank() && query.subject() == null));
+		model.addAttribute("chain", log.verify());
+		return SEARCH_VIEW;
+	}
 
-    @GetMapping(value = "/api/v1/audit/verify", produces = "application/json")
-    @PreAuthorize("hasAnyRole('PRIVACY_OFFICER','SYSTEM_ADMIN')")
-    @ResponseBody
-    ChainVerification verify() {
-        return log.verify();
-    }
+	@GetMapping("/account/access-log")
+	String mine(@AuthenticationPrincipal CprUser me, Model model) {
+		List<AuditRecord> rows = log.accessesTo(me.personId());
+		model.addAttribute("rows", rows);
+		model.addAttribute("names", names(rows));
+		return MINE_VIEW;
+	}
 
-    private java.util.Map<PersonId, String> names(List<AuditRecord> rows) {
-        Set<PersonId> ids = new HashSet<>();
-        rows.forEach(r -> {
-            if (r.actor() != null) {
-                ids.add(r.actor());
-            }
-        });
-        return identity.displayNames(ids);
-    }
+	@GetMapping(value = "/api/v1/audit/verify", produces = "application/json")
+	@PreAuthorize("hasAnyRole('PRIVACY_OFFICER','SYSTEM_ADMIN')")
+	@ResponseBody
+	ChainVerification verify() {
+		return log.verify();
+	}
 
-    private static PersonId personOrNull(String id) {
-        try {
-            return id == null || id.isBlank() ? null : new PersonId(UUID.fromString(id.strip()));
-        } catch (IllegalArgumentException notAnId) {
-            return null;
-        }
-    }
+	private java.util.Map<PersonId, String> names(List<AuditRecord> rows) {
+		Set<PersonId> ids = new HashSet<>();
+		rows.forEach(r -> {
+			if (r.actor() != null) {
+				ids.add(r.actor());
+			}
+		});
+		return identity.displayNames(ids);
+	}
+
+	private static PersonId personOrNull(String id) {
+		try {
+			return id == null || id.isBlank() ? null : new PersonId(UUID.fromString(id.strip()));
+		}
+		catch (IllegalArgumentException notAnId) {
+			return null;
+		}
+	}
+
 }

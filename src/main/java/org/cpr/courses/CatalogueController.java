@@ -31,147 +31,169 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The catalogue on a phone: filter, open an offering, register or cancel, download its .ics; public listing. */
+/**
+ * The catalogue on a phone: filter, open an offering, register or cancel, download its
+ * .ics; public listing.
+ */
 @Controller
 class CatalogueController {
 
-    static final String CATALOGUE_VIEW = "courses/catalogue";
-    static final String OFFERING_VIEW = "courses/offering";
-    static final String PUBLIC_VIEW = "courses/public";
-    static final int PAGE = 50;
+	static final String CATALOGUE_VIEW = "courses/catalogue";
+	static final String OFFERING_VIEW = "courses/offering";
+	static final String PUBLIC_VIEW = "courses/public";
+	static final int PAGE = 50;
 
-    private final CourseCatalogue catalogue;
-    private final Registrations registrations;
-    private final TopicLibrary topics;
-    private final Calendars calendars;
-    private final String baseUrl;
+	private final CourseCatalogue catalogue;
 
-    CatalogueController(CourseCatalogue catalogue, Registrations registrations, TopicLibrary topics, Calendars calendars,
-                        @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
-        this.catalogue = catalogue;
-        this.registrations = registrations;
-        this.topics = topics;
-        this.calendars = calendars;
-        this.baseUrl = baseUrl;
-    }
+	private final Registrations registrations;
 
-    @Bean
-    static NavigationItem catalogueLink() {
-        return new NavigationItem(22, "/courses", "courses.nav", Set.of());
-    }
+	private final TopicLibrary topics;
 
-    @Bean
-    static PublicPaths publicCourses() {
-        return PublicPaths.of("/courses/public", "/courses/public/**");
-    }
+	private final Calendars calendars;
 
-    @GetMapping("/courses")
-    String catalogue(@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
-                     @RequestParam(required = false) String audience, @RequestParam(required = false) String topic,
-                     @RequestParam(defaultValue = "false") boolean fits, @RequestHeader(name = "HX-Request", required = false) String htmx,
-                     @AuthenticationPrincipal CprUser me, Model model) {
-        CatalogueQuery query = new CatalogueQuery(parse(OfferingKind.class, kind), date(from), parse(TraineeType.class, audience),
-                topicId(topic), fits ? me.personId() : null, false);
-        List<Offering> found = catalogue.search(query);
-        model.addAttribute("query", query);
-        model.addAttribute("fits", fits);
-        model.addAttribute("total", found.size());
-        model.addAttribute("offerings", found.stream().limit(PAGE).toList());
-        model.addAttribute("mine", registrations.ofPerson(me.personId()).stream()
-                .collect(Collectors.toMap(r -> r.offering(), r -> r.status())));
-        model.addAttribute("topics", topics.search(null, null, null, false));
-        return "true".equals(htmx) ? CATALOGUE_VIEW + " :: results" : CATALOGUE_VIEW;
-    }
+	private final String baseUrl;
 
-    @GetMapping("/courses/offerings/{id}")
-    String offering(@PathVariable String id, @AuthenticationPrincipal CprUser me, Model model) {
-        Offering offering = load(id);
-        model.addAttribute("offering", offering);
-        model.addAttribute("registration", registrations.find(offering.id(), me.personId()).orElse(null));
-        model.addAttribute("topicList", topics.byIds(offering.topics()).values().stream().map(Topic::title).sorted().toList());
-        model.addAttribute("canManage", CourseViews.seesNames(offering, me) || CourseViews.coordinator(me));
-        return OFFERING_VIEW;
-    }
+	CatalogueController(CourseCatalogue catalogue, Registrations registrations, TopicLibrary topics,
+			Calendars calendars, @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+		this.catalogue = catalogue;
+		this.registrations = registrations;
+		this.topics = topics;
+		this.calendars = calendars;
+		this.baseUrl = baseUrl;
+	}
 
-    @PostMapping("/courses/offerings/{id}/register")
-    String register(@PathVariable String id, @AuthenticationPrincipal CprUser me, RedirectAttributes flash) {
-        Offering offering = load(id);
-        try {
-            Registration r = registrations.register(offering.id(), me.personId(), me.roles());
-            flash.addFlashAttribute("notice", r.status() == RegistrationStatus.SEATED ? "courses.registered.seat" : "courses.registered.waitlist");
-        } catch (RegistrationRefused refused) {
-            flash.addFlashAttribute("problem", refused.reason().messageKey());
-        }
-        return "redirect:/courses/offerings/" + offering.id();
-    }
+	@Bean
+	static NavigationItem catalogueLink() {
+		return new NavigationItem(22, "/courses", "courses.nav", Set.of());
+	}
 
-    @PostMapping("/courses/offerings/{id}/cancel")
-    String cancel(@PathVariable String id, @AuthenticationPrincipal CprUser me, RedirectAttributes flash) {
-        Offering offering = load(id);
-        try {
-            registrations.cancel(offering.id(), me.personId(), false);
-            flash.addFlashAttribute("notice", "courses.cancelled");
-        } catch (RegistrationRefused refused) {
-            flash.addFlashAttribute("problem", refused.reason().messageKey());
-        }
-        return "redirect:/courses/offerings/" + offering.id();
-    }
+	@Bean
+	static PublicPaths publicCourses() {
+		return PublicPaths.of("/courses/public", "/courses/public/**");
+	}
 
-    @GetMapping("/courses/offerings/{id}.ics")
-    ResponseEntity<String> ics(@PathVariable String id) {
-        return ics(load(id));
-    }
+	@GetMapping("/courses")
+	String catalogue(@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String audience, @RequestParam(required = false) String topic,
+			@RequestParam(defaultValue = "false") boolean fits,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, @AuthenticationPrincipal CprUser me,
+			Model model) {
+		CatalogueQuery query = new CatalogueQuery(parse(OfferingKind.class, kind), date(from),
+				parse(TraineeType.class, audience), topicId(topic), fits ? me.personId() : null, false);
+		List<Offering> found = catalogue.search(query);
+		model.addAttribute("query", query);
+		model.addAttribute("fits", fits);
+		model.addAttribute("total", found.size());
+		model.addAttribute("offerings", found.stream().limit(PAGE).toList());
+		model.addAttribute("mine",
+				registrations.ofPerson(me.personId())
+					.stream()
+					.collect(Collectors.toMap(r -> r.offering(), r -> r.status())));
+		model.addAttribute("topics", topics.search(null, null, null, false));
+		return "true".equals(htmx) ? CATALOGUE_VIEW + " :: results" : CATALOGUE_VIEW;
+	}
 
-    @GetMapping("/courses/public")
-    String publicList(Model model) {
-        model.addAttribute("offerings", catalogue.search(new CatalogueQuery(null, null, null, null, null, true)).stream().limit(PAGE).toList());
-        return PUBLIC_VIEW;
-    }
+	@GetMapping("/courses/offerings/{id}")
+	String offering(@PathVariable String id, @AuthenticationPrincipal CprUser me, Model model) {
+		Offering offering = load(id);
+		model.addAttribute("offering", offering);
+		model.addAttribute("registration", registrations.find(offering.id(), me.personId()).orElse(null));
+		model.addAttribute("topicList",
+				topics.byIds(offering.topics()).values().stream().map(Topic::title).sorted().toList());
+		model.addAttribute("canManage", CourseViews.seesNames(offering, me) || CourseViews.coordinator(me));
+		return OFFERING_VIEW;
+	}
 
-    @GetMapping("/courses/public/{id}.ics")
-    ResponseEntity<String> publicIcs(@PathVariable String id) {
-        Offering offering = load(id);
-        if (!offering.publicListing()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return ics(offering);
-    }
+	@PostMapping("/courses/offerings/{id}/register")
+	String register(@PathVariable String id, @AuthenticationPrincipal CprUser me, RedirectAttributes flash) {
+		Offering offering = load(id);
+		try {
+			Registration r = registrations.register(offering.id(), me.personId(), me.roles());
+			flash.addFlashAttribute("notice", r.status() == RegistrationStatus.SEATED ? "courses.registered.seat"
+					: "courses.registered.waitlist");
+		}
+		catch (RegistrationRefused refused) {
+			flash.addFlashAttribute("problem", refused.reason().messageKey());
+		}
+		return "redirect:/courses/offerings/" + offering.id();
+	}
 
-    private ResponseEntity<String> ics(Offering offering) {
-        String body = calendars.render(offering.title(), offering.sessions().stream()
-                .map(s -> SessionEvents.entry(offering, s, baseUrl)).toList());
-        return ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"offering-" + offering.id() + ".ics\"").body(body);
-    }
+	@PostMapping("/courses/offerings/{id}/cancel")
+	String cancel(@PathVariable String id, @AuthenticationPrincipal CprUser me, RedirectAttributes flash) {
+		Offering offering = load(id);
+		try {
+			registrations.cancel(offering.id(), me.personId(), false);
+			flash.addFlashAttribute("notice", "courses.cancelled");
+		}
+		catch (RegistrationRefused refused) {
+			flash.addFlashAttribute("problem", refused.reason().messageKey());
+		}
+		return "redirect:/courses/offerings/" + offering.id();
+	}
 
-    private Offering load(String id) {
-        return catalogue.find(CourseViews.offeringId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
+	@GetMapping("/courses/offerings/{id}.ics")
+	ResponseEntity<String> ics(@PathVariable String id) {
+		return ics(load(id));
+	}
 
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException notADate) {
-            return null;
-        }
-    }
+	@GetMapping("/courses/public")
+	String publicList(Model model) {
+		model.addAttribute("offerings",
+				catalogue.search(new CatalogueQuery(null, null, null, null, null, true)).stream().limit(PAGE).toList());
+		return PUBLIC_VIEW;
+	}
 
-    private static TopicId topicId(String value) {
-        try {
-            return value == null || value.isBlank() ? null : new TopicId(UUID.fromString(value));
-        } catch (IllegalArgumentException notAnId) {
-            return null;
-        }
-    }
+	@GetMapping("/courses/public/{id}.ics")
+	ResponseEntity<String> publicIcs(@PathVariable String id) {
+		Offering offering = load(id);
+		if (!offering.publicListing()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return ics(offering);
+	}
 
-    static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException unknown) {
-            return null;
-        }
-    }
+	private ResponseEntity<String> ics(Offering offering) {
+		String body = calendars.render(offering.title(),
+				offering.sessions().stream().map(s -> SessionEvents.entry(offering, s, baseUrl)).toList());
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8))
+			.header("Content-Disposition", "attachment; filename=\"offering-" + offering.id() + ".ics\"")
+			.body(body);
+	}
+
+	private Offering load(String id) {
+		return catalogue.find(CourseViews.offeringId(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static LocalDate date(String value) {
+		try {
+			return value == null || value.isBlank() ? null : LocalDate.parse(value);
+		}
+		catch (DateTimeParseException notADate) {
+			return null;
+		}
+	}
+
+	private static TopicId topicId(String value) {
+		try {
+			return value == null || value.isBlank() ? null : new TopicId(UUID.fromString(value));
+		}
+		catch (IllegalArgumentException notAnId) {
+			return null;
+		}
+	}
+
+	static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException unknown) {
+			return null;
+		}
+	}
+
 }

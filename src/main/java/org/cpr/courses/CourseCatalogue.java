@@ -18,157 +18,189 @@ import org.cpr.shared.PersonId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The courses module's offering API: plan, change and cancel offerings and sessions; the catalogue. */
+/**
+ * The courses module's offering API: plan, change and cancel offerings and sessions; the
+ * catalogue.
+ */
 @Service
 public class CourseCatalogue {
 
-    private final OfferingStore store;
-    private final Registrations registrations;
-    private final TopicLibrary topics;
-    private final Clock clock;
+	private final OfferingStore store;
 
-    CourseCatalogue(OfferingStore store, Registrations registrations, TopicLibrary topics, Clock clock) {
-        this.store = store;
-        this.registrations = registrations;
-        this.topics = topics;
-        this.clock = clock;
-    }
+	private final Registrations registrations;
 
-    /** Creates an offering with its sessions. @throws InvalidPlan with every problem found; nothing is saved */
-    @Transactional
-    public OfferingId create(OfferingPlan plan, PersonId by) {
-        List<PlanError> errors = new ArrayList<>(PlanRules.check(plan));
-        errors.addAll(unknownTopics(plan.topics()));
-        if (!errors.isEmpty()) {
-            throw new InvalidPlan(errors);
-        }
-        OfferingId id = new OfferingId(UUID.randomUUID());
-        int capacity = plan.sessions().stream().mapToInt(SessionPlan::capacity).min().orElseThrow();
-        store.insert(id, plan, capacity, by, clock.instant());
-        return id;
-    }
+	private final TopicLibrary topics;
 
-    /** Changes everything but the sessions. @throws InvalidPlan */
-    @Transactional
-    public void updateDetails(OfferingId id, OfferingPlan plan) {
-        load(id);
-        List<PlanError> errors = new ArrayList<>(PlanRules.check(plan).stream().filter(e -> !e.field().startsWith("sessions")).toList());
-        errors.addAll(unknownTopics(plan.topics()));
-        if (!errors.isEmpty()) {
-            throw new InvalidPlan(errors);
-        }
-        store.updateDetails(id, plan, clock.instant());
-    }
+	private final Clock clock;
 
-    /** Adds a session; it may not overlap the offering's other sessions. @throws InvalidPlan (fields {@code session.*}) */
-    @Transactional
-    public SessionId addSession(OfferingId id, SessionPlan session) {
-        Offering offering = load(id);
-        checkAgainstOthers(offering, null, session);
-        SessionId added = store.insertSession(id, session);
-        registrations.recount(id);
-        return added;
-    }
+	CourseCatalogue(OfferingStore store, Registrations registrations, TopicLibrary topics, Clock clock) {
+		this.store = store;
+		this.registrations = registrations;
+		this.topics = topics;
+		this.clock = clock;
+	}
 
-    /** Moves or changes a session (calendar clients get the update: same UID, higher SEQUENCE). @throws InvalidPlan */
-    @Transactional
-    public void reschedule(SessionId sessionId, SessionPlan session) {
-        Session existing = session(sessionId);
-        checkAgainstOthers(load(existing.offering()), sessionId, session);
-        store.reschedule(sessionId, session);
-        registrations.recount(existing.offering());
-    }
+	/**
+	 * Creates an offering with its sessions. @throws InvalidPlan with every problem
+	 * found; nothing is saved
+	 */
+	@Transactional
+	public OfferingId create(OfferingPlan plan, PersonId by) {
+		List<PlanError> errors = new ArrayList<>(PlanRules.check(plan));
+		errors.addAll(unknownTopics(plan.topics()));
+		if (!errors.isEmpty()) {
+			throw new InvalidPlan(errors);
+		}
+		OfferingId id = new OfferingId(UUID.randomUUID());
+		int capacity = plan.sessions().stream().mapToInt(SessionPlan::capacity).min().orElseThrow();
+		store.insert(id, plan, capacity, by, clock.instant());
+		return id;
+	}
 
-    /** Cancels one session; it stays on calendars as STATUS:CANCELLED. */
-    @Transactional
-    public void cancelSession(SessionId sessionId) {
-        Session existing = session(sessionId);
-        store.cancelSession(sessionId);
-        registrations.recount(existing.offering());
-    }
+	/** Changes everything but the sessions. @throws InvalidPlan */
+	@Transactional
+	public void updateDetails(OfferingId id, OfferingPlan plan) {
+		load(id);
+		List<PlanError> errors = new ArrayList<>(
+				PlanRules.check(plan).stream().filter(e -> !e.field().startsWith("sessions")).toList());
+		errors.addAll(unknownTopics(plan.topics()));
+		if (!errors.isEmpty()) {
+			throw new InvalidPlan(errors);
+		}
+		store.updateDetails(id, plan, clock.instant());
+	}
 
-    @Transactional
-    public void cancelOffering(OfferingId id) {
-        load(id);
-        store.cancelOffering(id, clock.instant());
-    }
+	/**
+	 * Adds a session; it may not overlap the offering's other sessions. @throws
+	 * InvalidPlan (fields {@code session.*})
+	 */
+	@Transactional
+	public SessionId addSession(OfferingId id, SessionPlan session) {
+		Offering offering = load(id);
+		checkAgainstOthers(offering, null, session);
+		SessionId added = store.insertSession(id, session);
+		registrations.recount(id);
+		return added;
+	}
 
-    @Transactional(readOnly = true)
-    public Optional<Offering> find(OfferingId id) {
-        return store.find(id);
-    }
+	/**
+	 * Moves or changes a session (calendar clients get the update: same UID, higher
+	 * SEQUENCE). @throws InvalidPlan
+	 */
+	@Transactional
+	public void reschedule(SessionId sessionId, SessionPlan session) {
+		Session existing = session(sessionId);
+		checkAgainstOthers(load(existing.offering()), sessionId, session);
+		store.reschedule(sessionId, session);
+		registrations.recount(existing.offering());
+	}
 
-    @Transactional(readOnly = true)
-    public Optional<Session> findSession(SessionId id) {
-        return store.session(id).map(OfferingStore.SessionRow::session);
-    }
+	/** Cancels one session; it stays on calendars as STATUS:CANCELLED. */
+	@Transactional
+	public void cancelSession(SessionId sessionId) {
+		Session existing = session(sessionId);
+		store.cancelSession(sessionId);
+		registrations.recount(existing.offering());
+	}
 
-    @Transactional(readOnly = true)
-    public List<Offering> byIds(java.util.Collection<OfferingId> ids) {
-        return store.byIds(ids.stream().map(OfferingId::value).toList());
-    }
+	@Transactional
+	public void cancelOffering(OfferingId id) {
+		load(id);
+		store.cancelOffering(id, clock.instant());
+	}
 
-    @Transactional(readOnly = true)
-    public List<Offering> facilitatedBy(PersonId person) {
-        return store.byIds(store.facilitatedBy(person));
-    }
+	@Transactional(readOnly = true)
+	public Optional<Offering> find(OfferingId id) {
+		return store.find(id);
+	}
 
-    /** Upcoming offerings matching the query, soonest first. */
-    @Transactional(readOnly = true)
-    public List<Offering> search(CatalogueQuery q) {
-        Instant from = q.from() == null ? clock.instant() : q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<Session> busy = q.fitsScheduleOf() == null ? List.of() : busySessions(q.fitsScheduleOf());
-        Set<OfferingId> mine = new HashSet<>();
-        busy.forEach(s -> mine.add(s.offering()));
-        return store.all(q.kind(), q.publicOnly(), false).stream()
-                .filter(o -> o.sessions().stream().anyMatch(s -> !s.cancelled() && s.end().toInstant().isAfter(from)))
-                .filter(o -> q.audience() == null || o.audience().traineeTypes().isEmpty() || o.audience().traineeTypes().contains(q.audience()))
-                .filter(o -> q.topic() == null || o.topics().contains(q.topic()))
-                .filter(o -> mine.contains(o.id()) || o.sessions().stream().filter(s -> !s.cancelled())
-                        .noneMatch(s -> busy.stream().anyMatch(b -> overlaps(s, b))))
-                .sorted(java.util.Comparator.comparing(o -> o.firstSession().map(s -> s.start().toInstant()).orElse(Instant.MAX)))
-                .toList();
-    }
+	@Transactional(readOnly = true)
+	public Optional<Session> findSession(SessionId id) {
+		return store.session(id).map(OfferingStore.SessionRow::session);
+	}
 
-    /** Scheduled sessions of the offerings the person holds a seat in. */
-    @Transactional(readOnly = true)
-    public List<Session> busySessions(PersonId person) {
-        List<UUID> ids = registrations.ofPerson(person).stream().filter(r -> r.status() == RegistrationStatus.SEATED)
-                .map(r -> r.offering().value()).toList();
-        return store.byIds(ids).stream().flatMap(o -> o.sessions().stream()).filter(s -> !s.cancelled()).toList();
-    }
+	@Transactional(readOnly = true)
+	public List<Offering> byIds(java.util.Collection<OfferingId> ids) {
+		return store.byIds(ids.stream().map(OfferingId::value).toList());
+	}
 
-    private static boolean overlaps(Session a, Session b) {
-        return a.start().toInstant().isBefore(b.end().toInstant()) && b.start().toInstant().isBefore(a.end().toInstant());
-    }
+	@Transactional(readOnly = true)
+	public List<Offering> facilitatedBy(PersonId person) {
+		return store.byIds(store.facilitatedBy(person));
+	}
 
-    private void checkAgainstOthers(Offering offering, SessionId replaced, SessionPlan session) {
-        List<SessionPlan> all = new ArrayList<>();
-        all.add(session);
-        offering.sessions().stream().filter(s -> !s.cancelled() && !s.id().equals(replaced))
-                .forEach(s -> all.add(new SessionPlan(s.start().toLocalDateTime(), s.end().toLocalDateTime(), s.start().getZone().getId(),
-                        s.place(), s.onlineLink(), s.capacity())));
-        List<PlanError> errors = PlanRules.sessions(all, "s").stream().filter(e -> e.field().startsWith("s[0]."))
-                .map(e -> new PlanError("session." + e.field().substring("s[0].".length()), e.messageKey())).toList();
-        if (!errors.isEmpty()) {
-            throw new InvalidPlan(errors);
-        }
-    }
+	/** Upcoming offerings matching the query, soonest first. */
+	@Transactional(readOnly = true)
+	public List<Offering> search(CatalogueQuery q) {
+		Instant from = q.from() == null ? clock.instant() : q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
+		List<Session> busy = q.fitsScheduleOf() == null ? List.of() : busySessions(q.fitsScheduleOf());
+		Set<OfferingId> mine = new HashSet<>();
+		busy.forEach(s -> mine.add(s.offering()));
+		return store.all(q.kind(), q.publicOnly(), false)
+			.stream()
+			.filter(o -> o.sessions().stream().anyMatch(s -> !s.cancelled() && s.end().toInstant().isAfter(from)))
+			.filter(o -> q.audience() == null || o.audience().traineeTypes().isEmpty()
+					|| o.audience().traineeTypes().contains(q.audience()))
+			.filter(o -> q.topic() == null || o.topics().contains(q.topic()))
+			.filter(o -> mine.contains(o.id()) || o.sessions()
+				.stream()
+				.filter(s -> !s.cancelled())
+				.noneMatch(s -> busy.stream().anyMatch(b -> overlaps(s, b))))
+			.sorted(java.util.Comparator
+				.comparing(o -> o.firstSession().map(s -> s.start().toInstant()).orElse(Instant.MAX)))
+			.toList();
+	}
 
-    private List<PlanError> unknownTopics(List<TopicId> wanted) {
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        return topics.byIds(wanted).size() == new HashSet<>(wanted).size() ? List.of()
-                : List.of(new PlanError("topics", "courses.plan.topic"));
-    }
+	/** Scheduled sessions of the offerings the person holds a seat in. */
+	@Transactional(readOnly = true)
+	public List<Session> busySessions(PersonId person) {
+		List<UUID> ids = registrations.ofPerson(person)
+			.stream()
+			.filter(r -> r.status() == RegistrationStatus.SEATED)
+			.map(r -> r.offering().value())
+			.toList();
+		return store.byIds(ids).stream().flatMap(o -> o.sessions().stream()).filter(s -> !s.cancelled()).toList();
+	}
 
-    private Offering load(OfferingId id) {
-        return store.find(id).orElseThrow(() -> new RegistrationRefused(RegistrationRefused.Reason.UNKNOWN_OFFERING));
-    }
+	private static boolean overlaps(Session a, Session b) {
+		return a.start().toInstant().isBefore(b.end().toInstant())
+				&& b.start().toInstant().isBefore(a.end().toInstant());
+	}
 
-    private Session session(SessionId id) {
-        return store.session(id).map(OfferingStore.SessionRow::session)
-                .orElseThrow(() -> new RegistrationRefused(RegistrationRefused.Reason.UNKNOWN_OFFERING));
-    }
+	private void checkAgainstOthers(Offering offering, SessionId replaced, SessionPlan session) {
+		List<SessionPlan> all = new ArrayList<>();
+		all.add(session);
+		offering.sessions()
+			.stream()
+			.filter(s -> !s.cancelled() && !s.id().equals(replaced))
+			.forEach(s -> all.add(new SessionPlan(s.start().toLocalDateTime(), s.end().toLocalDateTime(),
+					s.start().getZone().getId(), s.place(), s.onlineLink(), s.capacity())));
+		List<PlanError> errors = PlanRules.sessions(all, "s")
+			.stream()
+			.filter(e -> e.field().startsWith("s[0]."))
+			.map(e -> new PlanError("session." + e.field().substring("s[0].".length()), e.messageKey()))
+			.toList();
+		if (!errors.isEmpty()) {
+			throw new InvalidPlan(errors);
+		}
+	}
+
+	private List<PlanError> unknownTopics(List<TopicId> wanted) {
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		return topics.byIds(wanted).size() == new HashSet<>(wanted).size() ? List.of()
+				: List.of(new PlanError("topics", "courses.plan.topic"));
+	}
+
+	private Offering load(OfferingId id) {
+		return store.find(id).orElseThrow(() -> new RegistrationRefused(RegistrationRefused.Reason.UNKNOWN_OFFERING));
+	}
+
+	private Session session(SessionId id) {
+		return store.session(id)
+			.map(OfferingStore.SessionRow::session)
+			.orElseThrow(() -> new RegistrationRefused(RegistrationRefused.Reason.UNKNOWN_OFFERING));
+	}
+
 }

@@ -8,13 +8,12 @@ import org.cpr.shared.PersonId;
 
 /** Everything a coordinator decides about an offering. */
 public record OfferingPlan(String title, OfferingKind kind, String description, List<TopicId> topics, Audience audience,
-                           String prerequisites, String protectedTimeNote, AttendanceVisibility visibility,
-                           boolean publicListing, int cancellationCutoffHours, Set<PersonId> facilitators,
-                           List<SessionPlan> sessions) {
+		String prerequisites, String protectedTimeNote, AttendanceVisibility visibility, boolean publicListing,
+		int cancellationCutoffHours, Set<PersonId> facilitators, List<SessionPlan> sessions) {
 
-    public OfferingPlan {
-        topics = List.copyOf(topics);
-        facilitators = Set.copyOf(facilitators);
-        sessions = List.copyOf(sessions);
-    }
+	public OfferingPlan {
+		topics = List.copyOf(topics);
+		facilitators = Set.copyOf(facilitators);
+		sessions = List.copyOf(sessions);
+	}
 }

@@ -7,9 +7,9 @@ import org.cpr.shared.PersonId;
 /**
  * A person's registration for an offering.
  *
- * @param arrival          the order the request was decided in (lower came first)
+ * @param arrival the order the request was decided in (lower came first)
  * @param waitlistPosition 1 for the first on the waitlist; 0 when not waitlisted
  */
-public record Registration(RegistrationId id, OfferingId offering, PersonId person, RegistrationStatus status, long arrival,
-                           int waitlistPosition, Instant requestedAt) {
+public record Registration(RegistrationId id, OfferingId offering, PersonId person, RegistrationStatus status,
+		long arrival, int waitlistPosition, Instant requestedAt) {
 }

@@ -16,72 +16,77 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * An offering's evaluation: what is sent after each session and as a pre/post measure (coordinators),
- * and the gated results per session and the pre/post change (coordinators and program directors).
+ * An offering's evaluation: what is sent after each session and as a pre/post measure
+ * (coordinators), and the gated results per session and the pre/post change (coordinators
+ * and program directors).
  */
 @Controller
 class SessionEvaluationController {
 
-    static final String VIEW = "courses/evaluation";
+	static final String VIEW = "courses/evaluation";
 
-    private final SessionEvaluations evaluations;
-    private final CourseCatalogue catalogue;
+	private final SessionEvaluations evaluations;
 
-    SessionEvaluationController(SessionEvaluations evaluations, CourseCatalogue catalogue) {
-        this.evaluations = evaluations;
-        this.catalogue = catalogue;
-    }
+	private final CourseCatalogue catalogue;
 
-    @GetMapping("/courses/offerings/{id}/evaluation")
-    @PreAuthorize("hasAnyRole('FACILITATOR','ADMINISTRATOR','PROGRAM_DIRECTOR')")
-    String show(@PathVariable String id, @AuthenticationPrincipal CprUser me, Model model) {
-        Offering offering = load(id);
-        EvaluationSettings s = evaluations.settings(offering.id());
-        model.addAttribute("form", new EvaluationForm(s.questionnaire() == null ? "" : s.questionnaire(), s.anonymous(),
-                s.prepostMeasure() == null ? "" : s.prepostMeasure()));
-        return page(offering, me, model, Map.of());
-    }
+	SessionEvaluationController(SessionEvaluations evaluations, CourseCatalogue catalogue) {
+		this.evaluations = evaluations;
+		this.catalogue = catalogue;
+	}
 
-    @PostMapping("/courses/offerings/{id}/evaluation")
-    @PreAuthorize("hasAnyRole('FACILITATOR','ADMINISTRATOR')")
-    String configure(@PathVariable String id, @RequestParam(required = false) String questionnaire,
-                     @RequestParam(required = false) String anonymous, @RequestParam(required = false) String prepostMeasure,
-                     @AuthenticationPrincipal CprUser me, Model model) {
-        Offering offering = load(id);
-        EvaluationForm form = new EvaluationForm(questionnaire == null ? "" : questionnaire.strip(), anonymous != null,
-                prepostMeasure == null ? "" : prepostMeasure.strip());
-        model.addAttribute("form", form);
-        try {
-            evaluations.configure(offering.id(), form.settings(), me.personId());
-            return "redirect:/courses/offerings/" + offering.id() + "/evaluation?saved";
-        } catch (InvalidPlan invalid) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            invalid.errors().forEach(e -> errors.putIfAbsent(e.field(), e.messageKey()));
-            return page(offering, me, model, errors);
-        }
-    }
+	@GetMapping("/courses/offerings/{id}/evaluation")
+	@PreAuthorize("hasAnyRole('FACILITATOR','ADMINISTRATOR','PROGRAM_DIRECTOR')")
+	String show(@PathVariable String id, @AuthenticationPrincipal CprUser me, Model model) {
+		Offering offering = load(id);
+		EvaluationSettings s = evaluations.settings(offering.id());
+		model.addAttribute("form", new EvaluationForm(s.questionnaire() == null ? "" : s.questionnaire(), s.anonymous(),
+				s.prepostMeasure() == null ? "" : s.prepostMeasure()));
+		return page(offering, me, model, Map.of());
+	}
 
-    private String page(Offering offering, CprUser me, Model model, Map<String, String> errors) {
-        model.addAttribute("offering", offering);
-        model.addAttribute("fieldErrors", errors);
-        model.addAttribute("questionnaires", evaluations.questionnaires());
-        model.addAttribute("canConfigure", CourseViews.coordinator(me));
-        model.addAttribute("results", evaluations.results(offering.id(), me));
-        model.addAttribute("change", evaluations.change(offering.id(), me).orElse(null));
-        model.addAttribute("prepostWaves", evaluations.prePostWaves(offering.id()).orElse(null));
-        return VIEW;
-    }
+	@PostMapping("/courses/offerings/{id}/evaluation")
+	@PreAuthorize("hasAnyRole('FACILITATOR','ADMINISTRATOR')")
+	String configure(@PathVariable String id, @RequestParam(required = false) String questionnaire,
+			@RequestParam(required = false) String anonymous, @RequestParam(required = false) String prepostMeasure,
+			@AuthenticationPrincipal CprUser me, Model model) {
+		Offering offering = load(id);
+		EvaluationForm form = new EvaluationForm(questionnaire == null ? "" : questionnaire.strip(), anonymous != null,
+				prepostMeasure == null ? "" : prepostMeasure.strip());
+		model.addAttribute("form", form);
+		try {
+			evaluations.configure(offering.id(), form.settings(), me.personId());
+			return "redirect:/courses/offerings/" + offering.id() + "/evaluation?saved";
+		}
+		catch (InvalidPlan invalid) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			invalid.errors().forEach(e -> errors.putIfAbsent(e.field(), e.messageKey()));
+			return page(offering, me, model, errors);
+		}
+	}
 
-    private Offering load(String id) {
-        return catalogue.find(CourseViews.offeringId(id)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
+	private String page(Offering offering, CprUser me, Model model, Map<String, String> errors) {
+		model.addAttribute("offering", offering);
+		model.addAttribute("fieldErrors", errors);
+		model.addAttribute("questionnaires", evaluations.questionnaires());
+		model.addAttribute("canConfigure", CourseViews.coordinator(me));
+		model.addAttribute("results", evaluations.results(offering.id(), me));
+		model.addAttribute("change", evaluations.change(offering.id(), me).orElse(null));
+		model.addAttribute("prepostWaves", evaluations.prePostWaves(offering.id()).orElse(null));
+		return VIEW;
+	}
 
-    /** The settings form as typed (blank = none). */
-    record EvaluationForm(String questionnaire, boolean anonymous, String prepostMeasure) {
+	private Offering load(String id) {
+		return catalogue.find(CourseViews.offeringId(id))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
 
-        EvaluationSettings settings() {
-            return new EvaluationSettings(questionnaire.isBlank() ? null : questionnaire, anonymous,
-                    prepostMeasure.isBlank() ? null : prepostMeasure);
-        }
-    }
+	/** The settings form as typed (blank = none). */
+	record EvaluationForm(String questionnaire, boolean anonymous, String prepostMeasure) {
+
+		EvaluationSettings settings() {
+			return new EvaluationSettings(questionnaire.isBlank() ? null : questionnaire, anonymous,
+					prepostMeasure.isBlank() ? null : prepostMeasure);
+		}
+	}
+
 }

@@ -8,5 +8,5 @@ import java.time.LocalDateTime;
  * @param timeZone an IANA zone id, e.g. {@code America/Denver}
  */
 public record SessionPlan(LocalDateTime start, LocalDateTime end, String timeZone, String place, String onlineLink,
-                          Integer capacity) {
+		Integer capacity) {
 }

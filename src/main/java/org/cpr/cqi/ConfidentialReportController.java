@@ -12,40 +12,44 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * A confidential mistreatment report from a signed-in person who wants follow-up: the identity is
- * stored apart from the report and shown to the conduct officer alone, never to program leadership.
+ * A confidential mistreatment report from a signed-in person who wants follow-up: the
+ * identity is stored apart from the report and shown to the conduct officer alone, never
+ * to program leadership.
  */
 @Controller
 class ConfidentialReportController {
 
-    static final String FORM_VIEW = "cqi/confidential-report";
+	static final String FORM_VIEW = "cqi/confidential-report";
 
-    private final SpeakUpChannel channel;
+	private final SpeakUpChannel channel;
 
-    ConfidentialReportController(SpeakUpChannel channel) {
-        this.channel = channel;
-    }
+	ConfidentialReportController(SpeakUpChannel channel) {
+		this.channel = channel;
+	}
 
-    @GetMapping("/cqi/confidential-report")
-    String form(Model model) {
-        model.addAttribute("form", ReportForm.fresh(ReportChannel.MISTREATMENT));
-        return FORM_VIEW;
-    }
+	@GetMapping("/cqi/confidential-report")
+	String form(Model model) {
+		model.addAttribute("form", ReportForm.fresh(ReportChannel.MISTREATMENT));
+		return FORM_VIEW;
+	}
 
-    @PostMapping("/cqi/confidential-report")
-    String submit(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors,
-                  @AuthenticationPrincipal CprUser me, Model model) {
-        if (errors.hasErrors()) {
-            return FORM_VIEW;
-        }
-        ReportForm mistreatment = new ReportForm(ReportChannel.MISTREATMENT, form.category(), null, form.setting(), form.body(),
-                form.wantsReplies(), form.idempotencyKey());
-        try {
-            model.addAttribute("receipt", channel.submit(mistreatment.submission(), form.idempotencyKey(), me.personId()));
-            return SpeakUpController.RECEIPT_VIEW;
-        } catch (SpeakUpChannel.KeyReusedException reused) {
-            model.addAttribute("keyReused", true);
-            return FORM_VIEW;
-        }
-    }
+	@PostMapping("/cqi/confidential-report")
+	String submit(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors,
+			@AuthenticationPrincipal CprUser me, Model model) {
+		if (errors.hasErrors()) {
+			return FORM_VIEW;
+		}
+		ReportForm mistreatment = new ReportForm(ReportChannel.MISTREATMENT, form.category(), null, form.setting(),
+				form.body(), form.wantsReplies(), form.idempotencyKey());
+		try {
+			model.addAttribute("receipt",
+					channel.submit(mistreatment.submission(), form.idempotencyKey(), me.personId()));
+			return SpeakUpController.RECEIPT_VIEW;
+		}
+		catch (SpeakUpChannel.KeyReusedException reused) {
+			model.addAttribute("keyReused", true);
+			return FORM_VIEW;
+		}
+	}
+
 }

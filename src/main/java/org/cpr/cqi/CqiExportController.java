@@ -28,37 +28,41 @@ import org.springframework.web.bind.annotation.GetMapping;
 @PreAuthorize("hasAnyRole('FACILITATOR','PROGRAM_DIRECTOR','ADMINISTRATOR')")
 class CqiExportController {
 
-    private final ImprovementRegister register;
-    private final MessageSource messages;
-    private final Clock clock;
+	private final ImprovementRegister register;
 
-    CqiExportController(ImprovementRegister register, MessageSource messages, Clock clock) {
-        this.register = register;
-        this.messages = messages;
-        this.clock = clock;
-    }
+	private final MessageSource messages;
 
-    @GetMapping("/cqi/items.csv")
-    ResponseEntity<byte[]> csv(Locale locale) throws IOException {
-        StringWriter out = new StringWriter();
-        String[] header = {"title", "category", "status", "unit", "rotation", "due", "you_said", "we_did", "decision_reason"};
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get())) {
-            for (ItemView i : register.list()) {
-                csv.printRecord(CsvCells.safe(i.title()), label("cqi.category." + i.category(), locale),
-                        label("cqi.status." + i.status(), locale), CsvCells.safe(i.unitName()), CsvCells.safe(i.rotationName()),
-                        i.dueOn() == null ? "" : i.dueOn().toString(), CsvCells.safe(i.youSaid()), CsvCells.safe(i.weDid()),
-                        CsvCells.safe(i.decisionReason()));
-            }
-        }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("cqi-register-" + today + ".csv").build().toString())
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
-    }
+	private final Clock clock;
 
-    private String label(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
-    }
+	CqiExportController(ImprovementRegister register, MessageSource messages, Clock clock) {
+		this.register = register;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/cqi/items.csv")
+	ResponseEntity<byte[]> csv(Locale locale) throws IOException {
+		StringWriter out = new StringWriter();
+		String[] header = { "title", "category", "status", "unit", "rotation", "due", "you_said", "we_did",
+				"decision_reason" };
+		try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).get())) {
+			for (ItemView i : register.list()) {
+				csv.printRecord(CsvCells.safe(i.title()), label("cqi.category." + i.category(), locale),
+						label("cqi.status." + i.status(), locale), CsvCells.safe(i.unitName()),
+						CsvCells.safe(i.rotationName()), i.dueOn() == null ? "" : i.dueOn().toString(),
+						CsvCells.safe(i.youSaid()), CsvCells.safe(i.weDid()), CsvCells.safe(i.decisionReason()));
+			}
+		}
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("cqi-register-" + today + ".csv").build().toString())
+			.body(out.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private String label(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+
 }

@@ -2,7 +2,10 @@ package org.cpr.cqi;
 
 import java.time.LocalDate;
 
-/** A presentation of an item to leadership, with what was decided and the follow-ups agreed. */
-record PresentationRecord(LocalDate presentedOn, PresentationAudience audience, String audienceNote,
-                                 Decision decision, String decisionReason, String followUps) {
+/**
+ * A presentation of an item to leadership, with what was decided and the follow-ups
+ * agreed.
+ */
+record PresentationRecord(LocalDate presentedOn, PresentationAudience audience, String audienceNote, Decision decision,
+		String decisionReason, String followUps) {
 }

@@ -2,19 +2,23 @@ package org.cpr.cqi;
 
 import org.cpr.shared.Role;
 
-/** Where a speak-up report goes: systemic problems to CQI reviewers, mistreatment to the conduct officer. */
+/**
+ * Where a speak-up report goes: systemic problems to CQI reviewers, mistreatment to the
+ * conduct officer.
+ */
 enum ReportChannel {
-    SYSTEMIC(Role.FACILITATOR),
-    MISTREATMENT(Role.CONDUCT_OFFICER);
 
-    private final Role reviewer;
+	SYSTEMIC(Role.FACILITATOR), MISTREATMENT(Role.CONDUCT_OFFICER);
 
-    ReportChannel(Role reviewer) {
-        this.reviewer = reviewer;
-    }
+	private final Role reviewer;
 
-    /** The only role that reads reports of this channel before release. */
-    public Role reviewer() {
-        return reviewer;
-    }
+	ReportChannel(Role reviewer) {
+		this.reviewer = reviewer;
+	}
+
+	/** The only role that reads reports of this channel before release. */
+	public Role reviewer() {
+		return reviewer;
+	}
+
 }

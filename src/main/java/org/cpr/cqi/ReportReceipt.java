@@ -2,6 +2,9 @@ package org.cpr.cqi;
 
 import java.time.LocalDate;
 
-/** What the reporter sees after sending: the day only, and the reply code when they asked for one. */
+/**
+ * What the reporter sees after sending: the day only, and the reply code when they asked
+ * for one.
+ */
 record ReportReceipt(LocalDate receivedOn, String replyCode, LocalDate reviewableFrom) {
 }

@@ -9,13 +9,13 @@ import java.util.Set;
  * @param minutes suggested length in minutes
  */
 public record Topic(TopicId id, String code, String title, String summary, List<String> objectives, TopicFormat format,
-                    int minutes, String facilitatorNotes, List<TopicResource> resources, Set<Competency> competencies,
-                    Set<WellBeingRequirement> requirements, boolean retired) {
+		int minutes, String facilitatorNotes, List<TopicResource> resources, Set<Competency> competencies,
+		Set<WellBeingRequirement> requirements, boolean retired) {
 
-    public Topic {
-        objectives = List.copyOf(objectives);
-        resources = List.copyOf(resources);
-        competencies = Set.copyOf(competencies);
-        requirements = Set.copyOf(requirements);
-    }
+	public Topic {
+		objectives = List.copyOf(objectives);
+		resources = List.copyOf(resources);
+		competencies = Set.copyOf(competencies);
+		requirements = Set.copyOf(requirements);
+	}
 }

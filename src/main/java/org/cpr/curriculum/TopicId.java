@@ -6,12 +6,12 @@ import java.util.UUID;
 /** The id of a curriculum topic; other modules keep it instead of the topic. */
 public record TopicId(UUID value) {
 
-    public TopicId {
-        Objects.requireNonNull(value, "value");
-    }
+	public TopicId {
+		Objects.requireNonNull(value, "value");
+	}
 
-    @Override
-    public String toString() {
-        return value.toString();
-    }
+	@Override
+	public String toString() {
+		return value.toString();
+	}
 }

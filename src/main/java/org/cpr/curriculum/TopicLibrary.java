@@ -22,91 +22,104 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class TopicLibrary {
 
-    private final TopicRepository topics;
-    private final Clock clock;
+	private final TopicRepository topics;
 
-    TopicLibrary(TopicRepository topics, Clock clock) {
-        this.topics = topics;
-        this.clock = clock;
-    }
+	private final Clock clock;
 
-    /**
-     * Topics whose title, summary or objectives contain {@code text} (any case), mapped to
-     * {@code competency} and {@code requirement} when given, by title; retired topics only on request.
-     */
-    public List<Topic> search(String text, Competency competency, WellBeingRequirement requirement, boolean withRetired) {
-        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return topics.findAllByOrderByTitle().stream().map(TopicCodec::topic)
-                .filter(t -> withRetired || !t.retired())
-                .filter(t -> competency == null || t.competencies().contains(competency))
-                .filter(t -> requirement == null || t.requirements().contains(requirement))
-                .filter(t -> needle.isEmpty() || (t.title() + "\n" + t.summary() + "\n" + String.join("\n", t.objectives()))
-                        .toLowerCase(Locale.ROOT).contains(needle))
-                .toList();
-    }
+	TopicLibrary(TopicRepository topics, Clock clock) {
+		this.topics = topics;
+		this.clock = clock;
+	}
 
-    public Optional<Topic> find(TopicId id) {
-        return topics.findById(id.value()).map(TopicCodec::topic);
-    }
+	/**
+	 * Topics whose title, summary or objectives contain {@code text} (any case), mapped
+	 * to {@code competency} and {@code requirement} when given, by title; retired topics
+	 * only on request.
+	 */
+	public List<Topic> search(String text, Competency competency, WellBeingRequirement requirement,
+			boolean withRetired) {
+		String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+		return topics.findAllByOrderByTitle()
+			.stream()
+			.map(TopicCodec::topic)
+			.filter(t -> withRetired || !t.retired())
+			.filter(t -> competency == null || t.competencies().contains(competency))
+			.filter(t -> requirement == null || t.requirements().contains(requirement))
+			.filter(t -> needle.isEmpty() || (t.title() + "\n" + t.summary() + "\n" + String.join("\n", t.objectives()))
+				.toLowerCase(Locale.ROOT)
+				.contains(needle))
+			.toList();
+	}
 
-    public Map<TopicId, Topic> byIds(Collection<TopicId> ids) {
-        return topics.findAllById(ids.stream().map(TopicId::value).toList()).stream().map(TopicCodec::topic)
-                .collect(Collectors.toMap(Topic::id, Function.identity()));
-    }
+	public Optional<Topic> find(TopicId id) {
+		return topics.findById(id.value()).map(TopicCodec::topic);
+	}
 
-    /** Adds a topic. @throws DuplicateTopicCode when another topic has the code */
-    @Transactional
-    public TopicId create(TopicContent content, PersonId editor) {
-        return create(new TopicId(UUID.randomUUID()), content, editor);
-    }
+	public Map<TopicId, Topic> byIds(Collection<TopicId> ids) {
+		return topics.findAllById(ids.stream().map(TopicId::value).toList())
+			.stream()
+			.map(TopicCodec::topic)
+			.collect(Collectors.toMap(Topic::id, Function.identity()));
+	}
 
-    /** Adds a topic under a chosen id (demo data uses stable ids). */
-    @Transactional
-    public TopicId create(TopicId id, TopicContent content, PersonId editor) {
-        if (topics.findByCode(content.code()).isPresent()) {
-            throw new DuplicateTopicCode(content.code());
-        }
-        TopicEntity entity = new TopicEntity(id.value());
-        TopicCodec.write(content, entity);
-        entity.touch(clock.instant(), editor == null ? null : editor.value());
-        topics.save(entity);
-        return id;
-    }
+	/** Adds a topic. @throws DuplicateTopicCode when another topic has the code */
+	@Transactional
+	public TopicId create(TopicContent content, PersonId editor) {
+		return create(new TopicId(UUID.randomUUID()), content, editor);
+	}
 
-    /** Changes a topic. @throws DuplicateTopicCode when another topic has the new code */
-    @Transactional
-    public void update(TopicId id, TopicContent content, PersonId editor) {
-        TopicEntity entity = topics.findById(id.value()).orElseThrow(() -> new UnknownTopic(id));
-        topics.findByCode(content.code()).filter(other -> !other.getId().equals(id.value())).ifPresent(other -> {
-            throw new DuplicateTopicCode(content.code());
-        });
-        TopicCodec.write(content, entity);
-        entity.touch(clock.instant(), editor == null ? null : editor.value());
-    }
+	/** Adds a topic under a chosen id (demo data uses stable ids). */
+	@Transactional
+	public TopicId create(TopicId id, TopicContent content, PersonId editor) {
+		if (topics.findByCode(content.code()).isPresent()) {
+			throw new DuplicateTopicCode(content.code());
+		}
+		TopicEntity entity = new TopicEntity(id.value());
+		TopicCodec.write(content, entity);
+		entity.touch(clock.instant(), editor == null ? null : editor.value());
+		topics.save(entity);
+		return id;
+	}
 
-    /** Retires a topic (kept for the record of what was taught) or brings it back. */
-    @Transactional
-    public void setRetired(TopicId id, boolean retired, PersonId editor) {
-        TopicEntity entity = topics.findById(id.value()).orElseThrow(() -> new UnknownTopic(id));
-        entity.setRetired(retired);
-        entity.touch(clock.instant(), editor == null ? null : editor.value());
-    }
+	/** Changes a topic. @throws DuplicateTopicCode when another topic has the new code */
+	@Transactional
+	public void update(TopicId id, TopicContent content, PersonId editor) {
+		TopicEntity entity = topics.findById(id.value()).orElseThrow(() -> new UnknownTopic(id));
+		topics.findByCode(content.code()).filter(other -> !other.getId().equals(id.value())).ifPresent(other -> {
+			throw new DuplicateTopicCode(content.code());
+		});
+		TopicCodec.write(content, entity);
+		entity.touch(clock.instant(), editor == null ? null : editor.value());
+	}
 
-    public long count() {
-        return topics.count();
-    }
+	/** Retires a topic (kept for the record of what was taught) or brings it back. */
+	@Transactional
+	public void setRetired(TopicId id, boolean retired, PersonId editor) {
+		TopicEntity entity = topics.findById(id.value()).orElseThrow(() -> new UnknownTopic(id));
+		entity.setRetired(retired);
+		entity.touch(clock.instant(), editor == null ? null : editor.value());
+	}
 
-    /** Another topic already uses this code. */
-    public static final class DuplicateTopicCode extends RuntimeException {
-        public DuplicateTopicCode(String code) {
-            super("duplicate topic code");
-        }
-    }
+	public long count() {
+		return topics.count();
+	}
 
-    /** No topic has this id. */
-    public static final class UnknownTopic extends RuntimeException {
-        public UnknownTopic(TopicId id) {
-            super("unknown topic");
-        }
-    }
+	/** Another topic already uses this code. */
+	public static final class DuplicateTopicCode extends RuntimeException {
+
+		public DuplicateTopicCode(String code) {
+			super("duplicate topic code");
+		}
+
+	}
+
+	/** No topic has this id. */
+	public static final class UnknownTopic extends RuntimeException {
+
+		public UnknownTopic(TopicId id) {
+			super("unknown topic");
+		}
+
+	}
+
 }

@@ -2,5 +2,7 @@ package org.cpr.directory;
 
 /** How a person gets in. */
 public enum AccessMode {
-    WALK_IN, SELF_REFERRAL, REFERRAL
+
+	WALK_IN, SELF_REFERRAL, REFERRAL
+
 }

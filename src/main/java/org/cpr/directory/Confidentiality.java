@@ -1,6 +1,11 @@
 package org.cpr.directory;
 
-/** How private using a service is: anonymous, confidential, or reported to someone (say to whom). */
+/**
+ * How private using a service is: anonymous, confidential, or reported to someone (say to
+ * whom).
+ */
 public enum Confidentiality {
-    ANONYMOUS, CONFIDENTIAL, REPORTED
+
+	ANONYMOUS, CONFIDENTIAL, REPORTED
+
 }

@@ -38,126 +38,131 @@ import org.springframework.web.server.ResponseStatusException;
 @PreAuthorize("hasAnyRole('ADMINISTRATOR','SYSTEM_ADMIN')")
 class DirectoryAdminController {
 
-    static final String LIST_VIEW = "directory/admin-list";
-    static final String FORM_VIEW = "directory/admin-form";
-    static final String IMPORT_VIEW = "directory/admin-import";
+	static final String LIST_VIEW = "directory/admin-list";
+	static final String FORM_VIEW = "directory/admin-form";
+	static final String IMPORT_VIEW = "directory/admin-import";
 
-    private final ServiceDirectory directory;
-    private final IdentityManagement identity;
+	private final ServiceDirectory directory;
 
-    DirectoryAdminController(ServiceDirectory directory, IdentityManagement identity) {
-        this.directory = directory;
-        this.identity = identity;
-    }
+	private final IdentityManagement identity;
 
-    @Bean
-    static NavigationItem directoryAdminLink() {
-        return new NavigationItem(73, "/admin/directory", "directory.nav.admin", Set.of(Role.ADMINISTRATOR, Role.SYSTEM_ADMIN));
-    }
+	DirectoryAdminController(ServiceDirectory directory, IdentityManagement identity) {
+		this.directory = directory;
+		this.identity = identity;
+	}
 
-    @GetMapping
-    String list(Model model) {
-        var all = directory.everything();
-        model.addAttribute("services", all);
-        model.addAttribute("overdue", all.stream().filter(e -> !e.retired() && directory.reviewOverdue(e)).map(ServiceEntry::id).toList());
-        return LIST_VIEW;
-    }
+	@Bean
+	static NavigationItem directoryAdminLink() {
+		return new NavigationItem(73, "/admin/directory", "directory.nav.admin",
+				Set.of(Role.ADMINISTRATOR, Role.SYSTEM_ADMIN));
+	}
 
-    @GetMapping("/new")
-    String newEntry(Model model) {
-        model.addAttribute("form", ServiceForm.empty());
-        return FORM_VIEW;
-    }
+	@GetMapping
+	String list(Model model) {
+		var all = directory.everything();
+		model.addAttribute("services", all);
+		model.addAttribute("overdue",
+				all.stream().filter(e -> !e.retired() && directory.reviewOverdue(e)).map(ServiceEntry::id).toList());
+		return LIST_VIEW;
+	}
 
-    @GetMapping("/{id}")
-    String edit(@PathVariable UUID id, Model model) {
-        ServiceEntry entry = load(id);
-        String owner = directory.ownerOf(id).flatMap(identity::person).map(PersonSummary::username).orElse("");
-        model.addAttribute("form", ServiceForm.of(entry, owner));
-        model.addAttribute("entry", entry);
-        return FORM_VIEW;
-    }
+	@GetMapping("/new")
+	String newEntry(Model model) {
+		model.addAttribute("form", ServiceForm.empty());
+		return FORM_VIEW;
+	}
 
-    @PostMapping({"", "/{id}"})
-    String save(@PathVariable(required = false) UUID id, @Valid @ModelAttribute("form") ServiceForm form, BindingResult errors,
-                @AuthenticationPrincipal CprUser me, Model model) {
-        ServiceEntry existing = id == null ? null : load(id);
-        if (errors.getTarget() == null) {
-            // a choice the form never offers (a tampered enum value): the form could not be built, so no field to mark
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
-        }
-        form.validate(errors);
-        PersonId owner = null;
-        if (form.ownerUsername() != null && !form.ownerUsername().isBlank()) {
-            owner = identity.byUsername(form.ownerUsername()).map(PersonSummary::id).orElse(null);
-            if (owner == null) {
-                errors.rejectValue("ownerUsername", "directory.form.owner");
-            }
-        }
-        if (errors.hasErrors()) {
-            model.addAttribute("entry", existing);
-            return FORM_VIEW;
-        }
-        var reviewed = existing == null ? null : existing.lastReviewed();
-        UUID saved = directory.save(id, form.entry(reviewed), owner, me.personId());
-        return "redirect:/admin/directory/" + saved + "?saved";
-    }
+	@GetMapping("/{id}")
+	String edit(@PathVariable UUID id, Model model) {
+		ServiceEntry entry = load(id);
+		String owner = directory.ownerOf(id).flatMap(identity::person).map(PersonSummary::username).orElse("");
+		model.addAttribute("form", ServiceForm.of(entry, owner));
+		model.addAttribute("entry", entry);
+		return FORM_VIEW;
+	}
 
-    @PostMapping("/{id}/retire")
-    String retire(@PathVariable UUID id, @AuthenticationPrincipal CprUser me) {
-        load(id);
-        directory.retire(id, me.personId());
-        return "redirect:/admin/directory";
-    }
+	@PostMapping({ "", "/{id}" })
+	String save(@PathVariable(required = false) UUID id, @Valid @ModelAttribute("form") ServiceForm form,
+			BindingResult errors, @AuthenticationPrincipal CprUser me, Model model) {
+		ServiceEntry existing = id == null ? null : load(id);
+		if (errors.getTarget() == null) {
+			// a choice the form never offers (a tampered enum value): the form could not
+			// be built, so no field to mark
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.BAD_REQUEST);
+		}
+		form.validate(errors);
+		PersonId owner = null;
+		if (form.ownerUsername() != null && !form.ownerUsername().isBlank()) {
+			owner = identity.byUsername(form.ownerUsername()).map(PersonSummary::id).orElse(null);
+			if (owner == null) {
+				errors.rejectValue("ownerUsername", "directory.form.owner");
+			}
+		}
+		if (errors.hasErrors()) {
+			model.addAttribute("entry", existing);
+			return FORM_VIEW;
+		}
+		var reviewed = existing == null ? null : existing.lastReviewed();
+		UUID saved = directory.save(id, form.entry(reviewed), owner, me.personId());
+		return "redirect:/admin/directory/" + saved + "?saved";
+	}
 
-    @PostMapping("/{id}/reviewed")
-    String reviewed(@PathVariable UUID id, @AuthenticationPrincipal CprUser me) {
-        load(id);
-        directory.markReviewed(id, me.personId());
-        return "redirect:/admin/directory";
-    }
+	@PostMapping("/{id}/retire")
+	String retire(@PathVariable UUID id, @AuthenticationPrincipal CprUser me) {
+		load(id);
+		directory.retire(id, me.personId());
+		return "redirect:/admin/directory";
+	}
 
-    @GetMapping("/import")
-    String importPage() {
-        return IMPORT_VIEW;
-    }
+	@PostMapping("/{id}/reviewed")
+	String reviewed(@PathVariable UUID id, @AuthenticationPrincipal CprUser me) {
+		load(id);
+		directory.markReviewed(id, me.personId());
+		return "redirect:/admin/directory";
+	}
 
-    @PostMapping("/import")
-    String importCsv(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean apply,
-                     @AuthenticationPrincipal CprUser me, Model model) throws IOException {
-        if (file.isEmpty() || file.getSize() > 2 * 1024 * 1024) {
-            model.addAttribute("fileError", file.isEmpty() ? "roster.emptyFile" : "roster.tooBig");
-            return IMPORT_VIEW;
-        }
-        var rows = directory.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), apply, me.personId());
-        boolean valid = !rows.isEmpty() && rows.stream().allMatch(r -> r.ok());
-        model.addAttribute("rows", rows);
-        model.addAttribute("valid", valid);
-        model.addAttribute("applied", apply && valid);
-        return IMPORT_VIEW;
-    }
+	@GetMapping("/import")
+	String importPage() {
+		return IMPORT_VIEW;
+	}
 
-    @GetMapping("/export.csv")
-    ResponseEntity<String> export() throws IOException {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("directory.csv").build().toString())
-                .body(directory.exportCsv());
-    }
+	@PostMapping("/import")
+	String importCsv(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean apply,
+			@AuthenticationPrincipal CprUser me, Model model) throws IOException {
+		if (file.isEmpty() || file.getSize() > 2 * 1024 * 1024) {
+			model.addAttribute("fileError", file.isEmpty() ? "roster.emptyFile" : "roster.tooBig");
+			return IMPORT_VIEW;
+		}
+		var rows = directory.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8), apply, me.personId());
+		boolean valid = !rows.isEmpty() && rows.stream().allMatch(r -> r.ok());
+		model.addAttribute("rows", rows);
+		model.addAttribute("valid", valid);
+		model.addAttribute("applied", apply && valid);
+		return IMPORT_VIEW;
+	}
 
-    /** The options of the form's enumerated fields, by field name. */
-    @org.springframework.web.bind.annotation.ModelAttribute("choices")
-    java.util.Map<String, Object[]> choices() {
-        return java.util.Map.of("providerKind", org.cpr.directory.ProviderKind.values(),
-                "category", org.cpr.directory.ServiceCategory.values(),
-                "audiences", org.cpr.identity.TraineeType.values(),
-                "confidentiality", org.cpr.directory.Confidentiality.values(),
-                "reportedTo", org.cpr.directory.ReportedTo.values(),
-                "cost", org.cpr.directory.CostLevel.values(),
-                "accessModes", org.cpr.directory.AccessMode.values(),
-                "audienceRoles", org.cpr.shared.Role.values());
-    }
+	@GetMapping("/export.csv")
+	ResponseEntity<String> export() throws IOException {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("directory.csv").build().toString())
+			.body(directory.exportCsv());
+	}
 
-    private ServiceEntry load(UUID id) {
-        return directory.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
+	/** The options of the form's enumerated fields, by field name. */
+	@org.springframework.web.bind.annotation.ModelAttribute("choices")
+	java.util.Map<String, Object[]> choices() {
+		return java.util.Map.of("providerKind", org.cpr.directory.ProviderKind.values(), "category",
+				org.cpr.directory.ServiceCategory.values(), "audiences", org.cpr.identity.TraineeType.values(),
+				"confidentiality", org.cpr.directory.Confidentiality.values(), "reportedTo",
+				org.cpr.directory.ReportedTo.values(), "cost", org.cpr.directory.CostLevel.values(), "accessModes",
+				org.cpr.directory.AccessMode.values(), "audienceRoles", org.cpr.shared.Role.values());
+	}
+
+	private ServiceEntry load(UUID id) {
+		return directory.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
 }

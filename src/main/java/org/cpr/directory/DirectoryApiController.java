@@ -12,29 +12,35 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The directory as JSON. Filter values outside the enumerations are a 400 problem detail naming the parameter. */
+/**
+ * The directory as JSON. Filter values outside the enumerations are a 400 problem detail
+ * naming the parameter.
+ */
 @RestController
 @RequestMapping("/api/v1/directory")
 class DirectoryApiController {
 
-    private final ServiceDirectory directory;
+	private final ServiceDirectory directory;
 
-    DirectoryApiController(ServiceDirectory directory) {
-        this.directory = directory;
-    }
+	DirectoryApiController(ServiceDirectory directory) {
+		this.directory = directory;
+	}
 
-    @GetMapping
-    List<ServiceEntry> search(@RequestParam(required = false) String q, @RequestParam(required = false) TraineeType audience,
-                              @RequestParam(required = false) ServiceCategory category,
-                              @RequestParam(required = false) Confidentiality confidentiality,
-                              @RequestParam(defaultValue = "false") boolean free,
-                              @RequestParam(defaultValue = "false") boolean afterHours,
-                              @RequestParam(defaultValue = "false") boolean virtual) {
-        return directory.search(new ServiceQuery(q, audience, category, confidentiality, free, afterHours, virtual));
-    }
+	@GetMapping
+	List<ServiceEntry> search(@RequestParam(required = false) String q,
+			@RequestParam(required = false) TraineeType audience,
+			@RequestParam(required = false) ServiceCategory category,
+			@RequestParam(required = false) Confidentiality confidentiality,
+			@RequestParam(defaultValue = "false") boolean free,
+			@RequestParam(defaultValue = "false") boolean afterHours,
+			@RequestParam(defaultValue = "false") boolean virtual) {
+		return directory.search(new ServiceQuery(q, audience, category, confidentiality, free, afterHours, virtual));
+	}
 
-    @GetMapping("/{id}")
-    ServiceEntry one(@PathVariable UUID id) {
-        return directory.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No directory entry has this id."));
-    }
+	@GetMapping("/{id}")
+	ServiceEntry one(@PathVariable UUID id) {
+		return directory.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No directory entry has this id."));
+	}
+
 }

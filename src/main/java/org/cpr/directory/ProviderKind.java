@@ -2,5 +2,7 @@ package org.cpr.directory;
 
 /** Who runs a service. */
 public enum ProviderKind {
-    SCHOOL, HOSPITAL, CAMPUS, EXTERNAL
+
+	SCHOOL, HOSPITAL, CAMPUS, EXTERNAL
+
 }

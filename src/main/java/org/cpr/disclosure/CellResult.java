@@ -1,9 +1,13 @@
 package org.cpr.disclosure;
 
-/** The gate's answer for one cell: released with its statistic, or suppressed with a reason. */
+/**
+ * The gate's answer for one cell: released with its statistic, or suppressed with a
+ * reason.
+ */
 public sealed interface CellResult permits Released, Suppressed {
 
-    String cellKey();
+	String cellKey();
 
-    boolean released();
+	boolean released();
+
 }

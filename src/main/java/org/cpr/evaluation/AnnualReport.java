@@ -6,40 +6,54 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An academic year's evaluation as the program committee reviews it: reach, relative impact,
- * safety-process figures (gated counts), the committee's commentary, the plan that was made for
- * this year (with what was achieved) and the plan for the next one.
+ * An academic year's evaluation as the program committee reviews it: reach, relative
+ * impact, safety-process figures (gated counts), the committee's commentary, the plan
+ * that was made for this year (with what was achieved) and the plan for the next one.
  */
-public record AnnualReport(AcademicYear year, ReachTable reach, ImpactTable impact, List<SafetyRow> safety, Commentary commentary,
-                           Plan plan, Plan nextPlan) {
+public record AnnualReport(AcademicYear year, ReachTable reach, ImpactTable impact, List<SafetyRow> safety,
+		Commentary commentary, Plan plan, Plan nextPlan) {
 
-    /** Alerts of one tier: the count through the gate; rates and times only when the count was released. */
-    public record SafetyRow(String tier, GatedCount alerts, Double percentAcknowledgedInTime, Double medianMinutesToAcknowledge) {
-    }
+	/**
+	 * Alerts of one tier: the count through the gate; rates and times only when the count
+	 * was released.
+	 */
+	public record SafetyRow(String tier, GatedCount alerts, Double percentAcknowledgedInTime,
+			Double medianMinutesToAcknowledge) {
+	}
 
-    /** The committee's commentary, or an empty body when none was written yet. */
-    public record Commentary(String body, Instant updatedAt) {
-    }
+	/** The committee's commentary, or an empty body when none was written yet. */
+	public record Commentary(String body, Instant updatedAt) {
+	}
 
-    /** The plan for one academic year. */
-    public record Plan(AcademicYear year, List<Goal> goals) {
+	/** The plan for one academic year. */
+	public record Plan(AcademicYear year, List<Goal> goals) {
 
-        public long actions() {
-            return goals.stream().mapToLong(g -> g.actions().size()).sum();
-        }
+		public long actions() {
+			return goals.stream().mapToLong(g -> g.actions().size()).sum();
+		}
 
-        public long achieved() {
-            return goals.stream().flatMap(g -> g.actions().stream()).filter(a -> a.status() == ActionStatus.DONE).count();
-        }
-    }
+		public long achieved() {
+			return goals.stream()
+				.flatMap(g -> g.actions().stream())
+				.filter(a -> a.status() == ActionStatus.DONE)
+				.count();
+		}
+	}
 
-    /** A goal, linked to the finding it answers (free text such as "Retreats: no change in WHO-5"). */
-    public record Goal(UUID id, String statement, String finding, List<Action> actions) {
-    }
+	/**
+	 * A goal, linked to the finding it answers (free text such as "Retreats: no change in
+	 * WHO-5").
+	 */
+	public record Goal(UUID id, String statement, String finding, List<Action> actions) {
+	}
 
-    public record Action(UUID id, String description, String owner, LocalDate dueOn, ActionStatus status, String reviewNote,
-                         Instant reviewedAt) {
-    }
+	public record Action(UUID id, String description, String owner, LocalDate dueOn, ActionStatus status,
+			String reviewNote, Instant reviewedAt) {
+	}
 
-    public enum ActionStatus { PLANNED, IN_PROGRESS, DONE, DROPPED }
+	public enum ActionStatus {
+
+		PLANNED, IN_PROGRESS, DONE, DROPPED
+
+	}
 }

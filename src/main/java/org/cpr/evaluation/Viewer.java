@@ -13,9 +13,9 @@ import org.cpr.shared.Role;
  */
 public record Viewer(PersonId person, Role role, Set<OrgUnitId> scope) {
 
-    public Viewer {
-        Objects.requireNonNull(person, "person");
-        Objects.requireNonNull(role, "role");
-        scope = Set.copyOf(scope);
-    }
+	public Viewer {
+		Objects.requireNonNull(person, "person");
+		Objects.requireNonNull(role, "role");
+		scope = Set.copyOf(scope);
+	}
 }

@@ -19,63 +19,70 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The coordinator uploads who evaluates whom ({@code trainee,evaluator} usernames), checks the dry
- * run and applies it; those attendings never lead their trainees' groups.
+ * The coordinator uploads who evaluates whom ({@code trainee,evaluator} usernames),
+ * checks the dry run and applies it; those attendings never lead their trainees' groups.
  */
 @Controller
 @RequestMapping("/groups/conflicts")
 @PreAuthorize("hasRole('FACILITATOR')")
 class ConflictController {
 
-    static final String VIEW = "groups/conflicts";
-    static final int MAX_BYTES = 512 * 1024;
+	static final String VIEW = "groups/conflicts";
+	static final int MAX_BYTES = 512 * 1024;
 
-    private final ConflictList conflicts;
-    private final MessageSource messages;
+	private final ConflictList conflicts;
 
-    ConflictController(ConflictList conflicts, MessageSource messages) {
-        this.conflicts = conflicts;
-        this.messages = messages;
-    }
+	private final MessageSource messages;
 
-    @GetMapping
-    String page(Model model) {
-        return page(model, null, "", Map.of());
-    }
+	ConflictController(ConflictList conflicts, MessageSource messages) {
+		this.conflicts = conflicts;
+		this.messages = messages;
+	}
 
-    @PostMapping("/preview")
-    String preview(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String csv, Model model,
-                   Locale locale) throws IOException {
-        String text = file != null && !file.isEmpty() && file.getSize() <= MAX_BYTES ? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
-        try {
-            return page(model, conflicts.dryRun(text), text, Map.of());
-        } catch (GroupsRefused refused) {
-            return page(model, null, text, GroupViews.errors(refused, messages, locale));
-        }
-    }
+	@GetMapping
+	String page(Model model) {
+		return page(model, null, "", Map.of());
+	}
 
-    @PostMapping("/apply")
-    String apply(@RequestParam(defaultValue = "") String csv, @AuthenticationPrincipal CprUser me, Model model, Locale locale) {
-        try {
-            int added = conflicts.apply(csv, me.personId());
-            model.addAttribute("added", added);
-            return page(model, null, "", Map.of());
-        } catch (GroupsRefused refused) {
-            List<ConflictList.Row> rows = null;
-            try {
-                rows = conflicts.dryRun(csv);
-            } catch (GroupsRefused unreadable) {
-                // the message below says what is wrong with the file
-            }
-            return page(model, rows, csv, GroupViews.errors(refused, messages, locale));
-        }
-    }
+	@PostMapping("/preview")
+	String preview(@RequestParam(required = false) MultipartFile file, @RequestParam(defaultValue = "") String csv,
+			Model model, Locale locale) throws IOException {
+		String text = file != null && !file.isEmpty() && file.getSize() <= MAX_BYTES
+				? new String(file.getBytes(), StandardCharsets.UTF_8) : csv;
+		try {
+			return page(model, conflicts.dryRun(text), text, Map.of());
+		}
+		catch (GroupsRefused refused) {
+			return page(model, null, text, GroupViews.errors(refused, messages, locale));
+		}
+	}
 
-    private String page(Model model, List<ConflictList.Row> rows, String csv, Map<String, String> errors) {
-        model.addAttribute("rows", rows);
-        model.addAttribute("csv", csv);
-        model.addAttribute("allOk", rows != null && rows.stream().allMatch(ConflictList.Row::ok));
-        model.addAttribute("fieldErrors", errors);
-        return VIEW;
-    }
+	@PostMapping("/apply")
+	String apply(@RequestParam(defaultValue = "") String csv, @AuthenticationPrincipal CprUser me, Model model,
+			Locale locale) {
+		try {
+			int added = conflicts.apply(csv, me.personId());
+			model.addAttribute("added", added);
+			return page(model, null, "", Map.of());
+		}
+		catch (GroupsRefused refused) {
+			List<ConflictList.Row> rows = null;
+			try {
+				rows = conflicts.dryRun(csv);
+			}
+			catch (GroupsRefused unreadable) {
+				// the message below says what is wrong with the file
+			}
+			return page(model, rows, csv, GroupViews.errors(refused, messages, locale));
+		}
+	}
+
+	private String page(Model model, List<ConflictList.Row> rows, String csv, Map<String, String> errors) {
+		model.addAttribute("rows", rows);
+		model.addAttribute("csv", csv);
+		model.addAttribute("allOk", rows != null && rows.stream().allMatch(ConflictList.Row::ok));
+		model.addAttribute("fieldErrors", errors);
+		return VIEW;
+	}
+
 }

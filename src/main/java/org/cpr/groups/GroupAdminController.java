@@ -24,114 +24,126 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The coordinator's page of one group: members and why each sits here, moving someone to another
- * group of the cohort, and planning the group's recurring meetings with a topic each. Attendance
- * is not shown here: only the group's leaders see who came.
+ * The coordinator's page of one group: members and why each sits here, moving someone to
+ * another group of the cohort, and planning the group's recurring meetings with a topic
+ * each. Attendance is not shown here: only the group's leaders see who came.
  */
 @Controller
 @RequestMapping("/groups/manage")
 @PreAuthorize("hasRole('FACILITATOR')")
 class GroupAdminController {
 
-    static final String VIEW = "groups/manage";
-    static final String DEFAULT_ZONE = "America/Denver";
+	static final String VIEW = "groups/manage";
+	static final String DEFAULT_ZONE = "America/Denver";
 
-    record ScheduleForm(String firstDay, String start, Integer minutes, String timeZone, String place, Integer count, Integer everyWeeks,
-                        List<String> topics) {
-        static ScheduleForm empty() {
-            return new ScheduleForm("", "17:00", 60, DEFAULT_ZONE, "", 6, 0, List.of());
-        }
-    }
+	record ScheduleForm(String firstDay, String start, Integer minutes, String timeZone, String place, Integer count,
+			Integer everyWeeks, List<String> topics) {
+		static ScheduleForm empty() {
+			return new ScheduleForm("", "17:00", 60, DEFAULT_ZONE, "", 6, 0, List.of());
+		}
+	}
 
-    private final Cohorts cohorts;
-    private final GroupMembership membership;
-    private final GroupMeetings meetings;
-    private final TopicLibrary topics;
-    private final MessageSource messages;
+	private final Cohorts cohorts;
 
-    GroupAdminController(Cohorts cohorts, GroupMembership membership, GroupMeetings meetings, TopicLibrary topics, MessageSource messages) {
-        this.cohorts = cohorts;
-        this.membership = membership;
-        this.meetings = meetings;
-        this.topics = topics;
-        this.messages = messages;
-    }
+	private final GroupMembership membership;
 
-    @GetMapping("/{id}")
-    String group(@PathVariable String id, @AuthenticationPrincipal CprUser me, Model model) {
-        return page(model, GroupViews.id(id), me, ScheduleForm.empty(), Map.of());
-    }
+	private final GroupMeetings meetings;
 
-    @PostMapping("/{id}/move")
-    String move(@PathVariable String id, @RequestParam(defaultValue = "") String person, @RequestParam(defaultValue = "") String target,
-                @RequestParam(defaultValue = "") String sizeReason, @AuthenticationPrincipal CprUser me, Model model, Locale locale) {
-        UUID group = GroupViews.id(id);
-        try {
-            membership.group(group).orElseThrow(UnknownGroupRecord::new);
-            if (target.isBlank()) {
-                throw new GroupsRefused("target", "groups.move.target");
-            }
-            cohorts.move(group, new PersonId(GroupViews.id(person)), GroupViews.id(target), sizeReason, me.personId());
-            return "redirect:/groups/manage/" + group + "?moved";
-        } catch (GroupsRefused refused) {
-            model.addAttribute("moveReason", sizeReason);
-            return page(model, group, me, ScheduleForm.empty(), GroupViews.errors(refused, messages, locale));
-        }
-    }
+	private final TopicLibrary topics;
 
-    @PostMapping("/{id}/meetings")
-    String schedule(@PathVariable String id, ScheduleForm form, @AuthenticationPrincipal CprUser me, Model model, Locale locale) {
-        UUID group = GroupViews.id(id);
-        try {
-            meetings.schedule(group, series(form), me.personId());
-            return "redirect:/groups/manage/" + group + "?scheduled";
-        } catch (GroupsRefused refused) {
-            return page(model, group, me, form, GroupViews.errors(refused, messages, locale));
-        }
-    }
+	private final MessageSource messages;
 
-    @PostMapping("/{id}/meetings/{meeting}/cancel")
-    String cancel(@PathVariable String id, @PathVariable String meeting, @AuthenticationPrincipal CprUser me) {
-        UUID group = GroupViews.id(id);
-        UUID m = GroupViews.id(meeting);
-        if (meetings.meetings(group).stream().noneMatch(x -> x.id().equals(m))) {
-            throw GroupViews.notFound();
-        }
-        meetings.cancel(m, me.personId());
-        return "redirect:/groups/manage/" + group + "?cancelled";
-    }
+	GroupAdminController(Cohorts cohorts, GroupMembership membership, GroupMeetings meetings, TopicLibrary topics,
+			MessageSource messages) {
+		this.cohorts = cohorts;
+		this.membership = membership;
+		this.meetings = meetings;
+		this.topics = topics;
+		this.messages = messages;
+	}
 
-    private static MeetingSeries series(ScheduleForm f) {
-        LocalDate day = parse(f.firstDay(), "firstDay", LocalDate::parse);
-        LocalTime start = parse(f.start(), "start", LocalTime::parse);
-        List<TopicId> chosen = new ArrayList<>();
-        for (String t : f.topics() == null ? List.<String>of() : f.topics()) {
-            chosen.add(t == null || t.isBlank() ? null : new TopicId(parse(t, "topics", UUID::fromString)));
-        }
-        return new MeetingSeries(day, start, f.minutes() == null ? 0 : f.minutes(), f.timeZone(), f.place(),
-                f.count() == null ? 0 : f.count(), f.everyWeeks() == null ? 0 : f.everyWeeks(), chosen);
-    }
+	@GetMapping("/{id}")
+	String group(@PathVariable String id, @AuthenticationPrincipal CprUser me, Model model) {
+		return page(model, GroupViews.id(id), me, ScheduleForm.empty(), Map.of());
+	}
 
-    private static <T> T parse(String text, String field, java.util.function.Function<String, T> parser) {
-        if (text == null || text.isBlank()) {
-            throw new GroupsRefused(field, "groups.meeting.required");
-        }
-        try {
-            return parser.apply(text.strip());
-        } catch (RuntimeException bad) {
-            throw new GroupsRefused(field, "groups.meeting.format");
-        }
-    }
+	@PostMapping("/{id}/move")
+	String move(@PathVariable String id, @RequestParam(defaultValue = "") String person,
+			@RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "") String sizeReason,
+			@AuthenticationPrincipal CprUser me, Model model, Locale locale) {
+		UUID group = GroupViews.id(id);
+		try {
+			membership.group(group).orElseThrow(UnknownGroupRecord::new);
+			if (target.isBlank()) {
+				throw new GroupsRefused("target", "groups.move.target");
+			}
+			cohorts.move(group, new PersonId(GroupViews.id(person)), GroupViews.id(target), sizeReason, me.personId());
+			return "redirect:/groups/manage/" + group + "?moved";
+		}
+		catch (GroupsRefused refused) {
+			model.addAttribute("moveReason", sizeReason);
+			return page(model, group, me, ScheduleForm.empty(), GroupViews.errors(refused, messages, locale));
+		}
+	}
 
-    private String page(Model model, UUID id, CprUser me, ScheduleForm form, Map<String, String> errors) {
-        MentoringGroup group = membership.group(id).orElseThrow(GroupViews::notFound);
-        model.addAttribute("group", group);
-        model.addAttribute("members", membership.members(id, me.personId(), "group-coordination"));
-        model.addAttribute("siblings", membership.groupsOfCohort(group.cohort()).stream().filter(g -> !g.id().equals(id)).toList());
-        model.addAttribute("meetings", meetings.meetings(id));
-        model.addAttribute("topics", topics.search(null, null, null, false));
-        model.addAttribute("form", form);
-        model.addAttribute("fieldErrors", errors);
-        return VIEW;
-    }
+	@PostMapping("/{id}/meetings")
+	String schedule(@PathVariable String id, ScheduleForm form, @AuthenticationPrincipal CprUser me, Model model,
+			Locale locale) {
+		UUID group = GroupViews.id(id);
+		try {
+			meetings.schedule(group, series(form), me.personId());
+			return "redirect:/groups/manage/" + group + "?scheduled";
+		}
+		catch (GroupsRefused refused) {
+			return page(model, group, me, form, GroupViews.errors(refused, messages, locale));
+		}
+	}
+
+	@PostMapping("/{id}/meetings/{meeting}/cancel")
+	String cancel(@PathVariable String id, @PathVariable String meeting, @AuthenticationPrincipal CprUser me) {
+		UUID group = GroupViews.id(id);
+		UUID m = GroupViews.id(meeting);
+		if (meetings.meetings(group).stream().noneMatch(x -> x.id().equals(m))) {
+			throw GroupViews.notFound();
+		}
+		meetings.cancel(m, me.personId());
+		return "redirect:/groups/manage/" + group + "?cancelled";
+	}
+
+	private static MeetingSeries series(ScheduleForm f) {
+		LocalDate day = parse(f.firstDay(), "firstDay", LocalDate::parse);
+		LocalTime start = parse(f.start(), "start", LocalTime::parse);
+		List<TopicId> chosen = new ArrayList<>();
+		for (String t : f.topics() == null ? List.<String>of() : f.topics()) {
+			chosen.add(t == null || t.isBlank() ? null : new TopicId(parse(t, "topics", UUID::fromString)));
+		}
+		return new MeetingSeries(day, start, f.minutes() == null ? 0 : f.minutes(), f.timeZone(), f.place(),
+				f.count() == null ? 0 : f.count(), f.everyWeeks() == null ? 0 : f.everyWeeks(), chosen);
+	}
+
+	private static <T> T parse(String text, String field, java.util.function.Function<String, T> parser) {
+		if (text == null || text.isBlank()) {
+			throw new GroupsRefused(field, "groups.meeting.required");
+		}
+		try {
+			return parser.apply(text.strip());
+		}
+		catch (RuntimeException bad) {
+			throw new GroupsRefused(field, "groups.meeting.format");
+		}
+	}
+
+	private String page(Model model, UUID id, CprUser me, ScheduleForm form, Map<String, String> errors) {
+		MentoringGroup group = membership.group(id).orElseThrow(GroupViews::notFound);
+		model.addAttribute("group", group);
+		model.addAttribute("members", membership.members(id, me.personId(), "group-coordination"));
+		model.addAttribute("siblings",
+				membership.groupsOfCohort(group.cohort()).stream().filter(g -> !g.id().equals(id)).toList());
+		model.addAttribute("meetings", meetings.meetings(id));
+		model.addAttribute("topics", topics.search(null, null, null, false));
+		model.addAttribute("form", form);
+		model.addAttribute("fieldErrors", errors);
+		return VIEW;
+	}
+
 }

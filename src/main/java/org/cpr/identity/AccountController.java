@@ -20,90 +20,98 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The person's own account: password, two-step sign-in status, personal access tokens. */
+/**
+ * The person's own account: password, two-step sign-in status, personal access tokens.
+ */
 @Controller
 class AccountController {
 
-    static final String ACCOUNT_VIEW = "identity/account";
-    static final String TOKENS_VIEW = "identity/tokens";
+	static final String ACCOUNT_VIEW = "identity/account";
+	static final String TOKENS_VIEW = "identity/tokens";
 
-    record PasswordForm(String current, String replacement, String confirmation) {
-    }
+	record PasswordForm(String current, String replacement, String confirmation) {
+	}
 
-    record TokenForm(@NotBlank(message = "{token.name.required}") @Size(max = 100, message = "{token.name.tooLong}") String name,
-                     @NotNull(message = "{token.days.range}") @Min(value = 1, message = "{token.days.range}")
-                     @Max(value = 365, message = "{token.days.range}") Integer days) {
-    }
+	record TokenForm(
+			@NotBlank(message = "{token.name.required}") @Size(max = 100, message = "{token.name.tooLong}") String name,
+			@NotNull(message = "{token.days.range}") @Min(value = 1, message = "{token.days.range}") @Max(value = 365,
+					message = "{token.days.range}") Integer days) {
+	}
 
-    private final Accounts accounts;
-    private final MfaEnrolment mfa;
+	private final Accounts accounts;
 
-    AccountController(Accounts accounts, MfaEnrolment mfa) {
-        this.accounts = accounts;
-        this.mfa = mfa;
-    }
+	private final MfaEnrolment mfa;
 
-    @Bean
-    static NavigationItem accountLink() {
-        return new NavigationItem(90, "/account", "account.nav", Set.of());
-    }
+	AccountController(Accounts accounts, MfaEnrolment mfa) {
+		this.accounts = accounts;
+		this.mfa = mfa;
+	}
 
-    @GetMapping("/account")
-    String account(@AuthenticationPrincipal CprUser me, Model model) {
-        model.addAttribute("form", new PasswordForm("", "", ""));
-        model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
-        model.addAttribute("sso", campusSignOn(me));
-        return ACCOUNT_VIEW;
-    }
+	@Bean
+	static NavigationItem accountLink() {
+		return new NavigationItem(90, "/account", "account.nav", Set.of());
+	}
 
-    @PostMapping("/account/password")
-    String changePassword(@AuthenticationPrincipal CprUser me, @ModelAttribute("form") PasswordForm form,
-                          BindingResult errors, Model model) {
-        if (campusSignOn(me)) {
-            return "redirect:/account";
-        }
-        Accounts.PasswordProblems problems = accounts.changePassword(me.personId(), form.current(), form.replacement(),
-                form.confirmation());
-        problems.current().forEach(k -> errors.rejectValue("current", k));
-        problems.replacement().forEach(k -> errors.rejectValue("replacement", k));
-        problems.confirmation().forEach(k -> errors.rejectValue("confirmation", k));
-        model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
-        if (problems.none()) {
-            model.addAttribute("form", new PasswordForm("", "", ""));
-            model.addAttribute("passwordChanged", true);
-        }
-        return ACCOUNT_VIEW;
-    }
+	@GetMapping("/account")
+	String account(@AuthenticationPrincipal CprUser me, Model model) {
+		model.addAttribute("form", new PasswordForm("", "", ""));
+		model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
+		model.addAttribute("sso", campusSignOn(me));
+		return ACCOUNT_VIEW;
+	}
 
-    @GetMapping("/account/tokens")
-    String tokens(@AuthenticationPrincipal CprUser me, Model model) {
-        model.addAttribute("tokenForm", new TokenForm("", 90));
-        return tokenPage(me, model);
-    }
+	@PostMapping("/account/password")
+	String changePassword(@AuthenticationPrincipal CprUser me, @ModelAttribute("form") PasswordForm form,
+			BindingResult errors, Model model) {
+		if (campusSignOn(me)) {
+			return "redirect:/account";
+		}
+		Accounts.PasswordProblems problems = accounts.changePassword(me.personId(), form.current(), form.replacement(),
+				form.confirmation());
+		problems.current().forEach(k -> errors.rejectValue("current", k));
+		problems.replacement().forEach(k -> errors.rejectValue("replacement", k));
+		problems.confirmation().forEach(k -> errors.rejectValue("confirmation", k));
+		model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
+		if (problems.none()) {
+			model.addAttribute("form", new PasswordForm("", "", ""));
+			model.addAttribute("passwordChanged", true);
+		}
+		return ACCOUNT_VIEW;
+	}
 
-    @PostMapping("/account/tokens")
-    String createToken(@AuthenticationPrincipal CprUser me, @Valid @ModelAttribute("tokenForm") TokenForm form,
-                       BindingResult errors, Model model) {
-        if (!errors.hasErrors()) {
-            model.addAttribute("issued", accounts.createToken(me.personId(), form.name(), form.days()));
-            model.addAttribute("tokenForm", new TokenForm("", 90));
-        }
-        return tokenPage(me, model);
-    }
+	@GetMapping("/account/tokens")
+	String tokens(@AuthenticationPrincipal CprUser me, Model model) {
+		model.addAttribute("tokenForm", new TokenForm("", 90));
+		return tokenPage(me, model);
+	}
 
-    @PostMapping("/account/tokens/{id}/revoke")
-    String revoke(@AuthenticationPrincipal CprUser me, @PathVariable UUID id) {
-        accounts.revokeToken(me.personId(), id);
-        return "redirect:/account/tokens";
-    }
+	@PostMapping("/account/tokens")
+	String createToken(@AuthenticationPrincipal CprUser me, @Valid @ModelAttribute("tokenForm") TokenForm form,
+			BindingResult errors, Model model) {
+		if (!errors.hasErrors()) {
+			model.addAttribute("issued", accounts.createToken(me.personId(), form.name(), form.days()));
+			model.addAttribute("tokenForm", new TokenForm("", 90));
+		}
+		return tokenPage(me, model);
+	}
 
-    /** Signed in through the campus provider: the password lives there (and may not exist here at all). */
-    private static boolean campusSignOn(CprUser me) {
-        return me instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser;
-    }
+	@PostMapping("/account/tokens/{id}/revoke")
+	String revoke(@AuthenticationPrincipal CprUser me, @PathVariable UUID id) {
+		accounts.revokeToken(me.personId(), id);
+		return "redirect:/account/tokens";
+	}
 
-    private String tokenPage(CprUser me, Model model) {
-        model.addAttribute("tokens", accounts.tokensOf(me.personId()));
-        return TOKENS_VIEW;
-    }
+	/**
+	 * Signed in through the campus provider: the password lives there (and may not exist
+	 * here at all).
+	 */
+	private static boolean campusSignOn(CprUser me) {
+		return me instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser;
+	}
+
+	private String tokenPage(CprUser me, Model model) {
+		model.addAttribute("tokens", accounts.tokensOf(me.personId()));
+		return TOKENS_VIEW;
+	}
+
 }

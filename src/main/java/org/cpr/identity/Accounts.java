@@ -8,19 +8,20 @@ import org.cpr.shared.PersonId;
 /** A signed-in person's own account: password and personal access tokens. */
 public interface Accounts {
 
-    /** The outcome of a password change: empty when done, else message keys per field. */
-    record PasswordProblems(List<String> current, List<String> replacement, List<String> confirmation) {
-        public boolean none() {
-            return current.isEmpty() && replacement.isEmpty() && confirmation.isEmpty();
-        }
-    }
+	/** The outcome of a password change: empty when done, else message keys per field. */
+	record PasswordProblems(List<String> current, List<String> replacement, List<String> confirmation) {
+		public boolean none() {
+			return current.isEmpty() && replacement.isEmpty() && confirmation.isEmpty();
+		}
+	}
 
-    PasswordProblems changePassword(PersonId who, String current, String replacement, String confirmation);
+	PasswordProblems changePassword(PersonId who, String current, String replacement, String confirmation);
 
-    /** The person's tokens, newest first. */
-    List<AccessTokenSummary> tokensOf(PersonId who);
+	/** The person's tokens, newest first. */
+	List<AccessTokenSummary> tokensOf(PersonId who);
 
-    IssuedToken createToken(PersonId who, String name, int days);
+	IssuedToken createToken(PersonId who, String name, int days);
 
-    boolean revokeToken(PersonId who, UUID tokenId);
+	boolean revokeToken(PersonId who, UUID tokenId);
+
 }

@@ -24,53 +24,55 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ADMINISTRATOR')")
 class AdminOrgUnitsController {
 
-    static final String VIEW = "identity/admin/org-units";
+	static final String VIEW = "identity/admin/org-units";
 
-    private final PeopleAdministration admin;
+	private final PeopleAdministration admin;
 
-    AdminOrgUnitsController(PeopleAdministration admin) {
-        this.admin = admin;
-    }
+	AdminOrgUnitsController(PeopleAdministration admin) {
+		this.admin = admin;
+	}
 
-    @Bean
-    static NavigationItem orgUnitsLink() {
-        return new NavigationItem(71, "/admin/org-units", "admin.nav.units", Set.of(Role.SYSTEM_ADMIN, Role.ADMINISTRATOR));
-    }
+	@Bean
+	static NavigationItem orgUnitsLink() {
+		return new NavigationItem(71, "/admin/org-units", "admin.nav.units",
+				Set.of(Role.SYSTEM_ADMIN, Role.ADMINISTRATOR));
+	}
 
-    @GetMapping("/admin/org-units")
-    String list(Model model) {
-        model.addAttribute("form", UnitForm.empty());
-        return page(model);
-    }
+	@GetMapping("/admin/org-units")
+	String list(Model model) {
+		model.addAttribute("form", UnitForm.empty());
+		return page(model);
+	}
 
-    @PostMapping("/admin/org-units")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String create(@Valid @ModelAttribute("form") UnitForm form, BindingResult errors, @AuthenticationPrincipal CprUser me,
-                  Model model) {
-        if (!errors.hasFieldErrors("code") && admin.unitCodeTaken(form.code())) {
-            errors.rejectValue("code", "admin.code.taken");
-        }
-        if (form.kind() != null && form.kind() != OrgUnitKind.INSTITUTION && form.parent() == null) {
-            errors.rejectValue("parent", "admin.parent.required");
-        }
-        if (errors.hasErrors()) {
-            return page(model);
-        }
-        admin.createUnit(form.code(), form.name(), form.kind(), form.parent(), me.personId());
-        return "redirect:/admin/org-units";
-    }
+	@PostMapping("/admin/org-units")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String create(@Valid @ModelAttribute("form") UnitForm form, BindingResult errors,
+			@AuthenticationPrincipal CprUser me, Model model) {
+		if (!errors.hasFieldErrors("code") && admin.unitCodeTaken(form.code())) {
+			errors.rejectValue("code", "admin.code.taken");
+		}
+		if (form.kind() != null && form.kind() != OrgUnitKind.INSTITUTION && form.parent() == null) {
+			errors.rejectValue("parent", "admin.parent.required");
+		}
+		if (errors.hasErrors()) {
+			return page(model);
+		}
+		admin.createUnit(form.code(), form.name(), form.kind(), form.parent(), me.personId());
+		return "redirect:/admin/org-units";
+	}
 
-    @PostMapping("/admin/org-units/{id}/rename")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String rename(@PathVariable UUID id, @RequestParam String name, @AuthenticationPrincipal CprUser me) {
-        if (!name.isBlank() && name.length() <= 200) {
-            admin.renameUnit(id, name, me.personId());
-        }
-        return "redirect:/admin/org-units";
-    }
+	@PostMapping("/admin/org-units/{id}/rename")
+	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
+	String rename(@PathVariable UUID id, @RequestParam String name, @AuthenticationPrincipal CprUser me) {
+		if (!name.isBlank() && name.length() <= 200) {
+			admin.renameUnit(id, name, me.personId());
+		}
+		return "redirect:/admin/org-units";
+	}
 
-    private String page(Model model) {
-        model.addAttribute("units", admin.units());
-        return VIEW;
-    }
+	private String page(Model model) {
+		model.addAttribute("units", admin.units());
+		return VIEW;
+	}
+
 }

@@ -29,118 +29,121 @@ import org.springframework.web.server.ResponseStatusException;
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ADMINISTRATOR')")
 class AdminPeopleController {
 
-    static final String LIST_VIEW = "identity/admin/people";
-    static final String FORM_VIEW = "identity/admin/person";
-    private static final String EDIT = "hasRole('SYSTEM_ADMIN')";
+	static final String LIST_VIEW = "identity/admin/people";
+	static final String FORM_VIEW = "identity/admin/person";
 
-    private final PeopleAdministration admin;
+	private static final String EDIT = "hasRole('SYSTEM_ADMIN')";
 
-    AdminPeopleController(PeopleAdministration admin) {
-        this.admin = admin;
-    }
+	private final PeopleAdministration admin;
 
-    @Bean
-    static NavigationItem adminPeopleLink() {
-        return new NavigationItem(70, "/admin/people", "admin.nav.people", Set.of(Role.SYSTEM_ADMIN, Role.ADMINISTRATOR));
-    }
+	AdminPeopleController(PeopleAdministration admin) {
+		this.admin = admin;
+	}
 
-    @GetMapping
-    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("people", admin.search(q, page));
-        model.addAttribute("q", q);
-        model.addAttribute("page", page);
-        return LIST_VIEW;
-    }
+	@Bean
+	static NavigationItem adminPeopleLink() {
+		return new NavigationItem(70, "/admin/people", "admin.nav.people",
+				Set.of(Role.SYSTEM_ADMIN, Role.ADMINISTRATOR));
+	}
 
-    @GetMapping("/new")
-    @PreAuthorize(EDIT)
-    String newPerson(Model model) {
-        return form(model, PersonForm.empty(), null);
-    }
+	@GetMapping
+	String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("people", admin.search(q, page));
+		model.addAttribute("q", q);
+		model.addAttribute("page", page);
+		return LIST_VIEW;
+	}
 
-    @PostMapping
-    @PreAuthorize(EDIT)
-    String create(@Valid @ModelAttribute("form") PersonForm form, BindingResult errors, @AuthenticationPrincipal CprUser me,
-                  Model model) {
-        checkUnique(form, null, errors);
-        if (errors.hasErrors()) {
-            return form(model, form, null);
-        }
-        return "redirect:/admin/people/" + admin.create(form.details(), me.personId());
-    }
+	@GetMapping("/new")
+	@PreAuthorize(EDIT)
+	String newPerson(Model model) {
+		return form(model, PersonForm.empty(), null);
+	}
 
-    @GetMapping("/{id}")
-    String edit(@PathVariable UUID id, Model model) {
-        return form(model, PersonForm.of(load(id)), id);
-    }
+	@PostMapping
+	@PreAuthorize(EDIT)
+	String create(@Valid @ModelAttribute("form") PersonForm form, BindingResult errors,
+			@AuthenticationPrincipal CprUser me, Model model) {
+		checkUnique(form, null, errors);
+		if (errors.hasErrors()) {
+			return form(model, form, null);
+		}
+		return "redirect:/admin/people/" + admin.create(form.details(), me.personId());
+	}
 
-    @PostMapping("/{id}")
-    @PreAuthorize(EDIT)
-    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") PersonForm form, BindingResult errors,
-                  @AuthenticationPrincipal CprUser me, Model model) {
-        load(id);
-        checkUnique(form, id, errors);
-        if (errors.hasErrors()) {
-            return form(model, form, id);
-        }
-        admin.update(id, form.details(), me.personId());
-        return "redirect:/admin/people/" + id + "?saved";
-    }
+	@GetMapping("/{id}")
+	String edit(@PathVariable UUID id, Model model) {
+		return form(model, PersonForm.of(load(id)), id);
+	}
 
-    @PostMapping("/{id}/password")
-    @PreAuthorize(EDIT)
-    String setPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password,
-                       @AuthenticationPrincipal CprUser me, Model model) {
-        PersonSummary person = load(id);
-        var problems = admin.setPassword(id, password, me.personId());
-        model.addAttribute("passwordProblems", problems);
-        model.addAttribute("passwordSet", problems.isEmpty());
-        return form(model, PersonForm.of(person), id);
-    }
+	@PostMapping("/{id}")
+	@PreAuthorize(EDIT)
+	String update(@PathVariable UUID id, @Valid @ModelAttribute("form") PersonForm form, BindingResult errors,
+			@AuthenticationPrincipal CprUser me, Model model) {
+		load(id);
+		checkUnique(form, id, errors);
+		if (errors.hasErrors()) {
+			return form(model, form, id);
+		}
+		admin.update(id, form.details(), me.personId());
+		return "redirect:/admin/people/" + id + "?saved";
+	}
 
-    @PostMapping("/{id}/grants")
-    @PreAuthorize(EDIT)
-    String grant(@PathVariable UUID id, @Valid @ModelAttribute("grantForm") GrantForm form, BindingResult errors,
-                 @AuthenticationPrincipal CprUser me, Model model) {
-        PersonSummary person = load(id);
-        if (errors.hasErrors() || !admin.grant(id, form.role(), form.unit(), me.personId())) {
-            model.addAttribute("grantRefused", !errors.hasErrors());
-            return form(model, PersonForm.of(person), id);
-        }
-        return "redirect:/admin/people/" + id;
-    }
+	@PostMapping("/{id}/password")
+	@PreAuthorize(EDIT)
+	String setPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password,
+			@AuthenticationPrincipal CprUser me, Model model) {
+		PersonSummary person = load(id);
+		var problems = admin.setPassword(id, password, me.personId());
+		model.addAttribute("passwordProblems", problems);
+		model.addAttribute("passwordSet", problems.isEmpty());
+		return form(model, PersonForm.of(person), id);
+	}
 
-    @PostMapping("/{id}/grants/{grantId}/revoke")
-    @PreAuthorize(EDIT)
-    String revoke(@PathVariable UUID id, @PathVariable UUID grantId, @AuthenticationPrincipal CprUser me) {
-        load(id);
-        admin.revoke(id, grantId, me.personId());
-        return "redirect:/admin/people/" + id;
-    }
+	@PostMapping("/{id}/grants")
+	@PreAuthorize(EDIT)
+	String grant(@PathVariable UUID id, @Valid @ModelAttribute("grantForm") GrantForm form, BindingResult errors,
+			@AuthenticationPrincipal CprUser me, Model model) {
+		PersonSummary person = load(id);
+		if (errors.hasErrors() || !admin.grant(id, form.role(), form.unit(), me.personId())) {
+			model.addAttribute("grantRefused", !errors.hasErrors());
+			return form(model, PersonForm.of(person), id);
+		}
+		return "redirect:/admin/people/" + id;
+	}
 
-    private void checkUnique(PersonForm form, UUID id, BindingResult errors) {
-        if (form.username() != null && !errors.hasFieldErrors("username") && admin.usernameTaken(form.username(), id)) {
-            errors.rejectValue("username", "admin.username.taken");
-        }
-        if (form.email() != null && !errors.hasFieldErrors("email") && admin.emailTaken(form.email(), id)) {
-            errors.rejectValue("email", "admin.email.taken");
-        }
-    }
+	@PostMapping("/{id}/grants/{grantId}/revoke")
+	@PreAuthorize(EDIT)
+	String revoke(@PathVariable UUID id, @PathVariable UUID grantId, @AuthenticationPrincipal CprUser me) {
+		load(id);
+		admin.revoke(id, grantId, me.personId());
+		return "redirect:/admin/people/" + id;
+	}
 
-    private String form(Model model, PersonForm form, UUID id) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", form);
-        }
-        if (!model.containsAttribute("grantForm")) {
-            model.addAttribute("grantForm", new GrantForm(null, null));
-        }
-        model.addAttribute("personId", id);
-        model.addAttribute("units", admin.units());
-        model.addAttribute("grants", id == null ? java.util.List.of() : admin.grantsOf(id));
-        return FORM_VIEW;
-    }
+	private void checkUnique(PersonForm form, UUID id, BindingResult errors) {
+		if (form.username() != null && !errors.hasFieldErrors("username") && admin.usernameTaken(form.username(), id)) {
+			errors.rejectValue("username", "admin.username.taken");
+		}
+		if (form.email() != null && !errors.hasFieldErrors("email") && admin.emailTaken(form.email(), id)) {
+			errors.rejectValue("email", "admin.email.taken");
+		}
+	}
 
-    private PersonSummary load(UUID id) {
-        return admin.person(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
+	private String form(Model model, PersonForm form, UUID id) {
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", form);
+		}
+		if (!model.containsAttribute("grantForm")) {
+			model.addAttribute("grantForm", new GrantForm(null, null));
+		}
+		model.addAttribute("personId", id);
+		model.addAttribute("units", admin.units());
+		model.addAttribute("grants", id == null ? java.util.List.of() : admin.grantsOf(id));
+		return FORM_VIEW;
+	}
+
+	private PersonSummary load(UUID id) {
+		return admin.person(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
 }

@@ -19,109 +19,117 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public class CprUser implements UserDetails, CredentialsContainer {
 
-    @Serial
-    private static final long serialVersionUID = 1L;
+	@Serial
+	private static final long serialVersionUID = 1L;
 
-    private final PersonId personId;
-    private final String username;
-    private String passwordHash;
-    private final String displayName;
-    private final Set<ScopedRole> grants;
-    private final boolean mfaEnabled;
-    private final boolean enabled;
-    private final boolean locked;
+	private final PersonId personId;
 
-    public CprUser(PersonId personId, String username, String passwordHash, String displayName,
-                   Set<ScopedRole> grants, boolean mfaEnabled, boolean enabled) {
-        this(personId, username, passwordHash, displayName, grants, mfaEnabled, enabled, false);
-    }
+	private final String username;
 
-    public CprUser(PersonId personId, String username, String passwordHash, String displayName,
-                   Set<ScopedRole> grants, boolean mfaEnabled, boolean enabled, boolean locked) {
-        this.locked = locked;
-        this.personId = personId;
-        this.username = username;
-        this.passwordHash = passwordHash;
-        this.displayName = displayName;
-        this.grants = Set.copyOf(grants);
-        this.mfaEnabled = mfaEnabled;
-        this.enabled = enabled;
-    }
+	private String passwordHash;
 
-    public PersonId personId() {
-        return personId;
-    }
+	private final String displayName;
 
-    public String displayName() {
-        return displayName;
-    }
+	private final Set<ScopedRole> grants;
 
-    public Set<ScopedRole> grants() {
-        return grants;
-    }
+	private final boolean mfaEnabled;
 
-    public Set<Role> roles() {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        grants.forEach(g -> roles.add(g.role()));
-        return roles;
-    }
+	private final boolean enabled;
 
-    public boolean hasRole(Role role) {
-        return grants.stream().anyMatch(g -> g.role() == role);
-    }
+	private final boolean locked;
 
-    /** Whether this person must pass a TOTP check before reaching any page. */
-    public boolean mfaRequired() {
-        return mfaEnabled || roles().stream().anyMatch(Role::requiresMfa);
-    }
+	public CprUser(PersonId personId, String username, String passwordHash, String displayName, Set<ScopedRole> grants,
+			boolean mfaEnabled, boolean enabled) {
+		this(personId, username, passwordHash, displayName, grants, mfaEnabled, enabled, false);
+	}
 
-    public boolean mfaEnabled() {
-        return mfaEnabled;
-    }
+	public CprUser(PersonId personId, String username, String passwordHash, String displayName, Set<ScopedRole> grants,
+			boolean mfaEnabled, boolean enabled, boolean locked) {
+		this.locked = locked;
+		this.personId = personId;
+		this.username = username;
+		this.passwordHash = passwordHash;
+		this.displayName = displayName;
+		this.grants = Set.copyOf(grants);
+		this.mfaEnabled = mfaEnabled;
+		this.enabled = enabled;
+	}
 
-    @Override
-    public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
-    }
+	public PersonId personId() {
+		return personId;
+	}
 
-    @Override
-    public String getPassword() {
-        return passwordHash;
-    }
+	public String displayName() {
+		return displayName;
+	}
 
-    @Override
-    public String getUsername() {
-        return username;
-    }
+	public Set<ScopedRole> grants() {
+		return grants;
+	}
 
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
+	public Set<Role> roles() {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		grants.forEach(g -> roles.add(g.role()));
+		return roles;
+	}
 
-    /** Locked for a while after too many failed sign-ins. */
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
-    }
+	public boolean hasRole(Role role) {
+		return grants.stream().anyMatch(g -> g.role() == role);
+	}
 
-    @Override
-    public void eraseCredentials() {
-        passwordHash = null;
-    }
+	/** Whether this person must pass a TOTP check before reaching any page. */
+	public boolean mfaRequired() {
+		return mfaEnabled || roles().stream().anyMatch(Role::requiresMfa);
+	}
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof CprUser other && other.personId.equals(personId);
-    }
+	public boolean mfaEnabled() {
+		return mfaEnabled;
+	}
 
-    @Override
-    public int hashCode() {
-        return personId.hashCode();
-    }
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).collect(Collectors.toSet());
+	}
 
-    @Override
-    public String toString() {
-        return "CprUser[" + personId + "]";
-    }
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	/** Locked for a while after too many failed sign-ins. */
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		return o instanceof CprUser other && other.personId.equals(personId);
+	}
+
+	@Override
+	public int hashCode() {
+		return personId.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "CprUser[" + personId + "]";
+	}
+
 }

@@ -10,31 +10,42 @@ import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 
-/** The identity module's API for other modules: people, the org tree, and scoped role checks. */
+/**
+ * The identity module's API for other modules: people, the org tree, and scoped role
+ * checks.
+ */
 public interface IdentityManagement {
 
-    Optional<PersonSummary> person(PersonId id);
+	Optional<PersonSummary> person(PersonId id);
 
-    Optional<PersonSummary> byUsername(String username);
+	Optional<PersonSummary> byUsername(String username);
 
-    Map<PersonId, String> displayNames(Collection<PersonId> ids);
+	Map<PersonId, String> displayNames(Collection<PersonId> ids);
 
-    List<OrgUnitSummary> orgUnits();
+	List<OrgUnitSummary> orgUnits();
 
-    List<OrgUnitSummary> orgUnitsOfKind(OrgUnitKind kind);
+	List<OrgUnitSummary> orgUnitsOfKind(OrgUnitKind kind);
 
-    /** The unit and everything below it. */
-    Set<OrgUnitId> subtree(OrgUnitId root);
+	/** The unit and everything below it. */
+	Set<OrgUnitId> subtree(OrgUnitId root);
 
-    /** Whether {@code person} holds {@code role} for {@code unit}, directly or through an ancestor. */
-    boolean holds(PersonId person, Role role, OrgUnitId unit);
+	/**
+	 * Whether {@code person} holds {@code role} for {@code unit}, directly or through an
+	 * ancestor.
+	 */
+	boolean holds(PersonId person, Role role, OrgUnitId unit);
 
-    /**
-     * Active people whose program or department lies in one of {@code units}' subtrees, filtered by
-     * trainee types and roles (empty filters match everyone): the audience of a survey.
-     */
-    List<PersonSummary> audience(Collection<OrgUnitId> unitsIn, Set<TraineeType> types, Set<Role> roles);
+	/**
+	 * Active people whose program or department lies in one of {@code units}' subtrees,
+	 * filtered by trainee types and roles (empty filters match everyone): the audience of
+	 * a survey.
+	 */
+	List<PersonSummary> audience(Collection<OrgUnitId> unitsIn, Set<TraineeType> types, Set<Role> roles);
 
-    /** Active people who hold {@code role} for any unit (e.g. the privacy officers to notify). */
-    List<PersonSummary> holdersOf(Role role);
+	/**
+	 * Active people who hold {@code role} for any unit (e.g. the privacy officers to
+	 * notify).
+	 */
+	List<PersonSummary> holdersOf(Role role);
+
 }

@@ -10,11 +10,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeApiController {
 
-    record Me(String id, String displayName, List<String> roles) {
-    }
+	record Me(String id, String displayName, List<String> roles) {
+	}
 
-    @GetMapping("/api/v1/me")
-    Me me(@AuthenticationPrincipal CprUser me) {
-        return new Me(me.personId().toString(), me.displayName(), me.roles().stream().map(Enum::name).sorted().toList());
-    }
+	@GetMapping("/api/v1/me")
+	Me me(@AuthenticationPrincipal CprUser me) {
+		return new Me(me.personId().toString(), me.displayName(),
+				me.roles().stream().map(Enum::name).sorted().toList());
+	}
+
 }

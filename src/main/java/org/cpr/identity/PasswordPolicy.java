@@ -15,51 +15,53 @@ import org.springframework.stereotype.Component;
 
 /**
  * NIST SP 800-63B passwords: at least 8 characters, up to 128 accepted (any Unicode), no
- * composition rules, and not a common or breached password — also when decorated with trailing
- * digits or symbols ("Password1!") — nor the account name itself.
+ * composition rules, and not a common or breached password — also when decorated with
+ * trailing digits or symbols ("Password1!") — nor the account name itself.
  */
 @Component
 public class PasswordPolicy {
 
-    public static final int MIN_LENGTH = 8;
-    public static final int MAX_LENGTH = 128;
+	public static final int MIN_LENGTH = 8;
 
-    private final Set<String> blocklist;
+	public static final int MAX_LENGTH = 128;
 
-    PasswordPolicy() throws IOException {
-        Set<String> words = new HashSet<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new ClassPathResource("identity/password-blocklist.txt").getInputStream(), StandardCharsets.UTF_8))) {
-            in.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> words.add(l.strip()));
-        }
-        this.blocklist = Set.copyOf(words);
-    }
+	private final Set<String> blocklist;
 
-    /** Message keys of every rule the password breaks; empty when it is acceptable. */
-    public List<String> violations(String password, String username) {
-        List<String> problems = new ArrayList<>();
-        if (password == null) {
-            password = "";
-        }
-        int length = password.codePointCount(0, password.length());
-        if (length < MIN_LENGTH) {
-            problems.add("password.tooShort");
-        }
-        if (length > MAX_LENGTH) {
-            problems.add("password.tooLong");
-        }
-        String lower = password.toLowerCase(Locale.ROOT);
-        String undecorated = lower.replaceAll("[^\\p{L}]+$", "").replaceAll("^[^\\p{L}]+", "");
-        if (blocklist.contains(lower) || (!undecorated.isEmpty() && blocklist.contains(undecorated))) {
-            problems.add("password.common");
-        }
-        if (username != null && username.length() >= 4 && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            problems.add("password.containsUsername");
-        }
-        return problems;
-    }
+	PasswordPolicy() throws IOException {
+		Set<String> words = new HashSet<>();
+		try (BufferedReader in = new BufferedReader(new InputStreamReader(
+				new ClassPathResource("identity/password-blocklist.txt").getInputStream(), StandardCharsets.UTF_8))) {
+			in.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).forEach(l -> words.add(l.strip()));
+		}
+		this.blocklist = Set.copyOf(words);
+	}
 
-    public int blocklistSize() {
-        return blocklist.size();
-    }
+	/** Message keys of every rule the password breaks; empty when it is acceptable. */
+	public List<String> violations(String password, String username) {
+		List<String> problems = new ArrayList<>();
+		if (password == null) {
+			password = "";
+		}
+		int length = password.codePointCount(0, password.length());
+		if (length < MIN_LENGTH) {
+			problems.add("password.tooShort");
+		}
+		if (length > MAX_LENGTH) {
+			problems.add("password.tooLong");
+		}
+		String lower = password.toLowerCase(Locale.ROOT);
+		String undecorated = lower.replaceAll("[^\\p{L}]+$", "").replaceAll("^[^\\p{L}]+", "");
+		if (blocklist.contains(lower) || (!undecorated.isEmpty() && blocklist.contains(undecorated))) {
+			problems.add("password.common");
+		}
+		if (username != null && username.length() >= 4 && lower.contains(username.toLowerCase(Locale.ROOT))) {
+			problems.add("password.containsUsername");
+		}
+		return problems;
+	}
+
+	public int blocklistSize() {
+		return blocklist.size();
+	}
+
 }

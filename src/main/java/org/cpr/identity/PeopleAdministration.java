@@ -7,42 +7,49 @@ import java.util.UUID;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 
-/** The system administrator's changes to people, org units and role grants; every change is audited. */
+/**
+ * The system administrator's changes to people, org units and role grants; every change
+ * is audited.
+ */
 public interface PeopleAdministration {
 
-    /** The editable fields of a person. */
-    record PersonDetails(String username, String email, String displayName, TraineeType traineeType,
-                         String trainingLevel, UUID programId, UUID departmentId, boolean active) {
-    }
+	/** The editable fields of a person. */
+	record PersonDetails(String username, String email, String displayName, TraineeType traineeType,
+			String trainingLevel, UUID programId, UUID departmentId, boolean active) {
+	}
 
-    /** People whose name, username or e-mail contains {@code q}, by name, 50 a page. */
-    List<PersonSummary> search(String q, int page);
+	/** People whose name, username or e-mail contains {@code q}, by name, 50 a page. */
+	List<PersonSummary> search(String q, int page);
 
-    Optional<PersonSummary> person(UUID id);
+	Optional<PersonSummary> person(UUID id);
 
-    boolean usernameTaken(String username, UUID except);
+	boolean usernameTaken(String username, UUID except);
 
-    boolean emailTaken(String email, UUID except);
+	boolean emailTaken(String email, UUID except);
 
-    UUID create(PersonDetails d, PersonId by);
+	UUID create(PersonDetails d, PersonId by);
 
-    void update(UUID id, PersonDetails d, PersonId by);
+	void update(UUID id, PersonDetails d, PersonId by);
 
-    /** Sets an initial password; returns the policy's objections (message keys), empty when set. */
-    List<String> setPassword(UUID id, String password, PersonId by);
+	/**
+	 * Sets an initial password; returns the policy's objections (message keys), empty
+	 * when set.
+	 */
+	List<String> setPassword(UUID id, String password, PersonId by);
 
-    List<GrantedRole> grantsOf(UUID person);
+	List<GrantedRole> grantsOf(UUID person);
 
-    boolean grant(UUID person, Role role, UUID unit, PersonId by);
+	boolean grant(UUID person, Role role, UUID unit, PersonId by);
 
-    boolean revoke(UUID person, UUID grantId, PersonId by);
+	boolean revoke(UUID person, UUID grantId, PersonId by);
 
-    /** Every org unit, by name. */
-    List<OrgUnitRow> units();
+	/** Every org unit, by name. */
+	List<OrgUnitRow> units();
 
-    boolean unitCodeTaken(String code);
+	boolean unitCodeTaken(String code);
 
-    UUID createUnit(String code, String name, OrgUnitKind kind, UUID parent, PersonId by);
+	UUID createUnit(String code, String name, OrgUnitKind kind, UUID parent, PersonId by);
 
-    void renameUnit(UUID id, String name, PersonId by);
+	void renameUnit(UUID id, String name, PersonId by);
+
 }

@@ -1,13 +1,11 @@
 package org.cpr.identity;
 
-/** What kind of learner or clinician a person is; drives audiences and disclosure groupings. */
+/**
+ * What kind of learner or clinician a person is; drives audiences and disclosure
+ * groupings.
+ */
 public enum TraineeType {
-    MEDICAL_STUDENT,
-    RESIDENT,
-    FELLOW,
-    NURSE,
-    PHARMACIST,
-    ALLIED_HEALTH,
-    FACULTY,
-    STAFF
+
+	MEDICAL_STUDENT, RESIDENT, FELLOW, NURSE, PHARMACIST, ALLIED_HEALTH, FACULTY, STAFF
+
 }

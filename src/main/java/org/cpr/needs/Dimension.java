@@ -2,5 +2,7 @@ package org.cpr.needs;
 
 /** What the heat map's rows are. */
 public enum Dimension {
-    ROTATION, HOSPITAL, SPECIALTY
+
+	ROTATION, HOSPITAL, SPECIALTY
+
 }

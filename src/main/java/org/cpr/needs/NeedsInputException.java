@@ -1,28 +1,34 @@
 package org.cpr.needs;
 
-/** Refused input: the form field (or API property) at fault and a message key in {@code i18n/needs}. */
+/**
+ * Refused input: the form field (or API property) at fault and a message key in
+ * {@code i18n/needs}.
+ */
 public class NeedsInputException extends RuntimeException {
 
-    private final String field;
-    private final String messageKey;
-    private final transient Object[] arguments;
+	private final String field;
 
-    public NeedsInputException(String field, String messageKey, Object... arguments) {
-        super(messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.arguments = arguments;
-    }
+	private final String messageKey;
 
-    public String field() {
-        return field;
-    }
+	private final transient Object[] arguments;
 
-    public String messageKey() {
-        return messageKey;
-    }
+	public NeedsInputException(String field, String messageKey, Object... arguments) {
+		super(messageKey);
+		this.field = field;
+		this.messageKey = messageKey;
+		this.arguments = arguments;
+	}
 
-    public Object[] arguments() {
-        return arguments;
-    }
+	public String field() {
+		return field;
+	}
+
+	public String messageKey() {
+		return messageKey;
+	}
+
+	public Object[] arguments() {
+		return arguments;
+	}
+
 }

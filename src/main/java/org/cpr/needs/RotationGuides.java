@@ -26,160 +26,216 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Rotation guides: peers' tips from the end-of-rotation wave, reviewed before anyone else reads them,
- * and the guide per rotation (at one hospital) with its findings, contacts and links. A rotation's
- * tips reach the review queue only once at least the comment threshold answered for it in that
- * academic year (decided by the disclosure gate), are shown scrubbed and in no particular order, and
- * are published only as a reviewer's edited text, scrubbed again.
+ * Rotation guides: peers' tips from the end-of-rotation wave, reviewed before anyone else
+ * reads them, and the guide per rotation (at one hospital) with its findings, contacts
+ * and links. A rotation's tips reach the review queue only once at least the comment
+ * threshold answered for it in that academic year (decided by the disclosure gate), are
+ * shown scrubbed and in no particular order, and are published only as a reviewer's
+ * edited text, scrubbed again.
  */
 @Service
 public class RotationGuides {
 
-    /** How many days before a block starts its trainee sees the guide. */
-    public static final int DAYS_AHEAD = 7;
+	/** How many days before a block starts its trainee sees the guide. */
+	public static final int DAYS_AHEAD = 7;
 
-    /** A tip waiting for review, already scrubbed. */
-    public record PendingTip(UUID id, String text) {
-    }
+	/** A tip waiting for review, already scrubbed. */
+	public record PendingTip(UUID id, String text) {
+	}
 
-    /** One rotation's queue: released (with tips) or held back with the gate's reason. */
-    public record Queue(Rotation rotation, boolean released, List<PendingTip> tips, String messageKey, Object[] messageArguments) {
-    }
+	/** One rotation's queue: released (with tips) or held back with the gate's reason. */
+	public record Queue(Rotation rotation, boolean released, List<PendingTip> tips, String messageKey,
+			Object[] messageArguments) {
+	}
 
-    /** What a guide shows. {@code findings} may be empty when nothing is released yet. */
-    public record Guide(Rotation rotation, List<NeedsResults.Finding> findings, List<String> tips,
-                        List<RotationCatalogue.GuideLink> links, int year) {
-    }
+	/** What a guide shows. {@code findings} may be empty when nothing is released yet. */
+	public record Guide(Rotation rotation, List<NeedsResults.Finding> findings, List<String> tips,
+			List<RotationCatalogue.GuideLink> links, int year) {
+	}
 
-    /** The trainee's next block and whether its guide is visible yet (from {@code visibleFrom}). */
-    public record Upcoming(Block block, LocalDate visibleFrom, boolean visible) {
-    }
+	/**
+	 * The trainee's next block and whether its guide is visible yet (from
+	 * {@code visibleFrom}).
+	 */
+	public record Upcoming(Block block, LocalDate visibleFrom, boolean visible) {
+	}
 
-    private final JdbcClient jdbc;
-    private final DisclosureGate gate;
-    private final RotationCatalogue catalogue;
-    private final NeedsResults results;
-    private final RotationSchedule schedule;
-    private final AuditPort audit;
-    private final Clock clock;
+	private final JdbcClient jdbc;
 
-    RotationGuides(JdbcClient jdbc, DisclosureGate gate, RotationCatalogue catalogue, NeedsResults results,
-                   RotationSchedule schedule, AuditPort audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.gate = gate;
-        this.catalogue = catalogue;
-        this.results = results;
-        this.schedule = schedule;
-        this.audit = audit;
-        this.clock = clock;
-    }
+	private final DisclosureGate gate;
 
-    /** Rotations with tips waiting in the year; tip texts only where the gate releases comments. Audited. */
-    @Transactional
-    public List<Queue> reviewQueue(PersonId reviewer, int year) {
-        LocalDate today = LocalDate.now(clock);
-        List<UUID> rotations = jdbc.sql("SELECT DISTINCT rotation_id FROM needs_tip WHERE academic_year = ? AND status = 'PENDING'"
-            + " AND closes_on < ?").params(year, today).query(UUID.class).list();
-        if (rotations.isEmpty()) {
-            return List.of();
-        }
-        List<CellRequest> cells = new ArrayList<>();
-        for (UUID r : rotations) {
-            List<Contribution> answered = jdbc.sql("SELECT id FROM needs_response WHERE academic_year = ? AND rotation_id = ? AND closes_on < ?")
-                .params(year, r, today).query(UUID.class).list().stream().map(id -> Contribution.comment(id.toString(), "")).toList();
-            cells.add(new CellRequest(r.toString(), null, 0, List.of("rotation"), answered));
-        }
-        List<CellResult> decided = gate.evaluate(new DisclosureRequest(reviewer, Role.FACILITATOR, "needs-tips:" + year,
-            "needs.tips", MeasureType.COMMENTS, DisclosurePolicy.defaults(), cells));
-        Map<UUID, Rotation> byId = catalogue.byId();
-        List<Queue> out = new ArrayList<>();
-        for (CellResult result : decided) {
-            UUID rotationId = UUID.fromString(result.cellKey());
-            Rotation rotation = byId.get(rotationId);
-            if (result.released()) {
-                List<PendingTip> tips = new ArrayList<>(jdbc.sql("SELECT id, original FROM needs_tip WHERE academic_year = ? AND rotation_id = ?"
-                        + " AND status = 'PENDING' AND closes_on < ?").params(year, rotationId, today)
-                    .query((rs, i) -> new PendingTip(rs.getObject("id", UUID.class), TipScrubber.scrub(rs.getString("original")))).list());
-                Collections.shuffle(tips);
-                audit.record(AuditEntry.administration(reviewer, "NEEDS_TIPS_VIEWED", "needs_rotation", rotationId.toString())
-                    .detail(tips.size() + " tips"));
-                out.add(new Queue(rotation, true, tips, null, null));
-            } else {
-                Suppressed s = (Suppressed) result;
-                out.add(new Queue(rotation, false, List.of(), s.messageKey(), s.messageArguments()));
-            }
-        }
-        out.sort(java.util.Comparator.comparing(q -> q.rotation().label()));
-        return out;
-    }
+	private final RotationCatalogue catalogue;
 
-    /** Publishes the reviewer's edited text (scrubbed again); the author's original wording is discarded. */
-    @Transactional
-    public void publish(PersonId reviewer, int year, UUID tipId, String edited) {
-        UUID rotation = releasedPendingTip(reviewer, year, tipId);
-        String text = TipScrubber.scrub(edited);
-        if (text.isBlank()) {
-            throw new NeedsInputException("text", "needs.field.required");
-        }
-        if (text.length() > 600) {
-            throw new NeedsInputException("text", "needs.field.tooLong", 600);
-        }
-        jdbc.sql("UPDATE needs_tip SET status = 'PUBLISHED', published_text = ?, original = '', reviewed_by = ?, reviewed_on = ? WHERE id = ?")
-            .params(text, reviewer.value(), LocalDate.now(clock), tipId).update();
-        audit.record(AuditEntry.administration(reviewer, "NEEDS_TIP_PUBLISHED", "needs_rotation", rotation.toString()));
-    }
+	private final NeedsResults results;
 
-    /** Declines a tip; its text is deleted. */
-    @Transactional
-    public void reject(PersonId reviewer, int year, UUID tipId) {
-        UUID rotation = releasedPendingTip(reviewer, year, tipId);
-        jdbc.sql("UPDATE needs_tip SET status = 'REJECTED', original = '', reviewed_by = ?, reviewed_on = ? WHERE id = ?")
-            .params(reviewer.value(), LocalDate.now(clock), tipId).update();
-        audit.record(AuditEntry.administration(reviewer, "NEEDS_TIP_REJECTED", "needs_rotation", rotation.toString()));
-    }
+	private final RotationSchedule schedule;
 
-    /** The guide of a rotation: its newest year's released findings, published tips, contacts and links. */
-    public Optional<Guide> guide(PersonId viewer, UUID rotationId) {
-        Optional<Rotation> rotation = catalogue.find(rotationId);
-        if (rotation.isEmpty()) {
-            return Optional.empty();
-        }
-        int year = results.currentYear();
-        // A guide is published content: its findings are the rotation-level figures a facilitator may release.
-        NeedsResults.Viewer as = new NeedsResults.Viewer(viewer, Role.FACILITATOR);
-        List<NeedsResults.Finding> findings = List.of();
-        for (int y : results.years()) {
-            List<NeedsResults.Finding> f = results.topStressors(as, rotationId, y).map(NeedsResults.TopStressors::findings)
-                .orElse(List.of()).stream().filter(x -> x.cell() != null && x.cell().released() && x.domain().stressor()).toList();
-            if (!f.isEmpty()) {
-                findings = f;
-                year = y;
-                break;
-            }
-        }
-        List<String> tips = jdbc.sql("SELECT published_text FROM needs_tip WHERE rotation_id = ? AND status = 'PUBLISHED' ORDER BY id")
-            .param(rotationId).query(String.class).list();
-        return Optional.of(new Guide(rotation.get(), findings, tips, catalogue.links(rotationId), year));
-    }
+	private final AuditPort audit;
 
-    /** The person's next block and when its guide shows ({@value #DAYS_AHEAD} days before it starts). */
-    public Optional<Upcoming> upcoming(PersonId person) {
-        LocalDate today = LocalDate.now(clock);
-        return schedule.nextBlock(person).map(b -> {
-            LocalDate from = b.startsOn().minusDays(DAYS_AHEAD);
-            return new Upcoming(b, from, !today.isBefore(from));
-        });
-    }
+	private final Clock clock;
 
-    private UUID releasedPendingTip(PersonId reviewer, int year, UUID tipId) {
-        UUID rotation = jdbc.sql("SELECT rotation_id FROM needs_tip WHERE id = ? AND academic_year = ? AND status = 'PENDING'")
-            .params(tipId, year).query(UUID.class).optional()
-            .orElseThrow(() -> new NeedsInputException("tip", "needs.tip.notFound"));
-        boolean released = reviewQueue(reviewer, year).stream()
-            .anyMatch(q -> q.released() && q.rotation().id().equals(rotation) && q.tips().stream().anyMatch(t -> t.id().equals(tipId)));
-        if (!released) {
-            throw new NeedsInputException("tip", "needs.tip.notFound");
-        }
-        return rotation;
-    }
+	RotationGuides(JdbcClient jdbc, DisclosureGate gate, RotationCatalogue catalogue, NeedsResults results,
+			RotationSchedule schedule, AuditPort audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.gate = gate;
+		this.catalogue = catalogue;
+		this.results = results;
+		this.schedule = schedule;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Rotations with tips waiting in the year; tip texts only where the gate releases
+	 * comments. Audited.
+	 */
+	@Transactional
+	public List<Queue> reviewQueue(PersonId reviewer, int year) {
+		LocalDate today = LocalDate.now(clock);
+		List<UUID> rotations = jdbc
+			.sql("SELECT DISTINCT rotation_id FROM needs_tip WHERE academic_year = ? AND status = 'PENDING'"
+					+ " AND closes_on < ?")
+			.params(year, today)
+			.query(UUID.class)
+			.list();
+		if (rotations.isEmpty()) {
+			return List.of();
+		}
+		List<CellRequest> cells = new ArrayList<>();
+		for (UUID r : rotations) {
+			List<Contribution> answered = jdbc
+				.sql("SELECT id FROM needs_response WHERE academic_year = ? AND rotation_id = ? AND closes_on < ?")
+				.params(year, r, today)
+				.query(UUID.class)
+				.list()
+				.stream()
+				.map(id -> Contribution.comment(id.toString(), ""))
+				.toList();
+			cells.add(new CellRequest(r.toString(), null, 0, List.of("rotation"), answered));
+		}
+		List<CellResult> decided = gate.evaluate(new DisclosureRequest(reviewer, Role.FACILITATOR, "needs-tips:" + year,
+				"needs.tips", MeasureType.COMMENTS, DisclosurePolicy.defaults(), cells));
+		Map<UUID, Rotation> byId = catalogue.byId();
+		List<Queue> out = new ArrayList<>();
+		for (CellResult result : decided) {
+			UUID rotationId = UUID.fromString(result.cellKey());
+			Rotation rotation = byId.get(rotationId);
+			if (result.released()) {
+				List<PendingTip> tips = new ArrayList<>(jdbc
+					.sql("SELECT id, original FROM needs_tip WHERE academic_year = ? AND rotation_id = ?"
+							+ " AND status = 'PENDING' AND closes_on < ?")
+					.params(year, rotationId, today)
+					.query((rs, i) -> new PendingTip(rs.getObject("id", UUID.class),
+							TipScrubber.scrub(rs.getString("original"))))
+					.list());
+				Collections.shuffle(tips);
+				audit.record(AuditEntry
+					.administration(reviewer, "NEEDS_TIPS_VIEWED", "needs_rotation", rotationId.toString())
+					.detail(tips.size() + " tips"));
+				out.add(new Queue(rotation, true, tips, null, null));
+			}
+			else {
+				Suppressed s = (Suppressed) result;
+				out.add(new Queue(rotation, false, List.of(), s.messageKey(), s.messageArguments()));
+			}
+		}
+		out.sort(java.util.Comparator.comparing(q -> q.rotation().label()));
+		return out;
+	}
+
+	/**
+	 * Publishes the reviewer's edited text (scrubbed again); the author's original
+	 * wording is discarded.
+	 */
+	@Transactional
+	public void publish(PersonId reviewer, int year, UUID tipId, String edited) {
+		UUID rotation = releasedPendingTip(reviewer, year, tipId);
+		String text = TipScrubber.scrub(edited);
+		if (text.isBlank()) {
+			throw new NeedsInputException("text", "needs.field.required");
+		}
+		if (text.length() > 600) {
+			throw new NeedsInputException("text", "needs.field.tooLong", 600);
+		}
+		jdbc.sql(
+				"UPDATE needs_tip SET status = 'PUBLISHED', published_text = ?, original = '', reviewed_by = ?, reviewed_on = ? WHERE id = ?")
+			.params(text, reviewer.value(), LocalDate.now(clock), tipId)
+			.update();
+		audit.record(AuditEntry.administration(reviewer, "NEEDS_TIP_PUBLISHED", "needs_rotation", rotation.toString()));
+	}
+
+	/** Declines a tip; its text is deleted. */
+	@Transactional
+	public void reject(PersonId reviewer, int year, UUID tipId) {
+		UUID rotation = releasedPendingTip(reviewer, year, tipId);
+		jdbc.sql(
+				"UPDATE needs_tip SET status = 'REJECTED', original = '', reviewed_by = ?, reviewed_on = ? WHERE id = ?")
+			.params(reviewer.value(), LocalDate.now(clock), tipId)
+			.update();
+		audit.record(AuditEntry.administration(reviewer, "NEEDS_TIP_REJECTED", "needs_rotation", rotation.toString()));
+	}
+
+	/**
+	 * The guide of a rotation: its newest year's released findings, published tips,
+	 * contacts and links.
+	 */
+	public Optional<Guide> guide(PersonId viewer, UUID rotationId) {
+		Optional<Rotation> rotation = catalogue.find(rotationId);
+		if (rotation.isEmpty()) {
+			return Optional.empty();
+		}
+		int year = results.currentYear();
+		// A guide is published content: its findings are the rotation-level figures a
+		// facilitator may release.
+		NeedsResults.Viewer as = new NeedsResults.Viewer(viewer, Role.FACILITATOR);
+		List<NeedsResults.Finding> findings = List.of();
+		for (int y : results.years()) {
+			List<NeedsResults.Finding> f = results.topStressors(as, rotationId, y)
+				.map(NeedsResults.TopStressors::findings)
+				.orElse(List.of())
+				.stream()
+				.filter(x -> x.cell() != null && x.cell().released() && x.domain().stressor())
+				.toList();
+			if (!f.isEmpty()) {
+				findings = f;
+				year = y;
+				break;
+			}
+		}
+		List<String> tips = jdbc
+			.sql("SELECT published_text FROM needs_tip WHERE rotation_id = ? AND status = 'PUBLISHED' ORDER BY id")
+			.param(rotationId)
+			.query(String.class)
+			.list();
+		return Optional.of(new Guide(rotation.get(), findings, tips, catalogue.links(rotationId), year));
+	}
+
+	/**
+	 * The person's next block and when its guide shows ({@value #DAYS_AHEAD} days before
+	 * it starts).
+	 */
+	public Optional<Upcoming> upcoming(PersonId person) {
+		LocalDate today = LocalDate.now(clock);
+		return schedule.nextBlock(person).map(b -> {
+			LocalDate from = b.startsOn().minusDays(DAYS_AHEAD);
+			return new Upcoming(b, from, !today.isBefore(from));
+		});
+	}
+
+	private UUID releasedPendingTip(PersonId reviewer, int year, UUID tipId) {
+		UUID rotation = jdbc
+			.sql("SELECT rotation_id FROM needs_tip WHERE id = ? AND academic_year = ? AND status = 'PENDING'")
+			.params(tipId, year)
+			.query(UUID.class)
+			.optional()
+			.orElseThrow(() -> new NeedsInputException("tip", "needs.tip.notFound"));
+		boolean released = reviewQueue(reviewer, year).stream()
+			.anyMatch(q -> q.released() && q.rotation().id().equals(rotation)
+					&& q.tips().stream().anyMatch(t -> t.id().equals(tipId)));
+		if (!released) {
+			throw new NeedsInputException("tip", "needs.tip.notFound");
+		}
+		return rotation;
+	}
+
 }

@@ -7,10 +7,13 @@ import java.util.UUID;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 
-/** A group debrief after a critical incident: where, when, who facilitated and how many came (no names of attendees). */
+/**
+ * A group debrief after a critical incident: where, when, who facilitated and how many
+ * came (no names of attendees).
+ */
 public record GroupDebrief(UUID id, OrgUnitId unit, LocalDate heldOn, List<PersonId> facilitators, int attendance) {
 
-    public GroupDebrief {
-        facilitators = List.copyOf(facilitators);
-    }
+	public GroupDebrief {
+		facilitators = List.copyOf(facilitators);
+	}
 }

@@ -17,52 +17,59 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Group debriefs after critical incidents, recorded by the coordinator (no attendee names). */
+/**
+ * Group debriefs after critical incidents, recorded by the coordinator (no attendee
+ * names).
+ */
 @Controller
 @PreAuthorize("hasRole('PEER_SUPPORT_COORDINATOR')")
 class PeerDebriefController {
 
-    static final String VIEW = "peersupport/debriefs";
+	static final String VIEW = "peersupport/debriefs";
 
-    private final GroupDebriefs debriefs;
-    private final PeerPeople people;
-    private final IdentityManagement identity;
+	private final GroupDebriefs debriefs;
 
-    PeerDebriefController(GroupDebriefs debriefs, PeerPeople people, IdentityManagement identity) {
-        this.debriefs = debriefs;
-        this.people = people;
-        this.identity = identity;
-    }
+	private final PeerPeople people;
 
-    @GetMapping("/peer/debriefs")
-    String list(Model model) {
-        List<GroupDebrief> recent = debriefs.recent();
-        List<PersonId> ids = new ArrayList<>();
-        recent.forEach(d -> ids.addAll(d.facilitators()));
-        model.addAttribute("debriefs", recent);
-        model.addAttribute("names", people.names(ids));
-        List<OrgUnitSummary> units = new ArrayList<>(identity.orgUnitsOfKind(OrgUnitKind.DEPARTMENT));
-        units.addAll(identity.orgUnitsOfKind(OrgUnitKind.HOSPITAL));
-        model.addAttribute("units", units);
-        java.util.Map<OrgUnitId, String> unitNames = new java.util.HashMap<>();
-        identity.orgUnits().forEach(u -> unitNames.put(u.id(), u.name()));
-        model.addAttribute("unitNames", unitNames);
-        model.asMap().putIfAbsent("form", DebriefForm.blank());
-        return VIEW;
-    }
+	private final IdentityManagement identity;
 
-    @PostMapping("/peer/debriefs")
-    String record(DebriefForm form, @AuthenticationPrincipal CprUser me, Model model, RedirectAttributes redirect) {
-        try {
-            debriefs.record(form.unit() == null ? null : new OrgUnitId(form.unit()), form.heldOn(), people.findAll(form.facilitators()),
-                    form.attendance(), me.personId());
-        } catch (PeerSupportRefused refused) {
-            model.addAttribute("problem", refused.reason() == PeerSupportRefused.Reason.UNKNOWN_PERSON
-                    ? "peer.debrief.unknownFacilitator" : refused.reason().messageKey());
-            model.addAttribute("form", form);
-            return list(model);
-        }
-        redirect.addFlashAttribute("notice", "peer.debrief.recorded");
-        return "redirect:/peer/debriefs";
-    }
+	PeerDebriefController(GroupDebriefs debriefs, PeerPeople people, IdentityManagement identity) {
+		this.debriefs = debriefs;
+		this.people = people;
+		this.identity = identity;
+	}
+
+	@GetMapping("/peer/debriefs")
+	String list(Model model) {
+		List<GroupDebrief> recent = debriefs.recent();
+		List<PersonId> ids = new ArrayList<>();
+		recent.forEach(d -> ids.addAll(d.facilitators()));
+		model.addAttribute("debriefs", recent);
+		model.addAttribute("names", people.names(ids));
+		List<OrgUnitSummary> units = new ArrayList<>(identity.orgUnitsOfKind(OrgUnitKind.DEPARTMENT));
+		units.addAll(identity.orgUnitsOfKind(OrgUnitKind.HOSPITAL));
+		model.addAttribute("units", units);
+		java.util.Map<OrgUnitId, String> unitNames = new java.util.HashMap<>();
+		identity.orgUnits().forEach(u -> unitNames.put(u.id(), u.name()));
+		model.addAttribute("unitNames", unitNames);
+		model.asMap().putIfAbsent("form", DebriefForm.blank());
+		return VIEW;
+	}
+
+	@PostMapping("/peer/debriefs")
+	String record(DebriefForm form, @AuthenticationPrincipal CprUser me, Model model, RedirectAttributes redirect) {
+		try {
+			debriefs.record(form.unit() == null ? null : new OrgUnitId(form.unit()), form.heldOn(),
+					people.findAll(form.facilitators()), form.attendance(), me.personId());
+		}
+		catch (PeerSupportRefused refused) {
+			model.addAttribute("problem", refused.reason() == PeerSupportRefused.Reason.UNKNOWN_PERSON
+					? "peer.debrief.unknownFacilitator" : refused.reason().messageKey());
+			model.addAttribute("form", form);
+			return list(model);
+		}
+		redirect.addFlashAttribute("notice", "peer.debrief.recorded");
+		return "redirect:/peer/debriefs";
+	}
+
 }

@@ -6,16 +6,16 @@ import java.util.UUID;
 /** The id of a request for peer support. */
 public record PeerRequestId(UUID value) {
 
-    public PeerRequestId {
-        Objects.requireNonNull(value, "value");
-    }
+	public PeerRequestId {
+		Objects.requireNonNull(value, "value");
+	}
 
-    public static PeerRequestId of(String value) {
-        return new PeerRequestId(UUID.fromString(value));
-    }
+	public static PeerRequestId of(String value) {
+		return new PeerRequestId(UUID.fromString(value));
+	}
 
-    @Override
-    public String toString() {
-        return value.toString();
-    }
+	@Override
+	public String toString() {
+		return value.toString();
+	}
 }

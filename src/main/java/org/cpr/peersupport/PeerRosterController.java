@@ -21,102 +21,116 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The roster for the coordinator: who supports, their training and refresher, availability, load and pauses. */
+/**
+ * The roster for the coordinator: who supports, their training and refresher,
+ * availability, load and pauses.
+ */
 @Controller
 @PreAuthorize("hasRole('PEER_SUPPORT_COORDINATOR')")
 class PeerRosterController {
 
-    static final String ROSTER_VIEW = "peersupport/roster";
-    static final String SUPPORTER_VIEW = "peersupport/supporter";
+	static final String ROSTER_VIEW = "peersupport/roster";
+	static final String SUPPORTER_VIEW = "peersupport/supporter";
 
-    private final PeerRoster roster;
-    private final PeerPeople people;
-    private final IdentityManagement identity;
-    private final TransactionTemplate tx;
-    private final Clock clock;
+	private final PeerRoster roster;
 
-    PeerRosterController(PeerRoster roster, PeerPeople people, IdentityManagement identity, TransactionTemplate tx, Clock clock) {
-        this.roster = roster;
-        this.people = people;
-        this.identity = identity;
-        this.tx = tx;
-        this.clock = clock;
-    }
+	private final PeerPeople people;
 
-    @GetMapping("/peer/roster")
-    String list(Model model) {
-        List<SupporterProfile> all = roster.roster();
-        model.addAttribute("supporters", all);
-        model.addAttribute("names", people.names(all.stream().map(SupporterProfile::person).toList()));
-        model.addAttribute("today", LocalDate.now(clock));
-        choices(model);
-        model.asMap().putIfAbsent("form", RosterForm.blank());
-        return ROSTER_VIEW;
-    }
+	private final IdentityManagement identity;
 
-    @PostMapping("/peer/roster")
-    String enrol(RosterForm form, @AuthenticationPrincipal CprUser me, Model model, RedirectAttributes redirect) {
-        try {
-            PersonId person = people.find(form.person()).orElseThrow(() -> new PeerSupportRefused(PeerSupportRefused.Reason.UNKNOWN_PERSON));
-            tx.executeWithoutResult(status -> {
-                roster.enrol(person, form.entry(), me.personId());
-                if (form.hasTraining()) {
-                    roster.recordTraining(person, form.training(), me.personId());
-                }
-            });
-        } catch (PeerSupportRefused refused) {
-            model.addAttribute("problem", refused.reason().messageKey());
-            model.addAttribute("problemField", refused.reason().field());
-            model.addAttribute("form", form);
-            return list(model);
-        }
-        redirect.addFlashAttribute("notice", "peer.roster.added");
-        return "redirect:/peer/roster";
-    }
+	private final TransactionTemplate tx;
 
-    @GetMapping("/peer/roster/{person}")
-    String supporter(@PathVariable String person, Model model) {
-        SupporterProfile p = profile(person);
-        model.addAttribute("supporter", p);
-        model.addAttribute("name", people.names(List.of(p.person())).get(p.person()));
-        model.addAttribute("trainings", roster.trainings(p.person()));
-        model.addAttribute("today", LocalDate.now(clock));
-        choices(model);
-        model.asMap().putIfAbsent("form", RosterForm.of(p));
-        return SUPPORTER_VIEW;
-    }
+	private final Clock clock;
 
-    @PostMapping("/peer/roster/{person}")
-    String update(@PathVariable String person, RosterForm form, @AuthenticationPrincipal CprUser me, Model model,
-                  RedirectAttributes redirect) {
-        SupporterProfile p = profile(person);
-        try {
-            tx.executeWithoutResult(status -> {
-                roster.update(p.person(), form.entry(), me.personId());
-                if (form.hasTraining()) {
-                    roster.recordTraining(p.person(), form.training(), me.personId());
-                }
-            });
-        } catch (PeerSupportRefused refused) {
-            model.addAttribute("problem", refused.reason().messageKey());
-            model.addAttribute("problemField", refused.reason().field());
-            model.addAttribute("form", form);
-            return supporter(person, model);
-        }
-        redirect.addFlashAttribute("notice", "peer.roster.saved");
-        return "redirect:/peer/roster/" + person;
-    }
+	PeerRosterController(PeerRoster roster, PeerPeople people, IdentityManagement identity, TransactionTemplate tx,
+			Clock clock) {
+		this.roster = roster;
+		this.people = people;
+		this.identity = identity;
+		this.tx = tx;
+		this.clock = clock;
+	}
 
-    private SupporterProfile profile(String person) {
-        try {
-            return roster.profile(PersonId.of(person)).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-    }
+	@GetMapping("/peer/roster")
+	String list(Model model) {
+		List<SupporterProfile> all = roster.roster();
+		model.addAttribute("supporters", all);
+		model.addAttribute("names", people.names(all.stream().map(SupporterProfile::person).toList()));
+		model.addAttribute("today", LocalDate.now(clock));
+		choices(model);
+		model.asMap().putIfAbsent("form", RosterForm.blank());
+		return ROSTER_VIEW;
+	}
 
-    private void choices(Model model) {
-        model.addAttribute("professions", TraineeType.values());
-        model.addAttribute("sites", identity.orgUnitsOfKind(OrgUnitKind.HOSPITAL));
-    }
+	@PostMapping("/peer/roster")
+	String enrol(RosterForm form, @AuthenticationPrincipal CprUser me, Model model, RedirectAttributes redirect) {
+		try {
+			PersonId person = people.find(form.person())
+				.orElseThrow(() -> new PeerSupportRefused(PeerSupportRefused.Reason.UNKNOWN_PERSON));
+			tx.executeWithoutResult(status -> {
+				roster.enrol(person, form.entry(), me.personId());
+				if (form.hasTraining()) {
+					roster.recordTraining(person, form.training(), me.personId());
+				}
+			});
+		}
+		catch (PeerSupportRefused refused) {
+			model.addAttribute("problem", refused.reason().messageKey());
+			model.addAttribute("problemField", refused.reason().field());
+			model.addAttribute("form", form);
+			return list(model);
+		}
+		redirect.addFlashAttribute("notice", "peer.roster.added");
+		return "redirect:/peer/roster";
+	}
+
+	@GetMapping("/peer/roster/{person}")
+	String supporter(@PathVariable String person, Model model) {
+		SupporterProfile p = profile(person);
+		model.addAttribute("supporter", p);
+		model.addAttribute("name", people.names(List.of(p.person())).get(p.person()));
+		model.addAttribute("trainings", roster.trainings(p.person()));
+		model.addAttribute("today", LocalDate.now(clock));
+		choices(model);
+		model.asMap().putIfAbsent("form", RosterForm.of(p));
+		return SUPPORTER_VIEW;
+	}
+
+	@PostMapping("/peer/roster/{person}")
+	String update(@PathVariable String person, RosterForm form, @AuthenticationPrincipal CprUser me, Model model,
+			RedirectAttributes redirect) {
+		SupporterProfile p = profile(person);
+		try {
+			tx.executeWithoutResult(status -> {
+				roster.update(p.person(), form.entry(), me.personId());
+				if (form.hasTraining()) {
+					roster.recordTraining(p.person(), form.training(), me.personId());
+				}
+			});
+		}
+		catch (PeerSupportRefused refused) {
+			model.addAttribute("problem", refused.reason().messageKey());
+			model.addAttribute("problemField", refused.reason().field());
+			model.addAttribute("form", form);
+			return supporter(person, model);
+		}
+		redirect.addFlashAttribute("notice", "peer.roster.saved");
+		return "redirect:/peer/roster/" + person;
+	}
+
+	private SupporterProfile profile(String person) {
+		try {
+			return roster.profile(PersonId.of(person))
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+	}
+
+	private void choices(Model model) {
+		model.addAttribute("professions", TraineeType.values());
+		model.addAttribute("sites", identity.orgUnitsOfKind(OrgUnitKind.HOSPITAL));
+	}
+
 }

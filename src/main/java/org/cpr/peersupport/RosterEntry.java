@@ -7,9 +7,9 @@ import org.cpr.shared.OrgUnitId;
 
 /** What a coordinator enters to put someone on the roster (or change their entry). */
 public record RosterEntry(TraineeType profession, String specialty, OrgUnitId site, List<String> languages,
-                          boolean available, int maxLoad) {
+		boolean available, int maxLoad) {
 
-    public RosterEntry {
-        languages = languages == null ? List.of() : List.copyOf(languages);
-    }
+	public RosterEntry {
+		languages = languages == null ? List.of() : List.copyOf(languages);
+	}
 }

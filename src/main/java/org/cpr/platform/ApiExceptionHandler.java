@@ -9,45 +9,52 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error is an RFC 9457 problem detail. Unexpected failures become a 500 whose body
- * says nothing about the input (it may hold personal data) and whose log line names only the type.
+ * Every API error is an RFC 9457 problem detail. Unexpected failures become a 500 whose
+ * body says nothing about the input (it may hold personal data) and whose log line names
+ * only the type.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @org.springframework.core.annotation.Order(0)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badInput(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request could not be understood.");
-    }
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail badInput(IllegalArgumentException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request could not be understood.");
+	}
 
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    ProblemDetail denied(org.springframework.security.access.AccessDeniedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your roles do not allow this operation.");
-    }
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	ProblemDetail denied(org.springframework.security.access.AccessDeniedException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your roles do not allow this operation.");
+	}
 
-    /** A duplicate of something that must be unique: the request conflicts with what exists. */
-    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
-    ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "This conflicts with a record that already exists.");
-    }
+	/**
+	 * A duplicate of something that must be unique: the request conflicts with what
+	 * exists.
+	 */
+	@ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+	ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"This conflicts with a record that already exists.");
+	}
 
-    /**
-     * The safety net behind validation: a value the database refuses (too long, a character it cannot
-     * store, missing) came from the request, so it is a 422 that says so without the SQL or the value.
-     */
-    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
-    ProblemDetail notStorable(org.springframework.dao.DataIntegrityViolationException e) {
-        log.warn("API input refused by the database: {}", e.getClass().getName());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "A value in the request is too long, missing or contains characters that cannot be stored.");
-    }
+	/**
+	 * The safety net behind validation: a value the database refuses (too long, a
+	 * character it cannot store, missing) came from the request, so it is a 422 that says
+	 * so without the SQL or the value.
+	 */
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ProblemDetail notStorable(org.springframework.dao.DataIntegrityViolationException e) {
+		log.warn("API input refused by the database: {}", e.getClass().getName());
+		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				"A value in the request is too long, missing or contains characters that cannot be stored.");
+	}
 
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected API failure: {}", e.getClass().getName());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
-    }
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e) {
+		log.error("Unexpected API failure: {}", e.getClass().getName());
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+	}
+
 }

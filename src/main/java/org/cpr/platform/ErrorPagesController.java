@@ -15,46 +15,50 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Errors that escape the controllers (unknown paths, filter failures): an HTML page for browsers,
- * an RFC 9457 problem detail for everything else. Neither repeats the request's input.
+ * Errors that escape the controllers (unknown paths, filter failures): an HTML page for
+ * browsers, an RFC 9457 problem detail for everything else. Neither repeats the request's
+ * input.
  */
 @Controller
 @RequestMapping("${server.error.path:/error}")
 class ErrorPagesController implements ErrorController {
 
-    static final String ERROR_VIEW = "error";
+	static final String ERROR_VIEW = "error";
 
-    @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
-        HttpStatus status = status(request);
-        response.setStatus(status.value());
-        Object reason = request.getAttribute(ControlCharacterFilter.REASON);
-        return new ModelAndView(ERROR_VIEW, reason == null ? Map.of("status", status.value())
-                : Map.of("status", status.value(), "reason", reason), status);
-    }
+	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
+		HttpStatus status = status(request);
+		response.setStatus(status.value());
+		Object reason = request.getAttribute(ControlCharacterFilter.REASON);
+		return new ModelAndView(ERROR_VIEW,
+				reason == null ? Map.of("status", status.value()) : Map.of("status", status.value(), "reason", reason),
+				status);
+	}
 
-    @RequestMapping
-    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
-        HttpStatus status = status(request);
-        ProblemDetail body = ProblemDetail.forStatus(status);
-        body.setDetail(switch (status) {
-            case NOT_FOUND -> "There is nothing at this address.";
-            case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
-            case UNAUTHORIZED -> "Sign-in or a valid access token is required.";
-            case FORBIDDEN -> "Your roles do not allow this operation.";
-            default -> status.is5xxServerError() ? "Something went wrong on our side." : "The request could not be processed.";
-        });
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
-    }
+	@RequestMapping
+	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+		HttpStatus status = status(request);
+		ProblemDetail body = ProblemDetail.forStatus(status);
+		body.setDetail(switch (status) {
+			case NOT_FOUND -> "There is nothing at this address.";
+			case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
+			case UNAUTHORIZED -> "Sign-in or a valid access token is required.";
+			case FORBIDDEN -> "Your roles do not allow this operation.";
+			default ->
+				status.is5xxServerError() ? "Something went wrong on our side." : "The request could not be processed.";
+		});
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+	}
 
-    private static HttpStatus status(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        if (code instanceof Integer value) {
-            HttpStatus resolved = HttpStatus.resolve(value);
-            if (resolved != null) {
-                return resolved;
-            }
-        }
-        return HttpStatus.INTERNAL_SERVER_ERROR;
-    }
+	private static HttpStatus status(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code instanceof Integer value) {
+			HttpStatus resolved = HttpStatus.resolve(value);
+			if (resolved != null) {
+				return resolved;
+			}
+		}
+		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
 }

@@ -9,12 +9,17 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class InputConfiguration {
 
-    /** Right after the proxy headers are resolved, before Spring Security and every controller. */
-    @Bean
-    FilterRegistrationBean<ControlCharacterFilter> controlCharacters() {
-        FilterRegistrationBean<ControlCharacterFilter> registration = new FilterRegistrationBean<>(new ControlCharacterFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        registration.addUrlPatterns("/*");
-        return registration;
-    }
+	/**
+	 * Right after the proxy headers are resolved, before Spring Security and every
+	 * controller.
+	 */
+	@Bean
+	FilterRegistrationBean<ControlCharacterFilter> controlCharacters() {
+		FilterRegistrationBean<ControlCharacterFilter> registration = new FilterRegistrationBean<>(
+				new ControlCharacterFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
 }

@@ -14,30 +14,32 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The safety net behind form validation: a value the database refuses (too long for its column, a
- * character it cannot store, a missing or duplicate value) is the user's input, so it is a 4xx page
- * that says so, not a 500. It never repeats the value or the SQL. Forms still validate field by field
- * first; this only catches what a form forgot. API controllers are answered by {@link ApiExceptionHandler},
- * which is consulted first.
+ * The safety net behind form validation: a value the database refuses (too long for its
+ * column, a character it cannot store, a missing or duplicate value) is the user's input,
+ * so it is a 4xx page that says so, not a 500. It never repeats the value or the SQL.
+ * Forms still validate field by field first; this only catches what a form forgot. API
+ * controllers are answered by {@link ApiExceptionHandler}, which is consulted first.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+	private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
 
-    @ExceptionHandler(DuplicateKeyException.class)
-    ModelAndView duplicate(DuplicateKeyException e) {
-        return page(HttpStatus.CONFLICT, "error.input.duplicate");
-    }
+	@ExceptionHandler(DuplicateKeyException.class)
+	ModelAndView duplicate(DuplicateKeyException e) {
+		return page(HttpStatus.CONFLICT, "error.input.duplicate");
+	}
 
-    @ExceptionHandler(DataIntegrityViolationException.class)
-    ModelAndView notStorable(DataIntegrityViolationException e) {
-        log.warn("Input refused by the database: {}", e.getClass().getName());
-        return page(HttpStatus.UNPROCESSABLE_CONTENT, "error.input.notStorable");
-    }
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ModelAndView notStorable(DataIntegrityViolationException e) {
+		log.warn("Input refused by the database: {}", e.getClass().getName());
+		return page(HttpStatus.UNPROCESSABLE_CONTENT, "error.input.notStorable");
+	}
 
-    private static ModelAndView page(HttpStatus status, String reason) {
-        return new ModelAndView(ErrorPagesController.ERROR_VIEW, Map.of("status", status.value(), "reason", reason), status);
-    }
+	private static ModelAndView page(HttpStatus status, String reason) {
+		return new ModelAndView(ErrorPagesController.ERROR_VIEW, Map.of("status", status.value(), "reason", reason),
+				status);
+	}
+
 }

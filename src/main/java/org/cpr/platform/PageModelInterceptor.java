@@ -19,48 +19,55 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Puts the navigation links the signed-in person's roles allow, and the crisis contacts, into the
- * model of every rendered page. An interceptor rather than a {@code @ControllerAdvice}: advice model
- * attributes run before every handler, JSON API calls included, which is measurable on the API's
- * hot paths; this runs only when a view is about to be rendered.
+ * Puts the navigation links the signed-in person's roles allow, and the crisis contacts,
+ * into the model of every rendered page. An interceptor rather than a
+ * {@code @ControllerAdvice}: advice model attributes run before every handler, JSON API
+ * calls included, which is measurable on the API's hot paths; this runs only when a view
+ * is about to be rendered.
  */
 @Component
 @EnableConfigurationProperties(CrisisContacts.class)
 class PageModelInterceptor implements HandlerInterceptor {
 
-    private final List<NavigationItem> items;
-    private final CrisisContacts contacts;
+	private final List<NavigationItem> items;
 
-    PageModelInterceptor(ObjectProvider<NavigationItem> items, CrisisContacts contacts) {
-        this.items = items.orderedStream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
-        this.contacts = contacts;
-    }
+	private final CrisisContacts contacts;
 
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView view) {
-        if (view == null || !view.hasView() || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
-            return;
-        }
-        view.getModelMap().putIfAbsent("navItems", navItems());
-        view.getModelMap().putIfAbsent("crisisContacts", contacts);
-    }
+	PageModelInterceptor(ObjectProvider<NavigationItem> items, CrisisContacts contacts) {
+		this.items = items.orderedStream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+		this.contacts = contacts;
+	}
 
-    List<NavigationItem> navItems() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getPrincipal())) {
-            return List.of();
-        }
-        Set<Role> held = EnumSet.noneOf(Role.class);
-        for (GrantedAuthority a : auth.getAuthorities()) {
-            String name = a.getAuthority();
-            if (name != null && name.startsWith("ROLE_")) {
-                try {
-                    held.add(Role.valueOf(name.substring(5)));
-                } catch (IllegalArgumentException ignored) {
-                    // authorities that are not platform roles (e.g. OIDC scopes) add no links
-                }
-            }
-        }
-        return items.stream().filter(i -> i.visibleTo(held)).toList();
-    }
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView view) {
+		if (view == null || !view.hasView()
+				|| (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
+			return;
+		}
+		view.getModelMap().putIfAbsent("navItems", navItems());
+		view.getModelMap().putIfAbsent("crisisContacts", contacts);
+	}
+
+	List<NavigationItem> navItems() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getPrincipal())) {
+			return List.of();
+		}
+		Set<Role> held = EnumSet.noneOf(Role.class);
+		for (GrantedAuthority a : auth.getAuthorities()) {
+			String name = a.getAuthority();
+			if (name != null && name.startsWith("ROLE_")) {
+				try {
+					held.add(Role.valueOf(name.substring(5)));
+				}
+				catch (IllegalArgumentException ignored) {
+					// authorities that are not platform roles (e.g. OIDC scopes) add no
+					// links
+				}
+			}
+		}
+		return items.stream().filter(i -> i.visibleTo(held)).toList();
+	}
+
 }

@@ -7,16 +7,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PagesController {
 
-    static final String CRISIS_VIEW = "platform/crisis";
-    static final String HOME_VIEW = "platform/home";
+	static final String CRISIS_VIEW = "platform/crisis";
+	static final String HOME_VIEW = "platform/home";
 
-    @GetMapping("/crisis")
-    String crisis() {
-        return CRISIS_VIEW;
-    }
+	@GetMapping("/crisis")
+	String crisis() {
+		return CRISIS_VIEW;
+	}
 
-    @GetMapping("/home")
-    String home() {
-        return HOME_VIEW;
-    }
+	@GetMapping("/home")
+	String home() {
+		return HOME_VIEW;
+	}
+
 }

@@ -21,58 +21,62 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Clock, locale and message bundles. Each module keeps its strings in
- * {@code i18n/<module>.properties} (English) and {@code i18n/<module>_es.properties} (Spanish);
- * all of them are found on the class path, so a new module needs no change here.
+ * {@code i18n/<module>.properties} (English) and {@code i18n/<module>_es.properties}
+ * (Spanish); all of them are found on the class path, so a new module needs no change
+ * here.
  */
 @Configuration(proxyBeanMethods = false)
 class PlatformConfiguration implements WebMvcConfigurer {
 
-    private final PageModelInterceptor pageModel;
+	private final PageModelInterceptor pageModel;
 
-    PlatformConfiguration(PageModelInterceptor pageModel) {
-        this.pageModel = pageModel;
-    }
+	PlatformConfiguration(PageModelInterceptor pageModel) {
+		this.pageModel = pageModel;
+	}
 
-    static final Locale SPANISH = Locale.forLanguageTag("es");
+	static final Locale SPANISH = Locale.forLanguageTag("es");
 
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
-    @Bean
-    MessageSource messageSource() throws IOException {
-        Resource[] bundles = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
-        String[] basenames = Arrays.stream(bundles)
-                .map(Resource::getFilename)
-                .filter(name -> name != null && !name.contains("_"))
-                .map(name -> "classpath:i18n/" + name.substring(0, name.length() - ".properties".length()))
-                .distinct().sorted().toArray(String[]::new);
-        ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
-        source.setBasenames(basenames);
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setUseCodeAsDefaultMessage(false);
-        return source;
-    }
+	@Bean
+	MessageSource messageSource() throws IOException {
+		Resource[] bundles = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");
+		String[] basenames = Arrays.stream(bundles)
+			.map(Resource::getFilename)
+			.filter(name -> name != null && !name.contains("_"))
+			.map(name -> "classpath:i18n/" + name.substring(0, name.length() - ".properties".length()))
+			.distinct()
+			.sorted()
+			.toArray(String[]::new);
+		ReloadableResourceBundleMessageSource source = new ReloadableResourceBundleMessageSource();
+		source.setBasenames(basenames);
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		source.setUseCodeAsDefaultMessage(false);
+		return source;
+	}
 
-    @Bean
-    LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("CPRLANG");
-        resolver.setDefaultLocale(Locale.ENGLISH);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setCookieHttpOnly(true);
-        resolver.setCookieSecure(true);
-        return resolver;
-    }
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver("CPRLANG");
+		resolver.setDefaultLocale(Locale.ENGLISH);
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setCookieHttpOnly(true);
+		resolver.setCookieSecure(true);
+		return resolver;
+	}
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
-        change.setParamName("lang");
-        change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change);
-        registry.addInterceptor(pageModel);
-    }
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+		change.setParamName("lang");
+		change.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(change);
+		registry.addInterceptor(pageModel);
+	}
+
 }

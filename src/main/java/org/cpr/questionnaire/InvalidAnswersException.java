@@ -5,14 +5,15 @@ import java.util.List;
 /** Answers that cannot be scored; every problem names its item. Never coerced. */
 public class InvalidAnswersException extends RuntimeException {
 
-    private final transient List<ItemError> errors;
+	private final transient List<ItemError> errors;
 
-    public InvalidAnswersException(List<ItemError> errors) {
-        super("invalid answers: " + errors.size());
-        this.errors = List.copyOf(errors);
-    }
+	public InvalidAnswersException(List<ItemError> errors) {
+		super("invalid answers: " + errors.size());
+		this.errors = List.copyOf(errors);
+	}
 
-    public List<ItemError> errors() {
-        return errors;
-    }
+	public List<ItemError> errors() {
+		return errors;
+	}
+
 }

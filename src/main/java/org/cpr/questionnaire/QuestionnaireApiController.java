@@ -30,75 +30,83 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/questionnaires")
 class QuestionnaireApiController {
 
-    static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+	static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
-    private final QuestionnaireLibrary library;
-    private final Scoring scoring;
-    private final FhirSupport fhir;
+	private final QuestionnaireLibrary library;
 
-    QuestionnaireApiController(QuestionnaireLibrary library, Scoring scoring, FhirSupport fhir) {
-        this.library = library;
-        this.scoring = scoring;
-        this.fhir = fhir;
-    }
+	private final Scoring scoring;
 
-    @GetMapping
-    List<QuestionnaireVersion> list() {
-        return library.published();
-    }
+	private final FhirSupport fhir;
 
-    @GetMapping("/{id}")
-    ResponseEntity<String> fhirExport(@PathVariable String id) {
-        QuestionnaireVersion version = published(id);
-        return ResponseEntity.ok().contentType(FHIR_JSON).body(library.fhirJson(version.id()));
-    }
+	QuestionnaireApiController(QuestionnaireLibrary library, Scoring scoring, FhirSupport fhir) {
+		this.library = library;
+		this.scoring = scoring;
+		this.fhir = fhir;
+	}
 
-    @PostMapping(consumes = {"application/fhir+json", MediaType.APPLICATION_JSON_VALUE})
-    @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
-    ResponseEntity<QuestionnaireVersion> importFhir(@RequestBody String body, @RequestParam(defaultValue = "false") boolean publish,
-                                                    @AuthenticationPrincipal CprUser me) {
-        QuestionnaireVersion version = library.importFhir(body, publish, false, me.personId());
-        return ResponseEntity.created(URI.create("/api/v1/questionnaires/" + version.definitionId())).body(version);
-    }
+	@GetMapping
+	List<QuestionnaireVersion> list() {
+		return library.published();
+	}
 
-    @PostMapping(value = "/{id}/$score", consumes = {"application/fhir+json", MediaType.APPLICATION_JSON_VALUE})
-    ScoreResult score(@PathVariable String id, @RequestBody String body) {
-        QuestionnaireVersion version = published(id);
-        JsonNode json;
-        try {
-            json = fhir.json().readTree(body);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException("the body is not JSON");
-        }
-        if (json != null && "QuestionnaireResponse".equals(json.path("resourceType").asText())) {
-            return scoring.scoreResponse(version.id(), body);
-        }
-        if (json == null || !json.has("answers")) {
-            throw new InvalidAnswersException(List.of(new org.cpr.questionnaire.ItemError("answers", "answers.missing",
-                    "Send {\"answers\": {\"<linkId>\": value}} or a FHIR QuestionnaireResponse.")));
-        }
-        return scoring.score(version.id(), json.get("answers"));
-    }
+	@GetMapping("/{id}")
+	ResponseEntity<String> fhirExport(@PathVariable String id) {
+		QuestionnaireVersion version = published(id);
+		return ResponseEntity.ok().contentType(FHIR_JSON).body(library.fhirJson(version.id()));
+	}
 
-    @ExceptionHandler(InvalidAnswersException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidAnswersException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-                "Some answers cannot be scored; each error names its item.");
-        problem.setTitle("Invalid answers");
-        problem.setProperty("errors", e.errors().stream()
-                .map(err -> Map.of("item", err.item(), "code", err.code(), "message", err.message())).toList());
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
+	@PostMapping(consumes = { "application/fhir+json", MediaType.APPLICATION_JSON_VALUE })
+	@PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
+	ResponseEntity<QuestionnaireVersion> importFhir(@RequestBody String body,
+			@RequestParam(defaultValue = "false") boolean publish, @AuthenticationPrincipal CprUser me) {
+		QuestionnaireVersion version = library.importFhir(body, publish, false, me.personId());
+		return ResponseEntity.created(URI.create("/api/v1/questionnaires/" + version.definitionId())).body(version);
+	}
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> badDocument(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Invalid document");
-        return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
+	@PostMapping(value = "/{id}/$score", consumes = { "application/fhir+json", MediaType.APPLICATION_JSON_VALUE })
+	ScoreResult score(@PathVariable String id, @RequestBody String body) {
+		QuestionnaireVersion version = published(id);
+		JsonNode json;
+		try {
+			json = fhir.json().readTree(body);
+		}
+		catch (com.fasterxml.jackson.core.JacksonException e) {
+			throw new IllegalArgumentException("the body is not JSON");
+		}
+		if (json != null && "QuestionnaireResponse".equals(json.path("resourceType").asText())) {
+			return scoring.scoreResponse(version.id(), body);
+		}
+		if (json == null || !json.has("answers")) {
+			throw new InvalidAnswersException(List.of(new org.cpr.questionnaire.ItemError("answers", "answers.missing",
+					"Send {\"answers\": {\"<linkId>\": value}} or a FHIR QuestionnaireResponse.")));
+		}
+		return scoring.score(version.id(), json.get("answers"));
+	}
 
-    private QuestionnaireVersion published(String id) {
-        return library.latestPublished(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No published questionnaire has this id."));
-    }
+	@ExceptionHandler(InvalidAnswersException.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidAnswersException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				"Some answers cannot be scored; each error names its item.");
+		problem.setTitle("Invalid answers");
+		problem.setProperty("errors",
+				e.errors()
+					.stream()
+					.map(err -> Map.of("item", err.item(), "code", err.code(), "message", err.message()))
+					.toList());
+		return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<ProblemDetail> badDocument(IllegalArgumentException e) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+		problem.setTitle("Invalid document");
+		return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private QuestionnaireVersion published(String id) {
+		return library.latestPublished(id)
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No published questionnaire has this id."));
+	}
+
 }

@@ -23,95 +23,103 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The library for facilitators: every published questionnaire, and a phone-width preview that
- * answers as a respondent would — critical answers show the crisis panel at once, and "check"
- * scores on the server without storing anything.
+ * The library for facilitators: every published questionnaire, and a phone-width preview
+ * that answers as a respondent would — critical answers show the crisis panel at once,
+ * and "check" scores on the server without storing anything.
  */
 @Controller
 @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN','ADMINISTRATOR')")
 class QuestionnairePagesController {
 
-    static final String LIST_VIEW = "questionnaire/list";
-    static final String PREVIEW_VIEW = "questionnaire/preview";
+	static final String LIST_VIEW = "questionnaire/list";
+	static final String PREVIEW_VIEW = "questionnaire/preview";
 
-    private final QuestionnaireLibrary library;
-    private final Scoring scoring;
+	private final QuestionnaireLibrary library;
 
-    QuestionnairePagesController(QuestionnaireLibrary library, Scoring scoring) {
-        this.library = library;
-        this.scoring = scoring;
-    }
+	private final Scoring scoring;
 
-    @Bean
-    static NavigationItem questionnairesLink() {
-        return new NavigationItem(50, "/questionnaires", "questionnaire.nav", Set.of(Role.FACILITATOR, Role.SYSTEM_ADMIN));
-    }
+	QuestionnairePagesController(QuestionnaireLibrary library, Scoring scoring) {
+		this.library = library;
+		this.scoring = scoring;
+	}
 
-    @GetMapping("/questionnaires")
-    String list(Model model) {
-        model.addAttribute("questionnaires", library.published());
-        return LIST_VIEW;
-    }
+	@Bean
+	static NavigationItem questionnairesLink() {
+		return new NavigationItem(50, "/questionnaires", "questionnaire.nav",
+				Set.of(Role.FACILITATOR, Role.SYSTEM_ADMIN));
+	}
 
-    @GetMapping("/questionnaires/{id}/preview")
-    String preview(@PathVariable String id, @RequestParam(required = false) UUID version, Model model) {
-        model.addAttribute("form", scoring.form(version(id, version).id()));
-        model.addAttribute("version", version);
-        model.addAttribute("answers", Map.of());
-        model.addAttribute("errors", Map.of());
-        return PREVIEW_VIEW;
-    }
+	@GetMapping("/questionnaires")
+	String list(Model model) {
+		model.addAttribute("questionnaires", library.published());
+		return LIST_VIEW;
+	}
 
-    @PostMapping("/questionnaires/{id}/preview")
-    String check(@PathVariable String id, @RequestParam(name = "version", required = false) UUID versionId,
-                 @RequestParam MultiValueMap<String, String> params, Model model) {
-        QuestionnaireVersion version = version(id, versionId);
-        model.addAttribute("version", versionId);
-        FormView form = scoring.form(version.id());
-        Map<String, String> answers = new HashMap<>();
-        ObjectNode json = JsonNodeFactory.instance.objectNode();
-        for (FormView.Item item : form.items()) {
-            String value = params.getFirst("a_" + item.linkId());
-            if (value == null || value.isBlank()) {
-                continue;
-            }
-            answers.put(item.linkId(), value);
-            switch (item.kind()) {
-                case "BOOLEAN" -> json.put(item.linkId(), Boolean.parseBoolean(value));
-                case "CHOICE", "INTEGER", "DECIMAL" -> putNumber(json, item.linkId(), value);
-                default -> json.put(item.linkId(), value);
-            }
-        }
-        model.addAttribute("form", form);
-        model.addAttribute("answers", answers);
-        try {
-            model.addAttribute("result", scoring.score(version.id(), json));
-            model.addAttribute("errors", Map.of());
-        } catch (InvalidAnswersException invalid) {
-            Map<String, String> errors = new HashMap<>();
-            for (ItemError e : invalid.errors()) {
-                errors.putIfAbsent(e.item(), e.code());
-            }
-            model.addAttribute("errors", errors);
-        }
-        return PREVIEW_VIEW;
-    }
+	@GetMapping("/questionnaires/{id}/preview")
+	String preview(@PathVariable String id, @RequestParam(required = false) UUID version, Model model) {
+		model.addAttribute("form", scoring.form(version(id, version).id()));
+		model.addAttribute("version", version);
+		model.addAttribute("answers", Map.of());
+		model.addAttribute("errors", Map.of());
+		return PREVIEW_VIEW;
+	}
 
-    private static void putNumber(ObjectNode json, String key, String value) {
-        try {
-            json.put(key, new java.math.BigDecimal(value));
-        } catch (NumberFormatException e) {
-            json.put(key, value);
-        }
-    }
+	@PostMapping("/questionnaires/{id}/preview")
+	String check(@PathVariable String id, @RequestParam(name = "version", required = false) UUID versionId,
+			@RequestParam MultiValueMap<String, String> params, Model model) {
+		QuestionnaireVersion version = version(id, versionId);
+		model.addAttribute("version", versionId);
+		FormView form = scoring.form(version.id());
+		Map<String, String> answers = new HashMap<>();
+		ObjectNode json = JsonNodeFactory.instance.objectNode();
+		for (FormView.Item item : form.items()) {
+			String value = params.getFirst("a_" + item.linkId());
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			answers.put(item.linkId(), value);
+			switch (item.kind()) {
+				case "BOOLEAN" -> json.put(item.linkId(), Boolean.parseBoolean(value));
+				case "CHOICE", "INTEGER", "DECIMAL" -> putNumber(json, item.linkId(), value);
+				default -> json.put(item.linkId(), value);
+			}
+		}
+		model.addAttribute("form", form);
+		model.addAttribute("answers", answers);
+		try {
+			model.addAttribute("result", scoring.score(version.id(), json));
+			model.addAttribute("errors", Map.of());
+		}
+		catch (InvalidAnswersException invalid) {
+			Map<String, String> errors = new HashMap<>();
+			for (ItemError e : invalid.errors()) {
+				errors.putIfAbsent(e.item(), e.code());
+			}
+			model.addAttribute("errors", errors);
+		}
+		return PREVIEW_VIEW;
+	}
 
-    /** The newest published version, or the asked-for version (a draft in the builder) of this definition. */
-    private QuestionnaireVersion version(String id, UUID versionId) {
-        if (versionId != null) {
-            return library.version(versionId).filter(v -> v.definitionId().equals(id))
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        }
-        return library.latestPublished(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
+	private static void putNumber(ObjectNode json, String key, String value) {
+		try {
+			json.put(key, new java.math.BigDecimal(value));
+		}
+		catch (NumberFormatException e) {
+			json.put(key, value);
+		}
+	}
+
+	/**
+	 * The newest published version, or the asked-for version (a draft in the builder) of
+	 * this definition.
+	 */
+	private QuestionnaireVersion version(String id, UUID versionId) {
+		if (versionId != null) {
+			return library.version(versionId)
+				.filter(v -> v.definitionId().equals(id))
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		return library.latestPublished(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
 
 }

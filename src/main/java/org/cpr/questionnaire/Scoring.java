@@ -22,163 +22,178 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.springframework.stereotype.Service;
 
 /**
- * Validates and scores answers on the server — the only place scores are computed. Client totals are
- * never read. Published versions are immutable, so their parsed form is cached by version id.
+ * Validates and scores answers on the server — the only place scores are computed. Client
+ * totals are never read. Published versions are immutable, so their parsed form is cached
+ * by version id.
  */
 @Service
 public class Scoring {
 
-    private record Compiled(Questionnaire questionnaire, QuestionnaireModel model, ScoringSpec spec) {
-    }
+	private record Compiled(Questionnaire questionnaire, QuestionnaireModel model, ScoringSpec spec) {
+	}
 
-    private final QuestionnaireLibrary library;
-    private final FhirSupport fhir;
-    private final Map<UUID, Compiled> compiled = new ConcurrentHashMap<>();
+	private final QuestionnaireLibrary library;
 
-    Scoring(QuestionnaireLibrary library, FhirSupport fhir) {
-        this.library = library;
-        this.fhir = fhir;
-    }
+	private final FhirSupport fhir;
 
-    /** Scores short-form answers {@code {"<linkId>": value}} against a version. */
-    public ScoreResult score(UUID versionId, JsonNode answers) {
-        Compiled c = compile(versionId);
-        List<ItemError> errors = new ArrayList<>();
-        Map<String, Object> values = AnswerSet.read(c.model(), answers, errors);
-        return ScoringEngine.score(c.model(), c.spec(), values, errors);
-    }
+	private final Map<UUID, Compiled> compiled = new ConcurrentHashMap<>();
 
-    /** Scores a FHIR QuestionnaireResponse (JSON) against a version. */
-    public ScoreResult scoreResponse(UUID versionId, String questionnaireResponseJson) {
-        Compiled c = compile(versionId);
-        List<ItemError> errors = new ArrayList<>();
-        Map<String, Object> values = ResponseReader.read(fhir, c.model(), questionnaireResponseJson, errors);
-        return ScoringEngine.score(c.model(), c.spec(), values, errors);
-    }
+	Scoring(QuestionnaireLibrary library, FhirSupport fhir) {
+		this.library = library;
+		this.fhir = fhir;
+	}
 
-    /**
-     * Reads a FHIR R4 QuestionnaireResponse (JSON) into short-form answers {@code {"<linkId>": value}},
-     * with the same strictness as the short form: choice answers by their option code (valueCoding)
-     * or weight, whole numbers as Integer, decimals as Double, yes/no as Boolean, text as String,
-     * dates as {@code YYYY-MM-DD}. A response whose {@code questionnaire} canonical names another
-     * questionnaire or version is refused (item {@code questionnaire}). Whether required items are
-     * answered is left to {@link #score}.
-     *
-     * @throws InvalidAnswersException naming each item that cannot be read
-     */
-    public Map<String, Object> readResponse(UUID versionId, String questionnaireResponseJson) {
-        Compiled c = compile(versionId);
-        QuestionnaireVersion version = library.version(versionId)
-                .orElseThrow(() -> new IllegalArgumentException("unknown questionnaire version"));
-        List<ItemError> errors = new ArrayList<>();
-        QuestionnaireResponse response = ResponseReader.parse(fhir, questionnaireResponseJson, errors);
-        if (response == null) {
-            throw new InvalidAnswersException(errors);
-        }
-        if (!ResponseWriter.names(response.getQuestionnaire(), c.questionnaire(), version.definitionId(), version.number())) {
-            throw new InvalidAnswersException(List.of(new ItemError("questionnaire", "response.wrongQuestionnaire",
-                    "This response is not for questionnaire " + ResponseWriter.canonical(version.definitionId(), version.number())
-                            + ".")));
-        }
-        Map<String, Object> values = ResponseReader.read(c.model(), response, errors);
-        Map<String, Object> answers = ResponseWriter.shortForm(values, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidAnswersException(errors);
-        }
-        return answers;
-    }
+	/** Scores short-form answers {@code {"<linkId>": value}} against a version. */
+	public ScoreResult score(UUID versionId, JsonNode answers) {
+		Compiled c = compile(versionId);
+		List<ItemError> errors = new ArrayList<>();
+		Map<String, Object> values = AnswerSet.read(c.model(), answers, errors);
+		return ScoringEngine.score(c.model(), c.spec(), values, errors);
+	}
 
-    /** {@link #toResponse(UUID, Map, Number, String, Instant)} without an authored time. */
-    public String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band) {
-        return toResponse(versionId, answers, score, band, null);
-    }
+	/** Scores a FHIR QuestionnaireResponse (JSON) against a version. */
+	public ScoreResult scoreResponse(UUID versionId, String questionnaireResponseJson) {
+		Compiled c = compile(versionId);
+		List<ItemError> errors = new ArrayList<>();
+		Map<String, Object> values = ResponseReader.read(fhir, c.model(), questionnaireResponseJson, errors);
+		return ScoringEngine.score(c.model(), c.spec(), values, errors);
+	}
 
-    /**
-     * Short-form answers as a FHIR R4 QuestionnaireResponse (JSON) referencing
-     * {@code Questionnaire/<id>|<version>}: a choice answer is the valueCoding (system, code, display)
-     * of the option with that weight (an integer only if no option has it), other answers their own
-     * value types; score and band, when given, are extensions. Stored forms are accepted too
-     * ({@code "true"} for a yes/no item, a {@code YYYY-MM-DD} string for a date).
-     *
-     * @throws InvalidAnswersException when an answer names no item or cannot be written for its item
-     */
-    public String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band, Instant authored) {
-        return fhir.write(response(versionId, answers, score, band, authored));
-    }
+	/**
+	 * Reads a FHIR R4 QuestionnaireResponse (JSON) into short-form answers
+	 * {@code {"<linkId>": value}}, with the same strictness as the short form: choice
+	 * answers by their option code (valueCoding) or weight, whole numbers as Integer,
+	 * decimals as Double, yes/no as Boolean, text as String, dates as {@code YYYY-MM-DD}.
+	 * A response whose {@code questionnaire} canonical names another questionnaire or
+	 * version is refused (item {@code questionnaire}). Whether required items are
+	 * answered is left to {@link #score}.
+	 * @throws InvalidAnswersException naming each item that cannot be read
+	 */
+	public Map<String, Object> readResponse(UUID versionId, String questionnaireResponseJson) {
+		Compiled c = compile(versionId);
+		QuestionnaireVersion version = library.version(versionId)
+			.orElseThrow(() -> new IllegalArgumentException("unknown questionnaire version"));
+		List<ItemError> errors = new ArrayList<>();
+		QuestionnaireResponse response = ResponseReader.parse(fhir, questionnaireResponseJson, errors);
+		if (response == null) {
+			throw new InvalidAnswersException(errors);
+		}
+		if (!ResponseWriter.names(response.getQuestionnaire(), c.questionnaire(), version.definitionId(),
+				version.number())) {
+			throw new InvalidAnswersException(List.of(new ItemError("questionnaire", "response.wrongQuestionnaire",
+					"This response is not for questionnaire "
+							+ ResponseWriter.canonical(version.definitionId(), version.number()) + ".")));
+		}
+		Map<String, Object> values = ResponseReader.read(c.model(), response, errors);
+		Map<String, Object> answers = ResponseWriter.shortForm(values, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidAnswersException(errors);
+		}
+		return answers;
+	}
 
-    /**
-     * One response of a {@link #bundle}: its id in the bundle, the version answered (with the
-     * instrument id and version number for the fallback reference {@code Questionnaire/<id>|<number>}),
-     * short-form answers as stored, score, band and when it was authored.
-     */
-    public record BundleEntry(String id, UUID versionId, String instrumentId, int versionNumber, Map<String, ?> answers,
-                              Number score, String band, Instant authored) {
-    }
+	/**
+	 * {@link #toResponse(UUID, Map, Number, String, Instant)} without an authored time.
+	 */
+	public String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band) {
+		return toResponse(versionId, answers, score, band, null);
+	}
 
-    /**
-     * Responses as a FHIR R4 collection Bundle (JSON), each written as {@link #toResponse} writes it
-     * (choice answers as the option's coding). An entry whose answers no longer fit its version is
-     * written with plain values instead, so an export never drops an answer. The only FHIR writing
-     * other modules need: they pass their records, not FHIR types.
-     */
-    public String bundle(List<BundleEntry> entries, Instant generated) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        bundle.setTimestamp(Date.from(generated));
-        for (BundleEntry e : entries) {
-            QuestionnaireResponse qr;
-            try {
-                qr = response(e.versionId(), e.answers(), e.score(), e.band(), e.authored());
-            } catch (InvalidAnswersException | IllegalArgumentException ex) {
-                qr = ResponseBundles.plain("Questionnaire/" + e.instrumentId() + "|" + e.versionNumber(),
-                        e.answers() == null ? Map.of() : e.answers(), e.score(), e.band(), e.authored());
-            }
-            qr.setId(e.id());
-            bundle.addEntry().setFullUrl("urn:uuid:" + UUID.nameUUIDFromBytes(e.id().getBytes(StandardCharsets.UTF_8)))
-                    .setResource(qr);
-        }
-        return fhir.write(bundle);
-    }
+	/**
+	 * Short-form answers as a FHIR R4 QuestionnaireResponse (JSON) referencing
+	 * {@code Questionnaire/<id>|<version>}: a choice answer is the valueCoding (system,
+	 * code, display) of the option with that weight (an integer only if no option has
+	 * it), other answers their own value types; score and band, when given, are
+	 * extensions. Stored forms are accepted too ({@code "true"} for a yes/no item, a
+	 * {@code YYYY-MM-DD} string for a date).
+	 * @throws InvalidAnswersException when an answer names no item or cannot be written
+	 * for its item
+	 */
+	public String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band, Instant authored) {
+		return fhir.write(response(versionId, answers, score, band, authored));
+	}
 
-    private QuestionnaireResponse response(UUID versionId, Map<String, ?> answers, Number score, String band, Instant authored) {
-        Compiled c = compile(versionId);
-        QuestionnaireVersion version = library.version(versionId)
-                .orElseThrow(() -> new IllegalArgumentException("unknown questionnaire version"));
-        List<ItemError> errors = new ArrayList<>();
-        QuestionnaireResponse response = ResponseWriter.write(c.questionnaire(), c.model(),
-                ResponseWriter.canonical(version.definitionId(), version.number()), answers == null ? Map.of() : answers,
-                score, band, authored, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidAnswersException(errors);
-        }
-        return response;
-    }
+	/**
+	 * One response of a {@link #bundle}: its id in the bundle, the version answered (with
+	 * the instrument id and version number for the fallback reference
+	 * {@code Questionnaire/<id>|<number>}), short-form answers as stored, score, band and
+	 * when it was authored.
+	 */
+	public record BundleEntry(String id, UUID versionId, String instrumentId, int versionNumber, Map<String, ?> answers,
+			Number score, String band, Instant authored) {
+	}
 
-    /** The parsed FHIR definition of a version (for rendering forms). */
-    public Questionnaire questionnaire(UUID versionId) {
-        return compile(versionId).questionnaire();
-    }
+	/**
+	 * Responses as a FHIR R4 collection Bundle (JSON), each written as
+	 * {@link #toResponse} writes it (choice answers as the option's coding). An entry
+	 * whose answers no longer fit its version is written with plain values instead, so an
+	 * export never drops an answer. The only FHIR writing other modules need: they pass
+	 * their records, not FHIR types.
+	 */
+	public String bundle(List<BundleEntry> entries, Instant generated) {
+		Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+		bundle.setTimestamp(Date.from(generated));
+		for (BundleEntry e : entries) {
+			QuestionnaireResponse qr;
+			try {
+				qr = response(e.versionId(), e.answers(), e.score(), e.band(), e.authored());
+			}
+			catch (InvalidAnswersException | IllegalArgumentException ex) {
+				qr = ResponseBundles.plain("Questionnaire/" + e.instrumentId() + "|" + e.versionNumber(),
+						e.answers() == null ? Map.of() : e.answers(), e.score(), e.band(), e.authored());
+			}
+			qr.setId(e.id());
+			bundle.addEntry()
+				.setFullUrl("urn:uuid:" + UUID.nameUUIDFromBytes(e.id().getBytes(StandardCharsets.UTF_8)))
+				.setResource(qr);
+		}
+		return fhir.write(bundle);
+	}
 
-    /** The version as a form to render, with critical options marked for the crisis panel. */
-    public FormView form(UUID versionId) {
-        Compiled c = compile(versionId);
-        String id = library.version(versionId).map(QuestionnaireVersion::definitionId).orElse("");
-        return org.cpr.questionnaire.internal.FormViews.of(id, c.questionnaire(), c.spec());
-    }
+	private QuestionnaireResponse response(UUID versionId, Map<String, ?> answers, Number score, String band,
+			Instant authored) {
+		Compiled c = compile(versionId);
+		QuestionnaireVersion version = library.version(versionId)
+			.orElseThrow(() -> new IllegalArgumentException("unknown questionnaire version"));
+		List<ItemError> errors = new ArrayList<>();
+		QuestionnaireResponse response = ResponseWriter.write(c.questionnaire(), c.model(),
+				ResponseWriter.canonical(version.definitionId(), version.number()),
+				answers == null ? Map.of() : answers, score, band, authored, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidAnswersException(errors);
+		}
+		return response;
+	}
 
-    public ScoringSpec spec(UUID versionId) {
-        return compile(versionId).spec();
-    }
+	/** The parsed FHIR definition of a version (for rendering forms). */
+	public Questionnaire questionnaire(UUID versionId) {
+		return compile(versionId).questionnaire();
+	}
 
-    private Compiled compile(UUID versionId) {
-        Compiled cached = compiled.get(versionId);
-        if (cached != null) {
-            return cached;
-        }
-        Questionnaire q = fhir.questionnaire(library.fhirJson(versionId));
-        Compiled c = new Compiled(q, QuestionnaireModel.of(q), fhir.scoring(q));
-        if (library.version(versionId).map(QuestionnaireVersion::published).orElse(false)) {
-            compiled.put(versionId, c);
-        }
-        return c;
-    }
+	/**
+	 * The version as a form to render, with critical options marked for the crisis panel.
+	 */
+	public FormView form(UUID versionId) {
+		Compiled c = compile(versionId);
+		String id = library.version(versionId).map(QuestionnaireVersion::definitionId).orElse("");
+		return org.cpr.questionnaire.internal.FormViews.of(id, c.questionnaire(), c.spec());
+	}
+
+	public ScoringSpec spec(UUID versionId) {
+		return compile(versionId).spec();
+	}
+
+	private Compiled compile(UUID versionId) {
+		Compiled cached = compiled.get(versionId);
+		if (cached != null) {
+			return cached;
+		}
+		Questionnaire q = fhir.questionnaire(library.fhirJson(versionId));
+		Compiled c = new Compiled(q, QuestionnaireModel.of(q), fhir.scoring(q));
+		if (library.version(versionId).map(QuestionnaireVersion::published).orElse(false)) {
+			compiled.put(versionId, c);
+		}
+		return c;
+	}
+
 }

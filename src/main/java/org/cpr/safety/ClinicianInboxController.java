@@ -21,103 +21,111 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The resilience clinician's alert inbox: sorted by tier and deadline; every view is audited. */
+/**
+ * The resilience clinician's alert inbox: sorted by tier and deadline; every view is
+ * audited.
+ */
 @Controller
 @RequestMapping("/clinician/alerts")
 @PreAuthorize("hasRole('RESILIENCE_CLINICIAN')")
 class ClinicianInboxController {
 
-    static final String INBOX_VIEW = "safety/inbox";
-    static final String ALERT_VIEW = "safety/alert";
+	static final String INBOX_VIEW = "safety/inbox";
+	static final String ALERT_VIEW = "safety/alert";
 
-    /** A message to the person who asked for contact. */
-    record ContactReplyForm(@NotBlank(message = "{contact.reply.required}")
-                            @Size(max = ContactMessages.MAX_LENGTH, message = "{contact.message.tooLong}") String body) {
-    }
+	/** A message to the person who asked for contact. */
+	record ContactReplyForm(@NotBlank(message = "{contact.reply.required}") @Size(max = ContactMessages.MAX_LENGTH,
+			message = "{contact.message.tooLong}") String body) {
+	}
 
-    private final SafetyAlerts alerts;
-    private final CheckinService checkins;
-    private final ContactMessages contact;
-    private final IdentityManagement identity;
-    private final java.time.Clock clock;
+	private final SafetyAlerts alerts;
 
-    ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins, ContactMessages contact, IdentityManagement identity,
-                             java.time.Clock clock) {
-        this.clock = clock;
-        this.alerts = alerts;
-        this.checkins = checkins;
-        this.contact = contact;
-        this.identity = identity;
-    }
+	private final CheckinService checkins;
 
-    @GetMapping
-    String inbox(@AuthenticationPrincipal CprUser me, Model model) {
-        model.addAttribute("alerts", alerts.inbox(me.personId()));
-        model.addAttribute("checkinLinks", checkins.submissionsByAlert());
-        java.util.List<org.cpr.shared.PersonId> ladder = alerts.onCallLadder();
-        java.util.Map<org.cpr.shared.PersonId, String> names = identity.displayNames(ladder);
-        model.addAttribute("onCall", ladder.stream().map(p -> names.getOrDefault(p, "?")).toList());
-        return INBOX_VIEW;
-    }
+	private final ContactMessages contact;
 
-    @GetMapping("/{id}")
-    String alert(@PathVariable UUID id, @AuthenticationPrincipal CprUser me, Model model) {
-        model.addAttribute("form", DispositionForm.empty());
-        model.addAttribute("replyForm", new ContactReplyForm(""));
-        return page(load(id, me), model);
-    }
+	private final IdentityManagement identity;
 
-    @PostMapping("/{id}/reply")
-    String reply(@PathVariable UUID id, @AuthenticationPrincipal CprUser me,
-                 @Valid @ModelAttribute("replyForm") ContactReplyForm form, BindingResult errors, Model model) {
-        AlertView alert = load(id, me);
-        if (alert.anonymous()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT);
-        }
-        if (errors.hasErrors()) {
-            model.addAttribute("form", DispositionForm.empty());
-            return page(alert, model);
-        }
-        contact.clinicianReplies(id, me.personId(), form.body());
-        return "redirect:/clinician/alerts/" + id + "#contact-thread";
-    }
+	private final java.time.Clock clock;
 
-    /**
-     * The alert page; for an identified alert also who to reach and how, and the dialogue (covered by
-     * open()'s audit row), which clears its "new reply" mark.
-     */
-    private String page(AlertView alert, Model model) {
-        model.addAttribute("alert", alert);
-        model.addAttribute("today", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
-        if (!alert.anonymous()) {
-            model.addAttribute("person", identity.person(alert.person()).orElse(null));
-            model.addAttribute("thread", contact.thread(alert.id()));
-            contact.threadRead(alert.id());
-        }
-        return ALERT_VIEW;
-    }
+	ClinicianInboxController(SafetyAlerts alerts, CheckinService checkins, ContactMessages contact,
+			IdentityManagement identity, java.time.Clock clock) {
+		this.clock = clock;
+		this.alerts = alerts;
+		this.checkins = checkins;
+		this.contact = contact;
+		this.identity = identity;
+	}
 
-    @PostMapping("/{id}/acknowledge")
-    String acknowledge(@PathVariable UUID id, @AuthenticationPrincipal CprUser me) {
-        load(id, me);
-        alerts.acknowledge(id, me.personId());
-        return "redirect:/clinician/alerts/" + id;
-    }
+	@GetMapping
+	String inbox(@AuthenticationPrincipal CprUser me, Model model) {
+		model.addAttribute("alerts", alerts.inbox(me.personId()));
+		model.addAttribute("checkinLinks", checkins.submissionsByAlert());
+		java.util.List<org.cpr.shared.PersonId> ladder = alerts.onCallLadder();
+		java.util.Map<org.cpr.shared.PersonId, String> names = identity.displayNames(ladder);
+		model.addAttribute("onCall", ladder.stream().map(p -> names.getOrDefault(p, "?")).toList());
+		return INBOX_VIEW;
+	}
 
-    @PostMapping("/{id}/disposition")
-    String disposition(@PathVariable UUID id, @AuthenticationPrincipal CprUser me,
-                       @Valid @ModelAttribute("form") DispositionForm form, BindingResult errors, Model model) {
-        AlertView alert = load(id, me);
-        form.validate(errors);
-        if (errors.hasErrors()) {
-            model.addAttribute("replyForm", new ContactReplyForm(""));
-            return page(alert, model);
-        }
-        alerts.recordDisposition(id, me.personId(), form.disposition(), form.risk(), form.nextAttemptOn());
-        return "redirect:/clinician/alerts/" + id;
-    }
+	@GetMapping("/{id}")
+	String alert(@PathVariable UUID id, @AuthenticationPrincipal CprUser me, Model model) {
+		model.addAttribute("form", DispositionForm.empty());
+		model.addAttribute("replyForm", new ContactReplyForm(""));
+		return page(load(id, me), model);
+	}
 
-    private AlertView load(UUID id, CprUser me) {
-        return alerts.open(id, me.personId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
+	@PostMapping("/{id}/reply")
+	String reply(@PathVariable UUID id, @AuthenticationPrincipal CprUser me,
+			@Valid @ModelAttribute("replyForm") ContactReplyForm form, BindingResult errors, Model model) {
+		AlertView alert = load(id, me);
+		if (alert.anonymous()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT);
+		}
+		if (errors.hasErrors()) {
+			model.addAttribute("form", DispositionForm.empty());
+			return page(alert, model);
+		}
+		contact.clinicianReplies(id, me.personId(), form.body());
+		return "redirect:/clinician/alerts/" + id + "#contact-thread";
+	}
+
+	/**
+	 * The alert page; for an identified alert also who to reach and how, and the dialogue
+	 * (covered by open()'s audit row), which clears its "new reply" mark.
+	 */
+	private String page(AlertView alert, Model model) {
+		model.addAttribute("alert", alert);
+		model.addAttribute("today", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
+		if (!alert.anonymous()) {
+			model.addAttribute("person", identity.person(alert.person()).orElse(null));
+			model.addAttribute("thread", contact.thread(alert.id()));
+			contact.threadRead(alert.id());
+		}
+		return ALERT_VIEW;
+	}
+
+	@PostMapping("/{id}/acknowledge")
+	String acknowledge(@PathVariable UUID id, @AuthenticationPrincipal CprUser me) {
+		load(id, me);
+		alerts.acknowledge(id, me.personId());
+		return "redirect:/clinician/alerts/" + id;
+	}
+
+	@PostMapping("/{id}/disposition")
+	String disposition(@PathVariable UUID id, @AuthenticationPrincipal CprUser me,
+			@Valid @ModelAttribute("form") DispositionForm form, BindingResult errors, Model model) {
+		AlertView alert = load(id, me);
+		form.validate(errors);
+		if (errors.hasErrors()) {
+			model.addAttribute("replyForm", new ContactReplyForm(""));
+			return page(alert, model);
+		}
+		alerts.recordDisposition(id, me.personId(), form.disposition(), form.risk(), form.nextAttemptOn());
+		return "redirect:/clinician/alerts/" + id;
+	}
+
+	private AlertView load(UUID id, CprUser me) {
+		return alerts.open(id, me.personId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
 }

@@ -5,18 +5,20 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.validation.Errors;
 
-/** How the clinician closes an alert; "unable to reach" needs the date of the next attempt. */
+/**
+ * How the clinician closes an alert; "unable to reach" needs the date of the next
+ * attempt.
+ */
 record DispositionForm(@NotNull(message = "{safety.disposition.required}") Disposition disposition,
-                       @NotNull(message = "{safety.risk.required}") RiskLevel risk,
-                       LocalDate nextAttemptOn) {
+		@NotNull(message = "{safety.risk.required}") RiskLevel risk, LocalDate nextAttemptOn) {
 
-    static DispositionForm empty() {
-        return new DispositionForm(null, null, null);
-    }
+	static DispositionForm empty() {
+		return new DispositionForm(null, null, null);
+	}
 
-    void validate(Errors errors) {
-        if (disposition == Disposition.UNABLE_TO_REACH_RETRY_SCHEDULED && nextAttemptOn == null) {
-            errors.rejectValue("nextAttemptOn", "safety.nextAttempt.required");
-        }
-    }
+	void validate(Errors errors) {
+		if (disposition == Disposition.UNABLE_TO_REACH_RETRY_SCHEDULED && nextAttemptOn == null) {
+			errors.rejectValue("nextAttemptOn", "safety.nextAttempt.required");
+		}
+	}
 }

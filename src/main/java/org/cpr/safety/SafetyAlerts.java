@@ -15,72 +15,91 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The safety module's API: raise an alert for a concern (idempotent), and let a resilience
- * clinician see, acknowledge and close alerts. Every read of an alert is audited.
+ * The safety module's API: raise an alert for a concern (idempotent), and let a
+ * resilience clinician see, acknowledge and close alerts. Every read of an alert is
+ * audited.
  */
 @Service
 public class SafetyAlerts {
 
-    private final AlertLifecycle lifecycle;
-    private final OnCallRota rota;
-    private final AuditPort audit;
-    private final Clock clock;
+	private final AlertLifecycle lifecycle;
 
-    SafetyAlerts(AlertLifecycle lifecycle, OnCallRota rota, AuditPort audit, Clock clock) {
-        this.lifecycle = lifecycle;
-        this.rota = rota;
-        this.audit = audit;
-        this.clock = clock;
-    }
+	private final OnCallRota rota;
 
-    /** The escalation ladder, primary first: who answers an alert, then who it escalates to. */
-    public List<PersonId> onCallLadder() {
-        return rota.ladder().stream().map(PersonId::new).toList();
-    }
+	private final AuditPort audit;
 
-    /** Creates the alert for this concern unless it exists already; returns its id either way. */
-    @Transactional
-    public UUID raise(SafetyConcern concern) {
-        return lifecycle.raise(concern);
-    }
+	private final Clock clock;
 
-    /** Unclosed alerts (and closed ones the person answered since), by tier; a waiting reply first within a tier. */
-    @Transactional
-    public List<AlertView> inbox(PersonId clinician) {
-        List<AlertView> alerts = lifecycle.inbox();
-        audit.record(AuditEntry.care(clinician, "SAFETY_INBOX_VIEWED", "safety_alert", null)
-                .detail("count=" + alerts.size()));
-        return alerts;
-    }
+	SafetyAlerts(AlertLifecycle lifecycle, OnCallRota rota, AuditPort audit, Clock clock) {
+		this.lifecycle = lifecycle;
+		this.rota = rota;
+		this.audit = audit;
+		this.clock = clock;
+	}
 
-    @Transactional
-    public Optional<AlertView> open(UUID alertId, PersonId clinician) {
-        Optional<AlertView> alert = lifecycle.find(alertId);
-        audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_VIEWED", "safety_alert", alertId.toString())
-                .about(alert.map(AlertView::person).orElse(null)).failedUnless(alert.isPresent()));
-        return alert;
-    }
+	/**
+	 * The escalation ladder, primary first: who answers an alert, then who it escalates
+	 * to.
+	 */
+	public List<PersonId> onCallLadder() {
+		return rota.ladder().stream().map(PersonId::new).toList();
+	}
 
-    @Transactional
-    public boolean acknowledge(UUID alertId, PersonId clinician) {
-        boolean done = lifecycle.acknowledge(alertId, clinician, clock.instant());
-        audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_ACKNOWLEDGED", "safety_alert", alertId.toString())
-                .failedUnless(done));
-        return done;
-    }
+	/**
+	 * Creates the alert for this concern unless it exists already; returns its id either
+	 * way.
+	 */
+	@Transactional
+	public UUID raise(SafetyConcern concern) {
+		return lifecycle.raise(concern);
+	}
 
-    @Transactional
-    public boolean recordDisposition(UUID alertId, PersonId clinician, Disposition disposition, RiskLevel risk,
-                                     LocalDate nextAttemptOn) {
-        boolean done = lifecycle.close(alertId, clinician, disposition, risk, nextAttemptOn, clock.instant());
-        audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_DISPOSITION", "safety_alert", alertId.toString())
-                .detail(disposition.name()).failedUnless(done));
-        return done;
-    }
+	/**
+	 * Unclosed alerts (and closed ones the person answered since), by tier; a waiting
+	 * reply first within a tier.
+	 */
+	@Transactional
+	public List<AlertView> inbox(PersonId clinician) {
+		List<AlertView> alerts = lifecycle.inbox();
+		audit.record(AuditEntry.care(clinician, "SAFETY_INBOX_VIEWED", "safety_alert", null)
+			.detail("count=" + alerts.size()));
+		return alerts;
+	}
 
-    /** Escalates every alert whose acknowledgement deadline has passed; returns how many moved. */
-    @Transactional
-    public int escalateOverdue() {
-        return lifecycle.escalateOverdue(clock.instant());
-    }
+	@Transactional
+	public Optional<AlertView> open(UUID alertId, PersonId clinician) {
+		Optional<AlertView> alert = lifecycle.find(alertId);
+		audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_VIEWED", "safety_alert", alertId.toString())
+			.about(alert.map(AlertView::person).orElse(null))
+			.failedUnless(alert.isPresent()));
+		return alert;
+	}
+
+	@Transactional
+	public boolean acknowledge(UUID alertId, PersonId clinician) {
+		boolean done = lifecycle.acknowledge(alertId, clinician, clock.instant());
+		audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_ACKNOWLEDGED", "safety_alert", alertId.toString())
+			.failedUnless(done));
+		return done;
+	}
+
+	@Transactional
+	public boolean recordDisposition(UUID alertId, PersonId clinician, Disposition disposition, RiskLevel risk,
+			LocalDate nextAttemptOn) {
+		boolean done = lifecycle.close(alertId, clinician, disposition, risk, nextAttemptOn, clock.instant());
+		audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_DISPOSITION", "safety_alert", alertId.toString())
+			.detail(disposition.name())
+			.failedUnless(done));
+		return done;
+	}
+
+	/**
+	 * Escalates every alert whose acknowledgement deadline has passed; returns how many
+	 * moved.
+	 */
+	@Transactional
+	public int escalateOverdue() {
+		return lifecycle.escalateOverdue(clock.instant());
+	}
+
 }

@@ -4,5 +4,5 @@
  * closing every alert. Alerts are visible to resilience clinicians only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Safety",
-        allowedDependencies = {"shared", "identity", "questionnaire", "survey", "notification", "evaluation"})
+		allowedDependencies = { "shared", "identity", "questionnaire", "survey", "notification", "evaluation" })
 package org.cpr.safety;

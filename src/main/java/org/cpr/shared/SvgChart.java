@@ -8,176 +8,199 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one chart technique: geometry computed on the server, drawn as inline SVG by the Thymeleaf fragments in
- * {@code templates/fragments/charts.html} (and into PDFs by the PDF library's vector drawing, see
- * {@code fragments/charts-pdf.html}). No image rendering, no AWT, nothing computed in the browser.
+ * The one chart technique: geometry computed on the server, drawn as inline SVG by the
+ * Thymeleaf fragments in {@code templates/fragments/charts.html} (and into PDFs by the
+ * PDF library's vector drawing, see {@code fragments/charts-pdf.html}). No image
+ * rendering, no AWT, nothing computed in the browser.
  *
- * <p>Accessible by construction: every chart has a title and a description (the fragments wire them to
- * {@code aria-labelledby}); every value is written on the chart as text; bands are told apart by pattern as well
- * as shade; and the page keeps the table with every figure as the source. The view box is phone-sized
- * (360 units wide), so 11-unit labels stay readable when the SVG scales to a phone's width.
+ * <p>
+ * Accessible by construction: every chart has a title and a description (the fragments
+ * wire them to {@code aria-labelledby}); every value is written on the chart as text;
+ * bands are told apart by pattern as well as shade; and the page keeps the table with
+ * every figure as the source. The view box is phone-sized (360 units wide), so 11-unit
+ * labels stay readable when the SVG scales to a phone's width.
  */
 public final class SvgChart {
 
-    public static final double WIDTH = 360;
-    static final double PAD = 8;
-    static final double ROW = 26;
-    static final double BAR = 18;
+	public static final double WIDTH = 360;
+	static final double PAD = 8;
+	static final double ROW = 26;
+	static final double BAR = 18;
 
-    private SvgChart() {
-    }
+	private SvgChart() {
+	}
 
-    /** One horizontal bar: label, value as written, where the template draws it, and its share of the longest. */
-    public record Bar(String label, String value, double y, double width, int percent) {
-    }
+	/**
+	 * One horizontal bar: label, value as written, where the template draws it, and its
+	 * share of the longest.
+	 */
+	public record Bar(String label, String value, double y, double width, int percent) {
+	}
 
-    /** Horizontal bars of one series (a label above each bar, the value at its end). */
-    public record Bars(String id, String title, String desc, double height, List<Bar> bars) {
+	/** Horizontal bars of one series (a label above each bar, the value at its end). */
+	public record Bars(String id, String title, String desc, double height, List<Bar> bars) {
 
-        public double barX() {
-            return PAD;
-        }
-    }
+		public double barX() {
+			return PAD;
+		}
+	}
 
-    /** Bars for {@code values} in their order; the longest bar fills the width left of its value label. */
-    public static Bars bars(String id, String title, String desc, Map<String, ? extends Number> values) {
-        double max = values.values().stream().mapToDouble(Number::doubleValue).max().orElse(0);
-        double room = WIDTH - 2 * PAD - 40;
-        List<Bar> bars = new ArrayList<>();
-        double y = PAD;
-        for (var e : values.entrySet()) {
-            double v = e.getValue().doubleValue();
-            double share = max <= 0 ? 0 : Math.max(v > 0 ? 0.01 : 0, v / max);
-            bars.add(new Bar(e.getKey(), number(v), y + 13, room * share, (int) Math.round(100 * share)));
-            y += 14 + ROW;
-        }
-        return new Bars(id, title, desc, y + PAD, bars);
-    }
+	/**
+	 * Bars for {@code values} in their order; the longest bar fills the width left of its
+	 * value label.
+	 */
+	public static Bars bars(String id, String title, String desc, Map<String, ? extends Number> values) {
+		double max = values.values().stream().mapToDouble(Number::doubleValue).max().orElse(0);
+		double room = WIDTH - 2 * PAD - 40;
+		List<Bar> bars = new ArrayList<>();
+		double y = PAD;
+		for (var e : values.entrySet()) {
+			double v = e.getValue().doubleValue();
+			double share = max <= 0 ? 0 : Math.max(v > 0 ? 0.01 : 0, v / max);
+			bars.add(new Bar(e.getKey(), number(v), y + 13, room * share, (int) Math.round(100 * share)));
+			y += 14 + ROW;
+		}
+		return new Bars(id, title, desc, y + PAD, bars);
+	}
 
-    /** One segment of a stacked bar: its band (pattern), count, and horizontal extent. */
-    public record Segment(int band, long value, double x, double width, boolean labelled) {
+	/** One segment of a stacked bar: its band (pattern), count, and horizontal extent. */
+	public record Segment(int band, long value, double x, double width, boolean labelled) {
 
-        public double middle() {
-            return x + width / 2;
-        }
-    }
+		public double middle() {
+			return x + width / 2;
+		}
+	}
 
-    /** One stacked bar (100 %): its group's label above it and its segments in band order. */
-    public record StackedRow(String label, double y, List<Segment> segments) {
-    }
+	/**
+	 * One stacked bar (100 %): its group's label above it and its segments in band order.
+	 */
+	public record StackedRow(String label, double y, List<Segment> segments) {
+	}
 
-    /** A legend entry: the band's pattern and name. */
-    public record LegendEntry(int band, String label, double x, double y) {
-    }
+	/** A legend entry: the band's pattern and name. */
+	public record LegendEntry(int band, String label, double x, double y) {
+	}
 
-    /** Stacked 100 % bars, one per group, with a legend of band patterns. */
-    public record Stacked(String id, String title, String desc, double height, List<StackedRow> rows,
-                          List<LegendEntry> legend) {
-    }
+	/** Stacked 100 % bars, one per group, with a legend of band patterns. */
+	public record Stacked(String id, String title, String desc, double height, List<StackedRow> rows,
+			List<LegendEntry> legend) {
+	}
 
-    /** {@code counts} per group, in band order (the caller passes only figures the disclosure gate released). */
-    public static Stacked stacked(String id, String title, String desc, List<String> bands,
-                                  Map<String, List<Long>> counts) {
-        double width = WIDTH - 2 * PAD;
-        List<StackedRow> rows = new ArrayList<>();
-        double y = PAD;
-        for (var group : counts.entrySet()) {
-            long total = group.getValue().stream().mapToLong(Long::longValue).sum();
-            List<Segment> segments = new ArrayList<>();
-            long before = 0;
-            for (int band = 0; band < group.getValue().size(); band++) {
-                long n = group.getValue().get(band);
-                if (n > 0 && total > 0) {
-                    double x = PAD + width * before / total;
-                    double w = width * n / total;
-                    segments.add(new Segment(band, n, x, w, w >= 8 + 7 * Long.toString(n).length()));
-                }
-                before += n;
-            }
-            rows.add(new StackedRow(group.getKey(), y + 13, segments));
-            y += 14 + ROW;
-        }
-        List<LegendEntry> legend = new ArrayList<>();
-        double column = width / 2;
-        for (int band = 0; band < bands.size(); band++) {
-            legend.add(new LegendEntry(band, bands.get(band), PAD + (band % 2) * column, y + (band / 2) * 22));
-        }
-        return new Stacked(id, title, desc, y + (bands.size() + 1) / 2 * 22 + PAD, rows, legend);
-    }
+	/**
+	 * {@code counts} per group, in band order (the caller passes only figures the
+	 * disclosure gate released).
+	 */
+	public static Stacked stacked(String id, String title, String desc, List<String> bands,
+			Map<String, List<Long>> counts) {
+		double width = WIDTH - 2 * PAD;
+		List<StackedRow> rows = new ArrayList<>();
+		double y = PAD;
+		for (var group : counts.entrySet()) {
+			long total = group.getValue().stream().mapToLong(Long::longValue).sum();
+			List<Segment> segments = new ArrayList<>();
+			long before = 0;
+			for (int band = 0; band < group.getValue().size(); band++) {
+				long n = group.getValue().get(band);
+				if (n > 0 && total > 0) {
+					double x = PAD + width * before / total;
+					double w = width * n / total;
+					segments.add(new Segment(band, n, x, w, w >= 8 + 7 * Long.toString(n).length()));
+				}
+				before += n;
+			}
+			rows.add(new StackedRow(group.getKey(), y + 13, segments));
+			y += 14 + ROW;
+		}
+		List<LegendEntry> legend = new ArrayList<>();
+		double column = width / 2;
+		for (int band = 0; band < bands.size(); band++) {
+			legend.add(new LegendEntry(band, bands.get(band), PAD + (band % 2) * column, y + (band / 2) * 22));
+		}
+		return new Stacked(id, title, desc, y + (bands.size() + 1) / 2 * 22 + PAD, rows, legend);
+	}
 
-    /** A tick on an axis: position along it and its label. */
-    public record Tick(double at, String label) {
-    }
+	/** A tick on an axis: position along it and its label. */
+	public record Tick(double at, String label) {
+	}
 
-    /** A point of a trend: position, its date and its value as written on the chart. */
-    public record Point(double x, double y, String date, String value) {
-    }
+	/** A point of a trend: position, its date and its value as written on the chart. */
+	public record Point(double x, double y, String date, String value) {
+	}
 
-    /** A line over time with dated ticks along the bottom and score ticks on the left. */
-    public record Line(String id, String title, String desc, double height, double left, double right, double top,
-                       double bottom, List<Point> points, List<Tick> xTicks, List<Tick> yTicks) {
+	/** A line over time with dated ticks along the bottom and score ticks on the left. */
+	public record Line(String id, String title, String desc, double height, double left, double right, double top,
+			double bottom, List<Point> points, List<Tick> xTicks, List<Tick> yTicks) {
 
-        /** The SVG {@code points} attribute of the polyline. */
-        public String polyline() {
-            StringBuilder s = new StringBuilder();
-            points.forEach(p -> s.append(s.isEmpty() ? "" : " ").append(fmt(p.x())).append(',').append(fmt(p.y())));
-            return s.toString();
-        }
-    }
+		/** The SVG {@code points} attribute of the polyline. */
+		public String polyline() {
+			StringBuilder s = new StringBuilder();
+			points.forEach(p -> s.append(s.isEmpty() ? "" : " ").append(fmt(p.x())).append(',').append(fmt(p.y())));
+			return s.toString();
+		}
+	}
 
-    /** One dated value. */
-    public record Dated(Instant when, double value) {
-    }
+	/** One dated value. */
+	public record Dated(Instant when, double value) {
+	}
 
-    /** The same trend as labelled bars, one per take (for PDFs, where the bars are drawn as vector boxes). */
-    public static Bars takes(Line line) {
-        Map<String, Double> values = new java.util.LinkedHashMap<>();
-        line.points().forEach(p -> values.merge(p.date(), Double.valueOf(p.value()), (a, b) -> b));
-        return bars(line.id() + "-takes", line.title(), line.desc(), values);
-    }
+	/**
+	 * The same trend as labelled bars, one per take (for PDFs, where the bars are drawn
+	 * as vector boxes).
+	 */
+	public static Bars takes(Line line) {
+		Map<String, Double> values = new java.util.LinkedHashMap<>();
+		line.points().forEach(p -> values.merge(p.date(), Double.valueOf(p.value()), (a, b) -> b));
+		return bars(line.id() + "-takes", line.title(), line.desc(), values);
+	}
 
-    /** A trend of {@code values} (oldest first), the x axis by date (at most four date ticks, ISO dates). */
-    public static Line line(String id, String title, String desc, List<Dated> values) {
-        double height = 200;
-        double left = 36;
-        double right = WIDTH - 16;
-        double top = 22;
-        double bottom = height - 28;
-        double lo = Math.floor(values.stream().mapToDouble(Dated::value).min().orElse(0));
-        double hi = Math.ceil(values.stream().mapToDouble(Dated::value).max().orElse(1));
-        if (hi - lo < 2) {
-            lo -= 1;
-            hi += 1;
-        }
-        long t0 = values.isEmpty() ? 0 : values.get(0).when().getEpochSecond();
-        long t1 = values.isEmpty() ? 1 : values.get(values.size() - 1).when().getEpochSecond();
-        long span = Math.max(1, t1 - t0);
-        double minY = lo;
-        double range = hi - lo;
-        List<Point> points = values.stream().map(v -> new Point(
-                values.size() == 1 ? (left + right) / 2 : left + (right - left) * (v.when().getEpochSecond() - t0) / span,
-                bottom - (bottom - top) * (v.value() - minY) / range,
-                day(v.when()), number(v.value()))).toList();
-        List<Tick> xTicks = new ArrayList<>();
-        int n = Math.min(4, points.size());
-        for (int i = 0; i < n; i++) {
-            Point p = points.get(n == 1 ? 0 : (int) Math.round((double) i * (points.size() - 1) / (n - 1)));
-            xTicks.add(new Tick(p.x(), p.date()));
-        }
-        List<Tick> yTicks = List.of(new Tick(bottom, number(lo)), new Tick((top + bottom) / 2, number((lo + hi) / 2)),
-                new Tick(top, number(hi)));
-        return new Line(id, title, desc, height, left, right, top, bottom, points, xTicks, yTicks);
-    }
+	/**
+	 * A trend of {@code values} (oldest first), the x axis by date (at most four date
+	 * ticks, ISO dates).
+	 */
+	public static Line line(String id, String title, String desc, List<Dated> values) {
+		double height = 200;
+		double left = 36;
+		double right = WIDTH - 16;
+		double top = 22;
+		double bottom = height - 28;
+		double lo = Math.floor(values.stream().mapToDouble(Dated::value).min().orElse(0));
+		double hi = Math.ceil(values.stream().mapToDouble(Dated::value).max().orElse(1));
+		if (hi - lo < 2) {
+			lo -= 1;
+			hi += 1;
+		}
+		long t0 = values.isEmpty() ? 0 : values.get(0).when().getEpochSecond();
+		long t1 = values.isEmpty() ? 1 : values.get(values.size() - 1).when().getEpochSecond();
+		long span = Math.max(1, t1 - t0);
+		double minY = lo;
+		double range = hi - lo;
+		List<Point> points = values.stream()
+			.map(v -> new Point(
+					values.size() == 1 ? (left + right) / 2
+							: left + (right - left) * (v.when().getEpochSecond() - t0) / span,
+					bottom - (bottom - top) * (v.value() - minY) / range, day(v.when()), number(v.value())))
+			.toList();
+		List<Tick> xTicks = new ArrayList<>();
+		int n = Math.min(4, points.size());
+		for (int i = 0; i < n; i++) {
+			Point p = points.get(n == 1 ? 0 : (int) Math.round((double) i * (points.size() - 1) / (n - 1)));
+			xTicks.add(new Tick(p.x(), p.date()));
+		}
+		List<Tick> yTicks = List.of(new Tick(bottom, number(lo)), new Tick((top + bottom) / 2, number((lo + hi) / 2)),
+				new Tick(top, number(hi)));
+		return new Line(id, title, desc, height, left, right, top, bottom, points, xTicks, yTicks);
+	}
 
-    private static String day(Instant when) {
-        return LocalDate.ofInstant(when, ZoneOffset.UTC).toString();
-    }
+	private static String day(Instant when) {
+		return LocalDate.ofInstant(when, ZoneOffset.UTC).toString();
+	}
 
-    static String number(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
-    }
+	static String number(double v) {
+		return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+	}
 
-    private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.1f", v);
-    }
+	private static String fmt(double v) {
+		return String.format(java.util.Locale.ROOT, "%.1f", v);
+	}
+
 }

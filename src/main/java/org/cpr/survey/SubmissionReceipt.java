@@ -1,5 +1,8 @@
 package org.cpr.survey;
 
-/** A stored (or replayed, for the same idempotency key and answers) submission's receipt code. */
+/**
+ * A stored (or replayed, for the same idempotency key and answers) submission's receipt
+ * code.
+ */
 public record SubmissionReceipt(String receipt, boolean replay) {
 }

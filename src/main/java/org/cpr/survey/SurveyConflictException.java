@@ -1,22 +1,27 @@
 package org.cpr.survey;
 
-/** A request that conflicts with the survey's state; {@code status} is the HTTP status to answer with. */
+/**
+ * A request that conflicts with the survey's state; {@code status} is the HTTP status to
+ * answer with.
+ */
 public class SurveyConflictException extends RuntimeException {
 
-    private final int status;
-    private final String code;
+	private final int status;
 
-    public SurveyConflictException(int status, String code) {
-        super(code);
-        this.status = status;
-        this.code = code;
-    }
+	private final String code;
 
-    public int status() {
-        return status;
-    }
+	public SurveyConflictException(int status, String code) {
+		super(code);
+		this.status = status;
+		this.code = code;
+	}
 
-    public String code() {
-        return code;
-    }
+	public int status() {
+		return status;
+	}
+
+	public String code() {
+		return code;
+	}
+
 }

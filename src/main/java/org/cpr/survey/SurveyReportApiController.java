@@ -17,20 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN','ADMINISTRATOR','PROGRAM_DIRECTOR')")
 class SurveyReportApiController extends SurveyApiErrors {
 
-    private final SurveyReports reports;
+	private final SurveyReports reports;
 
-    SurveyReportApiController(SurveyReports reports, MessageSource messages) {
-        super(messages);
-        this.reports = reports;
-    }
+	SurveyReportApiController(SurveyReports reports, MessageSource messages) {
+		super(messages);
+		this.reports = reports;
+	}
 
-    @GetMapping("/waves/{waveId}/report")
-    List<ReportCell> report(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
-        return reports.meanScoreByHospital(user, waveId);
-    }
+	@GetMapping("/waves/{waveId}/report")
+	List<ReportCell> report(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+		return reports.meanScoreByHospital(user, waveId);
+	}
 
-    @GetMapping("/waves/{waveId}/response-rate")
-    List<ResponseRate> rate(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
-        return reports.rates(user, waveId);
-    }
+	@GetMapping("/waves/{waveId}/response-rate")
+	List<ResponseRate> rate(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+		return reports.rates(user, waveId);
+	}
+
 }

@@ -25,73 +25,78 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/surveys")
 class SurveyResponseApiController extends SurveyApiErrors {
 
-    static final String FHIR_JSON = "application/fhir+json";
+	static final String FHIR_JSON = "application/fhir+json";
 
-    record SubmissionRequest(Map<String, Object> answers, Map<String, String> context) {
-    }
+	record SubmissionRequest(Map<String, Object> answers, Map<String, String> context) {
+	}
 
-    private final SurveyResponses responses;
+	private final SurveyResponses responses;
 
-    SurveyResponseApiController(SurveyResponses responses, MessageSource messages) {
-        super(messages);
-        this.responses = responses;
-    }
+	SurveyResponseApiController(SurveyResponses responses, MessageSource messages) {
+		super(messages);
+		this.responses = responses;
+	}
 
-    @PostMapping("/waves/{waveId}/responses")
-    ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
-                                               @RequestHeader(name = "Idempotency-Key", required = false) String key,
-                                               @RequestBody SubmissionRequest r) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            throw new IllegalArgumentException("Idempotency-Key header is required");
-        }
-        Map<String, String> ctx = r.context() == null ? Map.of() : r.context();
-        SubmissionReceipt out = responses.submit(waveId, user.personId(), key, r.answers(),
-            new SubmissionContext(ctx.get("hospital"), ctx.get("rotation"), ctx.get("pgyLevel")));
-        return ResponseEntity.status(out.replay() ? HttpStatus.OK : HttpStatus.CREATED)
-            .body(Map.of("receipt", out.receipt(), "replay", out.replay()));
-    }
+	@PostMapping("/waves/{waveId}/responses")
+	ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody SubmissionRequest r) {
+		if (key == null || key.isBlank() || key.length() > 200) {
+			throw new IllegalArgumentException("Idempotency-Key header is required");
+		}
+		Map<String, String> ctx = r.context() == null ? Map.of() : r.context();
+		SubmissionReceipt out = responses.submit(waveId, user.personId(), key, r.answers(),
+				new SubmissionContext(ctx.get("hospital"), ctx.get("rotation"), ctx.get("pgyLevel")));
+		return ResponseEntity.status(out.replay() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(Map.of("receipt", out.receipt(), "replay", out.replay()));
+	}
 
-    /**
-     * The same submission as a FHIR R4 QuestionnaireResponse ({@code Content-Type: application/fhir+json});
-     * the grouping context, which a QuestionnaireResponse does not carry, may come as query parameters.
-     */
-    @PostMapping(path = "/waves/{waveId}/responses", consumes = FHIR_JSON)
-    ResponseEntity<Map<String, Object>> submitQuestionnaireResponse(
-            @AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
-            @RequestHeader(name = "Idempotency-Key", required = false) String key,
-            @RequestParam(required = false) String hospital, @RequestParam(required = false) String rotation,
-            @RequestParam(required = false) String pgyLevel, @RequestBody String questionnaireResponse) {
-        if (key == null || key.isBlank() || key.length() > 200) {
-            throw new IllegalArgumentException("Idempotency-Key header is required");
-        }
-        SubmissionReceipt out = responses.submitQuestionnaireResponse(waveId, user.personId(), key, questionnaireResponse,
-            new SubmissionContext(hospital, rotation, pgyLevel));
-        return ResponseEntity.status(out.replay() ? HttpStatus.OK : HttpStatus.CREATED)
-            .body(Map.of("receipt", out.receipt(), "replay", out.replay()));
-    }
+	/**
+	 * The same submission as a FHIR R4 QuestionnaireResponse
+	 * ({@code Content-Type: application/fhir+json}); the grouping context, which a
+	 * QuestionnaireResponse does not carry, may come as query parameters.
+	 */
+	@PostMapping(path = "/waves/{waveId}/responses", consumes = FHIR_JSON)
+	ResponseEntity<Map<String, Object>> submitQuestionnaireResponse(@AuthenticationPrincipal CprUser user,
+			@PathVariable UUID waveId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
+			@RequestParam(required = false) String hospital, @RequestParam(required = false) String rotation,
+			@RequestParam(required = false) String pgyLevel, @RequestBody String questionnaireResponse) {
+		if (key == null || key.isBlank() || key.length() > 200) {
+			throw new IllegalArgumentException("Idempotency-Key header is required");
+		}
+		SubmissionReceipt out = responses.submitQuestionnaireResponse(waveId, user.personId(), key,
+				questionnaireResponse, new SubmissionContext(hospital, rotation, pgyLevel));
+		return ResponseEntity.status(out.replay() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(Map.of("receipt", out.receipt(), "replay", out.replay()));
+	}
 
-    /**
-     * The caller's own answer to an identified wave as a FHIR R4 QuestionnaireResponse. Anonymous
-     * answers are linked to no one and cannot be given back (409).
-     */
-    @GetMapping("/waves/{waveId}/responses/mine")
-    ResponseEntity<String> mine(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(FHIR_JSON))
-            .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("survey-answers-" + waveId + ".fhir.json").build().toString())
-            .body(responses.myAnswers(waveId, user.personId()));
-    }
+	/**
+	 * The caller's own answer to an identified wave as a FHIR R4 QuestionnaireResponse.
+	 * Anonymous answers are linked to no one and cannot be given back (409).
+	 */
+	@GetMapping("/waves/{waveId}/responses/mine")
+	ResponseEntity<String> mine(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(FHIR_JSON))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("survey-answers-" + waveId + ".fhir.json")
+						.build()
+						.toString())
+			.body(responses.myAnswers(waveId, user.personId()));
+	}
 
-    @PutMapping("/waves/{waveId}/draft")
-    ResponseEntity<Void> saveDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
-                                   @RequestBody SubmissionRequest r) {
-        responses.saveDraft(waveId, user.personId(), r.answers() == null ? Map.of() : r.answers());
-        return ResponseEntity.noContent().build();
-    }
+	@PutMapping("/waves/{waveId}/draft")
+	ResponseEntity<Void> saveDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
+			@RequestBody SubmissionRequest r) {
+		responses.saveDraft(waveId, user.personId(), r.answers() == null ? Map.of() : r.answers());
+		return ResponseEntity.noContent().build();
+	}
 
-    @GetMapping(path = "/waves/{waveId}/draft", produces = "application/json")
-    ResponseEntity<String> loadDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
-        return responses.draft(waveId, user.personId()).map(a -> ResponseEntity.ok("{\"answers\":" + a + "}"))
-            .orElseThrow(() -> new SurveyConflictException(404, "survey.draft.none"));
-    }
+	@GetMapping(path = "/waves/{waveId}/draft", produces = "application/json")
+	ResponseEntity<String> loadDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
+		return responses.draft(waveId, user.personId())
+			.map(a -> ResponseEntity.ok("{\"answers\":" + a + "}"))
+			.orElseThrow(() -> new SurveyConflictException(404, "survey.draft.none"));
+	}
+
 }

@@ -40,193 +40,267 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * Issue #4: the clinician reaches the person who asked for contact. The alert page names the person
- * and their preferred channel and time in words; the reply is sealed and audited; only the person
- * gets an e-mail, which says nothing but "a message is waiting"; the person reads and answers signed
- * in; nobody else (program directors included) can read the thread.
+ * Issue #4: the clinician reaches the person who asked for contact. The alert page names
+ * the person and their preferred channel and time in words; the reply is sealed and
+ * audited; only the person gets an e-mail, which says nothing but "a message is waiting";
+ * the person reads and answers signed in; nobody else (program directors included) can
+ * read the thread.
  */
 @SpringBootTest(properties = "cpr.snapshot.choice-check=PT10H")
 @AutoConfigureMockMvc
 class SnapshotContactDialogueTests {
 
-    /** Alerts and e-mails follow the commit asynchronously. */
-    static final Duration WAIT = Duration.ofSeconds(30);
+	/** Alerts and e-mails follow the commit asynchronously. */
+	static final Duration WAIT = Duration.ofSeconds(30);
 
-    static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
+	static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
 
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
 
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry r) {
-        r.add("spring.mail.host", () -> "127.0.0.1");
-        r.add("spring.mail.port", () -> PORT);
-    }
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry r) {
+		r.add("spring.mail.host", () -> "127.0.0.1");
+		r.add("spring.mail.port", () -> PORT);
+	}
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired IdentityManagement identity;
+	@Autowired
+	MockMvc mvc;
 
-    PersonSummary residentPerson;
-    CprUser resident;
-    CprUser clinician = as(Role.RESILIENCE_CLINICIAN);
+	@Autowired
+	JdbcClient jdbc;
 
-    @BeforeEach
-    void demoResident() {
-        residentPerson = identity.byUsername("resident").orElseThrow();
-        resident = new CprUser(residentPerson.id(), "resident", null, residentPerson.displayName(),
-                Set.of(new ScopedRole(Role.PARTICIPANT, residentPerson.program())), false, true);
-    }
+	@Autowired
+	IdentityManagement identity;
 
-    UUID highRisk(CprUser who) throws Exception {
-        return SnapshotWebTests.submissionId(new SnapshotDriver(mvc, who).takeAll("2", "2", "2"));
-    }
+	PersonSummary residentPerson;
 
-    static UUID alertOf(UUID submission) {
-        return new SafetyConcern("snapshot", submission.toString(), null, null, AlertTier.TIER_1, Set.of()).alertId();
-    }
+	CprUser resident;
 
-    UUID contactRequested() throws Exception {
-        UUID id = highRisk(resident);
-        mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(resident)).with(csrf())
-                .param("choice", "CONTACT").param("channel", "PHONE").param("time", "MORNING"));
-        await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE id = ? AND person_id = ?")
-                .params(alertOf(id), resident.personId().value()).query(Integer.class).single() == 1);
-        return id;
-    }
+	CprUser clinician = as(Role.RESILIENCE_CLINICIAN);
 
-    MvcResult perform(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
-        return mvc.perform(request).andReturn();
-    }
+	@BeforeEach
+	void demoResident() {
+		residentPerson = identity.byUsername("resident").orElseThrow();
+		resident = new CprUser(residentPerson.id(), "resident", null, residentPerson.displayName(),
+				Set.of(new ScopedRole(Role.PARTICIPANT, residentPerson.program())), false, true);
+	}
 
-    String page(CprUser who, String url) throws Exception {
-        MvcResult r = perform(get(url).with(signedIn(who)));
-        assertThat(r.getResponse().getStatus()).as(url).isEqualTo(200);
-        return r.getResponse().getContentAsString();
-    }
+	UUID highRisk(CprUser who) throws Exception {
+		return SnapshotWebTests.submissionId(new SnapshotDriver(mvc, who).takeAll("2", "2", "2"));
+	}
 
-    int views(UUID alert) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_ALERT_VIEWED' AND record_id = ? AND actor_id = ? AND subject_id = ?")
-                .params(alert.toString(), clinician.personId().value(), resident.personId().value()).query(Integer.class).single();
-    }
+	static UUID alertOf(UUID submission) {
+		return new SafetyConcern("snapshot", submission.toString(), null, null, AlertTier.TIER_1, Set.of()).alertId();
+	}
 
-    @Test
-    void theClinicianSeesWhoAndHowRepliesAndOnlyThePersonIsToldThatAMessageWaits() throws Exception {
-        UUID submission = contactRequested();
-        UUID alert = alertOf(submission);
+	UUID contactRequested() throws Exception {
+		UUID id = highRisk(resident);
+		mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(resident))
+			.with(csrf())
+			.param("choice", "CONTACT")
+			.param("channel", "PHONE")
+			.param("time", "MORNING"));
+		await().atMost(WAIT)
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE id = ? AND person_id = ?")
+				.params(alertOf(id), resident.personId().value())
+				.query(Integer.class)
+				.single() == 1);
+		return id;
+	}
 
-        String alertPage = page(clinician, "/clinician/alerts/" + alert);
-        assertThat(alertPage).contains("Alex Rivera").contains(residentPerson.email())
-                .contains("id=\"contact-channel\">Phone call<").contains("id=\"contact-time\">Morning<")
-                .contains("Prefers a phone call").contains("Asked to be contacted").contains("PHQ-9 item 9 above zero")
-                .doesNotContain("??").doesNotContain("CONTACT_BY_PHONE");
-        assertThat(views(alert)).as("exactly one audit row naming the person per view").isEqualTo(1);
+	MvcResult perform(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		return mvc.perform(request).andReturn();
+	}
 
-        MvcResult blank = perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician)).with(csrf()).param("body", "  "));
-        assertThat(blank.getResponse().getContentAsString()).contains("Write a message before sending.").contains("aria-invalid=\"true\"");
-        String tooLong = "Hello Alex, " + "x".repeat(4000);
-        MvcResult longOne = perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician)).with(csrf()).param("body", tooLong));
-        assertThat(longOne.getResponse().getContentAsString()).contains("4000 characters or fewer").contains(tooLong);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM safety_contact_message WHERE alert_id = ?").param(alert).query(Integer.class).single()).isZero();
+	String page(CprUser who, String url) throws Exception {
+		MvcResult r = perform(get(url).with(signedIn(who)));
+		assertThat(r.getResponse().getStatus()).as(url).isEqualTo(200);
+		return r.getResponse().getContentAsString();
+	}
 
-        String reply = "Hi Alex, this is the resilience team. Could I call you tomorrow at 9?";
-        MvcResult sent = perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician)).with(csrf()).param("body", reply));
-        assertThat(sent.getResponse().getStatus()).isEqualTo(302);
-        assertThat(jdbc.sql("SELECT body_sealed FROM safety_contact_message WHERE alert_id = ?").param(alert).query(String.class).single())
-                .doesNotContain("resilience team").doesNotContain("Alex");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_CONTACT_REPLIED' AND record_id = ? AND subject_id = ?")
-                .params(alert.toString(), resident.personId().value()).query(Integer.class).single()).isEqualTo(1);
-        assertThat(page(clinician, "/clinician/alerts/" + alert)).contains("Could I call you tomorrow at 9?");
+	int views(UUID alert) {
+		return jdbc.sql(
+				"SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_ALERT_VIEWED' AND record_id = ? AND actor_id = ? AND subject_id = ?")
+			.params(alert.toString(), clinician.personId().value(), resident.personId().value())
+			.query(Integer.class)
+			.single();
+	}
 
-        String director = identity.byUsername("director").orElseThrow().email();
-        await().atMost(WAIT).until(() -> doorbells().length > 0);
-        await("no second e-mail within half a second").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> doorbells().length == 1);
-        MimeMessage[] doorbells = doorbells();
-        assertThat(doorbells).hasSize(1);
-        assertThat(Arrays.stream(doorbells[0].getRecipients(Message.RecipientType.TO)).map(Object::toString).toList())
-                .containsExactly(residentPerson.email());
-        assertThat(GreenMailUtil.getBody(doorbells[0])).contains("Sign in to read it").doesNotContain("call you").doesNotContain("PHQ");
-        for (MimeMessage m : mail.getReceivedMessages()) {
-            assertThat(Arrays.stream(m.getAllRecipients()).map(Object::toString).toList()).doesNotContain(director);
-        }
+	@Test
+	void theClinicianSeesWhoAndHowRepliesAndOnlyThePersonIsToldThatAMessageWaits() throws Exception {
+		UUID submission = contactRequested();
+		UUID alert = alertOf(submission);
 
-        assertThat(page(resident, "/snapshot")).contains("Messages from the resilience team").contains("Could I call you tomorrow at 9?");
-        assertThat(page(resident, "/snapshot/results/" + submission)).contains("Messages from the resilience team")
-                .contains("Could I call you tomorrow at 9?").contains("answer-send");
+		String alertPage = page(clinician, "/clinician/alerts/" + alert);
+		assertThat(alertPage).contains("Alex Rivera")
+			.contains(residentPerson.email())
+			.contains("id=\"contact-channel\">Phone call<")
+			.contains("id=\"contact-time\">Morning<")
+			.contains("Prefers a phone call")
+			.contains("Asked to be contacted")
+			.contains("PHQ-9 item 9 above zero")
+			.doesNotContain("??")
+			.doesNotContain("CONTACT_BY_PHONE");
+		assertThat(views(alert)).as("exactly one audit row naming the person per view").isEqualTo(1);
 
-        MvcResult noAnswer = perform(post("/snapshot/results/" + submission + "/messages").with(signedIn(resident)).with(csrf()).param("body", ""));
-        assertThat(noAnswer.getResponse().getStatus()).isEqualTo(422);
-        assertThat(noAnswer.getResponse().getContentAsString()).contains("Write your answer before sending.");
-        String tooLongAnswer = "Yes please " + "y".repeat(4000);
-        MvcResult longAnswer = perform(post("/snapshot/results/" + submission + "/messages").with(signedIn(resident)).with(csrf()).param("body", tooLongAnswer));
-        assertThat(longAnswer.getResponse().getStatus()).isEqualTo(422);
-        assertThat(longAnswer.getResponse().getContentAsString()).contains("4000 characters or fewer").contains(tooLongAnswer);
+		MvcResult blank = perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician))
+			.with(csrf())
+			.param("body", "  "));
+		assertThat(blank.getResponse().getContentAsString()).contains("Write a message before sending.")
+			.contains("aria-invalid=\"true\"");
+		String tooLong = "Hello Alex, " + "x".repeat(4000);
+		MvcResult longOne = perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician))
+			.with(csrf())
+			.param("body", tooLong));
+		assertThat(longOne.getResponse().getContentAsString()).contains("4000 characters or fewer").contains(tooLong);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM safety_contact_message WHERE alert_id = ?")
+			.param(alert)
+			.query(Integer.class)
+			.single()).isZero();
 
-        for (String answer : List.of("Yes, 9 works for me.", "Actually 10 would be even better.")) {
-            MvcResult ok = perform(post("/snapshot/results/" + submission + "/messages").with(signedIn(resident)).with(csrf()).param("body", answer));
-            assertThat(ok.getResponse().getStatus()).isEqualTo(302);
-        }
-        assertThat(page(clinician, "/clinician/alerts/" + alert)).contains("Yes, 9 works for me.").contains("Actually 10 would be even better.");
-        assertThat(page(resident, "/snapshot")).contains("Actually 10 would be even better.");
-    }
+		String reply = "Hi Alex, this is the resilience team. Could I call you tomorrow at 9?";
+		MvcResult sent = perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician))
+			.with(csrf())
+			.param("body", reply));
+		assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT body_sealed FROM safety_contact_message WHERE alert_id = ?")
+			.param(alert)
+			.query(String.class)
+			.single()).doesNotContain("resilience team").doesNotContain("Alex");
+		assertThat(jdbc.sql(
+				"SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_CONTACT_REPLIED' AND record_id = ? AND subject_id = ?")
+			.params(alert.toString(), resident.personId().value())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(page(clinician, "/clinician/alerts/" + alert)).contains("Could I call you tomorrow at 9?");
 
-    MimeMessage[] doorbells() {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return "You have a message from the resilience program".equals(m.getSubject());
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toArray(MimeMessage[]::new);
-    }
+		String director = identity.byUsername("director").orElseThrow().email();
+		await().atMost(WAIT).until(() -> doorbells().length > 0);
+		await("no second e-mail within half a second").during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> doorbells().length == 1);
+		MimeMessage[] doorbells = doorbells();
+		assertThat(doorbells).hasSize(1);
+		assertThat(Arrays.stream(doorbells[0].getRecipients(Message.RecipientType.TO)).map(Object::toString).toList())
+			.containsExactly(residentPerson.email());
+		assertThat(GreenMailUtil.getBody(doorbells[0])).contains("Sign in to read it")
+			.doesNotContain("call you")
+			.doesNotContain("PHQ");
+		for (MimeMessage m : mail.getReceivedMessages()) {
+			assertThat(Arrays.stream(m.getAllRecipients()).map(Object::toString).toList()).doesNotContain(director);
+		}
 
-    @Test
-    void aPseudonymousAlertShowsNoIdentityAndCannotBeWrittenTo() throws Exception {
-        CprUser someone = as(Role.PARTICIPANT);
-        UUID submission = highRisk(someone);
-        UUID alert = alertOf(submission);
-        await().atMost(WAIT).until(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE id = ?").param(alert).query(Integer.class).single() == 1);
-        assertThat(page(clinician, "/clinician/alerts/" + alert)).contains("Pseudonymous review").doesNotContain("contact-person")
-                .doesNotContain("contact-send").doesNotContain("??");
-        assertThat(perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician)).with(csrf()).param("body", "hello"))
-                .getResponse().getStatus()).isEqualTo(409);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM safety_contact_message WHERE alert_id = ?").param(alert).query(Integer.class).single()).isZero();
-    }
+		assertThat(page(resident, "/snapshot")).contains("Messages from the resilience team")
+			.contains("Could I call you tomorrow at 9?");
+		assertThat(page(resident, "/snapshot/results/" + submission)).contains("Messages from the resilience team")
+			.contains("Could I call you tomorrow at 9?")
+			.contains("answer-send");
 
-    @Test
-    void onlyThePersonAndResilienceCliniciansReachTheThread() throws Exception {
-        UUID submission = contactRequested();
-        UUID alert = alertOf(submission);
-        perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician)).with(csrf()).param("body", "A private note for Alex"));
+		MvcResult noAnswer = perform(post("/snapshot/results/" + submission + "/messages").with(signedIn(resident))
+			.with(csrf())
+			.param("body", ""));
+		assertThat(noAnswer.getResponse().getStatus()).isEqualTo(422);
+		assertThat(noAnswer.getResponse().getContentAsString()).contains("Write your answer before sending.");
+		String tooLongAnswer = "Yes please " + "y".repeat(4000);
+		MvcResult longAnswer = perform(post("/snapshot/results/" + submission + "/messages").with(signedIn(resident))
+			.with(csrf())
+			.param("body", tooLongAnswer));
+		assertThat(longAnswer.getResponse().getStatus()).isEqualTo(422);
+		assertThat(longAnswer.getResponse().getContentAsString()).contains("4000 characters or fewer")
+			.contains(tooLongAnswer);
 
-        for (Role role : Role.values()) {
-            if (role == Role.RESILIENCE_CLINICIAN) {
-                continue;
-            }
-            CprUser other = as(role);
-            for (UUID id : List.of(alert, submission, UUID.randomUUID())) {
-                assertThat(perform(get("/clinician/alerts/" + id).with(signedIn(other))).getResponse().getStatus()).as(role + " GET").isEqualTo(403);
-                assertThat(perform(post("/clinician/alerts/" + id + "/reply").with(signedIn(other)).with(csrf()).param("body", "hi"))
-                        .getResponse().getStatus()).as(role + " reply").isEqualTo(403);
-            }
-            for (UUID id : List.of(submission, alert, UUID.randomUUID())) {
-                MvcResult read = perform(get("/snapshot/results/" + id).with(signedIn(other)));
-                assertThat(read.getResponse().getStatus()).as(role + " results").isIn(403, 404);
-                assertThat(read.getResponse().getContentAsString()).doesNotContain("A private note for Alex");
-                assertThat(perform(post("/snapshot/results/" + id + "/messages").with(signedIn(other)).with(csrf()).param("body", "me too"))
-                        .getResponse().getStatus()).as(role + " answer").isIn(403, 404);
-            }
-            MvcResult landing = perform(get("/snapshot").with(signedIn(other)));
-            assertThat(landing.getResponse().getContentAsString()).doesNotContain("A private note for Alex");
-        }
-        assertThat(perform(get("/clinician/alerts/" + UUID.randomUUID()).with(signedIn(clinician))).getResponse().getStatus()).isEqualTo(404);
-        assertThat(perform(post("/clinician/alerts/" + UUID.randomUUID() + "/reply").with(signedIn(clinician)).with(csrf()).param("body", "hi"))
-                .getResponse().getStatus()).isEqualTo(404);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM safety_contact_message WHERE alert_id = ? AND author = 'PERSON'").param(alert)
-                .query(Integer.class).single()).isZero();
+		for (String answer : List.of("Yes, 9 works for me.", "Actually 10 would be even better.")) {
+			MvcResult ok = perform(post("/snapshot/results/" + submission + "/messages").with(signedIn(resident))
+				.with(csrf())
+				.param("body", answer));
+			assertThat(ok.getResponse().getStatus()).isEqualTo(302);
+		}
+		assertThat(page(clinician, "/clinician/alerts/" + alert)).contains("Yes, 9 works for me.")
+			.contains("Actually 10 would be even better.");
+		assertThat(page(resident, "/snapshot")).contains("Actually 10 would be even better.");
+	}
 
-        UUID quiet = SnapshotWebTests.submissionId(new SnapshotDriver(mvc, resident).takeAll("0", "0", "1"));
-        assertThat(perform(post("/snapshot/results/" + quiet + "/messages").with(signedIn(resident)).with(csrf()).param("body", "hello?"))
-                .getResponse().getStatus()).as("no thread on that snapshot").isEqualTo(404);
-    }
+	MimeMessage[] doorbells() {
+		return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+			try {
+				return "You have a message from the resilience program".equals(m.getSubject());
+			}
+			catch (jakarta.mail.MessagingException e) {
+				throw new IllegalStateException(e);
+			}
+		}).toArray(MimeMessage[]::new);
+	}
+
+	@Test
+	void aPseudonymousAlertShowsNoIdentityAndCannotBeWrittenTo() throws Exception {
+		CprUser someone = as(Role.PARTICIPANT);
+		UUID submission = highRisk(someone);
+		UUID alert = alertOf(submission);
+		await().atMost(WAIT)
+			.until(() -> jdbc.sql("SELECT COUNT(*) FROM safety_alert WHERE id = ?")
+				.param(alert)
+				.query(Integer.class)
+				.single() == 1);
+		assertThat(page(clinician, "/clinician/alerts/" + alert)).contains("Pseudonymous review")
+			.doesNotContain("contact-person")
+			.doesNotContain("contact-send")
+			.doesNotContain("??");
+		assertThat(perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician))
+			.with(csrf())
+			.param("body", "hello")).getResponse().getStatus()).isEqualTo(409);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM safety_contact_message WHERE alert_id = ?")
+			.param(alert)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void onlyThePersonAndResilienceCliniciansReachTheThread() throws Exception {
+		UUID submission = contactRequested();
+		UUID alert = alertOf(submission);
+		perform(post("/clinician/alerts/" + alert + "/reply").with(signedIn(clinician))
+			.with(csrf())
+			.param("body", "A private note for Alex"));
+
+		for (Role role : Role.values()) {
+			if (role == Role.RESILIENCE_CLINICIAN) {
+				continue;
+			}
+			CprUser other = as(role);
+			for (UUID id : List.of(alert, submission, UUID.randomUUID())) {
+				assertThat(perform(get("/clinician/alerts/" + id).with(signedIn(other))).getResponse().getStatus())
+					.as(role + " GET")
+					.isEqualTo(403);
+				assertThat(perform(post("/clinician/alerts/" + id + "/reply").with(signedIn(other))
+					.with(csrf())
+					.param("body", "hi")).getResponse().getStatus()).as(role + " reply").isEqualTo(403);
+			}
+			for (UUID id : List.of(submission, alert, UUID.randomUUID())) {
+				MvcResult read = perform(get("/snapshot/results/" + id).with(signedIn(other)));
+				assertThat(read.getResponse().getStatus()).as(role + " results").isIn(403, 404);
+				assertThat(read.getResponse().getContentAsString()).doesNotContain("A private note for Alex");
+				assertThat(perform(post("/snapshot/results/" + id + "/messages").with(signedIn(other))
+					.with(csrf())
+					.param("body", "me too")).getResponse().getStatus()).as(role + " answer").isIn(403, 404);
+			}
+			MvcResult landing = perform(get("/snapshot").with(signedIn(other)));
+			assertThat(landing.getResponse().getContentAsString()).doesNotContain("A private note for Alex");
+		}
+		assertThat(perform(get("/clinician/alerts/" + UUID.randomUUID()).with(signedIn(clinician))).getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(perform(post("/clinician/alerts/" + UUID.randomUUID() + "/reply").with(signedIn(clinician))
+			.with(csrf())
+			.param("body", "hi")).getResponse().getStatus()).isEqualTo(404);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM safety_contact_message WHERE alert_id = ? AND author = 'PERSON'")
+			.param(alert)
+			.query(Integer.class)
+			.single()).isZero();
+
+		UUID quiet = SnapshotWebTests.submissionId(new SnapshotDriver(mvc, resident).takeAll("0", "0", "1"));
+		assertThat(perform(post("/snapshot/results/" + quiet + "/messages").with(signedIn(resident))
+			.with(csrf())
+			.param("body", "hello?")).getResponse().getStatus()).as("no thread on that snapshot").isEqualTo(404);
+	}
+
 }

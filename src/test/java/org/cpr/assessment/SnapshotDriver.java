@@ -14,63 +14,77 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-/** Answers the snapshot page by page as a browser would: each POST carries the other pages' answers. */
+/**
+ * Answers the snapshot page by page as a browser would: each POST carries the other
+ * pages' answers.
+ */
 final class SnapshotDriver {
 
-    final MockMvc mvc;
-    final CprUser user;
-    final String key = UUID.randomUUID().toString();
-    final Map<String, Map<String, String>> answers = new LinkedHashMap<>();
-    int step = 0;
+	final MockMvc mvc;
 
-    SnapshotDriver(MockMvc mvc, CprUser user) {
-        this.mvc = mvc;
-        this.user = user;
-    }
+	final CprUser user;
 
-    static Map<String, String> same(int items, String value) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 1; i <= items; i++) {
-            m.put(Integer.toString(i), value);
-        }
-        return m;
-    }
+	final String key = UUID.randomUUID().toString();
 
-    MockHttpServletRequestBuilder request(String instrument, Map<String, String> current, String action) {
-        MockHttpServletRequestBuilder req = post("/snapshot/take/" + step).with(TestUsers.signedIn(user)).with(csrf())
-                .param("instrument", instrument).param("idempotencyKey", key).param("action", action);
-        answers.forEach((id, items) -> {
-            if (!id.equals(instrument)) {
-                items.forEach((link, v) -> req.param("p__" + id + "__" + link, v));
-            }
-        });
-        current.forEach((link, v) -> req.param("a_" + link, v));
-        return req;
-    }
+	final Map<String, Map<String, String>> answers = new LinkedHashMap<>();
 
-    MvcResult answer(String instrument, Map<String, String> current) throws Exception {
-        step++;
-        answers.put(instrument, current);
-        return mvc.perform(request(instrument, current, "next")).andReturn();
-    }
+	int step = 0;
 
-    MvcResult skip(String instrument) throws Exception {
-        step++;
-        return mvc.perform(request(instrument, Map.of(), "skip")).andReturn();
-    }
+	SnapshotDriver(MockMvc mvc, CprUser user) {
+		this.mvc = mvc;
+		this.user = user;
+	}
 
-    /** The default battery up to the optional PTSD screen; phq2/gad2 values decide the follow-ups. */
-    MvcResult takeAll(String phq2, String phq9Item9, String burnout) throws Exception {
-        answer("brs", same(6, "3"));
-        answer("who-5", same(5, "3"));
-        answer("burnout-single-item", Map.of("1", burnout));
-        answer("phq-2", same(2, phq2));
-        if (Integer.parseInt(phq2) * 2 >= 3) {
-            Map<String, String> phq9 = same(8, "1");
-            phq9.put("9", phq9Item9);
-            answer("phq-9", phq9);
-        }
-        answer("gad-2", same(2, "0"));
-        return skip("pc-ptsd-5");
-    }
+	static Map<String, String> same(int items, String value) {
+		Map<String, String> m = new LinkedHashMap<>();
+		for (int i = 1; i <= items; i++) {
+			m.put(Integer.toString(i), value);
+		}
+		return m;
+	}
+
+	MockHttpServletRequestBuilder request(String instrument, Map<String, String> current, String action) {
+		MockHttpServletRequestBuilder req = post("/snapshot/take/" + step).with(TestUsers.signedIn(user))
+			.with(csrf())
+			.param("instrument", instrument)
+			.param("idempotencyKey", key)
+			.param("action", action);
+		answers.forEach((id, items) -> {
+			if (!id.equals(instrument)) {
+				items.forEach((link, v) -> req.param("p__" + id + "__" + link, v));
+			}
+		});
+		current.forEach((link, v) -> req.param("a_" + link, v));
+		return req;
+	}
+
+	MvcResult answer(String instrument, Map<String, String> current) throws Exception {
+		step++;
+		answers.put(instrument, current);
+		return mvc.perform(request(instrument, current, "next")).andReturn();
+	}
+
+	MvcResult skip(String instrument) throws Exception {
+		step++;
+		return mvc.perform(request(instrument, Map.of(), "skip")).andReturn();
+	}
+
+	/**
+	 * The default battery up to the optional PTSD screen; phq2/gad2 values decide the
+	 * follow-ups.
+	 */
+	MvcResult takeAll(String phq2, String phq9Item9, String burnout) throws Exception {
+		answer("brs", same(6, "3"));
+		answer("who-5", same(5, "3"));
+		answer("burnout-single-item", Map.of("1", burnout));
+		answer("phq-2", same(2, phq2));
+		if (Integer.parseInt(phq2) * 2 >= 3) {
+			Map<String, String> phq9 = same(8, "1");
+			phq9.put("9", phq9Item9);
+			answer("phq-9", phq9);
+		}
+		answer("gad-2", same(2, "0"));
+		return skip("pc-ptsd-5");
+	}
+
 }

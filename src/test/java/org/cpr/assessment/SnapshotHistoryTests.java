@@ -33,79 +33,114 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
-/** Two takes on two dates, the trend, PDF and FHIR downloads, reminders by e-mail, and deleting it all. */
-@SpringBootTest(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+/**
+ * Two takes on two dates, the trend, PDF and FHIR downloads, reminders by e-mail, and
+ * deleting it all.
+ */
+@SpringBootTest(properties = { "spring.mail.host=localhost", "spring.mail.port=3025" })
 @AutoConfigureMockMvc
 @Import(MutableClockConfiguration.class)
 class SnapshotHistoryTests {
 
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired MutableClock clock;
-    @Autowired Reminders reminders;
-    @Autowired IdentityManagement identity;
+	@Autowired
+	MockMvc mvc;
 
-    CprUser demoResident() {
-        PersonSummary p = identity.byUsername("resident").orElseThrow();
-        return new CprUser(p.id(), "resident", null, p.displayName(), Set.of(new ScopedRole(Role.PARTICIPANT, p.program())), false, true);
-    }
+	@Autowired
+	JdbcTemplate jdbc;
 
-    @Test
-    void historyTrendDownloadsRemindersAndDeletion() throws Exception {
-        CprUser resident = demoResident();
-        new SnapshotDriver(mvc, resident).takeAll("1", "0", "2");
-        clock.advance(Duration.ofDays(35));
-        MvcResult second = new SnapshotDriver(mvc, resident).takeAll("1", "0", "3");
-        String page = mvc.perform(get(second.getResponse().getRedirectedUrl()).with(signedIn(resident))).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("2026-03-02").contains("2026-04-06");
-        String trend = page.substring(page.indexOf("<svg class=\"chart\" role=\"img\" id=\"trend-"));
-        trend = trend.substring(0, trend.indexOf("</svg>"));
-        assertThat(trend).as("a dated axis and every take's score written on the chart")
-                .contains(">2026-03-02</text>").contains(">2026-04-06</text>").contains("class=\"chart-value\"");
+	@Autowired
+	MutableClock clock;
 
-        MvcResult pdf = mvc.perform(get("/snapshot/history.pdf").with(signedIn(resident))).andReturn();
-        assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
-        assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
-            assertThat(text).as("each trend as labelled bars, one per take").containsPattern("2026-03-02\\W+60")
-                    .containsPattern("2026-04-06\\W+3");
-            assertThat(doc.getPage(0).getResources().getXObjectNames()).as("vector boxes, not images").isEmpty();
-        }
+	@Autowired
+	Reminders reminders;
 
-        MvcResult fhir = mvc.perform(get("/snapshot/history.fhir.json").with(signedIn(resident))).andReturn();
-        assertThat(fhir.getResponse().getContentType()).startsWith("application/fhir+json");
-        Bundle bundle = FhirContext.forR4Cached().newJsonParser().parseResource(Bundle.class, fhir.getResponse().getContentAsString());
-        assertThat(bundle.getEntry()).hasSizeGreaterThanOrEqualTo(10);
-        QuestionnaireResponse qr = (QuestionnaireResponse) bundle.getEntry().get(0).getResource();
-        assertThat(qr.getQuestionnaire()).startsWith("Questionnaire/");
-        assertThat(qr.getItem()).isNotEmpty();
-        assertThat(fhir.getResponse().getContentAsString()).as("choice answers carry the option's code")
-                .contains("\"valueCoding\"").contains("http://loinc.org");
+	@Autowired
+	IdentityManagement identity;
 
-        mvc.perform(post("/snapshot/reminders").with(signedIn(resident)).with(csrf()).param("cadence", "MONTHLY"));
-        assertThat(reminders.remind()).as("the last take was today").isZero();
-        clock.advance(Duration.ofDays(31));
-        assertThat(reminders.remind()).isEqualTo(1);
-        assertThat(reminders.remind()).as("once per cadence").isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessages().length == 1);
-        assertThat(mail.getReceivedMessages()[0].getSubject()).isEqualTo("Time for your Resilience Snapshot");
-        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail.getReceivedMessages()[0])).doesNotContain("score");
+	CprUser demoResident() {
+		PersonSummary p = identity.byUsername("resident").orElseThrow();
+		return new CprUser(p.id(), "resident", null, p.displayName(),
+				Set.of(new ScopedRole(Role.PARTICIPANT, p.program())), false, true);
+	}
 
-        MvcResult unconfirmed = mvc.perform(post("/snapshot/history/delete").with(signedIn(resident)).with(csrf()).param("confirm", "yes")).andReturn();
-        assertThat(unconfirmed.getResponse().getStatus()).isEqualTo(422);
-        assertThat(count(resident)).isEqualTo(2);
-        mvc.perform(post("/snapshot/history/delete").with(signedIn(resident)).with(csrf()).param("confirm", "DELETE"));
-        assertThat(count(resident)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_result r WHERE NOT EXISTS (SELECT 1 FROM assessment_submission s WHERE s.id = r.submission_id)", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'SNAPSHOT_HISTORY_DELETED'", Integer.class)).isEqualTo(1);
-        assertThat(mvc.perform(get(second.getResponse().getRedirectedUrl()).with(signedIn(resident))).andReturn().getResponse().getStatus()).isEqualTo(404);
-    }
+	@Test
+	void historyTrendDownloadsRemindersAndDeletion() throws Exception {
+		CprUser resident = demoResident();
+		new SnapshotDriver(mvc, resident).takeAll("1", "0", "2");
+		clock.advance(Duration.ofDays(35));
+		MvcResult second = new SnapshotDriver(mvc, resident).takeAll("1", "0", "3");
+		String page = mvc.perform(get(second.getResponse().getRedirectedUrl()).with(signedIn(resident)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("2026-03-02").contains("2026-04-06");
+		String trend = page.substring(page.indexOf("<svg class=\"chart\" role=\"img\" id=\"trend-"));
+		trend = trend.substring(0, trend.indexOf("</svg>"));
+		assertThat(trend).as("a dated axis and every take's score written on the chart")
+			.contains(">2026-03-02</text>")
+			.contains(">2026-04-06</text>")
+			.contains("class=\"chart-value\"");
 
-    int count(CprUser who) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class, who.personId().value());
-    }
+		MvcResult pdf = mvc.perform(get("/snapshot/history.pdf").with(signedIn(resident))).andReturn();
+		assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
+		assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+			assertThat(text).as("each trend as labelled bars, one per take")
+				.containsPattern("2026-03-02\\W+60")
+				.containsPattern("2026-04-06\\W+3");
+			assertThat(doc.getPage(0).getResources().getXObjectNames()).as("vector boxes, not images").isEmpty();
+		}
+
+		MvcResult fhir = mvc.perform(get("/snapshot/history.fhir.json").with(signedIn(resident))).andReturn();
+		assertThat(fhir.getResponse().getContentType()).startsWith("application/fhir+json");
+		Bundle bundle = FhirContext.forR4Cached()
+			.newJsonParser()
+			.parseResource(Bundle.class, fhir.getResponse().getContentAsString());
+		assertThat(bundle.getEntry()).hasSizeGreaterThanOrEqualTo(10);
+		QuestionnaireResponse qr = (QuestionnaireResponse) bundle.getEntry().get(0).getResource();
+		assertThat(qr.getQuestionnaire()).startsWith("Questionnaire/");
+		assertThat(qr.getItem()).isNotEmpty();
+		assertThat(fhir.getResponse().getContentAsString()).as("choice answers carry the option's code")
+			.contains("\"valueCoding\"")
+			.contains("http://loinc.org");
+
+		mvc.perform(post("/snapshot/reminders").with(signedIn(resident)).with(csrf()).param("cadence", "MONTHLY"));
+		assertThat(reminders.remind()).as("the last take was today").isZero();
+		clock.advance(Duration.ofDays(31));
+		assertThat(reminders.remind()).isEqualTo(1);
+		assertThat(reminders.remind()).as("once per cadence").isZero();
+		await().atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessages().length == 1);
+		assertThat(mail.getReceivedMessages()[0].getSubject()).isEqualTo("Time for your Resilience Snapshot");
+		assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail.getReceivedMessages()[0]))
+			.doesNotContain("score");
+
+		MvcResult unconfirmed = mvc
+			.perform(post("/snapshot/history/delete").with(signedIn(resident)).with(csrf()).param("confirm", "yes"))
+			.andReturn();
+		assertThat(unconfirmed.getResponse().getStatus()).isEqualTo(422);
+		assertThat(count(resident)).isEqualTo(2);
+		mvc.perform(post("/snapshot/history/delete").with(signedIn(resident)).with(csrf()).param("confirm", "DELETE"));
+		assertThat(count(resident)).isZero();
+		assertThat(jdbc.queryForObject(
+				"SELECT COUNT(*) FROM assessment_result r WHERE NOT EXISTS (SELECT 1 FROM assessment_submission s WHERE s.id = r.submission_id)",
+				Integer.class))
+			.isZero();
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'SNAPSHOT_HISTORY_DELETED'",
+				Integer.class))
+			.isEqualTo(1);
+		assertThat(mvc.perform(get(second.getResponse().getRedirectedUrl()).with(signedIn(resident)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+	}
+
+	int count(CprUser who) {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
+				who.personId().value());
+	}
+
 }

@@ -25,22 +25,32 @@ import org.springframework.test.web.servlet.MvcResult;
 @PostgresTest
 class SnapshotSubmissionPostgresIT {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcTemplate jdbc;
+	@Autowired
+	MockMvc mvc;
 
-    @Test
-    void aSnapshotIsStoredOnceAndItsResultsShow() throws Exception {
-        CprUser resident = as(Role.PARTICIPANT);
-        SnapshotDriver d = new SnapshotDriver(mvc, resident);
-        MvcResult first = d.takeAll("2", "0", "3");
-        UUID id = SnapshotWebTests.submissionId(first);
-        MvcResult replay = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
-        assertThat(replay.getResponse().getRedirectedUrl()).isEqualTo(first.getResponse().getRedirectedUrl());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
-                resident.personId().value())).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_result WHERE submission_id = ?", Integer.class, id))
-                .as("brs, who-5, burnout, phq-2 + phq-9 follow-up, gad-2").isEqualTo(6);
-        String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident))).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("burnout symptoms").contains("PHQ-9").contains("trend-table");
-    }
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aSnapshotIsStoredOnceAndItsResultsShow() throws Exception {
+		CprUser resident = as(Role.PARTICIPANT);
+		SnapshotDriver d = new SnapshotDriver(mvc, resident);
+		MvcResult first = d.takeAll("2", "0", "3");
+		UUID id = SnapshotWebTests.submissionId(first);
+		MvcResult replay = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
+		assertThat(replay.getResponse().getRedirectedUrl()).isEqualTo(first.getResponse().getRedirectedUrl());
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
+				resident.personId().value()))
+			.isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_result WHERE submission_id = ?", Integer.class,
+				id))
+			.as("brs, who-5, burnout, phq-2 + phq-9 follow-up, gad-2")
+			.isEqualTo(6);
+		String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("burnout symptoms").contains("PHQ-9").contains("trend-table");
+	}
+
 }

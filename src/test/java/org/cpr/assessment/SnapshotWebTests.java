@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.OrgUnitSummary;
@@ -38,205 +37,297 @@ import org.springframework.test.web.servlet.MvcResult;
 @RecordApplicationEvents
 class SnapshotWebTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired ApplicationEvents events;
-    @Autowired IdentityManagement identity;
-    @Autowired Clock clock;
+	@Autowired
+	MockMvc mvc;
 
-    static String location(MvcResult r) {
-        return r.getResponse().getRedirectedUrl();
-    }
+	@Autowired
+	JdbcTemplate jdbc;
 
-    static UUID submissionId(MvcResult r) {
-        String url = location(r);
-        assertThat(url).startsWith("/snapshot/results/");
-        return UUID.fromString(url.substring("/snapshot/results/".length()));
-    }
+	@Autowired
+	ApplicationEvents events;
 
-    @Test
-    void onePagePerInstrumentWithProgressAndAFollowUpOnlyWhenTheScreenerIsPositive() throws Exception {
-        CprUser resident = as(Role.PARTICIPANT);
-        String page = mvc.perform(get("/snapshot/take/1").with(signedIn(resident))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Step 1 of 6").contains("Brief Resilience").contains("name=\"idempotencyKey\"");
+	@Autowired
+	IdentityManagement identity;
 
-        SnapshotDriver negative = new SnapshotDriver(mvc, resident);
-        negative.answer("brs", SnapshotDriver.same(6, "3"));
-        negative.answer("who-5", SnapshotDriver.same(5, "3"));
-        negative.answer("burnout-single-item", Map.of("1", "2"));
-        assertThat(location(negative.answer("phq-2", SnapshotDriver.same(2, "1")))).isEqualTo("/snapshot/take/5");
-        String next = mvc.perform(get("/snapshot/take/5").with(signedIn(resident))).andReturn().getResponse().getContentAsString();
-        assertThat(next).contains("GAD-2").doesNotContain("follow-up-note");
+	@Autowired
+	Clock clock;
 
-        CprUser other = as(Role.PARTICIPANT);
-        SnapshotDriver positive = new SnapshotDriver(mvc, other);
-        positive.answer("brs", SnapshotDriver.same(6, "3"));
-        positive.answer("who-5", SnapshotDriver.same(5, "3"));
-        positive.answer("burnout-single-item", Map.of("1", "2"));
-        assertThat(location(positive.answer("phq-2", SnapshotDriver.same(2, "2")))).isEqualTo("/snapshot/take/5");
-        String followUp = mvc.perform(get("/snapshot/take/5").with(signedIn(other))).andReturn().getResponse().getContentAsString();
-        assertThat(followUp).contains("PHQ-9").contains("follow-up-note").contains("Step 5 of 7");
-    }
+	static String location(MvcResult r) {
+		return r.getResponse().getRedirectedUrl();
+	}
 
-    @Test
-    void backKeepsTheAnswersInTheServerSideDraftAndMissingAnswersAreShownPerField() throws Exception {
-        CprUser resident = as(Role.PARTICIPANT);
-        SnapshotDriver d = new SnapshotDriver(mvc, resident);
-        d.answer("brs", SnapshotDriver.same(6, "4"));
-        d.step++;
-        MvcResult back = mvc.perform(d.request("who-5", Map.of("1", "5"), "back")).andReturn();
-        assertThat(location(back)).isEqualTo("/snapshot/take/1");
-        String first = mvc.perform(get("/snapshot/take/1").with(signedIn(resident))).andReturn().getResponse().getContentAsString();
-        assertThat(first).containsPattern("value=\"4\"[^>]*checked");
+	static UUID submissionId(MvcResult r) {
+		String url = location(r);
+		assertThat(url).startsWith("/snapshot/results/");
+		return UUID.fromString(url.substring("/snapshot/results/".length()));
+	}
 
-        SnapshotDriver incomplete = new SnapshotDriver(mvc, as(Role.PARTICIPANT));
-        MvcResult invalid = incomplete.answer("brs", Map.of("1", "3", "2", "4"));
-        assertThat(invalid.getResponse().getStatus()).isEqualTo(422);
-        assertThat(invalid.getResponse().getContentAsString()).contains("This question needs an answer").containsPattern("value=\"4\"[^>]*checked");
-    }
+	@Test
+	void onePagePerInstrumentWithProgressAndAFollowUpOnlyWhenTheScreenerIsPositive() throws Exception {
+		CprUser resident = as(Role.PARTICIPANT);
+		String page = mvc.perform(get("/snapshot/take/1").with(signedIn(resident)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Step 1 of 6").contains("Brief Resilience").contains("name=\"idempotencyKey\"");
 
-    @Test
-    void resultsInPlainLanguageWithTrendBenchmarksAndNextSteps() throws Exception {
-        CprUser resident = as(Role.PARTICIPANT);
-        UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "0", "4"));
-        String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).as("one take is no trend yet").doesNotContain("<svg class=\"chart\" role=\"img\" id=\"trend-")
-                .contains("Your trend chart appears from your second snapshot");
-        UUID second = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "0", "4"));
-        page = mvc.perform(get("/snapshot/results/" + second).with(signedIn(resident))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("not a diagnosis").contains("burnout symptoms").contains("<svg class=\"chart\" role=\"img\" id=\"trend-")
-                .doesNotContain("Your trend chart appears from your second snapshot")
-                .contains("trend-table").contains("43.2 %").contains("AMA Organizational Biopsy")
-                .contains("This fuller questionnaire replaces the short screen")
-                .contains("Resident Peer Support Network")
-                .doesNotContain("id=\"result-phq-2\"").doesNotContain("choice-form");
-        assertThat(events.stream(SafetyConcern.class)).isEmpty();
-    }
+		SnapshotDriver negative = new SnapshotDriver(mvc, resident);
+		negative.answer("brs", SnapshotDriver.same(6, "3"));
+		negative.answer("who-5", SnapshotDriver.same(5, "3"));
+		negative.answer("burnout-single-item", Map.of("1", "2"));
+		assertThat(location(negative.answer("phq-2", SnapshotDriver.same(2, "1")))).isEqualTo("/snapshot/take/5");
+		String next = mvc.perform(get("/snapshot/take/5").with(signedIn(resident)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(next).contains("GAD-2").doesNotContain("follow-up-note");
 
-    @Test
-    void aDirectoryEntryThatDoesNotExistYetShowsTheFallbackText() throws Exception {
-        jdbc.update("UPDATE assessment_next_step_rule SET directory_slug = 'not-yet-in-the-directory' WHERE instrument_id = 'burnout-single-item'");
-        try {
-            CprUser resident = as(Role.PARTICIPANT);
-            UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("1", "0", "4"));
-            String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident))).andReturn().getResponse().getContentAsString();
-            assertThat(page).contains("A trained peer who knows the work can listen").doesNotContain("Resident Peer Support Network");
-        } finally {
-            jdbc.update("UPDATE assessment_next_step_rule SET directory_slug = 'resident-peer-support-network' WHERE instrument_id = 'burnout-single-item'");
-        }
-    }
+		CprUser other = as(Role.PARTICIPANT);
+		SnapshotDriver positive = new SnapshotDriver(mvc, other);
+		positive.answer("brs", SnapshotDriver.same(6, "3"));
+		positive.answer("who-5", SnapshotDriver.same(5, "3"));
+		positive.answer("burnout-single-item", Map.of("1", "2"));
+		assertThat(location(positive.answer("phq-2", SnapshotDriver.same(2, "2")))).isEqualTo("/snapshot/take/5");
+		String followUp = mvc.perform(get("/snapshot/take/5").with(signedIn(other)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(followUp).contains("PHQ-9").contains("follow-up-note").contains("Step 5 of 7");
+	}
 
-    @Test
-    void doubleSubmitStoresOneResultAndShowsTheSamePageAndAChangedAnswerIsRefused() throws Exception {
-        CprUser resident = as(Role.PARTICIPANT);
-        SnapshotDriver d = new SnapshotDriver(mvc, resident);
-        MvcResult first = d.takeAll("2", "2", "2");
-        MvcResult again = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
-        assertThat(location(again)).isEqualTo(location(first));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
-                resident.personId().value())).isEqualTo(1);
+	@Test
+	void backKeepsTheAnswersInTheServerSideDraftAndMissingAnswersAreShownPerField() throws Exception {
+		CprUser resident = as(Role.PARTICIPANT);
+		SnapshotDriver d = new SnapshotDriver(mvc, resident);
+		d.answer("brs", SnapshotDriver.same(6, "4"));
+		d.step++;
+		MvcResult back = mvc.perform(d.request("who-5", Map.of("1", "5"), "back")).andReturn();
+		assertThat(location(back)).isEqualTo("/snapshot/take/1");
+		String first = mvc.perform(get("/snapshot/take/1").with(signedIn(resident)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first).containsPattern("value=\"4\"[^>]*checked");
 
-        d.answers.get("gad-2").put("1", "1");
-        MvcResult changed = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
-        assertThat(changed.getResponse().getStatus()).isEqualTo(422);
-        assertThat(changed.getResponse().getContentAsString()).contains("already submitted with different answers");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
-                resident.personId().value())).isEqualTo(1);
-    }
+		SnapshotDriver incomplete = new SnapshotDriver(mvc, as(Role.PARTICIPANT));
+		MvcResult invalid = incomplete.answer("brs", Map.of("1", "3", "2", "4"));
+		assertThat(invalid.getResponse().getStatus()).isEqualTo(422);
+		assertThat(invalid.getResponse().getContentAsString()).contains("This question needs an answer")
+			.containsPattern("value=\"4\"[^>]*checked");
+	}
 
-    @Test
-    void nobodyElseSeesAPersonsResultWhateverTheirRole() throws Exception {
-        CprUser resident = as(Role.PARTICIPANT);
-        UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "1", "2"));
-        for (Role role : new Role[] {Role.PROGRAM_DIRECTOR, Role.SYSTEM_ADMIN, Role.RESILIENCE_CLINICIAN, Role.ADMINISTRATOR, Role.PARTICIPANT}) {
-            CprUser other = as(role);
-            int get = mvc.perform(get("/snapshot/results/" + id).with(signedIn(other))).andReturn().getResponse().getStatus();
-            int choose = mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(other)).with(csrf())
-                    .param("choice", "PRIVATE")).andReturn().getResponse().getStatus();
-            assertThat(get).as(role + " GET").isIn(403, 404);
-            assertThat(choose).as(role + " POST").isIn(403, 404);
-            String history = mvc.perform(get("/snapshot").with(signedIn(other))).andReturn().getResponse().getContentAsString();
-            assertThat(history).doesNotContain(id.toString());
-        }
-        assertThat(events.stream(SafetyConcern.class)).as("nobody else could make the choice: only the pseudonymous review")
-                .allSatisfy(c -> assertThat(c.person()).isNull());
-    }
+	@Test
+	void resultsInPlainLanguageWithTrendBenchmarksAndNextSteps() throws Exception {
+		CprUser resident = as(Role.PARTICIPANT);
+		UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "0", "4"));
+		String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).as("one take is no trend yet")
+			.doesNotContain("<svg class=\"chart\" role=\"img\" id=\"trend-")
+			.contains("Your trend chart appears from your second snapshot");
+		UUID second = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "0", "4"));
+		page = mvc.perform(get("/snapshot/results/" + second).with(signedIn(resident)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("not a diagnosis")
+			.contains("burnout symptoms")
+			.contains("<svg class=\"chart\" role=\"img\" id=\"trend-")
+			.doesNotContain("Your trend chart appears from your second snapshot")
+			.contains("trend-table")
+			.contains("43.2 %")
+			.contains("AMA Organizational Biopsy")
+			.contains("This fuller questionnaire replaces the short screen")
+			.contains("Resident Peer Support Network")
+			.doesNotContain("id=\"result-phq-2\"")
+			.doesNotContain("choice-form");
+		assertThat(events.stream(SafetyConcern.class)).isEmpty();
+	}
 
-    @Test
-    void theAggregateIsForDirectorsAndAdministratorsAndSuppressesSmallGroups() throws Exception {
-        submissionId(new SnapshotDriver(mvc, as(Role.PARTICIPANT)).takeAll("1", "0", "2"));
-        mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.PARTICIPANT)))).andExpect(status().isForbidden());
-        mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.RESILIENCE_CLINICIAN)))).andExpect(status().isForbidden());
-        mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.ADMINISTRATOR)))).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("fewer than 5 responses")));
-        mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.PROGRAM_DIRECTOR)))).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("fewer than 5 responses")));
-    }
+	@Test
+	void aDirectoryEntryThatDoesNotExistYetShowsTheFallbackText() throws Exception {
+		jdbc.update(
+				"UPDATE assessment_next_step_rule SET directory_slug = 'not-yet-in-the-directory' WHERE instrument_id = 'burnout-single-item'");
+		try {
+			CprUser resident = as(Role.PARTICIPANT);
+			UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("1", "0", "4"));
+			String page = mvc.perform(get("/snapshot/results/" + id).with(signedIn(resident)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).contains("A trained peer who knows the work can listen")
+				.doesNotContain("Resident Peer Support Network");
+		}
+		finally {
+			jdbc.update(
+					"UPDATE assessment_next_step_rule SET directory_slug = 'resident-peer-support-network' WHERE instrument_id = 'burnout-single-item'");
+		}
+	}
 
-    @Test
-    void eachInstrumentTableHasAChartOfItsReleasedRowsOnly() throws Exception {
-        List<OrgUnitSummary> units = identity.orgUnits().stream()
-                .filter(u -> u.name().matches("[A-Za-z ]+"))
-                .filter(u -> identity.orgUnits().stream().filter(o -> o.name().equals(u.name())).count() == 1).limit(3).toList();
-        OrgUnitSummary shown = units.get(0);
-        OrgUnitSummary small = units.get(1);
-        OrgUnitSummary smaller = units.get(2);
-        ProgramViewShapeTests.startAfresh(jdbc);
-        snapshots(shown, Map.of("low", 1, "normal", 2, "high", 3));
-        snapshots(small, Map.of("low", 2));
-        snapshots(smaller, Map.of("normal", 4));
+	@Test
+	void doubleSubmitStoresOneResultAndShowsTheSamePageAndAChangedAnswerIsRefused() throws Exception {
+		CprUser resident = as(Role.PARTICIPANT);
+		SnapshotDriver d = new SnapshotDriver(mvc, resident);
+		MvcResult first = d.takeAll("2", "2", "2");
+		MvcResult again = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
+		assertThat(location(again)).isEqualTo(location(first));
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
+				resident.personId().value()))
+			.isEqualTo(1);
 
-        String page = mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.ADMINISTRATOR)))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+		d.answers.get("gad-2").put("1", "1");
+		MvcResult changed = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
+		assertThat(changed.getResponse().getStatus()).isEqualTo(422);
+		assertThat(changed.getResponse().getContentAsString()).contains("already submitted with different answers");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
+				resident.personId().value()))
+			.isEqualTo(1);
+	}
 
-        Matcher figure = Pattern.compile("<figure class=\"aggregate-chart\" id=\"chart-brs\">(.*?)</figure>", Pattern.DOTALL)
-                .matcher(page);
-        assertThat(figure.find()).as("a chart for the instrument").isTrue();
-        String svg = figure.group(1);
-        assertThat(svg).as("an accessible SVG: named by its title and description")
-                .contains("<svg class=\"chart\" role=\"img\" id=\"svg-brs\"")
-                .contains("aria-labelledby=\"svg-brs-t svg-brs-d\"").doesNotContain("data:image/png");
-        Matcher desc = Pattern.compile("<desc id=\"svg-brs-d\">([^<]+)</desc>").matcher(svg);
-        assertThat(desc.find()).as("a description").isTrue();
-        assertThat(page).contains("<table class=\"aggregate\" id=\"bands-brs\">");
-        String alt = desc.group(1);
-        assertThat(alt).contains("brs").contains("All units").contains(shown.name()).contains("low, typical, high")
-                .doesNotContain(small.name()).doesNotContain(smaller.name()).doesNotContainPattern("\\d");
-        List<String> groups = Pattern.compile("<text class=\"chart-label\" x=\"8\" y=\"[^\"]+\">([^<]+)</text>").matcher(svg)
-                .results().map(m -> m.group(1)).toList();
-        assertThat(groups).as("two bars drawn: all units and the one released unit").containsExactly("All units", shown.name());
-        assertThat(Pattern.compile("<text class=\"chart-value\"[^>]*>(\\d+)</text>").matcher(svg).results().map(m -> m.group(1)))
-                .as("each segment carries its count as text").contains("1", "2", "3");
-        assertThat(Pattern.compile("fill=\"url\\(#svg-brs-p(\\d)\\)\"").matcher(svg).results().map(m -> m.group(1)).distinct())
-                .as("each band its own pattern").contains("0", "1", "2");
+	@Test
+	void nobodyElseSeesAPersonsResultWhateverTheirRole() throws Exception {
+		CprUser resident = as(Role.PARTICIPANT);
+		UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("2", "1", "2"));
+		for (Role role : new Role[] { Role.PROGRAM_DIRECTOR, Role.SYSTEM_ADMIN, Role.RESILIENCE_CLINICIAN,
+				Role.ADMINISTRATOR, Role.PARTICIPANT }) {
+			CprUser other = as(role);
+			int get = mvc.perform(get("/snapshot/results/" + id).with(signedIn(other)))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			int choose = mvc
+				.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(other))
+					.with(csrf())
+					.param("choice", "PRIVATE"))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(get).as(role + " GET").isIn(403, 404);
+			assertThat(choose).as(role + " POST").isIn(403, 404);
+			String history = mvc.perform(get("/snapshot").with(signedIn(other)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(history).doesNotContain(id.toString());
+		}
+		assertThat(events.stream(SafetyConcern.class))
+			.as("nobody else could make the choice: only the pseudonymous review")
+			.allSatisfy(c -> assertThat(c.person()).isNull());
+	}
 
-        for (OrgUnitSummary hidden : List.of(small, smaller)) {
-            Matcher row = Pattern.compile("<tr>\\s*<th scope=\"row\">" + Pattern.quote(hidden.name()) + "</th>(?:(?!</tr>).)*</tr>",
-                    Pattern.DOTALL).matcher(page.substring(page.indexOf("id=\"bands-brs\"")));
-            assertThat(row.find()).isTrue();
-            assertThat(row.group()).contains("fewer than 5 responses").doesNotContainPattern("<td>\\d");
-        }
-        Matcher released = Pattern.compile("<th scope=\"row\">" + Pattern.quote(shown.name()) + "</th>\\s*<td>6</td>\\s*<td>1</td>\\s*<td>2</td>\\s*<td>3</td>")
-                .matcher(page.substring(page.indexOf("id=\"bands-brs\"")));
-        assertThat(released.find()).as("the released row in band order").isTrue();
-    }
+	@Test
+	void theAggregateIsForDirectorsAndAdministratorsAndSuppressesSmallGroups() throws Exception {
+		submissionId(new SnapshotDriver(mvc, as(Role.PARTICIPANT)).takeAll("1", "0", "2"));
+		mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.PARTICIPANT)))).andExpect(status().isForbidden());
+		mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.RESILIENCE_CLINICIAN))))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.ADMINISTRATOR))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("fewer than 5 responses")));
+		mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.PROGRAM_DIRECTOR))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("fewer than 5 responses")));
+	}
 
-    /** Stores one snapshot per respondent in {@code unit} with this many results in each band of the test instrument. */
-    private void snapshots(OrgUnitSummary unit, Map<String, Integer> bands) {
-        bands.forEach((band, count) -> {
-            for (int i = 0; i < count; i++) {
-                UUID id = UUID.randomUUID();
-                jdbc.update("""
-                        INSERT INTO assessment_submission (id, person_id, org_unit_id, submitted_at, key_hash, payload_hash, high_risk, safety_state)
-                        VALUES (?, ?, ?, ?, ?, ?, FALSE, 'NONE')""", id, UUID.randomUUID(), unit.id().value(),
-                        Timestamp.from(clock.instant()), id.toString(), "x");
-                jdbc.update("""
-                        INSERT INTO assessment_result (submission_id, position, instrument_id, version_id, score, band, flags, answers)
-                        VALUES (?, 1, 'brs', ?, 1, ?, '', '{}')""", id, UUID.randomUUID(), band);
-            }
-        });
-    }
+	@Test
+	void eachInstrumentTableHasAChartOfItsReleasedRowsOnly() throws Exception {
+		List<OrgUnitSummary> units = identity.orgUnits()
+			.stream()
+			.filter(u -> u.name().matches("[A-Za-z ]+"))
+			.filter(u -> identity.orgUnits().stream().filter(o -> o.name().equals(u.name())).count() == 1)
+			.limit(3)
+			.toList();
+		OrgUnitSummary shown = units.get(0);
+		OrgUnitSummary small = units.get(1);
+		OrgUnitSummary smaller = units.get(2);
+		ProgramViewShapeTests.startAfresh(jdbc);
+		snapshots(shown, Map.of("low", 1, "normal", 2, "high", 3));
+		snapshots(small, Map.of("low", 2));
+		snapshots(smaller, Map.of("normal", 4));
+
+		String page = mvc.perform(get("/snapshot/aggregate").with(signedIn(as(Role.ADMINISTRATOR))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		Matcher figure = Pattern
+			.compile("<figure class=\"aggregate-chart\" id=\"chart-brs\">(.*?)</figure>", Pattern.DOTALL)
+			.matcher(page);
+		assertThat(figure.find()).as("a chart for the instrument").isTrue();
+		String svg = figure.group(1);
+		assertThat(svg).as("an accessible SVG: named by its title and description")
+			.contains("<svg class=\"chart\" role=\"img\" id=\"svg-brs\"")
+			.contains("aria-labelledby=\"svg-brs-t svg-brs-d\"")
+			.doesNotContain("data:image/png");
+		Matcher desc = Pattern.compile("<desc id=\"svg-brs-d\">([^<]+)</desc>").matcher(svg);
+		assertThat(desc.find()).as("a description").isTrue();
+		assertThat(page).contains("<table class=\"aggregate\" id=\"bands-brs\">");
+		String alt = desc.group(1);
+		assertThat(alt).contains("brs")
+			.contains("All units")
+			.contains(shown.name())
+			.contains("low, typical, high")
+			.doesNotContain(small.name())
+			.doesNotContain(smaller.name())
+			.doesNotContainPattern("\\d");
+		List<String> groups = Pattern.compile("<text class=\"chart-label\" x=\"8\" y=\"[^\"]+\">([^<]+)</text>")
+			.matcher(svg)
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+		assertThat(groups).as("two bars drawn: all units and the one released unit")
+			.containsExactly("All units", shown.name());
+		assertThat(Pattern.compile("<text class=\"chart-value\"[^>]*>(\\d+)</text>")
+			.matcher(svg)
+			.results()
+			.map(m -> m.group(1))).as("each segment carries its count as text").contains("1", "2", "3");
+		assertThat(Pattern.compile("fill=\"url\\(#svg-brs-p(\\d)\\)\"")
+			.matcher(svg)
+			.results()
+			.map(m -> m.group(1))
+			.distinct()).as("each band its own pattern").contains("0", "1", "2");
+
+		for (OrgUnitSummary hidden : List.of(small, smaller)) {
+			Matcher row = Pattern
+				.compile("<tr>\\s*<th scope=\"row\">" + Pattern.quote(hidden.name()) + "</th>(?:(?!</tr>).)*</tr>",
+						Pattern.DOTALL)
+				.matcher(page.substring(page.indexOf("id=\"bands-brs\"")));
+			assertThat(row.find()).isTrue();
+			assertThat(row.group()).contains("fewer than 5 responses").doesNotContainPattern("<td>\\d");
+		}
+		Matcher released = Pattern
+			.compile("<th scope=\"row\">" + Pattern.quote(shown.name())
+					+ "</th>\\s*<td>6</td>\\s*<td>1</td>\\s*<td>2</td>\\s*<td>3</td>")
+			.matcher(page.substring(page.indexOf("id=\"bands-brs\"")));
+		assertThat(released.find()).as("the released row in band order").isTrue();
+	}
+
+	/**
+	 * Stores one snapshot per respondent in {@code unit} with this many results in each
+	 * band of the test instrument.
+	 */
+	private void snapshots(OrgUnitSummary unit, Map<String, Integer> bands) {
+		bands.forEach((band, count) -> {
+			for (int i = 0; i < count; i++) {
+				UUID id = UUID.randomUUID();
+				jdbc.update(
+						"""
+								INSERT INTO assessment_submission (id, person_id, org_unit_id, submitted_at, key_hash, payload_hash, high_risk, safety_state)
+								VALUES (?, ?, ?, ?, ?, ?, FALSE, 'NONE')""",
+						id, UUID.randomUUID(), unit.id().value(), Timestamp.from(clock.instant()), id.toString(), "x");
+				jdbc.update(
+						"""
+								INSERT INTO assessment_result (submission_id, position, instrument_id, version_id, score, band, flags, answers)
+								VALUES (?, 1, 'brs', ?, 1, ?, '', '{}')""",
+						id, UUID.randomUUID(), band);
+			}
+		});
+	}
+
 }

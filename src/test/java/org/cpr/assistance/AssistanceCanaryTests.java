@@ -43,10 +43,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * What leaves the module, with real mail: appointment mails and reminders say only "appointment with
- * the resilience program"; a break-the-glass reaches the privacy officer and the treating clinician at
- * once; and a canary written into a note appears nowhere else: no table (the note itself is
- * ciphertext, the event registry holds ids), no log line, no e-mail, no download, no other person's page.
+ * What leaves the module, with real mail: appointment mails and reminders say only
+ * "appointment with the resilience program"; a break-the-glass reaches the privacy
+ * officer and the treating clinician at once; and a canary written into a note appears
+ * nowhere else: no table (the note itself is ciphertext, the event registry holds ids),
+ * no log line, no e-mail, no download, no other person's page.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -54,120 +55,170 @@ import org.springframework.test.web.servlet.MockMvc;
 @ExtendWith(OutputCaptureExtension.class)
 class AssistanceCanaryTests {
 
-    static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
-    static final Duration WAIT = Duration.ofSeconds(20);
+	static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
+	static final Duration WAIT = Duration.ofSeconds(20);
 
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
 
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry r) {
-        r.add("spring.mail.host", () -> "127.0.0.1");
-        r.add("spring.mail.port", () -> PORT);
-    }
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry r) {
+		r.add("spring.mail.host", () -> "127.0.0.1");
+		r.add("spring.mail.port", () -> PORT);
+	}
 
-    @Autowired MockMvc mvc;
-    @Autowired Availability availability;
-    @Autowired Bookings bookings;
-    @Autowired CareRecords records;
-    @Autowired AssistanceMailer mailer;
-    @Autowired PeopleAdministration admin;
-    @Autowired IdentityManagement identity;
-    @Autowired Calendars calendars;
-    @Autowired JdbcClient jdbc;
-    @Autowired MutableClock clock;
+	@Autowired
+	MockMvc mvc;
 
-    CprUser clinician;
-    CprUser person;
-    Appointment appointment;
+	@Autowired
+	Availability availability;
 
-    @BeforeEach
-    void booked() {
-        clock.set(Instant.parse("2026-03-02T09:00:00Z"));
-        clinician = AssistanceFixtures.person(admin, identity, Role.RESILIENCE_CLINICIAN);
-        person = AssistanceFixtures.person(admin, identity, Role.PARTICIPANT);
-        Slot s = AssistanceFixtures.slot(availability, clinician, AssistanceFixtures.today(clock), 1, 10, Modality.VIDEO);
-        appointment = bookings.book(s.id(), person.personId(), "my marriage is ending", BookingSource.SELF, person.personId());
-    }
+	@Autowired
+	Bookings bookings;
 
-    List<String> mailTo(String address) throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (MimeMessage m : mail.getReceivedMessages()) {
-            if (GreenMailUtil.getAddressList(m.getAllRecipients()).contains(address)) {
-                texts.add(m.getSubject() + "\n" + GreenMailUtil.getBody(m));
-            }
-        }
-        return texts;
-    }
+	@Autowired
+	CareRecords records;
 
-    String email(CprUser who) {
-        return identity.person(who.personId()).orElseThrow().email();
-    }
+	@Autowired
+	AssistanceMailer mailer;
 
-    @Test
-    void appointmentMailsAndRemindersSayOnlyAppointmentWithTheResilienceProgram() throws Exception {
-        await().atMost(WAIT).until(() -> !mailTo(email(person)).isEmpty());
-        clock.set(appointment.start().toInstant().minus(Duration.ofHours(20)));
-        assertThat(mailer.remind()).isPositive();
-        List<String> mails = mailTo(email(person));
-        assertThat(mails).hasSizeGreaterThanOrEqualTo(2).allSatisfy(text -> assertThat(text)
-            .contains("appointment with the resilience program").doesNotContain("marriage")
-            .doesNotContain(clinician.displayName()).doesNotContain("psycholog"));
-    }
+	@Autowired
+	PeopleAdministration admin;
 
-    @Test
-    void breakingTheGlassTellsThePrivacyOfficerAndTheTreatingClinicianAtOnce() throws Exception {
-        CprUser second = AssistanceFixtures.signedInAs(identity, "clinician2", Role.RESILIENCE_CLINICIAN);
-        mvc.perform(post("/assistance/episodes/" + appointment.episodeId() + "/break-glass").param("reason", "covering the on-call night")
-                .param("password", "demo-resilience-2026").with(csrf()).with(signedIn(second)));
-        String privacy = identity.byUsername("privacy").orElseThrow().email();
-        await().atMost(WAIT).until(() -> !mailTo(privacy).isEmpty() && !mailTo(email(clinician)).stream()
-                .filter(t -> t.contains("Emergency access")).toList().isEmpty());
-        assertThat(mailTo(privacy).get(0)).contains(appointment.episodeId().toString()).doesNotContain("covering the on-call")
-            .doesNotContain(person.displayName());
-    }
+	@Autowired
+	IdentityManagement identity;
 
-    @Test
-    void aCanaryWrittenInANoteAppearsNowhereElse(CapturedOutput output) throws Exception {
-        String canary = "CANARY-" + UUID.randomUUID();
-        mvc.perform(post("/assistance/episodes/" + appointment.episodeId() + "/notes").param("body", "Note " + canary)
-                .with(csrf()).with(signedIn(clinician)));
-        String own = mvc.perform(get("/assistance/episodes/" + appointment.episodeId()).with(signedIn(clinician)))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(own).as("the treating clinician reads it, so the search can see it").contains(canary);
+	@Autowired
+	Calendars calendars;
 
-        List<String> columns = jdbc.sql("SELECT table_name, column_name FROM information_schema.columns WHERE LOWER(table_schema) = 'public' "
-                + "AND (LOWER(data_type) LIKE '%char%' OR LOWER(data_type) LIKE '%text%' OR LOWER(data_type) LIKE '%clob%' "
-                + "OR LOWER(data_type) LIKE '%json%')").query((rs, n) -> rs.getString(1) + "." + rs.getString(2)).list();
-        assertThat(columns).as("the scan covers the notes table").contains("assist_note.body");
-        List<String> found = new ArrayList<>();
-        for (String column : columns) {
-            String[] tc = column.split("\\.");
-            long hits = jdbc.sql("SELECT COUNT(*) FROM " + tc[0] + " WHERE CAST(" + tc[1] + " AS VARCHAR(1000000)) LIKE ?")
-                    .param("%" + canary + "%").query(Long.class).single();
-            if (hits > 0) {
-                found.add(column);
-            }
-        }
-        assertThat(found).as("database columns holding the canary in clear").isEmpty();
+	@Autowired
+	JdbcClient jdbc;
 
-        clock.set(appointment.start().toInstant().minus(Duration.ofHours(20)));
-        mailer.remind();
-        await().atMost(WAIT).until(() -> mail.getReceivedMessages().length > 0);
-        assertThat(Arrays.stream(mail.getReceivedMessages()).map(GreenMailUtil::getWholeMessage)).noneMatch(m -> m.contains(canary));
+	@Autowired
+	MutableClock clock;
 
-        byte[] pdf = mvc.perform(get("/assistance/mine/record.pdf").with(signedIn(person))).andReturn().getResponse().getContentAsByteArray();
-        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Appointments").doesNotContain(canary);
-        }
-        for (String page : List.of("/assistance/mine", "/assistance/mine/measures.json")) {
-            assertThat(mvc.perform(get(page).with(signedIn(person))).andReturn().getResponse().getContentAsString()).doesNotContain(canary);
-        }
-        CprUser colleague = AssistanceFixtures.person(admin, identity, Role.RESILIENCE_CLINICIAN);
-        assertThat(mvc.perform(get("/assistance/episodes/" + appointment.episodeId()).with(signedIn(colleague))).andReturn().getResponse()
-                .getContentAsString()).doesNotContain(canary);
-        assertThat(calendars.personalCalendar(person.personId(), "x")).doesNotContain(canary);
-        assertThat(calendars.personalCalendar(clinician.personId(), "x")).doesNotContain(canary);
-        assertThat(output.getAll()).doesNotContain(canary);
-    }
+	CprUser clinician;
+
+	CprUser person;
+
+	Appointment appointment;
+
+	@BeforeEach
+	void booked() {
+		clock.set(Instant.parse("2026-03-02T09:00:00Z"));
+		clinician = AssistanceFixtures.person(admin, identity, Role.RESILIENCE_CLINICIAN);
+		person = AssistanceFixtures.person(admin, identity, Role.PARTICIPANT);
+		Slot s = AssistanceFixtures.slot(availability, clinician, AssistanceFixtures.today(clock), 1, 10,
+				Modality.VIDEO);
+		appointment = bookings.book(s.id(), person.personId(), "my marriage is ending", BookingSource.SELF,
+				person.personId());
+	}
+
+	List<String> mailTo(String address) throws Exception {
+		List<String> texts = new ArrayList<>();
+		for (MimeMessage m : mail.getReceivedMessages()) {
+			if (GreenMailUtil.getAddressList(m.getAllRecipients()).contains(address)) {
+				texts.add(m.getSubject() + "\n" + GreenMailUtil.getBody(m));
+			}
+		}
+		return texts;
+	}
+
+	String email(CprUser who) {
+		return identity.person(who.personId()).orElseThrow().email();
+	}
+
+	@Test
+	void appointmentMailsAndRemindersSayOnlyAppointmentWithTheResilienceProgram() throws Exception {
+		await().atMost(WAIT).until(() -> !mailTo(email(person)).isEmpty());
+		clock.set(appointment.start().toInstant().minus(Duration.ofHours(20)));
+		assertThat(mailer.remind()).isPositive();
+		List<String> mails = mailTo(email(person));
+		assertThat(mails).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy(text -> assertThat(text).contains("appointment with the resilience program")
+				.doesNotContain("marriage")
+				.doesNotContain(clinician.displayName())
+				.doesNotContain("psycholog"));
+	}
+
+	@Test
+	void breakingTheGlassTellsThePrivacyOfficerAndTheTreatingClinicianAtOnce() throws Exception {
+		CprUser second = AssistanceFixtures.signedInAs(identity, "clinician2", Role.RESILIENCE_CLINICIAN);
+		mvc.perform(post("/assistance/episodes/" + appointment.episodeId() + "/break-glass")
+			.param("reason", "covering the on-call night")
+			.param("password", "demo-resilience-2026")
+			.with(csrf())
+			.with(signedIn(second)));
+		String privacy = identity.byUsername("privacy").orElseThrow().email();
+		await().atMost(WAIT)
+			.until(() -> !mailTo(privacy).isEmpty() && !mailTo(email(clinician)).stream()
+				.filter(t -> t.contains("Emergency access"))
+				.toList()
+				.isEmpty());
+		assertThat(mailTo(privacy).get(0)).contains(appointment.episodeId().toString())
+			.doesNotContain("covering the on-call")
+			.doesNotContain(person.displayName());
+	}
+
+	@Test
+	void aCanaryWrittenInANoteAppearsNowhereElse(CapturedOutput output) throws Exception {
+		String canary = "CANARY-" + UUID.randomUUID();
+		mvc.perform(post("/assistance/episodes/" + appointment.episodeId() + "/notes").param("body", "Note " + canary)
+			.with(csrf())
+			.with(signedIn(clinician)));
+		String own = mvc.perform(get("/assistance/episodes/" + appointment.episodeId()).with(signedIn(clinician)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(own).as("the treating clinician reads it, so the search can see it").contains(canary);
+
+		List<String> columns = jdbc
+			.sql("SELECT table_name, column_name FROM information_schema.columns WHERE LOWER(table_schema) = 'public' "
+					+ "AND (LOWER(data_type) LIKE '%char%' OR LOWER(data_type) LIKE '%text%' OR LOWER(data_type) LIKE '%clob%' "
+					+ "OR LOWER(data_type) LIKE '%json%')")
+			.query((rs, n) -> rs.getString(1) + "." + rs.getString(2))
+			.list();
+		assertThat(columns).as("the scan covers the notes table").contains("assist_note.body");
+		List<String> found = new ArrayList<>();
+		for (String column : columns) {
+			String[] tc = column.split("\\.");
+			long hits = jdbc
+				.sql("SELECT COUNT(*) FROM " + tc[0] + " WHERE CAST(" + tc[1] + " AS VARCHAR(1000000)) LIKE ?")
+				.param("%" + canary + "%")
+				.query(Long.class)
+				.single();
+			if (hits > 0) {
+				found.add(column);
+			}
+		}
+		assertThat(found).as("database columns holding the canary in clear").isEmpty();
+
+		clock.set(appointment.start().toInstant().minus(Duration.ofHours(20)));
+		mailer.remind();
+		await().atMost(WAIT).until(() -> mail.getReceivedMessages().length > 0);
+		assertThat(Arrays.stream(mail.getReceivedMessages()).map(GreenMailUtil::getWholeMessage))
+			.noneMatch(m -> m.contains(canary));
+
+		byte[] pdf = mvc.perform(get("/assistance/mine/record.pdf").with(signedIn(person)))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Appointments")
+				.doesNotContain(canary);
+		}
+		for (String page : List.of("/assistance/mine", "/assistance/mine/measures.json")) {
+			assertThat(mvc.perform(get(page).with(signedIn(person))).andReturn().getResponse().getContentAsString())
+				.doesNotContain(canary);
+		}
+		CprUser colleague = AssistanceFixtures.person(admin, identity, Role.RESILIENCE_CLINICIAN);
+		assertThat(mvc.perform(get("/assistance/episodes/" + appointment.episodeId()).with(signedIn(colleague)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(canary);
+		assertThat(calendars.personalCalendar(person.personId(), "x")).doesNotContain(canary);
+		assertThat(calendars.personalCalendar(clinician.personId(), "x")).doesNotContain(canary);
+		assertThat(output.getAll()).doesNotContain(canary);
+	}
+
 }

@@ -4,13 +4,17 @@ import org.cpr.support.PostgresTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** 200 people try to book 10 slots in the same instant, on PostgreSQL: exactly one appointment per slot. */
+/**
+ * 200 people try to book 10 slots in the same instant, on PostgreSQL: exactly one
+ * appointment per slot.
+ */
 @SpringBootTest
 @PostgresTest
 class BookingBurstPostgresIT extends BookingBurstScenario {
 
-    @Test
-    void twoHundredPeopleForTenSlots() throws Exception {
-        burst(200, 10);
-    }
+	@Test
+	void twoHundredPeopleForTenSlots() throws Exception {
+		burst(200, 10);
+	}
+
 }

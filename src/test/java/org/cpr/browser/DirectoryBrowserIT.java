@@ -18,52 +18,56 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(BrowserSupport.class)
 class DirectoryBrowserIT {
 
-    @LocalServerPort int port;
+	@LocalServerPort
+	int port;
 
-    String base() {
-        return "http://localhost:" + port;
-    }
+	String base() {
+		return "http://localhost:" + port;
+	}
 
-    @Test
-    void aPgy1FindsConfidentialAfterHoursHelpInThreeInteractions() {
-        Page page = BrowserSupport.phone(base());
-        page.navigate("/directory");
-        page.getByLabel("I am a…").selectOption(new SelectOption().setLabel("Resident"));
-        page.getByLabel("Privacy").selectOption(new SelectOption().setLabel("Confidential"));
-        page.getByText("After hours", new Page.GetByTextOptions().setExact(true)).first().click();
-        assertThat(page.locator("#results")).containsText("Resident and Fellow Counseling Service");
-        assertThat(page.locator("#results")).not().containsText("Student Mental Health Service");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*afterHours=true.*"));
-        page.getByText("Resident and Fellow Counseling Service").click();
-        assertThat(page.locator("h1")).hasText("Resident and Fellow Counseling Service");
-        assertThat(page.locator(".confidentiality")).containsText("does not tell your program director");
-    }
+	@Test
+	void aPgy1FindsConfidentialAfterHoursHelpInThreeInteractions() {
+		Page page = BrowserSupport.phone(base());
+		page.navigate("/directory");
+		page.getByLabel("I am a…").selectOption(new SelectOption().setLabel("Resident"));
+		page.getByLabel("Privacy").selectOption(new SelectOption().setLabel("Confidential"));
+		page.getByText("After hours", new Page.GetByTextOptions().setExact(true)).first().click();
+		assertThat(page.locator("#results")).containsText("Resident and Fellow Counseling Service");
+		assertThat(page.locator("#results")).not().containsText("Student Mental Health Service");
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*afterHours=true.*"));
+		page.getByText("Resident and Fellow Counseling Service").click();
+		assertThat(page.locator("h1")).hasText("Resident and Fellow Counseling Service");
+		assertThat(page.locator(".confidentiality")).containsText("does not tell your program director");
+	}
 
-    @Test
-    void searchWorksWithoutJavaScript() {
-        Browser.NewContextOptions options = new Browser.NewContextOptions().setJavaScriptEnabled(false)
-                .setViewportSize(360, 740).setBaseURL(base());
-        Page page = BrowserSupport.browser().newContext(options).newPage();
-        page.navigate("/directory");
-        page.getByLabel("Search").fill("cousneling");
-        page.locator("#search-directory").click();
-        assertThat(page.locator("#results")).containsText("Resident and Fellow Counseling Service");
-        page.navigate("/");
-        assertThat(page.locator("h1")).hasText("Clinician Program for Resilience");
-        // the landing page advertises only what exists: the public catalogue of talks and courses
-        page.locator("#events-link").click();
-        assertThat(page.locator("h1")).hasText("Upcoming talks and courses");
-    }
+	@Test
+	void searchWorksWithoutJavaScript() {
+		Browser.NewContextOptions options = new Browser.NewContextOptions().setJavaScriptEnabled(false)
+			.setViewportSize(360, 740)
+			.setBaseURL(base());
+		Page page = BrowserSupport.browser().newContext(options).newPage();
+		page.navigate("/directory");
+		page.getByLabel("Search").fill("cousneling");
+		page.locator("#search-directory").click();
+		assertThat(page.locator("#results")).containsText("Resident and Fellow Counseling Service");
+		page.navigate("/");
+		assertThat(page.locator("h1")).hasText("Clinician Program for Resilience");
+		// the landing page advertises only what exists: the public catalogue of talks and
+		// courses
+		page.locator("#events-link").click();
+		assertThat(page.locator("h1")).hasText("Upcoming talks and courses");
+	}
 
-    @Test
-    void publicPagesAreAccessible() {
-        Page page = BrowserSupport.phone(base());
-        for (String path : List.of("/", "/privacy", "/directory", "/directory?q=sleep")) {
-            page.navigate(path);
-            FoundationBrowserIT.assertNoSeriousViolations(page, path);
-        }
-        page.navigate("/directory");
-        page.locator(".service-card h3 a").first().click();
-        FoundationBrowserIT.assertNoSeriousViolations(page, "a service page");
-    }
+	@Test
+	void publicPagesAreAccessible() {
+		Page page = BrowserSupport.phone(base());
+		for (String path : List.of("/", "/privacy", "/directory", "/directory?q=sleep")) {
+			page.navigate(path);
+			FoundationBrowserIT.assertNoSeriousViolations(page, path);
+		}
+		page.navigate("/directory");
+		page.locator(".service-card h3 a").first().click();
+		FoundationBrowserIT.assertNoSeriousViolations(page, "a service page");
+	}
+
 }

@@ -35,101 +35,135 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Needs analysis on a phone (390 × 844): a trainee reads next rotation's guide in Spanish a week
- * ahead; a facilitator adds a rotation and imports the block schedule; after the block ends the
- * stressor wave reaches a trainee, who answers without naming the rotation; once the wave closes the
- * heat map shows the rotation, and its heaviest stressor becomes a CQI register item in one click.
+ * Needs analysis on a phone (390 × 844): a trainee reads next rotation's guide in Spanish
+ * a week ahead; a facilitator adds a rotation and imports the block schedule; after the
+ * block ends the stressor wave reaches a trainee, who answers without naming the
+ * rotation; once the wave closes the heat map shows the rotation, and its heaviest
+ * stressor becomes a CQI register item in one click.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BrowserSupport.class)
 @Import(MutableClockConfiguration.class)
 class NeedsBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired MutableClock clock;
-    @Autowired IdentityManagement identity;
-    @Autowired NeedsWaveSender sender;
-    @Autowired SurveyResponses responses;
-    @Autowired JdbcClient jdbc;
-    @Autowired ApplicationContext context;
+	@LocalServerPort
+	int port;
 
-    Page phone(String locale) {
-        return BrowserSupport.browser().newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-                .setBaseURL("http://localhost:" + port).setLocale(locale)).newPage();
-    }
+	@Autowired
+	MutableClock clock;
 
-    @Test
-    void scheduleToWaveToHeatMapToCqiItem() {
-        Page resident = phone("es-ES");
-        FoundationBrowserIT.signIn(resident, "resident");
-        resident.navigate("/needs/my-guide?lang=es");
-        assertThat(resident.locator("h1")).hasText("Su próxima rotación");
-        assertThat(resident.locator("#next-rotation")).containsText("Medical ICU");
-        assertThat(resident.locator("#guide-tips li").first()).isVisible();
-        FoundationBrowserIT.assertNoSeriousViolations(resident, "/needs/my-guide");
+	@Autowired
+	IdentityManagement identity;
 
-        String rotation = "Cardiac Step-Down " + UUID.randomUUID().toString().substring(0, 4);
-        Page facilitator = phone("en-US");
-        FoundationBrowserIT.signIn(facilitator, "facilitator");
-        facilitator.navigate("/needs/rotations");
-        facilitator.locator("#name").fill(rotation);
-        facilitator.locator("#hospitalCode").selectOption(new SelectOption().setLabel("University Hospital"));
-        facilitator.locator("#specialty").fill("Cardiology");
-        facilitator.locator("#setting").selectOption("INPATIENT");
-        facilitator.locator("#add-rotation").click();
-        assertThat(facilitator.locator("#rotations")).containsText(rotation);
+	@Autowired
+	NeedsWaveSender sender;
 
-        List<PersonSummary> students = NeedsTestSupport.students(identity).subList(0, 6);
-        LocalDate today = LocalDate.now(clock);
-        StringBuilder csv = new StringBuilder("person,rotation,service,site,start,end\n");
-        students.forEach(s -> csv.append(s.username()).append(',').append(rotation).append(",Step-down A,UH,")
-            .append(today.minusDays(26)).append(',').append(today.plusDays(1)).append('\n'));
-        facilitator.navigate("/needs/schedule");
-        facilitator.locator("#file").setInputFiles(new FilePayload("blocks.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
-        facilitator.locator("#preview").click();
-        assertThat(facilitator.locator("#schedule-rows tbody tr")).hasCount(6);
-        facilitator.locator("#apply").click();
-        assertThat(facilitator.locator("#schedule-rows h2")).containsText("Imported: 6 rows");
+	@Autowired
+	SurveyResponses responses;
 
-        clock.advance(Duration.ofDays(3));
-        sender.sendDue();
-        Wave wave = responses.openWavesFor(students.get(0).id()).stream()
-            .filter(w -> sender.sentCampaigns().contains(w.campaignId())).findFirst().orElseThrow();
+	@Autowired
+	JdbcClient jdbc;
 
-        Page student = phone("en-US");
-        FoundationBrowserIT.signIn(student, students.get(0).username());
-        student.navigate("/surveys");
-        student.locator("a[href*='" + wave.id() + "']").first().click();
-        assertThat(student.locator("#sender-attributes")).containsText("come from the schedule");
-        assertThat(student.locator("#ctx_rotation")).hasCount(0);
-        for (StressorDomain d : StressorDomain.values()) {
-            for (String item : d.items()) {
-                String value = d == StressorDomain.WELLBEING || d == StressorDomain.BURNOUT ? "3" : "5";
-                student.locator("input[name='a_" + item + "'][value='" + value + "']").check();
-            }
-        }
-        student.locator("#submit-survey").click();
-        assertThat(student.locator("h1")).not().hasText(Pattern.compile(".*After your rotation.*"));
-        for (PersonSummary s : students.subList(1, 6)) {
-            responses.submit(wave.id(), s.id(), "k-" + UUID.randomUUID(), NeedsTestSupport.answer(5, null),
-                new SubmissionContext(null, null, null));
-        }
+	@Autowired
+	ApplicationContext context;
 
-        clock.advance(Duration.ofDays(15));
-        NeedsTestSupport.runSurveyScheduler(context);
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM needs_response r JOIN needs_rotation n"
-            + " ON n.id = r.rotation_id WHERE n.name = ?").param(rotation).query(Integer.class).single() == 6);
+	Page phone(String locale) {
+		return BrowserSupport.browser()
+			.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+				.setBaseURL("http://localhost:" + port)
+				.setLocale(locale))
+			.newPage();
+	}
 
-        FoundationBrowserIT.signIn(facilitator, "facilitator"); // 18 days later the session has long ended
-        facilitator.navigate("/needs/heatmap?year=" + AcademicYear.of(today.plusDays(1)));
-        assertThat(facilitator.locator("#heatmap")).containsText(rotation);
-        assertThat(facilitator.locator("#heatmap")).containsText("n=6");
-        assertThat(facilitator.locator("#heatmap .disclosure-suppressed").first()).isVisible();
-        FoundationBrowserIT.assertNoSeriousViolations(facilitator, "/needs/heatmap");
-        facilitator.locator("#heatmap a", new Page.LocatorOptions().setHasText(rotation)).click();
-        assertThat(facilitator.locator("h1")).containsText("Top stressors: " + rotation);
-        facilitator.locator("#cqi-WORKLOAD").click();
-        assertThat(facilitator).hasURL(Pattern.compile(".*/cqi/items/[0-9a-f-]+$"));
-        assertThat(facilitator.locator("body")).containsText("Needs analysis: workload on " + rotation);
-    }
+	@Test
+	void scheduleToWaveToHeatMapToCqiItem() {
+		Page resident = phone("es-ES");
+		FoundationBrowserIT.signIn(resident, "resident");
+		resident.navigate("/needs/my-guide?lang=es");
+		assertThat(resident.locator("h1")).hasText("Su próxima rotación");
+		assertThat(resident.locator("#next-rotation")).containsText("Medical ICU");
+		assertThat(resident.locator("#guide-tips li").first()).isVisible();
+		FoundationBrowserIT.assertNoSeriousViolations(resident, "/needs/my-guide");
+
+		String rotation = "Cardiac Step-Down " + UUID.randomUUID().toString().substring(0, 4);
+		Page facilitator = phone("en-US");
+		FoundationBrowserIT.signIn(facilitator, "facilitator");
+		facilitator.navigate("/needs/rotations");
+		facilitator.locator("#name").fill(rotation);
+		facilitator.locator("#hospitalCode").selectOption(new SelectOption().setLabel("University Hospital"));
+		facilitator.locator("#specialty").fill("Cardiology");
+		facilitator.locator("#setting").selectOption("INPATIENT");
+		facilitator.locator("#add-rotation").click();
+		assertThat(facilitator.locator("#rotations")).containsText(rotation);
+
+		List<PersonSummary> students = NeedsTestSupport.students(identity).subList(0, 6);
+		LocalDate today = LocalDate.now(clock);
+		StringBuilder csv = new StringBuilder("person,rotation,service,site,start,end\n");
+		students.forEach(s -> csv.append(s.username())
+			.append(',')
+			.append(rotation)
+			.append(",Step-down A,UH,")
+			.append(today.minusDays(26))
+			.append(',')
+			.append(today.plusDays(1))
+			.append('\n'));
+		facilitator.navigate("/needs/schedule");
+		facilitator.locator("#file")
+			.setInputFiles(new FilePayload("blocks.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+		facilitator.locator("#preview").click();
+		assertThat(facilitator.locator("#schedule-rows tbody tr")).hasCount(6);
+		facilitator.locator("#apply").click();
+		assertThat(facilitator.locator("#schedule-rows h2")).containsText("Imported: 6 rows");
+
+		clock.advance(Duration.ofDays(3));
+		sender.sendDue();
+		Wave wave = responses.openWavesFor(students.get(0).id())
+			.stream()
+			.filter(w -> sender.sentCampaigns().contains(w.campaignId()))
+			.findFirst()
+			.orElseThrow();
+
+		Page student = phone("en-US");
+		FoundationBrowserIT.signIn(student, students.get(0).username());
+		student.navigate("/surveys");
+		student.locator("a[href*='" + wave.id() + "']").first().click();
+		assertThat(student.locator("#sender-attributes")).containsText("come from the schedule");
+		assertThat(student.locator("#ctx_rotation")).hasCount(0);
+		for (StressorDomain d : StressorDomain.values()) {
+			for (String item : d.items()) {
+				String value = d == StressorDomain.WELLBEING || d == StressorDomain.BURNOUT ? "3" : "5";
+				student.locator("input[name='a_" + item + "'][value='" + value + "']").check();
+			}
+		}
+		student.locator("#submit-survey").click();
+		assertThat(student.locator("h1")).not().hasText(Pattern.compile(".*After your rotation.*"));
+		for (PersonSummary s : students.subList(1, 6)) {
+			responses.submit(wave.id(), s.id(), "k-" + UUID.randomUUID(), NeedsTestSupport.answer(5, null),
+					new SubmissionContext(null, null, null));
+		}
+
+		clock.advance(Duration.ofDays(15));
+		NeedsTestSupport.runSurveyScheduler(context);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc
+				.sql("SELECT COUNT(*) FROM needs_response r JOIN needs_rotation n"
+						+ " ON n.id = r.rotation_id WHERE n.name = ?")
+				.param(rotation)
+				.query(Integer.class)
+				.single() == 6);
+
+		FoundationBrowserIT.signIn(facilitator, "facilitator"); // 18 days later the
+																// session has long ended
+		facilitator.navigate("/needs/heatmap?year=" + AcademicYear.of(today.plusDays(1)));
+		assertThat(facilitator.locator("#heatmap")).containsText(rotation);
+		assertThat(facilitator.locator("#heatmap")).containsText("n=6");
+		assertThat(facilitator.locator("#heatmap .disclosure-suppressed").first()).isVisible();
+		FoundationBrowserIT.assertNoSeriousViolations(facilitator, "/needs/heatmap");
+		facilitator.locator("#heatmap a", new Page.LocatorOptions().setHasText(rotation)).click();
+		assertThat(facilitator.locator("h1")).containsText("Top stressors: " + rotation);
+		facilitator.locator("#cqi-WORKLOAD").click();
+		assertThat(facilitator).hasURL(Pattern.compile(".*/cqi/items/[0-9a-f-]+$"));
+		assertThat(facilitator.locator("body")).containsText("Needs analysis: workload on " + rotation);
+	}
+
 }

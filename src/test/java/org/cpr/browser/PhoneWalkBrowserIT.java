@@ -22,91 +22,110 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every role of the demo campus on a 360 px phone: each page its menu offers (and home, account
- * and the crisis page) fits the screen without sideways scrolling, logs no console error, and has
- * no serious or critical axe violation. The walk follows the menu, so a new module's pages are
- * walked as soon as it adds a menu entry.
+ * Every role of the demo campus on a 360 px phone: each page its menu offers (and home,
+ * account and the crisis page) fits the screen without sideways scrolling, logs no
+ * console error, and has no serious or critical axe violation. The walk follows the menu,
+ * so a new module's pages are walked as soon as it adds a menu entry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BrowserSupport.class)
 class PhoneWalkBrowserIT {
 
-    static final Set<String> MFA_ROLES = Set.of("clinician", "privacy", "sysadmin");
+	static final Set<String> MFA_ROLES = Set.of("clinician", "privacy", "sysadmin");
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
+	@LocalServerPort
+	int port;
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"resident", "leader", "facilitator", "director", "admin", "clinician", "peer", "researcher",
-            "privacy", "sysadmin"})
-    void everyPageOfTheMenuFitsAPhoneWithoutErrors(String username) {
-        Page page = BrowserSupport.phone("http://localhost:" + port);
-        List<String> consoleErrors = new ArrayList<>();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type())) {
-                consoleErrors.add(page.url() + ": " + m.text());
-            }
-        });
-        page.onPageError(e -> consoleErrors.add(page.url() + ": " + e));
-        signIn(page, username);
+	@Autowired
+	JdbcClient jdbc;
 
-        Set<String> paths = new LinkedHashSet<>(List.of("/home", "/account", "/crisis"));
-        List<?> hrefs = (List<?>) page.locator("nav.main-nav a").evaluateAll("links => links.map(a => a.getAttribute('href'))");
-        for (Object href : hrefs) {
-            if (href != null && href.toString().startsWith("/")) {
-                paths.add(href.toString());
-            }
-        }
-        List<String> problems = new ArrayList<>();
-        for (String path : paths) {
-            page.navigate(path);
-            String where = username + " " + path;
-            Number overflow = (Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
-            if (overflow.intValue() > 0) {
-                String widest = (String) page.evaluate("() => { let w = null, max = window.innerWidth;"
-                        + " for (const e of document.querySelectorAll('main *')) { const r = e.getBoundingClientRect();"
-                        + " if (r.right > max + 1) { max = r.right; w = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
-                        + " + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\\s+/g, '.') : ''); } }"
-                        + " return w; }");
-                problems.add(where + ": " + overflow + " px wider than the screen (widest: " + widest + ")");
-            }
-            AxeResults axe = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
-            axe.getViolations().stream()
-                    .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
-                    .forEach(r -> problems.add(where + ": axe " + r.getId() + " " + r.getNodes().stream().map(n -> n.getHtml()).limit(2).toList()));
-        }
-        assertThat(paths).as("the menu of " + username).hasSizeGreaterThan(3);
-        assertThat(problems).as("pages of " + username + " on a 360 px phone").isEmpty();
-        assertThat(consoleErrors).as("console errors for " + username).isEmpty();
-    }
+	@Autowired
+	Clock clock;
 
-    /** The other browser tests expect these people not yet enrolled, as the demo starts. */
-    @org.junit.jupiter.api.AfterEach
-    void leaveSecondFactorsAsTheDemoStarts() {
-        MFA_ROLES.forEach(this::resetSecondFactor);
-    }
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "resident", "leader", "facilitator", "director", "admin", "clinician", "peer",
+			"researcher", "privacy", "sysadmin" })
+	void everyPageOfTheMenuFitsAPhoneWithoutErrors(String username) {
+		Page page = BrowserSupport.phone("http://localhost:" + port);
+		List<String> consoleErrors = new ArrayList<>();
+		page.onConsoleMessage(m -> {
+			if ("error".equals(m.type())) {
+				consoleErrors.add(page.url() + ": " + m.text());
+			}
+		});
+		page.onPageError(e -> consoleErrors.add(page.url() + ": " + e));
+		signIn(page, username);
 
-    void resetSecondFactor(String username) {
-        jdbc.sql("DELETE FROM mfa_recovery_code WHERE person_id = (SELECT id FROM person WHERE username = ?)").param(username).update();
-        jdbc.sql("UPDATE person SET mfa_secret = NULL, mfa_enabled = FALSE WHERE username = ?").param(username).update();
-    }
+		Set<String> paths = new LinkedHashSet<>(List.of("/home", "/account", "/crisis"));
+		List<?> hrefs = (List<?>) page.locator("nav.main-nav a")
+			.evaluateAll("links => links.map(a => a.getAttribute('href'))");
+		for (Object href : hrefs) {
+			if (href != null && href.toString().startsWith("/")) {
+				paths.add(href.toString());
+			}
+		}
+		List<String> problems = new ArrayList<>();
+		for (String path : paths) {
+			page.navigate(path);
+			String where = username + " " + path;
+			Number overflow = (Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+			if (overflow.intValue() > 0) {
+				String widest = (String) page.evaluate("() => { let w = null, max = window.innerWidth;"
+						+ " for (const e of document.querySelectorAll('main *')) { const r = e.getBoundingClientRect();"
+						+ " if (r.right > max + 1) { max = r.right; w = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+						+ " + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\\s+/g, '.') : ''); } }"
+						+ " return w; }");
+				problems.add(where + ": " + overflow + " px wider than the screen (widest: " + widest + ")");
+			}
+			AxeResults axe = new AxeBuilder(page)
+				.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+				.analyze();
+			axe.getViolations()
+				.stream()
+				.filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+				.forEach(r -> problems.add(where + ": axe " + r.getId() + " "
+						+ r.getNodes().stream().map(n -> n.getHtml()).limit(2).toList()));
+		}
+		assertThat(paths).as("the menu of " + username).hasSizeGreaterThan(3);
+		assertThat(problems).as("pages of " + username + " on a 360 px phone").isEmpty();
+		assertThat(consoleErrors).as("console errors for " + username).isEmpty();
+	}
 
-    void signIn(Page page, String username) {
-        if (MFA_ROLES.contains(username)) {
-            resetSecondFactor(username);
-        }
-        FoundationBrowserIT.signIn(page, username);
-        if (page.url().contains("/mfa/enrol")) {
-            String secret = page.locator("#totp-secret").innerText().strip();
-            try {
-                page.locator("#code").fill(new DefaultCodeGenerator().generate(secret, clock.instant().getEpochSecond() / 30));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            page.locator("#mfa-confirm").click();
-            page.locator("#mfa-continue").click();
-        }
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Welcome");
-    }
+	/**
+	 * The other browser tests expect these people not yet enrolled, as the demo starts.
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void leaveSecondFactorsAsTheDemoStarts() {
+		MFA_ROLES.forEach(this::resetSecondFactor);
+	}
+
+	void resetSecondFactor(String username) {
+		jdbc.sql("DELETE FROM mfa_recovery_code WHERE person_id = (SELECT id FROM person WHERE username = ?)")
+			.param(username)
+			.update();
+		jdbc.sql("UPDATE person SET mfa_secret = NULL, mfa_enabled = FALSE WHERE username = ?")
+			.param(username)
+			.update();
+	}
+
+	void signIn(Page page, String username) {
+		if (MFA_ROLES.contains(username)) {
+			resetSecondFactor(username);
+		}
+		FoundationBrowserIT.signIn(page, username);
+		if (page.url().contains("/mfa/enrol")) {
+			String secret = page.locator("#totp-secret").innerText().strip();
+			try {
+				page.locator("#code")
+					.fill(new DefaultCodeGenerator().generate(secret, clock.instant().getEpochSecond() / 30));
+			}
+			catch (Exception e) {
+				throw new IllegalStateException(e);
+			}
+			page.locator("#mfa-confirm").click();
+			page.locator("#mfa-continue").click();
+		}
+		com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).containsText("Welcome");
+	}
+
 }

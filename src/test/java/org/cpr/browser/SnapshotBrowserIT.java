@@ -17,85 +17,89 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /**
- * The Resilience Snapshot on a phone: a positive PHQ-2 brings the PHQ-9, an item-9 answer shows the
- * crisis panel with the network cut (I-21), two takes on two dates draw a trend, and a contact
- * request is confirmed.
+ * The Resilience Snapshot on a phone: a positive PHQ-2 brings the PHQ-9, an item-9 answer
+ * shows the crisis panel with the network cut (I-21), two takes on two dates draw a
+ * trend, and a contact request is confirmed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BrowserSupport.class)
 @Import(MutableClockConfiguration.class)
 class SnapshotBrowserIT {
 
-    @LocalServerPort int port;
-    @Autowired MutableClock clock;
+	@LocalServerPort
+	int port;
 
-    static void answerAll(Page page, int option) {
-        Locator items = page.locator("fieldset.q-item");
-        for (int i = 0; i < items.count(); i++) {
-            items.nth(i).locator("input[type=radio]").nth(option).check();
-        }
-    }
+	@Autowired
+	MutableClock clock;
 
-    static void next(Page page) {
-        if (page.locator("#snapshot-next").count() == 0) {
-            throw new AssertionError("no Next button on " + page.url() + ": " + page.locator("main").innerText());
-        }
-        page.locator("#snapshot-next").click();
-    }
+	static void answerAll(Page page, int option) {
+		Locator items = page.locator("fieldset.q-item");
+		for (int i = 0; i < items.count(); i++) {
+			items.nth(i).locator("input[type=radio]").nth(option).check();
+		}
+	}
 
-    @Test
-    void takeTwiceSeeTheTrendAndAskForContact() {
-        Page page = BrowserSupport.phone("http://localhost:" + port);
-        FoundationBrowserIT.signIn(page, "resident");
-        page.navigate("/snapshot");
-        page.locator("#snapshot-start").click();
-        assertThat(page.locator("#snapshot-progress")).containsText("Step 1 of 6");
-        answerAll(page, 2);
-        next(page);
-        answerAll(page, 2);
-        next(page);
-        answerAll(page, 1);
-        next(page);
-        answerAll(page, 0);
-        next(page);
-        answerAll(page, 0);
-        next(page);
-        page.locator("button[value=skip]").click();
-        assertThat(page.locator("h1")).containsText("Your results");
+	static void next(Page page) {
+		if (page.locator("#snapshot-next").count() == 0) {
+			throw new AssertionError("no Next button on " + page.url() + ": " + page.locator("main").innerText());
+		}
+		page.locator("#snapshot-next").click();
+	}
 
-        clock.advance(Duration.ofDays(30));
-        FoundationBrowserIT.signIn(page, "resident");
-        page.navigate("/snapshot/take");
-        for (int step = 0; step < 3; step++) {
-            answerAll(page, 1);
-            next(page);
-        }
-        answerAll(page, 2);
-        next(page);
-        assertThat(page.locator("#follow-up-note")).isVisible();
-        assertThat(page.locator("h1")).containsText("PHQ-9");
-        answerAll(page, 0);
-        assertThat(page.locator("#crisis-panel")).isHidden();
-        page.context().setOffline(true);
-        page.locator("#a_9_1").check();
-        assertThat(page.locator("#crisis-panel")).isVisible();
-        assertThat(page.locator("#crisis-panel")).containsText("988");
-        page.context().setOffline(false);
-        next(page);
-        answerAll(page, 0);
-        next(page);
-        page.locator("button[value=skip]").click();
+	@Test
+	void takeTwiceSeeTheTrendAndAskForContact() {
+		Page page = BrowserSupport.phone("http://localhost:" + port);
+		FoundationBrowserIT.signIn(page, "resident");
+		page.navigate("/snapshot");
+		page.locator("#snapshot-start").click();
+		assertThat(page.locator("#snapshot-progress")).containsText("Step 1 of 6");
+		answerAll(page, 2);
+		next(page);
+		answerAll(page, 2);
+		next(page);
+		answerAll(page, 1);
+		next(page);
+		answerAll(page, 0);
+		next(page);
+		answerAll(page, 0);
+		next(page);
+		page.locator("button[value=skip]").click();
+		assertThat(page.locator("h1")).containsText("Your results");
 
-        assertThat(page.locator("#crisis-panel")).isVisible();
-        assertThat(page.locator("#trend-table")).containsText("2026-03-02");
-        assertThat(page.locator("#trend-table")).containsText("2026-04-01");
-        assertThat(page.locator("figure.trend svg.chart").first()).isVisible();
-        assertThat(page.locator("figure.trend svg.chart").first()).containsText("2026-04-01");
-        page.locator("#choice-contact").check();
-        page.locator("#channel").selectOption("PHONE");
-        page.locator("#time").selectOption("MORNING");
-        page.locator("#choice-submit").click();
-        assertThat(page.locator("#contact-confirmation")).containsText("A resilience clinician will contact you");
-        FoundationBrowserIT.assertNoSeriousViolations(page, "snapshot results after a contact request");
-    }
+		clock.advance(Duration.ofDays(30));
+		FoundationBrowserIT.signIn(page, "resident");
+		page.navigate("/snapshot/take");
+		for (int step = 0; step < 3; step++) {
+			answerAll(page, 1);
+			next(page);
+		}
+		answerAll(page, 2);
+		next(page);
+		assertThat(page.locator("#follow-up-note")).isVisible();
+		assertThat(page.locator("h1")).containsText("PHQ-9");
+		answerAll(page, 0);
+		assertThat(page.locator("#crisis-panel")).isHidden();
+		page.context().setOffline(true);
+		page.locator("#a_9_1").check();
+		assertThat(page.locator("#crisis-panel")).isVisible();
+		assertThat(page.locator("#crisis-panel")).containsText("988");
+		page.context().setOffline(false);
+		next(page);
+		answerAll(page, 0);
+		next(page);
+		page.locator("button[value=skip]").click();
+
+		assertThat(page.locator("#crisis-panel")).isVisible();
+		assertThat(page.locator("#trend-table")).containsText("2026-03-02");
+		assertThat(page.locator("#trend-table")).containsText("2026-04-01");
+		assertThat(page.locator("figure.trend svg.chart").first()).isVisible();
+		assertThat(page.locator("figure.trend svg.chart").first()).containsText("2026-04-01");
+		page.locator("#choice-contact").check();
+		page.locator("#channel").selectOption("PHONE");
+		page.locator("#time").selectOption("MORNING");
+		page.locator("#choice-submit").click();
+		assertThat(page.locator("#contact-confirmation")).containsText("A resilience clinician will contact you");
+		FoundationBrowserIT.assertNoSeriousViolations(page, "snapshot results after a contact request");
+	}
+
 }

@@ -9,8 +9,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @PostgresTest
 class RegistrationBurstPostgresIT extends RegistrationBurstScenario {
 
-    @Test
-    void fiveHundredPeopleForTheLastFortySeats() throws Exception {
-        burst(100, 60, 500);
-    }
+	@Test
+	void fiveHundredPeopleForTheLastFortySeats() throws Exception {
+		burst(100, 60, 500);
+	}
+
 }

@@ -3,12 +3,16 @@ package org.cpr.courses;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The registration burst on the embedded database (the PostgreSQL run is {@link RegistrationBurstPostgresIT}). */
+/**
+ * The registration burst on the embedded database (the PostgreSQL run is
+ * {@link RegistrationBurstPostgresIT}).
+ */
 @SpringBootTest
 class RegistrationBurstTests extends RegistrationBurstScenario {
 
-    @Test
-    void aHundredPeopleForTheLastTenSeats() throws Exception {
-        burst(30, 20, 100);
-    }
+	@Test
+	void aHundredPeopleForTheLastTenSeats() throws Exception {
+		burst(30, 20, 100);
+	}
+
 }

@@ -29,79 +29,95 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Role × endpoint: a program director sees aggregated and released material only — never an
- * original report, a confidential reporter, or a quote no reviewer released, even with real or
- * guessed ids.
+ * Role × endpoint: a program director sees aggregated and released material only — never
+ * an original report, a confidential reporter, or a quote no reviewer released, even with
+ * real or guessed ids.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MutableClockConfiguration.class)
 class CqiDirectorAccessTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired SpeakUpChannel channel;
-    @Autowired ImprovementRegister register;
-    @Autowired CqiEvidence evidence;
-    @Autowired JdbcClient jdbc;
-    @Autowired MutableClock clock;
+	@Autowired
+	MockMvc mvc;
 
-    final CprUser director = as(Role.PROGRAM_DIRECTOR);
-    final CprUser facilitator = as(Role.FACILITATOR);
+	@Autowired
+	SpeakUpChannel channel;
 
-    @Test
-    void aProgramDirectorGetsForbiddenOrNotFoundOnEveryOriginalAndSeesOnlyReleasedText() throws Exception {
-        PersonId reporter = new PersonId(UUID.randomUUID());
-        channel.submit(new ReportSubmission(ReportChannel.SYSTEMIC, CqiCategory.WORKFLOW, null, null,
-                "ORIGINAL-SYSTEMIC-TEXT pager at 3am", false), UUID.randomUUID().toString(), null);
-        channel.submit(new ReportSubmission(ReportChannel.MISTREATMENT, CqiCategory.MISTREATMENT, null, null,
-                "ORIGINAL-MISTREATMENT-TEXT", true), UUID.randomUUID().toString(), reporter);
-        clock.advance(Duration.ofDays(8));
-        channel.releaseDueReports();
-        List<UUID> reports = jdbc.sql("SELECT id FROM cqi_report").query(UUID.class).list();
-        UUID systemic = jdbc.sql("SELECT id FROM cqi_report WHERE body LIKE 'ORIGINAL-SYSTEMIC%'").query(UUID.class).single();
-        channel.release(systemic, "RELEASED-REDACTED pager overnight", facilitator.personId());
-        UUID item = register.create(new ItemDraft("Night pager load", "Problem", null, null, null, CqiCategory.WORKFLOW,
-                null, null), facilitator.personId());
-        UUID draft = evidence.addQuote(item, "UNRELEASED-DRAFT-QUOTE", facilitator.personId());
-        UUID guessed = UUID.randomUUID();
+	@Autowired
+	ImprovementRegister register;
 
-        for (UUID id : List.of(reports.get(0), reports.get(1), guessed)) {
-            expectRefused(get("/cqi/reports/" + id));
-            expectRefused(post("/cqi/reports/" + id + "/release").param("redacted", "x"));
-            expectRefused(post("/cqi/reports/" + id + "/reply").param("body", "x"));
-        }
-        expectRefused(get("/cqi/reports"));
-        expectRefused(post("/cqi/items/" + item + "/evidence/quotes/" + draft + "/release"));
-        expectRefused(post("/cqi/items/" + item + "/evidence/quotes/" + guessed + "/release"));
-        expectRefused(post("/cqi/items/" + item + "/evidence/quotes").param("text", "x"));
-        expectRefused(post("/cqi/items/" + item + "/evidence/counts").param("category", "WORKFLOW"));
-        expectRefused(post("/cqi/items/" + item + "/remeasure").param("label", "x").param("after", "y"));
-        expectRefused(post("/cqi/items/" + item + "/publish").param("youSaid", "x"));
+	@Autowired
+	CqiEvidence evidence;
 
-        for (String page : List.of("/cqi/items/" + item, "/cqi/released", "/cqi/report", "/cqi/board", "/cqi/items",
-                "/cqi/items.csv")) {
-            mvc.perform(get(page).with(user(director)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("ORIGINAL-"))))
-                .andExpect(content().string(not(containsString("UNRELEASED-DRAFT-QUOTE"))))
-                .andExpect(content().string(not(containsString(reporter.value().toString()))));
-        }
-        mvc.perform(get("/cqi/released").with(user(director)))
-            .andExpect(content().string(containsString("RELEASED-REDACTED pager overnight")));
-        // the facilitator, a CQI reviewer, does see the draft — the test above can fail
-        mvc.perform(get("/cqi/items/" + item).with(user(facilitator)))
-            .andExpect(content().string(containsString("UNRELEASED-DRAFT-QUOTE")));
-        // a reviewer releasing a quote of another item, or a guessed quote id, gets 404
-        UUID other = register.create(new ItemDraft("Other", "Problem", null, null, null, CqiCategory.OTHER, null, null),
-                facilitator.personId());
-        mvc.perform(post("/cqi/items/" + other + "/evidence/quotes/" + draft + "/release").with(user(facilitator)).with(csrf()))
-            .andExpect(status().isNotFound());
-        mvc.perform(post("/cqi/items/" + item + "/evidence/quotes/" + guessed + "/release").with(user(facilitator)).with(csrf()))
-            .andExpect(status().isNotFound());
-    }
+	@Autowired
+	JdbcClient jdbc;
 
-    private void expectRefused(MockHttpServletRequestBuilder request) throws Exception {
-        int code = mvc.perform(request.with(user(director)).with(csrf())).andReturn().getResponse().getStatus();
-        org.assertj.core.api.Assertions.assertThat(code).as(request.toString()).isIn(403, 404);
-    }
+	@Autowired
+	MutableClock clock;
+
+	final CprUser director = as(Role.PROGRAM_DIRECTOR);
+
+	final CprUser facilitator = as(Role.FACILITATOR);
+
+	@Test
+	void aProgramDirectorGetsForbiddenOrNotFoundOnEveryOriginalAndSeesOnlyReleasedText() throws Exception {
+		PersonId reporter = new PersonId(UUID.randomUUID());
+		channel.submit(new ReportSubmission(ReportChannel.SYSTEMIC, CqiCategory.WORKFLOW, null, null,
+				"ORIGINAL-SYSTEMIC-TEXT pager at 3am", false), UUID.randomUUID().toString(), null);
+		channel.submit(new ReportSubmission(ReportChannel.MISTREATMENT, CqiCategory.MISTREATMENT, null, null,
+				"ORIGINAL-MISTREATMENT-TEXT", true), UUID.randomUUID().toString(), reporter);
+		clock.advance(Duration.ofDays(8));
+		channel.releaseDueReports();
+		List<UUID> reports = jdbc.sql("SELECT id FROM cqi_report").query(UUID.class).list();
+		UUID systemic = jdbc.sql("SELECT id FROM cqi_report WHERE body LIKE 'ORIGINAL-SYSTEMIC%'")
+			.query(UUID.class)
+			.single();
+		channel.release(systemic, "RELEASED-REDACTED pager overnight", facilitator.personId());
+		UUID item = register.create(
+				new ItemDraft("Night pager load", "Problem", null, null, null, CqiCategory.WORKFLOW, null, null),
+				facilitator.personId());
+		UUID draft = evidence.addQuote(item, "UNRELEASED-DRAFT-QUOTE", facilitator.personId());
+		UUID guessed = UUID.randomUUID();
+
+		for (UUID id : List.of(reports.get(0), reports.get(1), guessed)) {
+			expectRefused(get("/cqi/reports/" + id));
+			expectRefused(post("/cqi/reports/" + id + "/release").param("redacted", "x"));
+			expectRefused(post("/cqi/reports/" + id + "/reply").param("body", "x"));
+		}
+		expectRefused(get("/cqi/reports"));
+		expectRefused(post("/cqi/items/" + item + "/evidence/quotes/" + draft + "/release"));
+		expectRefused(post("/cqi/items/" + item + "/evidence/quotes/" + guessed + "/release"));
+		expectRefused(post("/cqi/items/" + item + "/evidence/quotes").param("text", "x"));
+		expectRefused(post("/cqi/items/" + item + "/evidence/counts").param("category", "WORKFLOW"));
+		expectRefused(post("/cqi/items/" + item + "/remeasure").param("label", "x").param("after", "y"));
+		expectRefused(post("/cqi/items/" + item + "/publish").param("youSaid", "x"));
+
+		for (String page : List.of("/cqi/items/" + item, "/cqi/released", "/cqi/report", "/cqi/board", "/cqi/items",
+				"/cqi/items.csv")) {
+			mvc.perform(get(page).with(user(director)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("ORIGINAL-"))))
+				.andExpect(content().string(not(containsString("UNRELEASED-DRAFT-QUOTE"))))
+				.andExpect(content().string(not(containsString(reporter.value().toString()))));
+		}
+		mvc.perform(get("/cqi/released").with(user(director)))
+			.andExpect(content().string(containsString("RELEASED-REDACTED pager overnight")));
+		// the facilitator, a CQI reviewer, does see the draft — the test above can fail
+		mvc.perform(get("/cqi/items/" + item).with(user(facilitator)))
+			.andExpect(content().string(containsString("UNRELEASED-DRAFT-QUOTE")));
+		// a reviewer releasing a quote of another item, or a guessed quote id, gets 404
+		UUID other = register.create(new ItemDraft("Other", "Problem", null, null, null, CqiCategory.OTHER, null, null),
+				facilitator.personId());
+		mvc.perform(post("/cqi/items/" + other + "/evidence/quotes/" + draft + "/release").with(user(facilitator))
+			.with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(post("/cqi/items/" + item + "/evidence/quotes/" + guessed + "/release").with(user(facilitator))
+			.with(csrf())).andExpect(status().isNotFound());
+	}
+
+	private void expectRefused(MockHttpServletRequestBuilder request) throws Exception {
+		int code = mvc.perform(request.with(user(director)).with(csrf())).andReturn().getResponse().getStatus();
+		org.assertj.core.api.Assertions.assertThat(code).as(request.toString()).isIn(403, 404);
+	}
+
 }

@@ -28,102 +28,129 @@ import org.springframework.test.web.servlet.MvcResult;
 @AutoConfigureMockMvc
 class CqiRegisterWebTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired ImprovementRegister register;
+	@Autowired
+	MockMvc mvc;
 
+	@Autowired
+	ImprovementRegister register;
 
-    final CprUser facilitator = as(Role.FACILITATOR);
+	final CprUser facilitator = as(Role.FACILITATOR);
 
-    UUID createItem(String title) throws Exception {
-        MvcResult result = mvc.perform(post("/cqi/items").with(user(facilitator)).with(csrf())
-                .param("title", title).param("problemStatement", "Night float has one senior for 60 patients.")
-                .param("category", "STAFFING").param("unitName", "7 West").param("dueOn", "2026-12-31"))
-            .andExpect(status().is3xxRedirection()).andReturn();
-        return UUID.fromString(result.getResponse().getRedirectedUrl().substring("/cqi/items/".length()));
-    }
+	UUID createItem(String title) throws Exception {
+		MvcResult result = mvc
+			.perform(post("/cqi/items").with(user(facilitator))
+				.with(csrf())
+				.param("title", title)
+				.param("problemStatement", "Night float has one senior for 60 patients.")
+				.param("category", "STAFFING")
+				.param("unitName", "7 West")
+				.param("dueOn", "2026-12-31"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		return UUID.fromString(result.getResponse().getRedirectedUrl().substring("/cqi/items/".length()));
+	}
 
-    @Test
-    void facilitatorTakesAnItemFromProblemToTheBoard() throws Exception {
-        UUID id = createItem("Night float cross-cover load");
-        mvc.perform(post("/cqi/items/" + id + "/solutions").with(user(facilitator)).with(csrf())
-                .param("description", "Add a second senior on weekend nights."))
-            .andExpect(status().is3xxRedirection());
-        assertThat(register.find(id).orElseThrow().status()).isEqualTo(CqiStatus.SOLUTION_PROPOSED);
+	@Test
+	void facilitatorTakesAnItemFromProblemToTheBoard() throws Exception {
+		UUID id = createItem("Night float cross-cover load");
+		mvc.perform(post("/cqi/items/" + id + "/solutions").with(user(facilitator))
+			.with(csrf())
+			.param("description", "Add a second senior on weekend nights.")).andExpect(status().is3xxRedirection());
+		assertThat(register.find(id).orElseThrow().status()).isEqualTo(CqiStatus.SOLUTION_PROPOSED);
 
-        mvc.perform(post("/cqi/items/" + id + "/presentations").with(user(facilitator)).with(csrf())
-                .param("presentedOn", "2026-11-20").param("audience", "HOSPITAL_MANAGEMENT")
-                .param("decision", "ACCEPTED").param("followUps", "Staffing office to post the shift by January."))
-            .andExpect(status().is3xxRedirection());
-        ItemView accepted = register.find(id).orElseThrow();
-        assertThat(accepted.status()).isEqualTo(CqiStatus.ACCEPTED);
-        assertThat(accepted.presentations()).hasSize(1);
+		mvc.perform(post("/cqi/items/" + id + "/presentations").with(user(facilitator))
+			.with(csrf())
+			.param("presentedOn", "2026-11-20")
+			.param("audience", "HOSPITAL_MANAGEMENT")
+			.param("decision", "ACCEPTED")
+			.param("followUps", "Staffing office to post the shift by January."))
+			.andExpect(status().is3xxRedirection());
+		ItemView accepted = register.find(id).orElseThrow();
+		assertThat(accepted.status()).isEqualTo(CqiStatus.ACCEPTED);
+		assertThat(accepted.presentations()).hasSize(1);
 
-        mvc.perform(post("/cqi/items/" + id + "/publish").with(user(facilitator)).with(csrf())
-                .param("youSaid", "Weekend nights were unsafe with one senior.").param("weDid", "A second senior now covers weekend nights."))
-            .andExpect(status().is3xxRedirection());
+		mvc.perform(post("/cqi/items/" + id + "/publish").with(user(facilitator))
+			.with(csrf())
+			.param("youSaid", "Weekend nights were unsafe with one senior.")
+			.param("weDid", "A second senior now covers weekend nights.")).andExpect(status().is3xxRedirection());
 
-        mvc.perform(get("/cqi/board").with(user(as(Role.PARTICIPANT))))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("Weekend nights were unsafe with one senior.")))
-            .andExpect(content().string(containsString("A second senior now covers weekend nights.")))
-            .andExpect(content().string(not(containsString("7 West"))));
-    }
+		mvc.perform(get("/cqi/board").with(user(as(Role.PARTICIPANT))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Weekend nights were unsafe with one senior.")))
+			.andExpect(content().string(containsString("A second senior now covers weekend nights.")))
+			.andExpect(content().string(not(containsString("7 West"))));
+	}
 
-    @Test
-    void declinedPresentationNeedsAReasonAndKeepsWhatWasTyped() throws Exception {
-        UUID id = createItem("Parking for night shifts");
-        register.addSolution(id, "Reserve spaces near the ED.", facilitator.personId());
-        mvc.perform(post("/cqi/items/" + id + "/presentations").with(user(facilitator)).with(csrf())
-                .param("presentedOn", "2026-11-20").param("audience", "ADMINISTRATION").param("audienceNote", "Facilities committee")
-                .param("decision", "DECLINED").param("decisionReason", ""))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("Give the reason the proposal was declined")))
-            .andExpect(content().string(containsString("value=\"Facilities committee\"")));
-        assertThat(register.find(id).orElseThrow().status()).isEqualTo(CqiStatus.SOLUTION_PROPOSED);
-    }
+	@Test
+	void declinedPresentationNeedsAReasonAndKeepsWhatWasTyped() throws Exception {
+		UUID id = createItem("Parking for night shifts");
+		register.addSolution(id, "Reserve spaces near the ED.", facilitator.personId());
+		mvc.perform(post("/cqi/items/" + id + "/presentations").with(user(facilitator))
+			.with(csrf())
+			.param("presentedOn", "2026-11-20")
+			.param("audience", "ADMINISTRATION")
+			.param("audienceNote", "Facilities committee")
+			.param("decision", "DECLINED")
+			.param("decisionReason", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Give the reason the proposal was declined")))
+			.andExpect(content().string(containsString("value=\"Facilities committee\"")));
+		assertThat(register.find(id).orElseThrow().status()).isEqualTo(CqiStatus.SOLUTION_PROPOSED);
+	}
 
-    @Test
-    void emptyFormShowsFieldErrorsAndKeepsInput() throws Exception {
-        mvc.perform(post("/cqi/items").with(user(facilitator)).with(csrf())
-                .param("title", "").param("problemStatement", "Kept text").param("category", ""))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("Give the item a short title")))
-            .andExpect(content().string(containsString("Choose a category")))
-            .andExpect(content().string(containsString("Kept text")));
-    }
+	@Test
+	void emptyFormShowsFieldErrorsAndKeepsInput() throws Exception {
+		mvc.perform(post("/cqi/items").with(user(facilitator))
+			.with(csrf())
+			.param("title", "")
+			.param("problemStatement", "Kept text")
+			.param("category", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Give the item a short title")))
+			.andExpect(content().string(containsString("Choose a category")))
+			.andExpect(content().string(containsString("Kept text")));
+	}
 
-    @Test
-    void skippingWorkflowStepsIsRefused() throws Exception {
-        UUID id = createItem("EHR inbox overload");
-        mvc.perform(post("/cqi/items/" + id + "/status").with(user(facilitator)).with(csrf()).param("target", "CLOSED"))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("That step is not allowed")));
-        assertThat(register.find(id).orElseThrow().status()).isEqualTo(CqiStatus.IDENTIFIED);
-    }
+	@Test
+	void skippingWorkflowStepsIsRefused() throws Exception {
+		UUID id = createItem("EHR inbox overload");
+		mvc.perform(post("/cqi/items/" + id + "/status").with(user(facilitator)).with(csrf()).param("target", "CLOSED"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("That step is not allowed")));
+		assertThat(register.find(id).orElseThrow().status()).isEqualTo(CqiStatus.IDENTIFIED);
+	}
 
-    @Test
-    void scriptPayloadsAreShownAsTextAndHugeTextIsRefused() throws Exception {
-        UUID id = createItem("<script>alert(1)</script><img src=x onerror=alert(2)>");
-        mvc.perform(get("/cqi/items/" + id).with(user(facilitator)))
-            .andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
-            .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")));
-        mvc.perform(post("/cqi/items").with(user(facilitator)).with(csrf())
-                .param("title", "Big").param("problemStatement", "x".repeat(1_000_000)).param("category", "OTHER"))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("This text is too long")));
-    }
+	@Test
+	void scriptPayloadsAreShownAsTextAndHugeTextIsRefused() throws Exception {
+		UUID id = createItem("<script>alert(1)</script><img src=x onerror=alert(2)>");
+		mvc.perform(get("/cqi/items/" + id).with(user(facilitator)))
+			.andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
+			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")));
+		mvc.perform(post("/cqi/items").with(user(facilitator))
+			.with(csrf())
+			.param("title", "Big")
+			.param("problemStatement", "x".repeat(1_000_000))
+			.param("category", "OTHER"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This text is too long")));
+	}
 
-    @Test
-    void programDirectorsReadButCannotEditAndParticipantsSeeOnlyTheBoard() throws Exception {
-        UUID id = createItem("Call room cleanliness");
-        CprUser director = as(Role.PROGRAM_DIRECTOR);
-        mvc.perform(get("/cqi/items/" + id).with(user(director))).andExpect(status().isOk())
-            .andExpect(content().string(not(containsString("id=\"add-solution\""))));
-        mvc.perform(post("/cqi/items").with(user(director)).with(csrf()).param("title", "x")
-                .param("problemStatement", "y").param("category", "OTHER")).andExpect(status().isForbidden());
-        CprUser participant = as(Role.PARTICIPANT);
-        mvc.perform(get("/cqi/items").with(user(participant))).andExpect(status().isForbidden());
-        mvc.perform(get("/cqi/items/" + id).with(user(participant))).andExpect(status().isForbidden());
-        mvc.perform(get("/cqi/board").with(user(participant))).andExpect(status().isOk());
-    }
+	@Test
+	void programDirectorsReadButCannotEditAndParticipantsSeeOnlyTheBoard() throws Exception {
+		UUID id = createItem("Call room cleanliness");
+		CprUser director = as(Role.PROGRAM_DIRECTOR);
+		mvc.perform(get("/cqi/items/" + id).with(user(director)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"add-solution\""))));
+		mvc.perform(post("/cqi/items").with(user(director))
+			.with(csrf())
+			.param("title", "x")
+			.param("problemStatement", "y")
+			.param("category", "OTHER")).andExpect(status().isForbidden());
+		CprUser participant = as(Role.PARTICIPANT);
+		mvc.perform(get("/cqi/items").with(user(participant))).andExpect(status().isForbidden());
+		mvc.perform(get("/cqi/items/" + id).with(user(participant))).andExpect(status().isForbidden());
+		mvc.perform(get("/cqi/board").with(user(participant))).andExpect(status().isOk());
+	}
+
 }

@@ -15,7 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Issue #11 on PostgreSQL: no xmin, ctid, id or hash links an anonymous speak-up report to its sender. */
+/**
+ * Issue #11 on PostgreSQL: no xmin, ctid, id or hash links an anonymous speak-up report
+ * to its sender.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -23,18 +26,22 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(MutableClockConfiguration.class)
 class SpeakUpLinkagePostgresIT {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    SpeakUpChannel channel;
+	@Autowired
+	MockMvc mvc;
 
-    @Test
-    void noTransactionIdPhysicalOrderIdOrHashLinksAReportToItsSender() throws Exception {
-        clock.set(Instant.parse("2026-03-04T14:03:27Z"));
-        assertThat(SpeakUpLinkageScenario.run(mvc, jdbc, clock, channel)).isEmpty();
-    }
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	SpeakUpChannel channel;
+
+	@Test
+	void noTransactionIdPhysicalOrderIdOrHashLinksAReportToItsSender() throws Exception {
+		clock.set(Instant.parse("2026-03-04T14:03:27Z"));
+		assertThat(SpeakUpLinkageScenario.run(mvc, jdbc, clock, channel)).isEmpty();
+	}
+
 }

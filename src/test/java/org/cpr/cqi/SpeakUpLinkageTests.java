@@ -13,24 +13,31 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Issue #11 on H2: anonymous speak-up reports cannot be lined up with what their senders did signed in. */
+/**
+ * Issue #11 on H2: anonymous speak-up reports cannot be lined up with what their senders
+ * did signed in.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MutableClockConfiguration.class)
 class SpeakUpLinkageTests {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    SpeakUpChannel channel;
+	@Autowired
+	MockMvc mvc;
 
-    @Test
-    void noRowOrderIdOrHashLinksAReportToItsSender() throws Exception {
-        clock.set(Instant.parse("2026-03-04T14:03:27Z"));
-        assertThat(SpeakUpLinkageScenario.run(mvc, jdbc, clock, channel)).isEmpty();
-    }
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	SpeakUpChannel channel;
+
+	@Test
+	void noRowOrderIdOrHashLinksAReportToItsSender() throws Exception {
+		clock.set(Instant.parse("2026-03-04T14:03:27Z"));
+		assertThat(SpeakUpLinkageScenario.run(mvc, jdbc, clock, channel)).isEmpty();
+	}
+
 }

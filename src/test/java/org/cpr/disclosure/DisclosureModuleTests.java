@@ -17,84 +17,97 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
-/** The gate as wired in the application: JDBC ledger on the real Flyway schema, and the cell fragment. */
+/**
+ * The gate as wired in the application: JDBC ledger on the real Flyway schema, and the
+ * cell fragment.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class DisclosureModuleTests {
 
-    @Autowired
-    DisclosureGate gate;
+	@Autowired
+	DisclosureGate gate;
 
-    @Autowired
-    ReleaseLedger ledger;
+	@Autowired
+	ReleaseLedger ledger;
 
-    @Autowired
-    TemplateEngine templates;
+	@Autowired
+	TemplateEngine templates;
 
-    final PersonId director = new PersonId(UUID.randomUUID());
-    final String round = "round-" + UUID.randomUUID();
+	final PersonId director = new PersonId(UUID.randomUUID());
 
-    @Test
-    void theDatabaseLedgerRemembersWhatWasShownAcrossRequests() {
-        assertThat(ask("team", 0, 9).released()).isTrue();
-        assertThat(ledger.releases(round)).isNotEmpty();
+	final String round = "round-" + UUID.randomUUID();
 
-        assertThat(ask("team minus two", 0, 7)).isInstanceOfSatisfying(Suppressed.class,
-                s -> assertThat(s.reason()).isEqualTo(SuppressionReason.PROTECTS_ANOTHER_GROUP));
-        assertThat(ask("team", 0, 9).released()).isTrue();
-        assertThat(ledger.releases(round)).as("repeats are not stored twice").hasSize(1);
-    }
+	@Test
+	void theDatabaseLedgerRemembersWhatWasShownAcrossRequests() {
+		assertThat(ask("team", 0, 9).released()).isTrue();
+		assertThat(ledger.releases(round)).isNotEmpty();
 
-    @Test
-    void theDatabaseLedgerIsSharedByEveryViewerOfTheRound() {
-        PersonId facilitator = new PersonId(UUID.randomUUID());
-        assertThat(gate.evaluate(new DisclosureRequest(facilitator, Role.FACILITATOR, round, "wellbeing",
-                MeasureType.NUMERIC, DisclosurePolicy.defaults(), List.of(new CellRequest("all", null, 0, List.of(),
-                        values(0, 5))))).getFirst().released()).isTrue();
+		assertThat(ask("team minus two", 0, 7)).isInstanceOfSatisfying(Suppressed.class,
+				s -> assertThat(s.reason()).isEqualTo(SuppressionReason.PROTECTS_ANOTHER_GROUP));
+		assertThat(ask("team", 0, 9).released()).isTrue();
+		assertThat(ledger.releases(round)).as("repeats are not stored twice").hasSize(1);
+	}
 
-        assertThat(ask("all", 0, 6)).as("another viewer's n = 6 minus the n = 5 release is one person")
-                .isInstanceOfSatisfying(Suppressed.class, s -> assertThat(s.moreNeeded()).isEqualTo(4));
-    }
+	@Test
+	void theDatabaseLedgerIsSharedByEveryViewerOfTheRound() {
+		PersonId facilitator = new PersonId(UUID.randomUUID());
+		assertThat(gate
+			.evaluate(new DisclosureRequest(facilitator, Role.FACILITATOR, round, "wellbeing", MeasureType.NUMERIC,
+					DisclosurePolicy.defaults(), List.of(new CellRequest("all", null, 0, List.of(), values(0, 5)))))
+			.getFirst()
+			.released()).isTrue();
 
-    @Test
-    void theDatabaseKeepsTheLaunchPolicyAndRefusesAWeakerOne() {
-        ledger.fixPolicy(round, DisclosurePolicy.defaults().strengthen(8, 10, 11));
+		assertThat(ask("all", 0, 6)).as("another viewer's n = 6 minus the n = 5 release is one person")
+			.isInstanceOfSatisfying(Suppressed.class, s -> assertThat(s.moreNeeded()).isEqualTo(4));
+	}
 
-        assertThatThrownBy(() -> ask("team", 0, 9)).isInstanceOf(PolicyWeakeningRejected.class);
-        assertThat(ledger.policy(round)).contains(new DisclosurePolicy(8, 10, 11));
-    }
+	@Test
+	void theDatabaseKeepsTheLaunchPolicyAndRefusesAWeakerOne() {
+		ledger.fixPolicy(round, DisclosurePolicy.defaults().strengthen(8, 10, 11));
 
-    @Test
-    void theCellFragmentShowsTheThresholdNotTheCountInEnglishAndSpanish() {
-        List<CellResult> results = gate.evaluate(request(List.of(cell("program", null, 0, 20), cell("tiny", "program", 1, 3))));
+		assertThatThrownBy(() -> ask("team", 0, 9)).isInstanceOf(PolicyWeakeningRejected.class);
+		assertThat(ledger.policy(round)).contains(new DisclosurePolicy(8, 10, 11));
+	}
 
-        String english = render(results, Locale.ENGLISH);
-        assertThat(english).contains("fewer than 5 responses").contains("Included in Internal Medicine")
-                .contains("n = 20").contains("role=\"note\"").doesNotContain("n = 3");
-        assertThat(render(results, Locale.forLanguageTag("es"))).contains("menos de 5 respuestas")
-                .contains("Incluido en Internal Medicine");
-    }
+	@Test
+	void theCellFragmentShowsTheThresholdNotTheCountInEnglishAndSpanish() {
+		List<CellResult> results = gate
+			.evaluate(request(List.of(cell("program", null, 0, 20), cell("tiny", "program", 1, 3))));
 
-    private String render(List<CellResult> results, Locale locale) {
-        Context context = new Context(locale);
-        context.setVariable("results", results);
-        return templates.process("disclosure-test/cells", context);
-    }
+		String english = render(results, Locale.ENGLISH);
+		assertThat(english).contains("fewer than 5 responses")
+			.contains("Included in Internal Medicine")
+			.contains("n = 20")
+			.contains("role=\"note\"")
+			.doesNotContain("n = 3");
+		assertThat(render(results, Locale.forLanguageTag("es"))).contains("menos de 5 respuestas")
+			.contains("Incluido en Internal Medicine");
+	}
 
-    private CellResult ask(String key, int from, int to) {
-        return gate.evaluate(request(List.of(new CellRequest(key, null, 0, List.of(), values(from, to))))).getFirst();
-    }
+	private String render(List<CellResult> results, Locale locale) {
+		Context context = new Context(locale);
+		context.setVariable("results", results);
+		return templates.process("disclosure-test/cells", context);
+	}
 
-    private DisclosureRequest request(List<CellRequest> cells) {
-        return new DisclosureRequest(director, Role.PROGRAM_DIRECTOR, round, "wellbeing", MeasureType.NUMERIC,
-                DisclosurePolicy.defaults(), cells);
-    }
+	private CellResult ask(String key, int from, int to) {
+		return gate.evaluate(request(List.of(new CellRequest(key, null, 0, List.of(), values(from, to))))).getFirst();
+	}
 
-    private static CellRequest cell(String key, String parent, int depth, int size) {
-        return new CellRequest(key, parent, depth, List.of(), values(0, size));
-    }
+	private DisclosureRequest request(List<CellRequest> cells) {
+		return new DisclosureRequest(director, Role.PROGRAM_DIRECTOR, round, "wellbeing", MeasureType.NUMERIC,
+				DisclosurePolicy.defaults(), cells);
+	}
 
-    private static List<Contribution> values(int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> Contribution.value("resp-" + i, 1 + Math.floorMod(i, 5))).toList();
-    }
+	private static CellRequest cell(String key, String parent, int depth, int size) {
+		return new CellRequest(key, parent, depth, List.of(), values(0, size));
+	}
+
+	private static List<Contribution> values(int from, int to) {
+		return IntStream.range(from, to)
+			.mapToObj(i -> Contribution.value("resp-" + i, 1 + Math.floorMod(i, 5)))
+			.toList();
+	}
+
 }

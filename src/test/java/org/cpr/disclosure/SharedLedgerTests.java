@@ -15,63 +15,73 @@ import org.cpr.shared.Role;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger is per released object, not per viewer (I-3, I-4): two viewers, or one viewer and a
- * CSV someone shared, must not be able to subtract the n = 5 release from the n = 6 release.
+ * The ledger is per released object, not per viewer (I-3, I-4): two viewers, or one
+ * viewer and a CSV someone shared, must not be able to subtract the n = 5 release from
+ * the n = 6 release.
  */
 class SharedLedgerTests {
 
-    final DisclosureGate gate = new DisclosureGate(ReleaseLedger.inMemory(), new Random(1), e -> { });
-    final PersonId facilitator = new PersonId(UUID.randomUUID());
-    final PersonId director = new PersonId(UUID.randomUUID());
+	final DisclosureGate gate = new DisclosureGate(ReleaseLedger.inMemory(), new Random(1), e -> {
+	});
 
-    @Test
-    void aSecondViewerCannotBeShownTheSixAfterTheFirstWasShownTheFive() {
-        assertThat(evaluate(facilitator, Role.FACILITATOR, respondents(5)).released()).isTrue();
+	final PersonId facilitator = new PersonId(UUID.randomUUID());
 
-        CellResult six = evaluate(director, Role.PROGRAM_DIRECTOR, respondents(6));
+	final PersonId director = new PersonId(UUID.randomUUID());
 
-        assertThat(six).as("the sixth person's score would be the difference of the two means")
-                .isInstanceOfSatisfying(Suppressed.class, s -> {
-                    assertThat(s.reason()).isEqualTo(SuppressionReason.PROTECTS_ANOTHER_GROUP);
-                    assertThat(s.moreNeeded()).isEqualTo(4);
-                });
-        assertThat(message((Suppressed) six)).isEqualTo(
-                "Withheld so that earlier figures cannot be subtracted from it; shown again when 4 more have answered")
-                .doesNotContain("fewer than");
-        assertThat(evaluate(director, Role.PROGRAM_DIRECTOR, respondents(10)).released())
-                .as("five newcomers form a group of their own").isTrue();
-    }
+	@Test
+	void aSecondViewerCannotBeShownTheSixAfterTheFirstWasShownTheFive() {
+		assertThat(evaluate(facilitator, Role.FACILITATOR, respondents(5)).released()).isTrue();
 
-    @Test
-    void aCellHiddenBecauseItSplitsAnEarlierGroupDoesNotPromiseAnything() {
-        assertThat(evaluate(facilitator, Role.FACILITATOR, respondents(9)).released()).isTrue();
+		CellResult six = evaluate(director, Role.PROGRAM_DIRECTOR, respondents(6));
 
-        Suppressed part = (Suppressed) evaluate(director, Role.PROGRAM_DIRECTOR, respondents(7));
+		assertThat(six).as("the sixth person's score would be the difference of the two means")
+			.isInstanceOfSatisfying(Suppressed.class, s -> {
+				assertThat(s.reason()).isEqualTo(SuppressionReason.PROTECTS_ANOTHER_GROUP);
+				assertThat(s.moreNeeded()).isEqualTo(4);
+			});
+		assertThat(message((Suppressed) six)).isEqualTo(
+				"Withheld so that earlier figures cannot be subtracted from it; shown again when 4 more have answered")
+			.doesNotContain("fewer than");
+		assertThat(evaluate(director, Role.PROGRAM_DIRECTOR, respondents(10)).released())
+			.as("five newcomers form a group of their own")
+			.isTrue();
+	}
 
-        assertThat(part.moreNeeded()).isZero();
-        assertThat(message(part)).isEqualTo("Hidden so that a smaller group cannot be worked out");
-    }
+	@Test
+	void aCellHiddenBecauseItSplitsAnEarlierGroupDoesNotPromiseAnything() {
+		assertThat(evaluate(facilitator, Role.FACILITATOR, respondents(9)).released()).isTrue();
 
-    @Test
-    void aRoleWithoutBreakdownsIsNotToldFewerThanZero() {
-        CellResult filtered = gate.evaluate(new DisclosureRequest(director, Role.PARTICIPANT, "r", "m",
-                MeasureType.NUMERIC, DisclosurePolicy.defaults(),
-                List.of(new CellRequest("pgy1", null, 1, List.of("pgy"), respondents(8))))).getFirst();
+		Suppressed part = (Suppressed) evaluate(director, Role.PROGRAM_DIRECTOR, respondents(7));
 
-        assertThat(message((Suppressed) filtered)).doesNotContain(" 0").doesNotContain("fewer than");
-    }
+		assertThat(part.moreNeeded()).isZero();
+		assertThat(message(part)).isEqualTo("Hidden so that a smaller group cannot be worked out");
+	}
 
-    private CellResult evaluate(PersonId viewer, Role role, List<Contribution> units) {
-        return gate.evaluate(new DisclosureRequest(viewer, role, "wave-1", "score", MeasureType.NUMERIC,
-                DisclosurePolicy.defaults(), List.of(new CellRequest("all", null, 0, List.of(), units)))).getFirst();
-    }
+	@Test
+	void aRoleWithoutBreakdownsIsNotToldFewerThanZero() {
+		CellResult filtered = gate
+			.evaluate(new DisclosureRequest(director, Role.PARTICIPANT, "r", "m", MeasureType.NUMERIC,
+					DisclosurePolicy.defaults(),
+					List.of(new CellRequest("pgy1", null, 1, List.of("pgy"), respondents(8)))))
+			.getFirst();
 
-    private static List<Contribution> respondents(int n) {
-        return IntStream.range(0, n).mapToObj(i -> Contribution.value("response-" + i, i % 3)).toList();
-    }
+		assertThat(message((Suppressed) filtered)).doesNotContain(" 0").doesNotContain("fewer than");
+	}
 
-    static String message(Suppressed s) {
-        ResourceBundle bundle = ResourceBundle.getBundle("i18n/disclosure", Locale.ROOT);
-        return new MessageFormat(bundle.getString(s.messageKey()), Locale.ENGLISH).format(s.messageArguments());
-    }
+	private CellResult evaluate(PersonId viewer, Role role, List<Contribution> units) {
+		return gate
+			.evaluate(new DisclosureRequest(viewer, role, "wave-1", "score", MeasureType.NUMERIC,
+					DisclosurePolicy.defaults(), List.of(new CellRequest("all", null, 0, List.of(), units))))
+			.getFirst();
+	}
+
+	private static List<Contribution> respondents(int n) {
+		return IntStream.range(0, n).mapToObj(i -> Contribution.value("response-" + i, i % 3)).toList();
+	}
+
+	static String message(Suppressed s) {
+		ResourceBundle bundle = ResourceBundle.getBundle("i18n/disclosure", Locale.ROOT);
+		return new MessageFormat(bundle.getString(s.messageKey()), Locale.ENGLISH).format(s.messageArguments());
+	}
+
 }

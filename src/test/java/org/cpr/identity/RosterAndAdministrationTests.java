@@ -29,119 +29,176 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class RosterAndAdministrationTests {
 
-    static final String HEADER = "username,email,display_name,trainee_type,training_level,program_code,department_code,roles\n";
+	static final String HEADER = "username,email,display_name,trainee_type,training_level,program_code,department_code,roles\n";
 
-    @Autowired RosterImport roster;
-    @Autowired MockMvc mvc;
-    @Autowired JdbcClient jdbc;
-    @Autowired IdentityManagement identity;
+	@Autowired
+	RosterImport roster;
 
-    int people() {
-        return jdbc.sql("SELECT COUNT(*) FROM person").query(Integer.class).single();
-    }
+	@Autowired
+	MockMvc mvc;
 
-    @Test
-    void dryRunReportsEveryProblemByLineAndFieldAndChangesNothing() {
-        int before = people();
-        List<RosterRow> rows = roster.dryRun(RosterImport.Kind.PEOPLE, HEADER
-                + "kim.lee,kim.lee@example.org,Kim Lee,RESIDENT,PGY2,PRG-IM,SOM-MED,PARTICIPANT@CAMPUS\n"
-                + "bad user,not-an-email,,SURGEON,PGY1,PRG-NOPE,,WIZARD@CAMPUS\n"
-                + "kim.lee,other@example.org,Kim Again,RESIDENT,,,,\n");
-        assertThat(rows).hasSize(3);
-        assertThat(rows.get(0).ok()).isTrue();
-        assertThat(rows.get(1).line()).isEqualTo(3);
-        assertThat(rows.get(1).problems()).extracting(RosterRow.Problem::field)
-                .contains("username", "email", "display_name", "trainee_type", "program_code", "roles");
-        assertThat(rows.get(2).problems()).extracting(RosterRow.Problem::messageKey).contains("roster.duplicateInFile");
-        assertThat(people()).isEqualTo(before);
-    }
+	@Autowired
+	JdbcClient jdbc;
 
-    @Test
-    void oneBadRowMeansNothingIsImported() {
-        int before = people();
-        List<RosterRow> rows = roster.apply(RosterImport.Kind.PEOPLE, HEADER
-                + "sam.ortiz,sam.ortiz@example.org,Sam Ortiz,NURSE,,PRG-NRES,UH-NURS,PARTICIPANT@CAMPUS\n"
-                + "lee.wong,lee.wong@example.org,Lee Wong,RESIDENT,PGY9,PRG-IM,SOM-MED,PARTICIPANT@NOWHERE\n", null);
-        assertThat(rows.get(1).ok()).isFalse();
-        assertThat(people()).isEqualTo(before);
-    }
+	@Autowired
+	IdentityManagement identity;
 
-    @Test
-    void unitsThenPeopleImportWithGrantsAndScopesInherit() {
-        List<RosterRow> units = roster.apply(RosterImport.Kind.ORG_UNITS, "code,parent_code,kind,name\n"
-                + "SOM-FM,SOM,DEPARTMENT,Department of Family Medicine\n"
-                + "PRG-FM,SOM-FM,PROGRAM,Family Medicine Residency\n", null);
-        assertThat(units).allMatch(RosterRow::ok);
-        List<RosterRow> people = roster.apply(RosterImport.Kind.PEOPLE, HEADER
-                + "ana.fm,ana.fm@example.org,Ana Fuentes,RESIDENT,PGY1,PRG-FM,SOM-FM,PARTICIPANT@CAMPUS\n"
-                + "dr.fm,dr.fm@example.org,Dr. Fox,FACULTY,,,SOM-FM,PROGRAM_DIRECTOR@SOM-FM\n", null);
-        assertThat(people).allMatch(RosterRow::ok);
-        var director = identity.audience(List.of(identity.orgUnits().stream().filter(u -> u.code().equals("SOM-FM"))
-                .findFirst().orElseThrow().id()), java.util.Set.of(), java.util.Set.of(Role.PROGRAM_DIRECTOR));
-        assertThat(director).extracting(PersonSummary::username).containsExactly("dr.fm");
-        var program = identity.orgUnits().stream().filter(u -> u.code().equals("PRG-FM")).findFirst().orElseThrow().id();
-        assertThat(identity.holds(director.get(0).id(), Role.PROGRAM_DIRECTOR, program)).as("grant on the department covers its program").isTrue();
-        var campusProgram = identity.orgUnits().stream().filter(u -> u.code().equals("PRG-IM")).findFirst().orElseThrow().id();
-        assertThat(identity.holds(director.get(0).id(), Role.PROGRAM_DIRECTOR, campusProgram)).isFalse();
-    }
+	int people() {
+		return jdbc.sql("SELECT COUNT(*) FROM person").query(Integer.class).single();
+	}
 
-    @Test
-    void uploadPreviewApplyInTheBrowserFlowAndExportGuardsAgainstFormulas() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        var admin = signedIn(as(Role.SYSTEM_ADMIN));
-        String csv = HEADER + "eve.calc,eve.calc@example.org,=HYPERLINK(\"http://x\"),STAFF,,,,\n";
-        mvc.perform(multipart("/admin/roster/preview").file(new MockMultipartFile("file", "people.csv", "text/csv",
-                        csv.getBytes(StandardCharsets.UTF_8))).param("kind", "PEOPLE").session(session).with(admin).with(csrf()))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("id=\"apply\"")));
-        mvc.perform(post("/admin/roster/apply").session(session).with(admin).with(csrf()))
-            .andExpect(content().string(containsString("Imported 1 rows")));
-        mvc.perform(get("/admin/roster/people.csv").with(admin))
-            .andExpect(content().string(containsString("'=HYPERLINK")))
-            .andExpect(content().string(not(containsString(",=HYPERLINK"))));
-        mvc.perform(multipart("/admin/roster/preview").file(new MockMultipartFile("file", "people.csv", "text/csv",
-                        "just,some,columns\n1,2,3\n".getBytes(StandardCharsets.UTF_8))).param("kind", "PEOPLE").with(admin).with(csrf()))
-            .andExpect(content().string(containsString("Missing columns")))
-            .andExpect(content().string(not(containsString("id=\"apply\""))));
-    }
+	@Test
+	void dryRunReportsEveryProblemByLineAndFieldAndChangesNothing() {
+		int before = people();
+		List<RosterRow> rows = roster.dryRun(RosterImport.Kind.PEOPLE,
+				HEADER + "kim.lee,kim.lee@example.org,Kim Lee,RESIDENT,PGY2,PRG-IM,SOM-MED,PARTICIPANT@CAMPUS\n"
+						+ "bad user,not-an-email,,SURGEON,PGY1,PRG-NOPE,,WIZARD@CAMPUS\n"
+						+ "kim.lee,other@example.org,Kim Again,RESIDENT,,,,\n");
+		assertThat(rows).hasSize(3);
+		assertThat(rows.get(0).ok()).isTrue();
+		assertThat(rows.get(1).line()).isEqualTo(3);
+		assertThat(rows.get(1).problems()).extracting(RosterRow.Problem::field)
+			.contains("username", "email", "display_name", "trainee_type", "program_code", "roles");
+		assertThat(rows.get(2).problems()).extracting(RosterRow.Problem::messageKey).contains("roster.duplicateInFile");
+		assertThat(people()).isEqualTo(before);
+	}
 
-    @Test
-    void onlySystemAdministratorsChangePeopleAndEveryGrantIsAudited() throws Exception {
-        var sysadmin = as(Role.SYSTEM_ADMIN);
-        String personId = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM person WHERE username = 'resident'").query(String.class).single();
-        String unit = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM org_unit WHERE code = 'PRG-IM'").query(String.class).single();
-        mvc.perform(post("/admin/people/" + personId + "/grants").param("role", "GROUP_LEADER").param("unit", unit)
-                .with(signedIn(sysadmin)).with(csrf())).andExpect(status().is3xxRedirection());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ROLE_GRANTED' AND actor_id = ?")
-                .param(sysadmin.personId().value()).query(Integer.class).single()).isEqualTo(1);
-        mvc.perform(get("/admin/people").with(signedIn(as(Role.ADMINISTRATOR)))).andExpect(status().isOk())
-            .andExpect(content().string(containsString("Alex Rivera")));
-        mvc.perform(post("/admin/people/" + personId + "/grants").param("role", "SYSTEM_ADMIN").param("unit", unit)
-                .with(signedIn(as(Role.ADMINISTRATOR))).with(csrf())).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/roster").with(signedIn(as(Role.ADMINISTRATOR)))).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/people").with(signedIn(as(Role.PARTICIPANT)))).andExpect(status().isForbidden());
-        mvc.perform(post("/admin/people").with(signedIn(sysadmin)).with(csrf()).param("username", "resident")
-                .param("email", "x").param("displayName", "").param("traineeType", ""))
-            .andExpect(content().string(containsString("Someone already has this user name")))
-            .andExpect(content().string(containsString("This is not an e-mail address")));
-    }
+	@Test
+	void oneBadRowMeansNothingIsImported() {
+		int before = people();
+		List<RosterRow> rows = roster.apply(RosterImport.Kind.PEOPLE,
+				HEADER + "sam.ortiz,sam.ortiz@example.org,Sam Ortiz,NURSE,,PRG-NRES,UH-NURS,PARTICIPANT@CAMPUS\n"
+						+ "lee.wong,lee.wong@example.org,Lee Wong,RESIDENT,PGY9,PRG-IM,SOM-MED,PARTICIPANT@NOWHERE\n",
+				null);
+		assertThat(rows.get(1).ok()).isFalse();
+		assertThat(people()).isEqualTo(before);
+	}
 
-    @Test
-    void adminPagesShowAPersonsProgramGrantsAndTheOrgTree() throws Exception {
-        var sysadmin = signedIn(as(Role.SYSTEM_ADMIN));
-        String personId = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM person WHERE username = 'resident'").query(String.class).single();
-        String program = jdbc.sql("SELECT CAST(program_id AS VARCHAR) FROM person WHERE username = 'resident'").query(String.class).single();
-        String unit = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM org_unit WHERE code = 'PRG-IM'").query(String.class).single();
-        String unitName = jdbc.sql("SELECT name FROM org_unit WHERE code = 'PRG-IM'").query(String.class).single();
-        String parentName = jdbc.sql("SELECT p.name FROM org_unit u JOIN org_unit p ON p.id = u.parent_id WHERE u.code = 'PRG-IM'")
-                .query(String.class).single();
-        mvc.perform(post("/admin/people/" + personId + "/grants").param("role", "PEER_SUPPORTER").param("unit", unit)
-                .with(sysadmin).with(csrf())).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/admin/people/" + personId).with(sysadmin)).andExpect(status().isOk())
-            .andExpect(content().string(containsString("value=\"" + program + "\" selected=\"selected\"")))
-            .andExpect(content().string(containsString(unitName)))
-            .andExpect(content().string(containsString("/grants/")));
-        mvc.perform(get("/admin/org-units").with(sysadmin)).andExpect(status().isOk())
-            .andExpect(content().string(containsString("<td><span>" + parentName + "</span></td>")));
-    }
+	@Test
+	void unitsThenPeopleImportWithGrantsAndScopesInherit() {
+		List<RosterRow> units = roster.apply(RosterImport.Kind.ORG_UNITS,
+				"code,parent_code,kind,name\n" + "SOM-FM,SOM,DEPARTMENT,Department of Family Medicine\n"
+						+ "PRG-FM,SOM-FM,PROGRAM,Family Medicine Residency\n",
+				null);
+		assertThat(units).allMatch(RosterRow::ok);
+		List<RosterRow> people = roster.apply(RosterImport.Kind.PEOPLE,
+				HEADER + "ana.fm,ana.fm@example.org,Ana Fuentes,RESIDENT,PGY1,PRG-FM,SOM-FM,PARTICIPANT@CAMPUS\n"
+						+ "dr.fm,dr.fm@example.org,Dr. Fox,FACULTY,,,SOM-FM,PROGRAM_DIRECTOR@SOM-FM\n",
+				null);
+		assertThat(people).allMatch(RosterRow::ok);
+		var director = identity.audience(List
+			.of(identity.orgUnits().stream().filter(u -> u.code().equals("SOM-FM")).findFirst().orElseThrow().id()),
+				java.util.Set.of(), java.util.Set.of(Role.PROGRAM_DIRECTOR));
+		assertThat(director).extracting(PersonSummary::username).containsExactly("dr.fm");
+		var program = identity.orgUnits()
+			.stream()
+			.filter(u -> u.code().equals("PRG-FM"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		assertThat(identity.holds(director.get(0).id(), Role.PROGRAM_DIRECTOR, program))
+			.as("grant on the department covers its program")
+			.isTrue();
+		var campusProgram = identity.orgUnits()
+			.stream()
+			.filter(u -> u.code().equals("PRG-IM"))
+			.findFirst()
+			.orElseThrow()
+			.id();
+		assertThat(identity.holds(director.get(0).id(), Role.PROGRAM_DIRECTOR, campusProgram)).isFalse();
+	}
+
+	@Test
+	void uploadPreviewApplyInTheBrowserFlowAndExportGuardsAgainstFormulas() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		var admin = signedIn(as(Role.SYSTEM_ADMIN));
+		String csv = HEADER + "eve.calc,eve.calc@example.org,=HYPERLINK(\"http://x\"),STAFF,,,,\n";
+		mvc.perform(multipart("/admin/roster/preview")
+			.file(new MockMultipartFile("file", "people.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.param("kind", "PEOPLE")
+			.session(session)
+			.with(admin)
+			.with(csrf())).andExpect(status().isOk()).andExpect(content().string(containsString("id=\"apply\"")));
+		mvc.perform(post("/admin/roster/apply").session(session).with(admin).with(csrf()))
+			.andExpect(content().string(containsString("Imported 1 rows")));
+		mvc.perform(get("/admin/roster/people.csv").with(admin))
+			.andExpect(content().string(containsString("'=HYPERLINK")))
+			.andExpect(content().string(not(containsString(",=HYPERLINK"))));
+		mvc.perform(multipart("/admin/roster/preview")
+			.file(new MockMultipartFile("file", "people.csv", "text/csv",
+					"just,some,columns\n1,2,3\n".getBytes(StandardCharsets.UTF_8)))
+			.param("kind", "PEOPLE")
+			.with(admin)
+			.with(csrf()))
+			.andExpect(content().string(containsString("Missing columns")))
+			.andExpect(content().string(not(containsString("id=\"apply\""))));
+	}
+
+	@Test
+	void onlySystemAdministratorsChangePeopleAndEveryGrantIsAudited() throws Exception {
+		var sysadmin = as(Role.SYSTEM_ADMIN);
+		String personId = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM person WHERE username = 'resident'")
+			.query(String.class)
+			.single();
+		String unit = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM org_unit WHERE code = 'PRG-IM'")
+			.query(String.class)
+			.single();
+		mvc.perform(post("/admin/people/" + personId + "/grants").param("role", "GROUP_LEADER")
+			.param("unit", unit)
+			.with(signedIn(sysadmin))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ROLE_GRANTED' AND actor_id = ?")
+			.param(sysadmin.personId().value())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		mvc.perform(get("/admin/people").with(signedIn(as(Role.ADMINISTRATOR))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Alex Rivera")));
+		mvc.perform(post("/admin/people/" + personId + "/grants").param("role", "SYSTEM_ADMIN")
+			.param("unit", unit)
+			.with(signedIn(as(Role.ADMINISTRATOR)))
+			.with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/roster").with(signedIn(as(Role.ADMINISTRATOR)))).andExpect(status().isForbidden());
+		mvc.perform(get("/admin/people").with(signedIn(as(Role.PARTICIPANT)))).andExpect(status().isForbidden());
+		mvc.perform(post("/admin/people").with(signedIn(sysadmin))
+			.with(csrf())
+			.param("username", "resident")
+			.param("email", "x")
+			.param("displayName", "")
+			.param("traineeType", ""))
+			.andExpect(content().string(containsString("Someone already has this user name")))
+			.andExpect(content().string(containsString("This is not an e-mail address")));
+	}
+
+	@Test
+	void adminPagesShowAPersonsProgramGrantsAndTheOrgTree() throws Exception {
+		var sysadmin = signedIn(as(Role.SYSTEM_ADMIN));
+		String personId = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM person WHERE username = 'resident'")
+			.query(String.class)
+			.single();
+		String program = jdbc.sql("SELECT CAST(program_id AS VARCHAR) FROM person WHERE username = 'resident'")
+			.query(String.class)
+			.single();
+		String unit = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM org_unit WHERE code = 'PRG-IM'")
+			.query(String.class)
+			.single();
+		String unitName = jdbc.sql("SELECT name FROM org_unit WHERE code = 'PRG-IM'").query(String.class).single();
+		String parentName = jdbc
+			.sql("SELECT p.name FROM org_unit u JOIN org_unit p ON p.id = u.parent_id WHERE u.code = 'PRG-IM'")
+			.query(String.class)
+			.single();
+		mvc.perform(post("/admin/people/" + personId + "/grants").param("role", "PEER_SUPPORTER")
+			.param("unit", unit)
+			.with(sysadmin)
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/admin/people/" + personId).with(sysadmin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("value=\"" + program + "\" selected=\"selected\"")))
+			.andExpect(content().string(containsString(unitName)))
+			.andExpect(content().string(containsString("/grants/")));
+		mvc.perform(get("/admin/org-units").with(sysadmin))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("<td><span>" + parentName + "</span></td>")));
+	}
+
 }

@@ -25,28 +25,36 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(MutableClockConfiguration.class)
 class SessionLifetimeTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired MutableClock clock;
-    @Autowired ServerProperties server;
+	@Autowired
+	MockMvc mvc;
 
-    @Test
-    void aSessionEndsTwelveHoursAfterSignInHoweverActiveItWas() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").session(session).param("username", "resident").param("password", "demo-resilience-2026")
-                .with(csrf())).andExpect(redirectedUrl("/home"));
-        for (int hour = 0; hour < 11; hour++) {
-            clock.advance(Duration.ofHours(1));
-            mvc.perform(get("/home").session(session)).andExpect(status().isOk());
-        }
-        clock.advance(Duration.ofMinutes(59));
-        mvc.perform(get("/home").session(session)).andExpect(status().isOk());
-        clock.advance(Duration.ofMinutes(1));
-        mvc.perform(get("/home").session(session)).andExpect(redirectedUrl("/login?expired"));
-        assertThat(session.isInvalid()).isTrue();
-    }
+	@Autowired
+	MutableClock clock;
 
-    @Test
-    void theIdleSessionTimeoutIsConfiguredAsThirtyMinutes() {
-        assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
-    }
+	@Autowired
+	ServerProperties server;
+
+	@Test
+	void aSessionEndsTwelveHoursAfterSignInHoweverActiveItWas() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		mvc.perform(post("/login").session(session)
+			.param("username", "resident")
+			.param("password", "demo-resilience-2026")
+			.with(csrf())).andExpect(redirectedUrl("/home"));
+		for (int hour = 0; hour < 11; hour++) {
+			clock.advance(Duration.ofHours(1));
+			mvc.perform(get("/home").session(session)).andExpect(status().isOk());
+		}
+		clock.advance(Duration.ofMinutes(59));
+		mvc.perform(get("/home").session(session)).andExpect(status().isOk());
+		clock.advance(Duration.ofMinutes(1));
+		mvc.perform(get("/home").session(session)).andExpect(redirectedUrl("/login?expired"));
+		assertThat(session.isInvalid()).isTrue();
+	}
+
+	@Test
+	void theIdleSessionTimeoutIsConfiguredAsThirtyMinutes() {
+		assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(Duration.ofMinutes(30));
+	}
+
 }

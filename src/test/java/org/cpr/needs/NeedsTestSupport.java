@@ -14,47 +14,63 @@ import org.cpr.identity.TraineeType;
 import org.cpr.shared.Role;
 import org.springframework.context.ApplicationContext;
 
-/** Shared helpers of the needs tests: demo people, a complete answer, the survey's hourly job. */
+/**
+ * Shared helpers of the needs tests: demo people, a complete answer, the survey's hourly
+ * job.
+ */
 public final class NeedsTestSupport {
 
-    private NeedsTestSupport() {
-    }
+	private NeedsTestSupport() {
+	}
 
-    public static CprUser user(IdentityManagement identity, String username, Role role) {
-        PersonSummary p = identity.byUsername(username).orElseThrow();
-        return new CprUser(p.id(), username, null, p.displayName(), Set.of(new ScopedRole(role,
-            p.program() != null ? p.program() : identity.orgUnits().get(0).id())), false, true);
-    }
+	public static CprUser user(IdentityManagement identity, String username, Role role) {
+		PersonSummary p = identity.byUsername(username).orElseThrow();
+		return new CprUser(p.id(), username, null, p.displayName(),
+				Set.of(new ScopedRole(role, p.program() != null ? p.program() : identity.orgUnits().get(0).id())),
+				false, true);
+	}
 
-    /** Active demo people of a trainee type that the demo schedule leaves alone (it schedules residents only). */
-    public static List<PersonSummary> students(IdentityManagement identity) {
-        return identity.audience(identity.orgUnits().stream().map(u -> u.id()).toList(), Set.of(TraineeType.MEDICAL_STUDENT), Set.of());
-    }
+	/**
+	 * Active demo people of a trainee type that the demo schedule leaves alone (it
+	 * schedules residents only).
+	 */
+	public static List<PersonSummary> students(IdentityManagement identity) {
+		return identity.audience(identity.orgUnits().stream().map(u -> u.id()).toList(),
+				Set.of(TraineeType.MEDICAL_STUDENT), Set.of());
+	}
 
-    /** A complete end-of-rotation answer: every stressor item at {@code stress}, burnout 3, WHO-5 items 3. */
-    public static Map<String, Object> answer(int stress, String tip) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        for (StressorDomain d : StressorDomain.stressors()) {
-            d.items().forEach(i -> a.put(i, BigDecimal.valueOf(stress)));
-        }
-        a.put("burnout", BigDecimal.valueOf(3));
-        StressorDomain.WELLBEING.items().forEach(i -> a.put(i, BigDecimal.valueOf(3)));
-        if (tip != null) {
-            a.put("tip", tip);
-        }
-        return a;
-    }
+	/**
+	 * A complete end-of-rotation answer: every stressor item at {@code stress}, burnout
+	 * 3, WHO-5 items 3.
+	 */
+	public static Map<String, Object> answer(int stress, String tip) {
+		Map<String, Object> a = new LinkedHashMap<>();
+		for (StressorDomain d : StressorDomain.stressors()) {
+			d.items().forEach(i -> a.put(i, BigDecimal.valueOf(stress)));
+		}
+		a.put("burnout", BigDecimal.valueOf(3));
+		StressorDomain.WELLBEING.items().forEach(i -> a.put(i, BigDecimal.valueOf(3)));
+		if (tip != null) {
+			a.put("tip", tip);
+		}
+		return a;
+	}
 
-    /** Runs the survey module's hourly job (invitations, reminders, the anonymous pool's release) as the scheduler would. */
-    public static void runSurveyScheduler(ApplicationContext context) {
-        try {
-            Class<?> type = Class.forName("org.cpr.survey.internal.WaveScheduler");
-            Object bean = context.getBean(type);
-            Method run = bean.getClass().getMethod("runHourly");
-            run.setAccessible(true);
-            run.invoke(bean);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("survey scheduler not reachable", e);
-        }
-    }
+	/**
+	 * Runs the survey module's hourly job (invitations, reminders, the anonymous pool's
+	 * release) as the scheduler would.
+	 */
+	public static void runSurveyScheduler(ApplicationContext context) {
+		try {
+			Class<?> type = Class.forName("org.cpr.survey.internal.WaveScheduler");
+			Object bean = context.getBean(type);
+			Method run = bean.getClass().getMethod("runHourly");
+			run.setAccessible(true);
+			run.invoke(bean);
+		}
+		catch (ReflectiveOperationException e) {
+			throw new IllegalStateException("survey scheduler not reachable", e);
+		}
+	}
+
 }

@@ -11,27 +11,29 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(properties = {"cpr.crisis.oncall-name=Campus counselor on call", "cpr.crisis.oncall-phone=303-555-0100"})
+@SpringBootTest(
+		properties = { "cpr.crisis.oncall-name=Campus counselor on call", "cpr.crisis.oncall-phone=303-555-0100" })
 @AutoConfigureMockMvc
 class CrisisPageTests {
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Test
-    void crisisPageIsPublicAndShowsNationalLinesAndTheInstitutionsOwnNumber() throws Exception {
-        mvc.perform(get("/crisis"))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("988 Suicide &amp; Crisis Lifeline")))
-            .andExpect(content().string(containsString("1-888-409-0141")))
-            .andExpect(content().string(containsString("Campus counselor on call")))
-            .andExpect(content().string(containsString("tel:303-555-0100")));
-    }
+	@Test
+	void crisisPageIsPublicAndShowsNationalLinesAndTheInstitutionsOwnNumber() throws Exception {
+		mvc.perform(get("/crisis"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("988 Suicide &amp; Crisis Lifeline")))
+			.andExpect(content().string(containsString("1-888-409-0141")))
+			.andExpect(content().string(containsString("Campus counselor on call")))
+			.andExpect(content().string(containsString("tel:303-555-0100")));
+	}
 
-    @Test
-    void crisisPageInSpanish() throws Exception {
-        mvc.perform(get("/crisis").param("lang", "es"))
-            .andExpect(content().string(containsString("Recursos de crisis")))
-            .andExpect(content().string(containsString("Llame o envíe un mensaje de texto al 988")));
-    }
+	@Test
+	void crisisPageInSpanish() throws Exception {
+		mvc.perform(get("/crisis").param("lang", "es"))
+			.andExpect(content().string(containsString("Recursos de crisis")))
+			.andExpect(content().string(containsString("Llame o envíe un mensaje de texto al 988")));
+	}
+
 }

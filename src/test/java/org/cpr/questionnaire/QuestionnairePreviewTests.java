@@ -21,31 +21,42 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class QuestionnairePreviewTests {
 
-    @Autowired MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @Test
-    void facilitatorsPreviewWithCriticalOptionsMarkedAndTheCrisisPanelInThePage() throws Exception {
-        mvc.perform(get("/questionnaires/phq-9/preview").with(signedIn(as(Role.FACILITATOR))))
-            .andExpect(status().isOk())
-            .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"a_9_1\"\\s+data-critical=\"true\".*")))
-            .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"a_9_0\"\\s*>.*")))
-            .andExpect(content().string(containsString("id=\"crisis-panel\"")))
-            .andExpect(content().string(containsString("/js/crisis-panel.js")));
-        mvc.perform(get("/questionnaires/asq/preview").with(signedIn(as(Role.FACILITATOR))))
-            .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"a_1_0\"\\s+data-critical=\"true\".*")));
-        mvc.perform(get("/questionnaires/phq-9/preview").with(signedIn(as(Role.PARTICIPANT)))).andExpect(status().isForbidden());
-        mvc.perform(get("/questionnaires/nope/preview").with(signedIn(as(Role.FACILITATOR)))).andExpect(status().isNotFound());
-    }
+	@Test
+	void facilitatorsPreviewWithCriticalOptionsMarkedAndTheCrisisPanelInThePage() throws Exception {
+		mvc.perform(get("/questionnaires/phq-9/preview").with(signedIn(as(Role.FACILITATOR))))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"a_9_1\"\\s+data-critical=\"true\".*")))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"a_9_0\"\\s*>.*")))
+			.andExpect(content().string(containsString("id=\"crisis-panel\"")))
+			.andExpect(content().string(containsString("/js/crisis-panel.js")));
+		mvc.perform(get("/questionnaires/asq/preview").with(signedIn(as(Role.FACILITATOR))))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"a_1_0\"\\s+data-critical=\"true\".*")));
+		mvc.perform(get("/questionnaires/phq-9/preview").with(signedIn(as(Role.PARTICIPANT))))
+			.andExpect(status().isForbidden());
+		mvc.perform(get("/questionnaires/nope/preview").with(signedIn(as(Role.FACILITATOR))))
+			.andExpect(status().isNotFound());
+	}
 
-    @Test
-    void checkingScoresOnTheServerAndKeepsAnswersWhenSomeAreMissing() throws Exception {
-        mvc.perform(post("/questionnaires/gad-2/preview").with(signedIn(as(Role.FACILITATOR))).with(csrf()).param("a_1", "3"))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("This question needs an answer")))
-            .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"a_1_3\"\\s+checked.*")))
-            .andExpect(content().string(not(containsString("id=\"preview-result\""))));
-        mvc.perform(post("/questionnaires/gad-2/preview").with(signedIn(as(Role.FACILITATOR))).with(csrf()).param("a_1", "3").param("a_2", "1"))
-            .andExpect(content().string(containsString("id=\"preview-result\"")))
-            .andExpect(content().string(containsString("positive")));
-    }
+	@Test
+	void checkingScoresOnTheServerAndKeepsAnswersWhenSomeAreMissing() throws Exception {
+		mvc.perform(post("/questionnaires/gad-2/preview").with(signedIn(as(Role.FACILITATOR)))
+			.with(csrf())
+			.param("a_1", "3"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("This question needs an answer")))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"a_1_3\"\\s+checked.*")))
+			.andExpect(content().string(not(containsString("id=\"preview-result\""))));
+		mvc.perform(post("/questionnaires/gad-2/preview").with(signedIn(as(Role.FACILITATOR)))
+			.with(csrf())
+			.param("a_1", "3")
+			.param("a_2", "1"))
+			.andExpect(content().string(containsString("id=\"preview-result\"")))
+			.andExpect(content().string(containsString("positive")));
+	}
+
 }

@@ -46,186 +46,245 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The check-in over real HTTP and SMTP: no trace of the sender (T5 canary), alert e-mail without
- * health information falling back past a clinician with no address, the doorbell that says only
- * "a reply is waiting", and deletion of idle accounts.
+ * The check-in over real HTTP and SMTP: no trace of the sender (T5 canary), alert e-mail
+ * without health information falling back past a clinician with no address, the doorbell
+ * that says only "a reply is waiting", and deletion of idle accounts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cpr.safety.escalation-check=PT1H", "cpr.safety.mailbox=safety-desk@campus.example"})
+		properties = { "cpr.safety.escalation-check=PT1H", "cpr.safety.mailbox=safety-desk@campus.example" })
 @Import(MutableClockConfiguration.class)
 @ExtendWith(OutputCaptureExtension.class)
 class CheckinOperationsTests {
 
-    static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+	static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
 
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry r) {
-        r.add("spring.mail.host", () -> "127.0.0.1");
-        r.add("spring.mail.port", () -> PORT);
-    }
+	@RegisterExtension
+	static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
 
-    @LocalServerPort int port;
-    @Autowired JdbcClient jdbc;
-    @Autowired OnCallRota rota;
-    @Autowired IdentityManagement identity;
-    @Autowired CheckinService checkins;
-    @Autowired CheckinRetention retention;
-    @Autowired MutableClock clock;
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry r) {
+		r.add("spring.mail.host", () -> "127.0.0.1");
+		r.add("spring.mail.port", () -> PORT);
+	}
 
-    final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    PersonId clinician;
+	@LocalServerPort
+	int port;
 
-    @BeforeEach
-    void ladder() {
-        clinician = identity.byUsername("clinician").orElseThrow().id();
-        rota.replace(List.of(UUID.randomUUID(), clinician.value()));
-    }
+	@Autowired
+	JdbcClient jdbc;
 
-    @Test
-    void aCriticalCheckinLeavesNoTraceOfItsSenderAndMailsTheBackupWithoutDetails(CapturedOutput output) throws Exception {
-        String userAgent = "CanaryAgent/" + UUID.randomUUID();
-        String forwardedFor = "198.51.100." + (1 + ThreadLocalRandom.current().nextInt(250));
-        signIn("resident");
-        String sessionId = cookies.getOrDefault("CPRSESSION", "");
-        assertThat(sessionId).as("signed in").isNotBlank();
-        String personId = identity.byUsername("resident").orElseThrow().id().toString();
-        String handle = "canary-" + UUID.randomUUID().toString().substring(0, 8);
+	@Autowired
+	OnCallRota rota;
 
-        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/checkin")).header("User-Agent", userAgent)
-                .header("X-Forwarded-For", forwardedFor).GET());
-        assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).as("the page does not know who is signed in").doesNotContain("Sign out");
-        assertThat(form.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("CPRSESSION"));
-        HttpResponse<String> sent = send(HttpRequest.newBuilder(uri("/checkin")).header("User-Agent", userAgent)
-                .header("X-Forwarded-For", forwardedFor).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(answers(csrf(form.body()), handle)))));
-        assertThat(sent.statusCode()).isEqualTo(200);
-        assertThat(sent.body()).contains("Your check-in was received");
+	@Autowired
+	IdentityManagement identity;
 
-        String everything = String.join("\n", jdbc.sql("SCRIPT").query(String.class).list());
-        String checkinTables = String.join("\n", jdbc.sql("SCRIPT TABLE checkin_account, checkin_submission, checkin_message, checkin_reveal")
-                .query(String.class).list());
-        assertThat(everything).as("no table holds the client's agent or address").doesNotContain(userAgent).doesNotContain(forwardedFor);
-        assertThat(checkinTables).doesNotContain(sessionId).doesNotContain(personId).doesNotContain(handle);
-        assertThat(greenMail.waitForIncomingEmail(10_000, 1)).as("the on-call ladder was e-mailed").isTrue();
-        MimeMessage mail = greenMail.getReceivedMessages()[0];
-        String clinicianEmail = identity.person(clinician).orElseThrow().email();
-        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(clinicianEmail);
-        assertThat(mail.getSubject()).isEqualTo("A new item needs review");
-        assertThat(GreenMailUtil.getBody(mail)).doesNotContain("PHQ").doesNotContain("item 9").doesNotContain("Tier")
-                .doesNotContain(handle);
-        String appLog = output.getAll().lines().filter(l -> !l.toLowerCase().contains("greenmail")).collect(Collectors.joining("\n"));
-        assertThat(appLog).contains("Operational alarm").doesNotContain(clinicianEmail)
-                .doesNotContain(userAgent).doesNotContain(forwardedFor).doesNotContain(sessionId).doesNotContain(handle);
-    }
+	@Autowired
+	CheckinService checkins;
 
-    @Test
-    void theDoorbellSaysOnlyThatAReplyIsWaiting() throws Exception {
-        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/checkin")).GET());
-        String handle = "bell-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> fields = answers(csrf(form.body()), handle);
-        fields.put("doorbell", "doorbell-owner@example.org");
-        send(HttpRequest.newBuilder(uri("/checkin")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(fields))));
-        UUID submission = jdbc.sql("SELECT s.id FROM checkin_submission s JOIN checkin_account a ON a.id = s.account_id WHERE a.handle_hash = ?")
-                .param(CheckinWebTests.hash(handle)).query(UUID.class).single();
-        assertThat(String.join("\n", jdbc.sql("SCRIPT TABLE checkin_account").query(String.class).list()))
-                .as("the doorbell address is sealed").doesNotContain("doorbell-owner@example.org");
-        checkins.clinicianReplies(submission, clinician, "A personal reply with details");
-        MimeMessage bell = await("the doorbell rang").atMost(Duration.ofSeconds(10))
-                .until(() -> java.util.Arrays.stream(greenMail.getReceivedMessages())
-                        .filter(m -> recipients(m).contains("doorbell-owner@example.org")).findFirst().orElse(null), java.util.Objects::nonNull);
-        assertThat(bell.getSubject()).isEqualTo("A reply is waiting for you");
-        assertThat(GreenMailUtil.getBody(bell)).doesNotContain("personal reply").doesNotContain(handle);
-    }
+	@Autowired
+	CheckinRetention retention;
 
-    @Test
-    void idleAccountsAreDeletedWithEverythingInThem() {
-        jdbc.sql("DELETE FROM checkin_account").update();
-        UUID idle = account();
-        clock.advance(Duration.ofDays(200));
-        UUID recent = account();
-        clock.advance(Duration.ofDays(200));
-        assertThat(retention.purgeIdle()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT id FROM checkin_account").query(UUID.class).list()).containsExactly(recent);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM checkin_submission WHERE account_id = ?").param(idle).query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM checkin_message WHERE account_id = ?").param(idle).query(Integer.class).single()).isZero();
-    }
+	@Autowired
+	MutableClock clock;
 
-    private UUID account() {
-        String handle = "idle-" + UUID.randomUUID().toString().substring(0, 8);
-        var outcome = new org.cpr.safety.checkin.CheckinInstruments.Outcome(
-                new org.cpr.safety.checkin.CheckinTiering.Scores(3, 0, 2, 0, 2), Map.of(), "{}");
-        checkins.submit(handle, CheckinFixtures.PASSPHRASE, "x@example.org", UUID.randomUUID().toString(), outcome);
-        UUID id = jdbc.sql("SELECT id FROM checkin_account WHERE handle_hash = ?").param(CheckinWebTests.hash(handle)).query(UUID.class).single();
-        checkins.participantWrites(id, "hello");
-        return id;
-    }
+	final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String recipients(MimeMessage m) {
-        try {
-            return GreenMailUtil.getAddressList(m.getAllRecipients());
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    static Map<String, String> answers(String csrf, String handle) {
-        Map<String, String> f = new LinkedHashMap<>();
-        f.put("_csrf", csrf);
-        f.put("handle", handle);
-        f.put("passphrase", CheckinFixtures.PASSPHRASE);
-        f.put("doorbell", "");
-        f.put("idempotencyKey", UUID.randomUUID().toString());
-        for (int i = 1; i <= 8; i++) {
-            f.put("phq9_" + i, "1");
-        }
-        f.put("phq9_9", "2");
-        for (int i = 1; i <= 7; i++) {
-            f.put("gad7_" + i, "1");
-        }
-        f.put("pcptsd5_exposure", "false");
-        f.put("burnout_1", "3");
-        return f;
-    }
+	PersonId clinician;
 
-    private void signIn(String username) throws Exception {
-        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login")).GET());
-        HttpResponse<String> done = send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody(Map.of("username", username,
-                        "password", "demo-resilience-2026", "_csrf", csrf(login.body()))))));
-        assertThat(done.statusCode()).isEqualTo(302);
-    }
+	@BeforeEach
+	void ladder() {
+		clinician = identity.byUsername("clinician").orElseThrow().id();
+		rota.replace(List.of(UUID.randomUUID(), clinician.value()));
+	}
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            HttpCookie.parse(header).forEach(c -> cookies.put(c.getName(), c.getValue()));
-        }
-        return response;
-    }
+	@Test
+	void aCriticalCheckinLeavesNoTraceOfItsSenderAndMailsTheBackupWithoutDetails(CapturedOutput output)
+			throws Exception {
+		String userAgent = "CanaryAgent/" + UUID.randomUUID();
+		String forwardedFor = "198.51.100." + (1 + ThreadLocalRandom.current().nextInt(250));
+		signIn("resident");
+		String sessionId = cookies.getOrDefault("CPRSESSION", "");
+		assertThat(sessionId).as("signed in").isNotBlank();
+		String personId = identity.byUsername("resident").orElseThrow().id().toString();
+		String handle = "canary-" + UUID.randomUUID().toString().substring(0, 8);
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
+		HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/checkin"))
+			.header("User-Agent", userAgent)
+			.header("X-Forwarded-For", forwardedFor)
+			.GET());
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).as("the page does not know who is signed in").doesNotContain("Sign out");
+		assertThat(form.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("CPRSESSION"));
+		HttpResponse<String> sent = send(HttpRequest.newBuilder(uri("/checkin"))
+			.header("User-Agent", userAgent)
+			.header("X-Forwarded-For", forwardedFor)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(formBody(answers(csrf(form.body()), handle)))));
+		assertThat(sent.statusCode()).isEqualTo(200);
+		assertThat(sent.body()).contains("Your check-in was received");
 
-    private static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        assertThat(m.find()).as("form carries a CSRF token").isTrue();
-        return m.group(1);
-    }
+		String everything = String.join("\n", jdbc.sql("SCRIPT").query(String.class).list());
+		String checkinTables = String.join("\n",
+				jdbc.sql("SCRIPT TABLE checkin_account, checkin_submission, checkin_message, checkin_reveal")
+					.query(String.class)
+					.list());
+		assertThat(everything).as("no table holds the client's agent or address")
+			.doesNotContain(userAgent)
+			.doesNotContain(forwardedFor);
+		assertThat(checkinTables).doesNotContain(sessionId).doesNotContain(personId).doesNotContain(handle);
+		assertThat(greenMail.waitForIncomingEmail(10_000, 1)).as("the on-call ladder was e-mailed").isTrue();
+		MimeMessage mail = greenMail.getReceivedMessages()[0];
+		String clinicianEmail = identity.person(clinician).orElseThrow().email();
+		assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(clinicianEmail);
+		assertThat(mail.getSubject()).isEqualTo("A new item needs review");
+		assertThat(GreenMailUtil.getBody(mail)).doesNotContain("PHQ")
+			.doesNotContain("item 9")
+			.doesNotContain("Tier")
+			.doesNotContain(handle);
+		String appLog = output.getAll()
+			.lines()
+			.filter(l -> !l.toLowerCase().contains("greenmail"))
+			.collect(Collectors.joining("\n"));
+		assertThat(appLog).contains("Operational alarm")
+			.doesNotContain(clinicianEmail)
+			.doesNotContain(userAgent)
+			.doesNotContain(forwardedFor)
+			.doesNotContain(sessionId)
+			.doesNotContain(handle);
+	}
 
-    private static String formBody(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-    }
+	@Test
+	void theDoorbellSaysOnlyThatAReplyIsWaiting() throws Exception {
+		HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/checkin")).GET());
+		String handle = "bell-" + UUID.randomUUID().toString().substring(0, 8);
+		Map<String, String> fields = answers(csrf(form.body()), handle);
+		fields.put("doorbell", "doorbell-owner@example.org");
+		send(HttpRequest.newBuilder(uri("/checkin"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(formBody(fields))));
+		UUID submission = jdbc.sql(
+				"SELECT s.id FROM checkin_submission s JOIN checkin_account a ON a.id = s.account_id WHERE a.handle_hash = ?")
+			.param(CheckinWebTests.hash(handle))
+			.query(UUID.class)
+			.single();
+		assertThat(String.join("\n", jdbc.sql("SCRIPT TABLE checkin_account").query(String.class).list()))
+			.as("the doorbell address is sealed")
+			.doesNotContain("doorbell-owner@example.org");
+		checkins.clinicianReplies(submission, clinician, "A personal reply with details");
+		MimeMessage bell = await("the doorbell rang").atMost(Duration.ofSeconds(10))
+			.until(() -> java.util.Arrays.stream(greenMail.getReceivedMessages())
+				.filter(m -> recipients(m).contains("doorbell-owner@example.org"))
+				.findFirst()
+				.orElse(null), java.util.Objects::nonNull);
+		assertThat(bell.getSubject()).isEqualTo("A reply is waiting for you");
+		assertThat(GreenMailUtil.getBody(bell)).doesNotContain("personal reply").doesNotContain(handle);
+	}
+
+	@Test
+	void idleAccountsAreDeletedWithEverythingInThem() {
+		jdbc.sql("DELETE FROM checkin_account").update();
+		UUID idle = account();
+		clock.advance(Duration.ofDays(200));
+		UUID recent = account();
+		clock.advance(Duration.ofDays(200));
+		assertThat(retention.purgeIdle()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT id FROM checkin_account").query(UUID.class).list()).containsExactly(recent);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM checkin_submission WHERE account_id = ?")
+			.param(idle)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM checkin_message WHERE account_id = ?")
+			.param(idle)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	private UUID account() {
+		String handle = "idle-" + UUID.randomUUID().toString().substring(0, 8);
+		var outcome = new org.cpr.safety.checkin.CheckinInstruments.Outcome(
+				new org.cpr.safety.checkin.CheckinTiering.Scores(3, 0, 2, 0, 2), Map.of(), "{}");
+		checkins.submit(handle, CheckinFixtures.PASSPHRASE, "x@example.org", UUID.randomUUID().toString(), outcome);
+		UUID id = jdbc.sql("SELECT id FROM checkin_account WHERE handle_hash = ?")
+			.param(CheckinWebTests.hash(handle))
+			.query(UUID.class)
+			.single();
+		checkins.participantWrites(id, "hello");
+		return id;
+	}
+
+	private static String recipients(MimeMessage m) {
+		try {
+			return GreenMailUtil.getAddressList(m.getAllRecipients());
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	static Map<String, String> answers(String csrf, String handle) {
+		Map<String, String> f = new LinkedHashMap<>();
+		f.put("_csrf", csrf);
+		f.put("handle", handle);
+		f.put("passphrase", CheckinFixtures.PASSPHRASE);
+		f.put("doorbell", "");
+		f.put("idempotencyKey", UUID.randomUUID().toString());
+		for (int i = 1; i <= 8; i++) {
+			f.put("phq9_" + i, "1");
+		}
+		f.put("phq9_9", "2");
+		for (int i = 1; i <= 7; i++) {
+			f.put("gad7_" + i, "1");
+		}
+		f.put("pcptsd5_exposure", "false");
+		f.put("burnout_1", "3");
+		return f;
+	}
+
+	private void signIn(String username) throws Exception {
+		HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/login")).GET());
+		HttpResponse<String> done = send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(formBody(
+					Map.of("username", username, "password", "demo-resilience-2026", "_csrf", csrf(login.body()))))));
+		assertThat(done.statusCode()).isEqualTo(302);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		if (!cookies.isEmpty()) {
+			request.header("Cookie",
+					cookies.entrySet()
+						.stream()
+						.map(e -> e.getKey() + "=" + e.getValue())
+						.collect(Collectors.joining("; ")));
+		}
+		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		for (String header : response.headers().allValues("Set-Cookie")) {
+			HttpCookie.parse(header).forEach(c -> cookies.put(c.getName(), c.getValue()));
+		}
+		return response;
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private static String csrf(String html) {
+		Matcher m = CSRF.matcher(html);
+		assertThat(m.find()).as("form carries a CSRF token").isTrue();
+		return m.group(1);
+	}
+
+	private static String formBody(Map<String, String> fields) {
+		return fields.entrySet()
+			.stream()
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+	}
+
 }

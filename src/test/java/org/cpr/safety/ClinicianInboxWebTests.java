@@ -26,71 +26,82 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class ClinicianInboxWebTests {
 
-    @Autowired MockMvc mvc;
-    @Autowired SafetyAlerts alerts;
-    @Autowired JdbcClient jdbc;
+	@Autowired
+	MockMvc mvc;
 
+	@Autowired
+	SafetyAlerts alerts;
 
-    UUID anAlert() {
-        return alerts.raise(new SafetyConcern("survey-response", UUID.randomUUID().toString(),
-                new PersonId(UUID.randomUUID()), null, AlertTier.TIER_1, Set.of("PHQ9_ITEM9")));
-    }
+	@Autowired
+	JdbcClient jdbc;
 
-    @Test
-    void noOtherRoleCanOpenTheInboxOrAnAlert() throws Exception {
-        UUID id = anAlert();
-        for (Role role : Role.values()) {
-            if (role == Role.RESILIENCE_CLINICIAN) {
-                continue;
-            }
-            mvc.perform(get("/clinician/alerts").with(signedIn(as(role)))).andExpect(status().isForbidden());
-            mvc.perform(get("/clinician/alerts/" + id).with(signedIn(as(role)))).andExpect(status().isForbidden());
-            mvc.perform(post("/clinician/alerts/" + id + "/acknowledge").with(signedIn(as(role))).with(csrf()))
-                .andExpect(status().isForbidden());
-        }
-    }
+	UUID anAlert() {
+		return alerts.raise(new SafetyConcern("survey-response", UUID.randomUUID().toString(),
+				new PersonId(UUID.randomUUID()), null, AlertTier.TIER_1, Set.of("PHQ9_ITEM9")));
+	}
 
-    @Test
-    void clinicianSeesTheAlertAndEveryViewIsAudited() throws Exception {
-        UUID id = anAlert();
-        CprUser clinician = as(Role.RESILIENCE_CLINICIAN);
-        mvc.perform(get("/clinician/alerts").with(signedIn(clinician)))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("/clinician/alerts/" + id)));
-        mvc.perform(get("/clinician/alerts/" + id).with(signedIn(clinician)))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("PHQ-9 item 9 above zero")));
-        int views = jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_ALERT_VIEWED' AND record_id = ? AND actor_id = ?")
-                .params(id.toString(), clinician.personId().value()).query(Integer.class).single();
-        org.assertj.core.api.Assertions.assertThat(views).isEqualTo(1);
-    }
+	@Test
+	void noOtherRoleCanOpenTheInboxOrAnAlert() throws Exception {
+		UUID id = anAlert();
+		for (Role role : Role.values()) {
+			if (role == Role.RESILIENCE_CLINICIAN) {
+				continue;
+			}
+			mvc.perform(get("/clinician/alerts").with(signedIn(as(role)))).andExpect(status().isForbidden());
+			mvc.perform(get("/clinician/alerts/" + id).with(signedIn(as(role)))).andExpect(status().isForbidden());
+			mvc.perform(post("/clinician/alerts/" + id + "/acknowledge").with(signedIn(as(role))).with(csrf()))
+				.andExpect(status().isForbidden());
+		}
+	}
 
-    @Test
-    void guessedAlertIdsAreNotFound() throws Exception {
-        mvc.perform(get("/clinician/alerts/" + UUID.randomUUID()).with(signedIn(as(Role.RESILIENCE_CLINICIAN))))
-            .andExpect(status().isNotFound());
-    }
+	@Test
+	void clinicianSeesTheAlertAndEveryViewIsAudited() throws Exception {
+		UUID id = anAlert();
+		CprUser clinician = as(Role.RESILIENCE_CLINICIAN);
+		mvc.perform(get("/clinician/alerts").with(signedIn(clinician)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/clinician/alerts/" + id)));
+		mvc.perform(get("/clinician/alerts/" + id).with(signedIn(clinician)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("PHQ-9 item 9 above zero")));
+		int views = jdbc.sql(
+				"SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_ALERT_VIEWED' AND record_id = ? AND actor_id = ?")
+			.params(id.toString(), clinician.personId().value())
+			.query(Integer.class)
+			.single();
+		org.assertj.core.api.Assertions.assertThat(views).isEqualTo(1);
+	}
 
-    @Test
-    void dispositionWithoutChoicesShowsFieldErrors() throws Exception {
-        UUID id = anAlert();
-        mvc.perform(post("/clinician/alerts/" + id + "/disposition").with(signedIn(as(Role.RESILIENCE_CLINICIAN))).with(csrf())
-                .param("disposition", "UNABLE_TO_REACH_RETRY_SCHEDULED").param("risk", ""))
-            .andExpect(status().isOk())
-            .andExpect(content().string(containsString("Choose the assessed risk level")))
-            .andExpect(content().string(containsString("Give the date of the next contact attempt")));
-    }
+	@Test
+	void guessedAlertIdsAreNotFound() throws Exception {
+		mvc.perform(get("/clinician/alerts/" + UUID.randomUUID()).with(signedIn(as(Role.RESILIENCE_CLINICIAN))))
+			.andExpect(status().isNotFound());
+	}
 
-    @Test
-    void clinicianAcknowledgesThenCloses() throws Exception {
-        UUID id = anAlert();
-        CprUser clinician = as(Role.RESILIENCE_CLINICIAN);
-        mvc.perform(post("/clinician/alerts/" + id + "/acknowledge").with(signedIn(clinician)).with(csrf()))
-            .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/clinician/alerts/" + id + "/disposition").with(signedIn(clinician)).with(csrf())
-                .param("disposition", "REFERRED").param("risk", "MODERATE"))
-            .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/clinician/alerts/" + id).with(signedIn(clinician)))
-            .andExpect(content().string(containsString("Closed with")));
-    }
+	@Test
+	void dispositionWithoutChoicesShowsFieldErrors() throws Exception {
+		UUID id = anAlert();
+		mvc.perform(post("/clinician/alerts/" + id + "/disposition").with(signedIn(as(Role.RESILIENCE_CLINICIAN)))
+			.with(csrf())
+			.param("disposition", "UNABLE_TO_REACH_RETRY_SCHEDULED")
+			.param("risk", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Choose the assessed risk level")))
+			.andExpect(content().string(containsString("Give the date of the next contact attempt")));
+	}
+
+	@Test
+	void clinicianAcknowledgesThenCloses() throws Exception {
+		UUID id = anAlert();
+		CprUser clinician = as(Role.RESILIENCE_CLINICIAN);
+		mvc.perform(post("/clinician/alerts/" + id + "/acknowledge").with(signedIn(clinician)).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/clinician/alerts/" + id + "/disposition").with(signedIn(clinician))
+			.with(csrf())
+			.param("disposition", "REFERRED")
+			.param("risk", "MODERATE")).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/clinician/alerts/" + id).with(signedIn(clinician)))
+			.andExpect(content().string(containsString("Closed with")));
+	}
+
 }

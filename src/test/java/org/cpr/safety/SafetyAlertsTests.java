@@ -26,137 +26,158 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Import(MutableClockConfiguration.class)
 class SafetyAlertsTests {
 
-    @Autowired SafetyAlerts alerts;
-    @Autowired OnCallRota rota;
-    @Autowired MutableClock clock;
-    @Autowired JdbcClient jdbc;
+	@Autowired
+	SafetyAlerts alerts;
 
-    final PersonId primary = new PersonId(UUID.randomUUID());
-    final PersonId backup = new PersonId(UUID.randomUUID());
+	@Autowired
+	OnCallRota rota;
 
-    @BeforeEach
-    void clean() {
-        jdbc.sql("DELETE FROM safety_alert").update();
-        rota.replace(List.of(primary.value(), backup.value()));
-    }
+	@Autowired
+	MutableClock clock;
 
-    static SafetyConcern concern(String source, AlertTier tier) {
-        return new SafetyConcern("survey-response", source, new PersonId(UUID.randomUUID()), null, tier, Set.of("PHQ9_ITEM9"));
-    }
+	@Autowired
+	JdbcClient jdbc;
 
-    int alertCount() {
-        return jdbc.sql("SELECT COUNT(*) FROM safety_alert").query(Integer.class).single();
-    }
+	final PersonId primary = new PersonId(UUID.randomUUID());
 
-    @Test
-    void theSameConcernReportedTwiceMakesOneAlert() {
-        SafetyConcern c = concern("r-1", AlertTier.TIER_1);
-        UUID first = alerts.raise(c);
-        UUID second = alerts.raise(c);
-        assertThat(second).isEqualTo(first);
-        assertThat(alertCount()).isEqualTo(1);
-    }
+	final PersonId backup = new PersonId(UUID.randomUUID());
 
-    @Test
-    void concurrentDeliveriesOfOneConcernMakeOneAlert() throws Exception {
-        SafetyConcern c = concern("r-concurrent", AlertTier.TIER_1);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Object>> tasks = java.util.Collections.nCopies(8, () -> {
-                try {
-                    return alerts.raise(c);
-                } catch (RuntimeException duplicateLostTheRace) {
-                    return duplicateLostTheRace;
-                }
-            });
-            pool.invokeAll(tasks);
-        } finally {
-            pool.shutdown();
-        }
-        assertThat(alertCount()).isEqualTo(1);
-    }
+	@BeforeEach
+	void clean() {
+		jdbc.sql("DELETE FROM safety_alert").update();
+		rota.replace(List.of(primary.value(), backup.value()));
+	}
 
-    @Test
-    void unacknowledgedTier1AlertEscalatesToTheBackupAtItsDeadline() {
-        UUID id = alerts.raise(concern("r-2", AlertTier.TIER_1));
-        assertThat(alerts.open(id, primary).orElseThrow().assignedTo()).isEqualTo(primary);
+	static SafetyConcern concern(String source, AlertTier tier) {
+		return new SafetyConcern("survey-response", source, new PersonId(UUID.randomUUID()), null, tier,
+				Set.of("PHQ9_ITEM9"));
+	}
 
-        clock.advance(Duration.ofMinutes(59));
-        assertThat(alerts.escalateOverdue()).isZero();
+	int alertCount() {
+		return jdbc.sql("SELECT COUNT(*) FROM safety_alert").query(Integer.class).single();
+	}
 
-        clock.advance(Duration.ofMinutes(2));
-        assertThat(alerts.escalateOverdue()).isEqualTo(1);
-        AlertView escalated = alerts.open(id, backup).orElseThrow();
-        assertThat(escalated.assignedTo()).isEqualTo(backup);
-        assertThat(escalated.escalationLevel()).isEqualTo(1);
-        assertThat(escalated.overdue()).isFalse();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_ALERT_ESCALATED' AND record_id = ?")
-                .param(id.toString()).query(Integer.class).single()).isEqualTo(1);
-    }
+	@Test
+	void theSameConcernReportedTwiceMakesOneAlert() {
+		SafetyConcern c = concern("r-1", AlertTier.TIER_1);
+		UUID first = alerts.raise(c);
+		UUID second = alerts.raise(c);
+		assertThat(second).isEqualTo(first);
+		assertThat(alertCount()).isEqualTo(1);
+	}
 
-    @Test
-    void acknowledgedAlertDoesNotEscalate() {
-        UUID id = alerts.raise(concern("r-3", AlertTier.TIER_1));
-        assertThat(alerts.acknowledge(id, primary)).isTrue();
-        clock.advance(Duration.ofHours(3));
-        assertThat(alerts.escalateOverdue()).isZero();
-        assertThat(alerts.open(id, primary).orElseThrow().status()).isEqualTo("ACKNOWLEDGED");
-    }
+	@Test
+	void concurrentDeliveriesOfOneConcernMakeOneAlert() throws Exception {
+		SafetyConcern c = concern("r-concurrent", AlertTier.TIER_1);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Callable<Object>> tasks = java.util.Collections.nCopies(8, () -> {
+				try {
+					return alerts.raise(c);
+				}
+				catch (RuntimeException duplicateLostTheRace) {
+					return duplicateLostTheRace;
+				}
+			});
+			pool.invokeAll(tasks);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(alertCount()).isEqualTo(1);
+	}
 
-    @Test
-    void tier3AlertWaitsForTheIspWindow() {
-        UUID id = alerts.raise(concern("r-4", AlertTier.TIER_3));
-        clock.advance(Duration.ofHours(47));
-        assertThat(alerts.escalateOverdue()).isZero();
-        clock.advance(Duration.ofHours(2));
-        assertThat(alerts.escalateOverdue()).isEqualTo(1);
-        assertThat(alerts.open(id, primary).orElseThrow().escalationLevel()).isEqualTo(1);
-    }
+	@Test
+	void unacknowledgedTier1AlertEscalatesToTheBackupAtItsDeadline() {
+		UUID id = alerts.raise(concern("r-2", AlertTier.TIER_1));
+		assertThat(alerts.open(id, primary).orElseThrow().assignedTo()).isEqualTo(primary);
 
-    @Test
-    void anAlertClosesOnlyWithADisposition() {
-        UUID id = alerts.raise(concern("r-5", AlertTier.TIER_2));
-        assertThat(alerts.recordDisposition(id, primary, Disposition.UNABLE_TO_REACH_RETRY_SCHEDULED, RiskLevel.NOT_ASSESSED, null))
-                .as("unable to reach needs the next attempt date").isFalse();
-        assertThat(alerts.recordDisposition(id, primary, Disposition.UNABLE_TO_REACH_RETRY_SCHEDULED, RiskLevel.NOT_ASSESSED,
-                LocalDate.of(2026, 3, 3))).isTrue();
-        assertThat(alerts.open(id, primary).orElseThrow().status()).as("a retry keeps it open").isEqualTo("ACKNOWLEDGED");
+		clock.advance(Duration.ofMinutes(59));
+		assertThat(alerts.escalateOverdue()).isZero();
 
-        assertThat(alerts.recordDisposition(id, primary, Disposition.CONTACTED_AND_ASSESSED, RiskLevel.LOW, null)).isTrue();
-        AlertView closed = alerts.open(id, primary).orElseThrow();
-        assertThat(closed.status()).isEqualTo("CLOSED");
-        assertThat(closed.disposition()).isEqualTo(Disposition.CONTACTED_AND_ASSESSED);
-        assertThat(alerts.inbox(primary)).extracting(AlertView::id).doesNotContain(id);
-    }
+		clock.advance(Duration.ofMinutes(2));
+		assertThat(alerts.escalateOverdue()).isEqualTo(1);
+		AlertView escalated = alerts.open(id, backup).orElseThrow();
+		assertThat(escalated.assignedTo()).isEqualTo(backup);
+		assertThat(escalated.escalationLevel()).isEqualTo(1);
+		assertThat(escalated.overdue()).isFalse();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'SAFETY_ALERT_ESCALATED' AND record_id = ?")
+			.param(id.toString())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
 
-    @Test
-    void aContactRequestJoinsThePseudonymousAlertAndReopensItIfItWasHandled() {
-        SafetyConcern review = new SafetyConcern("snapshot", "s-7", null, null, AlertTier.TIER_2, Set.of("PHQ9_ITEM9"));
-        UUID id = alerts.raise(review);
-        assertThat(alerts.recordDisposition(id, primary, Disposition.CONTACTED_AND_ASSESSED, RiskLevel.LOW, null)).isTrue();
-        PersonId person = new PersonId(UUID.randomUUID());
-        UUID again = alerts.raise(new SafetyConcern("snapshot", "s-7", person, null, AlertTier.TIER_2,
-                Set.of("PHQ9_ITEM9", "CONTACT_REQUESTED")));
-        assertThat(again).isEqualTo(id);
-        AlertView alert = alerts.open(id, primary).orElseThrow();
-        assertThat(alert.person()).isEqualTo(person);
-        assertThat(alert.status()).isEqualTo("OPEN");
-        assertThat(alerts.inbox(primary)).extracting(AlertView::id).contains(id);
-        // A second request changes nothing.
-        alerts.raise(new SafetyConcern("snapshot", "s-7", new PersonId(UUID.randomUUID()), null, AlertTier.TIER_2, Set.of()));
-        assertThat(alerts.open(id, primary).orElseThrow().person()).isEqualTo(person);
-    }
+	@Test
+	void acknowledgedAlertDoesNotEscalate() {
+		UUID id = alerts.raise(concern("r-3", AlertTier.TIER_1));
+		assertThat(alerts.acknowledge(id, primary)).isTrue();
+		clock.advance(Duration.ofHours(3));
+		assertThat(alerts.escalateOverdue()).isZero();
+		assertThat(alerts.open(id, primary).orElseThrow().status()).isEqualTo("ACKNOWLEDGED");
+	}
 
-    @Test
-    void escalationPastTheLadderStaysVisibleAndUnassigned() {
-        UUID id = alerts.raise(concern("r-6", AlertTier.TIER_1));
-        clock.advance(Duration.ofMinutes(61));
-        alerts.escalateOverdue();
-        clock.advance(Duration.ofMinutes(61));
-        alerts.escalateOverdue();
-        AlertView alert = alerts.open(id, primary).orElseThrow();
-        assertThat(alert.escalationLevel()).isEqualTo(2);
-        assertThat(alert.assignedTo()).isNull();
-        assertThat(alerts.inbox(primary)).extracting(AlertView::id).contains(id);
-    }
+	@Test
+	void tier3AlertWaitsForTheIspWindow() {
+		UUID id = alerts.raise(concern("r-4", AlertTier.TIER_3));
+		clock.advance(Duration.ofHours(47));
+		assertThat(alerts.escalateOverdue()).isZero();
+		clock.advance(Duration.ofHours(2));
+		assertThat(alerts.escalateOverdue()).isEqualTo(1);
+		assertThat(alerts.open(id, primary).orElseThrow().escalationLevel()).isEqualTo(1);
+	}
+
+	@Test
+	void anAlertClosesOnlyWithADisposition() {
+		UUID id = alerts.raise(concern("r-5", AlertTier.TIER_2));
+		assertThat(alerts.recordDisposition(id, primary, Disposition.UNABLE_TO_REACH_RETRY_SCHEDULED,
+				RiskLevel.NOT_ASSESSED, null))
+			.as("unable to reach needs the next attempt date")
+			.isFalse();
+		assertThat(alerts.recordDisposition(id, primary, Disposition.UNABLE_TO_REACH_RETRY_SCHEDULED,
+				RiskLevel.NOT_ASSESSED, LocalDate.of(2026, 3, 3)))
+			.isTrue();
+		assertThat(alerts.open(id, primary).orElseThrow().status()).as("a retry keeps it open")
+			.isEqualTo("ACKNOWLEDGED");
+
+		assertThat(alerts.recordDisposition(id, primary, Disposition.CONTACTED_AND_ASSESSED, RiskLevel.LOW, null))
+			.isTrue();
+		AlertView closed = alerts.open(id, primary).orElseThrow();
+		assertThat(closed.status()).isEqualTo("CLOSED");
+		assertThat(closed.disposition()).isEqualTo(Disposition.CONTACTED_AND_ASSESSED);
+		assertThat(alerts.inbox(primary)).extracting(AlertView::id).doesNotContain(id);
+	}
+
+	@Test
+	void aContactRequestJoinsThePseudonymousAlertAndReopensItIfItWasHandled() {
+		SafetyConcern review = new SafetyConcern("snapshot", "s-7", null, null, AlertTier.TIER_2, Set.of("PHQ9_ITEM9"));
+		UUID id = alerts.raise(review);
+		assertThat(alerts.recordDisposition(id, primary, Disposition.CONTACTED_AND_ASSESSED, RiskLevel.LOW, null))
+			.isTrue();
+		PersonId person = new PersonId(UUID.randomUUID());
+		UUID again = alerts.raise(new SafetyConcern("snapshot", "s-7", person, null, AlertTier.TIER_2,
+				Set.of("PHQ9_ITEM9", "CONTACT_REQUESTED")));
+		assertThat(again).isEqualTo(id);
+		AlertView alert = alerts.open(id, primary).orElseThrow();
+		assertThat(alert.person()).isEqualTo(person);
+		assertThat(alert.status()).isEqualTo("OPEN");
+		assertThat(alerts.inbox(primary)).extracting(AlertView::id).contains(id);
+		// A second request changes nothing.
+		alerts.raise(new SafetyConcern("snapshot", "s-7", new PersonId(UUID.randomUUID()), null, AlertTier.TIER_2,
+				Set.of()));
+		assertThat(alerts.open(id, primary).orElseThrow().person()).isEqualTo(person);
+	}
+
+	@Test
+	void escalationPastTheLadderStaysVisibleAndUnassigned() {
+		UUID id = alerts.raise(concern("r-6", AlertTier.TIER_1));
+		clock.advance(Duration.ofMinutes(61));
+		alerts.escalateOverdue();
+		clock.advance(Duration.ofMinutes(61));
+		alerts.escalateOverdue();
+		AlertView alert = alerts.open(id, primary).orElseThrow();
+		assertThat(alert.escalationLevel()).isEqualTo(2);
+		assertThat(alert.assignedTo()).isNull();
+		assertThat(alerts.inbox(primary)).extracting(AlertView::id).contains(id);
+	}
+
 }

@@ -10,46 +10,52 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Chart geometry as a reader meets it: dated ticks, values as text, bars in proportion, stacks filling the width. */
+/**
+ * Chart geometry as a reader meets it: dated ticks, values as text, bars in proportion,
+ * stacks filling the width.
+ */
 class SvgChartTests {
 
-    @Test
-    void aLongTrendHasAtMostFourDatedTicksFromTheFirstToTheLastTake() {
-        Instant start = Instant.parse("2026-01-05T10:00:00Z");
-        List<SvgChart.Dated> takes = IntStream.range(0, 12)
-                .mapToObj(i -> new SvgChart.Dated(start.plus(Duration.ofDays(30L * i)), 20 + i)).toList();
-        SvgChart.Line line = SvgChart.line("t", "WHO-5", "desc", takes);
-        assertThat(line.xTicks()).hasSize(4);
-        assertThat(line.xTicks().get(0).label()).isEqualTo("2026-01-05");
-        assertThat(line.xTicks().get(3).label()).isEqualTo(line.points().get(11).date());
-        assertThat(line.points()).extracting(SvgChart.Point::value).startsWith("20", "21").endsWith("31");
-        assertThat(line.points().get(11).y()).as("higher scores draw higher").isLessThan(line.points().get(0).y());
-        assertThat(line.polyline().split(" ")).hasSize(12);
-    }
+	@Test
+	void aLongTrendHasAtMostFourDatedTicksFromTheFirstToTheLastTake() {
+		Instant start = Instant.parse("2026-01-05T10:00:00Z");
+		List<SvgChart.Dated> takes = IntStream.range(0, 12)
+			.mapToObj(i -> new SvgChart.Dated(start.plus(Duration.ofDays(30L * i)), 20 + i))
+			.toList();
+		SvgChart.Line line = SvgChart.line("t", "WHO-5", "desc", takes);
+		assertThat(line.xTicks()).hasSize(4);
+		assertThat(line.xTicks().get(0).label()).isEqualTo("2026-01-05");
+		assertThat(line.xTicks().get(3).label()).isEqualTo(line.points().get(11).date());
+		assertThat(line.points()).extracting(SvgChart.Point::value).startsWith("20", "21").endsWith("31");
+		assertThat(line.points().get(11).y()).as("higher scores draw higher").isLessThan(line.points().get(0).y());
+		assertThat(line.polyline().split(" ")).hasSize(12);
+	}
 
-    @Test
-    void barsAreInProportionAndWriteTheirValues() {
-        Map<String, Integer> values = new LinkedHashMap<>();
-        values.put("Workflow", 4);
-        values.put("Facilities", 2);
-        values.put("Staffing", 0);
-        SvgChart.Bars bars = SvgChart.bars("b", "By category", "desc", values);
-        assertThat(bars.bars()).extracting(SvgChart.Bar::label).containsExactly("Workflow", "Facilities", "Staffing");
-        assertThat(bars.bars()).extracting(SvgChart.Bar::value).containsExactly("4", "2", "0");
-        assertThat(bars.bars().get(1).width() * 2).isCloseTo(bars.bars().get(0).width(), org.assertj.core.data.Offset.offset(0.01));
-        assertThat(bars.bars()).extracting(SvgChart.Bar::percent).containsExactly(100, 50, 0);
-    }
+	@Test
+	void barsAreInProportionAndWriteTheirValues() {
+		Map<String, Integer> values = new LinkedHashMap<>();
+		values.put("Workflow", 4);
+		values.put("Facilities", 2);
+		values.put("Staffing", 0);
+		SvgChart.Bars bars = SvgChart.bars("b", "By category", "desc", values);
+		assertThat(bars.bars()).extracting(SvgChart.Bar::label).containsExactly("Workflow", "Facilities", "Staffing");
+		assertThat(bars.bars()).extracting(SvgChart.Bar::value).containsExactly("4", "2", "0");
+		assertThat(bars.bars().get(1).width() * 2).isCloseTo(bars.bars().get(0).width(),
+				org.assertj.core.data.Offset.offset(0.01));
+		assertThat(bars.bars()).extracting(SvgChart.Bar::percent).containsExactly(100, 50, 0);
+	}
 
-    @Test
-    void aStackedBarFillsTheWidthAndLabelsOnlySegmentsWideEnough() {
-        Map<String, List<Long>> counts = new LinkedHashMap<>();
-        counts.put("All units", List.of(1L, 2L, 97L));
-        SvgChart.Stacked chart = SvgChart.stacked("s", "BRS", "desc", List.of("low", "typical", "high"), counts);
-        List<SvgChart.Segment> segments = chart.rows().get(0).segments();
-        assertThat(segments.stream().mapToDouble(SvgChart.Segment::width).sum()).isCloseTo(SvgChart.WIDTH - 16,
-                org.assertj.core.data.Offset.offset(0.01));
-        assertThat(segments.get(2).labelled()).isTrue();
-        assertThat(segments.get(0).labelled()).as("too narrow for its count; the table has it").isFalse();
-        assertThat(chart.legend()).extracting(SvgChart.LegendEntry::label).containsExactly("low", "typical", "high");
-    }
+	@Test
+	void aStackedBarFillsTheWidthAndLabelsOnlySegmentsWideEnough() {
+		Map<String, List<Long>> counts = new LinkedHashMap<>();
+		counts.put("All units", List.of(1L, 2L, 97L));
+		SvgChart.Stacked chart = SvgChart.stacked("s", "BRS", "desc", List.of("low", "typical", "high"), counts);
+		List<SvgChart.Segment> segments = chart.rows().get(0).segments();
+		assertThat(segments.stream().mapToDouble(SvgChart.Segment::width).sum()).isCloseTo(SvgChart.WIDTH - 16,
+				org.assertj.core.data.Offset.offset(0.01));
+		assertThat(segments.get(2).labelled()).isTrue();
+		assertThat(segments.get(0).labelled()).as("too narrow for its count; the table has it").isFalse();
+		assertThat(chart.legend()).extracting(SvgChart.LegendEntry::label).containsExactly("low", "typical", "high");
+	}
+
 }

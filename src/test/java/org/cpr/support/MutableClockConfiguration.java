@@ -8,9 +8,10 @@ import org.springframework.context.annotation.Primary;
 @TestConfiguration(proxyBeanMethods = false)
 public class MutableClockConfiguration {
 
-    @Bean
-    @Primary
-    public MutableClock mutableClock() {
-        return new MutableClock(MutableClock.START);
-    }
+	@Bean
+	@Primary
+	public MutableClock mutableClock() {
+		return new MutableClock(MutableClock.START);
+	}
+
 }

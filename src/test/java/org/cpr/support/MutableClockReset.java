@@ -9,33 +9,37 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * Puts the shared {@link MutableClock} back to a known instant before every test method, so tests that move
- * time pass in any order (Surefire's {@code runOrder}, a single {@code -Dtest}, the IDE). Registered for every
- * Spring test in {@code META-INF/spring.factories}; does nothing in a context without a {@link MutableClock}.
- * It runs before JUnit's {@code @BeforeEach} methods, which may still move the clock for their own setup.
+ * Puts the shared {@link MutableClock} back to a known instant before every test method,
+ * so tests that move time pass in any order (Surefire's {@code runOrder}, a single
+ * {@code -Dtest}, the IDE). Registered for every Spring test in
+ * {@code META-INF/spring.factories}; does nothing in a context without a
+ * {@link MutableClock}. It runs before JUnit's {@code @BeforeEach} methods, which may
+ * still move the clock for their own setup.
  */
 public class MutableClockReset implements TestExecutionListener, Ordered {
 
-    @Override
-    public void beforeTestMethod(TestContext testContext) {
-        if (!testContext.hasApplicationContext()) {
-            return;
-        }
-        ApplicationContext context = testContext.getApplicationContext();
-        context.getBeanProvider(MutableClock.class).ifAvailable(clock -> clock.set(startOf(testContext)));
-    }
+	@Override
+	public void beforeTestMethod(TestContext testContext) {
+		if (!testContext.hasApplicationContext()) {
+			return;
+		}
+		ApplicationContext context = testContext.getApplicationContext();
+		context.getBeanProvider(MutableClock.class).ifAvailable(clock -> clock.set(startOf(testContext)));
+	}
 
-    static Instant startOf(TestContext testContext) {
-        ClockStartsAt at = AnnotatedElementUtils.findMergedAnnotation(testContext.getTestMethod(), ClockStartsAt.class);
-        if (at == null) {
-            at = AnnotatedElementUtils.findMergedAnnotation(testContext.getTestClass(), ClockStartsAt.class);
-        }
-        return at == null ? MutableClock.START : Instant.parse(at.value());
-    }
+	static Instant startOf(TestContext testContext) {
+		ClockStartsAt at = AnnotatedElementUtils.findMergedAnnotation(testContext.getTestMethod(), ClockStartsAt.class);
+		if (at == null) {
+			at = AnnotatedElementUtils.findMergedAnnotation(testContext.getTestClass(), ClockStartsAt.class);
+		}
+		return at == null ? MutableClock.START : Instant.parse(at.value());
+	}
 
-    @Override
-    public int getOrder() {
-        // Right after dependency injection (2000), before transactions and SQL scripts run at the test's "now".
-        return 2100;
-    }
+	@Override
+	public int getOrder() {
+		// Right after dependency injection (2000), before transactions and SQL scripts
+		// run at the test's "now".
+		return 2100;
+	}
+
 }

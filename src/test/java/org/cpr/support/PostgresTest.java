@@ -8,10 +8,14 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.ContextConfiguration;
 
-/** A Spring test against the real PostgreSQL of {@code CPR_TEST_DB_URL} (skipped with a notice without it). */
+/**
+ * A Spring test against the real PostgreSQL of {@code CPR_TEST_DB_URL} (skipped with a
+ * notice without it).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(PostgresAvailable.class)
 @ContextConfiguration(initializers = PostgresInitializer.class)
 public @interface PostgresTest {
+
 }

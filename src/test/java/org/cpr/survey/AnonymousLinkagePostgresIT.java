@@ -27,9 +27,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Issue #11 on PostgreSQL: known people answer an anonymous wave; a database administrator then
- * joins on everything PostgreSQL exposes (xmin equal or nearest, ctid order, ids, unkeyed hashes of
- * the answers, timestamps) from the readable answers to the participation ledger. Nothing may link.
+ * Issue #11 on PostgreSQL: known people answer an anonymous wave; a database
+ * administrator then joins on everything PostgreSQL exposes (xmin equal or nearest, ctid
+ * order, ids, unkeyed hashes of the answers, timestamps) from the readable answers to the
+ * participation ledger. Nothing may link.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -38,32 +39,36 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(MutableClockConfiguration.class)
 class AnonymousLinkagePostgresIT {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    MutableClock clock;
+	@Autowired
+	MockMvc mvc;
 
-    @Test
-    void noTransactionIdPhysicalOrderIdOrHashLinksAnAnswerToItsPerson() throws Exception {
-        // BRS, not a health screen: the report shows the count of respondents (a PHQ-2 wave shows only gated positives)
-        AnonymousWave w = AnonymousWave.open(mvc, LocalDate.now(clock), 2, "brs");
-        Map<String, String> truth = new LinkedHashMap<>();
-        for (int i = 0; i < 16; i++) {
-            CprUser resident = person(Role.PARTICIPANT);
-            String answers = "{\"1\":" + (1 + i / 4) + ",\"2\":" + (1 + i % 4) + ",\"3\":3,\"4\":3,\"5\":3,\"6\":3}";
-            w.answer(resident, "pg-key-" + i, answers).andExpect(status().isCreated());
-            truth.put(resident.personId().toString(), answers);
-        }
-        clock.advance(Duration.ofDays(3));
-        mvc.perform(get("/api/v1/surveys/waves/" + w.wave() + "/report").with(as(w.facilitator())))
-            .andExpect(status().isOk())
-            .andExpect(jsonPath("$[?(@.group == 'all')].respondents").value(16));
+	@Autowired
+	JdbcTemplate jdbc;
 
-        assertThat(LinkageProbe.on(jdbc)
-            .anonymous("survey_response_anon", "answers", "wave_id = '" + w.wave() + "'")
-            .identified("survey_participation", "person_id", "wave_id = '" + w.wave() + "'")
-            .attack(truth)).isEmpty();
-    }
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void noTransactionIdPhysicalOrderIdOrHashLinksAnAnswerToItsPerson() throws Exception {
+		// BRS, not a health screen: the report shows the count of respondents (a PHQ-2
+		// wave shows only gated positives)
+		AnonymousWave w = AnonymousWave.open(mvc, LocalDate.now(clock), 2, "brs");
+		Map<String, String> truth = new LinkedHashMap<>();
+		for (int i = 0; i < 16; i++) {
+			CprUser resident = person(Role.PARTICIPANT);
+			String answers = "{\"1\":" + (1 + i / 4) + ",\"2\":" + (1 + i % 4) + ",\"3\":3,\"4\":3,\"5\":3,\"6\":3}";
+			w.answer(resident, "pg-key-" + i, answers).andExpect(status().isCreated());
+			truth.put(resident.personId().toString(), answers);
+		}
+		clock.advance(Duration.ofDays(3));
+		mvc.perform(get("/api/v1/surveys/waves/" + w.wave() + "/report").with(as(w.facilitator())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.group == 'all')].respondents").value(16));
+
+		assertThat(LinkageProbe.on(jdbc)
+			.anonymous("survey_response_anon", "answers", "wave_id = '" + w.wave() + "'")
+			.identified("survey_participation", "person_id", "wave_id = '" + w.wave() + "'")
+			.attack(truth)).isEmpty();
+	}
+
 }

@@ -14,16 +14,19 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** Signed-in users for survey tests (fresh person ids, so tests do not share state). */
 final class SurveyTestSupport {
 
-    private SurveyTestSupport() {
-    }
+	private SurveyTestSupport() {
+	}
 
-    static CprUser person(Role role) {
-        OrgUnitId scope = new OrgUnitId(UUID.randomUUID());
-        return new CprUser(new PersonId(UUID.randomUUID()), "u" + UUID.randomUUID(), "x", "Test",
-            new java.util.HashSet<>(java.util.List.of(new ScopedRole(role, scope), new ScopedRole(Role.PARTICIPANT, scope))), false, true);
-    }
+	static CprUser person(Role role) {
+		OrgUnitId scope = new OrgUnitId(UUID.randomUUID());
+		return new CprUser(new PersonId(UUID.randomUUID()), "u" + UUID.randomUUID(), "x", "Test",
+				new java.util.HashSet<>(
+						java.util.List.of(new ScopedRole(role, scope), new ScopedRole(Role.PARTICIPANT, scope))),
+				false, true);
+	}
 
-    static RequestPostProcessor as(CprUser u) {
-        return user(u);
-    }
+	static RequestPostProcessor as(CprUser u) {
+		return user(u);
+	}
+
 }

@@ -16,69 +16,87 @@ import org.cpr.questionnaire.ScoringSpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The questionnaire library as the snapshot uses it: the newest published version of an instrument,
- * its form, and server-side scoring of typed answers (choice weights and yes/no as booleans).
+ * The questionnaire library as the snapshot uses it: the newest published version of an
+ * instrument, its form, and server-side scoring of typed answers (choice weights and
+ * yes/no as booleans).
  */
 @Component
 class Instruments {
 
-    private final QuestionnaireLibrary library;
-    private final Scoring scoring;
-    private final Map<String, QuestionnaireVersion> versions = new ConcurrentHashMap<>();
+	private final QuestionnaireLibrary library;
 
-    Instruments(QuestionnaireLibrary library, Scoring scoring) {
-        this.library = library;
-        this.scoring = scoring;
-    }
+	private final Scoring scoring;
 
-    /** The published version in use; looked up once per instrument (published versions never change). */
-    public QuestionnaireVersion version(String instrumentId) {
-        return versions.computeIfAbsent(instrumentId, id -> library.latestPublished(id)
-                .orElseThrow(() -> new IllegalArgumentException("no published questionnaire " + id)));
-    }
+	private final Map<String, QuestionnaireVersion> versions = new ConcurrentHashMap<>();
 
-    public boolean exists(String instrumentId) {
-        return versions.containsKey(instrumentId) || library.latestPublished(instrumentId).isPresent();
-    }
+	Instruments(QuestionnaireLibrary library, Scoring scoring) {
+		this.library = library;
+		this.scoring = scoring;
+	}
 
-    public FormView form(String instrumentId) {
-        return scoring.form(version(instrumentId).id());
-    }
+	/**
+	 * The published version in use; looked up once per instrument (published versions
+	 * never change).
+	 */
+	public QuestionnaireVersion version(String instrumentId) {
+		return versions.computeIfAbsent(instrumentId, id -> library.latestPublished(id)
+			.orElseThrow(() -> new IllegalArgumentException("no published questionnaire " + id)));
+	}
 
-    /** The definition's band codes, in the definition's order (the columns of every band table). */
-    public List<String> bandCodes(String instrumentId) {
-        return scoring.spec(versionId(instrumentId)).bands().stream().map(ScoringSpec.Band::code).distinct().toList();
-    }
+	public boolean exists(String instrumentId) {
+		return versions.containsKey(instrumentId) || library.latestPublished(instrumentId).isPresent();
+	}
 
-    /** True when the definition says who screens positive (see {@link ScoringSpec#healthScreen()}). */
-    public boolean healthScreen(String instrumentId) {
-        return scoring.spec(versionId(instrumentId)).healthScreen();
-    }
+	public FormView form(String instrumentId) {
+		return scoring.form(version(instrumentId).id());
+	}
 
-    public String title(String instrumentId) {
-        return version(instrumentId).title();
-    }
+	/**
+	 * The definition's band codes, in the definition's order (the columns of every band
+	 * table).
+	 */
+	public List<String> bandCodes(String instrumentId) {
+		return scoring.spec(versionId(instrumentId)).bands().stream().map(ScoringSpec.Band::code).distinct().toList();
+	}
 
-    public UUID versionId(String instrumentId) {
-        return version(instrumentId).id();
-    }
+	/**
+	 * True when the definition says who screens positive (see
+	 * {@link ScoringSpec#healthScreen()}).
+	 */
+	public boolean healthScreen(String instrumentId) {
+		return scoring.spec(versionId(instrumentId)).healthScreen();
+	}
 
-    /** Scores on the server; throws {@link org.cpr.questionnaire.InvalidAnswersException} for incomplete or bad answers. */
-    public ScoreResult score(String instrumentId, Map<String, Object> answers) {
-        return scoring.score(versionId(instrumentId), json(answers));
-    }
+	public String title(String instrumentId) {
+		return version(instrumentId).title();
+	}
 
-    static ObjectNode json(Map<String, Object> answers) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        answers.forEach((k, v) -> {
-            if (v instanceof Boolean b) {
-                node.put(k, b);
-            } else if (v instanceof Number n) {
-                node.put(k, n.doubleValue());
-            } else if (v != null) {
-                node.put(k, v.toString());
-            }
-        });
-        return node;
-    }
+	public UUID versionId(String instrumentId) {
+		return version(instrumentId).id();
+	}
+
+	/**
+	 * Scores on the server; throws {@link org.cpr.questionnaire.InvalidAnswersException}
+	 * for incomplete or bad answers.
+	 */
+	public ScoreResult score(String instrumentId, Map<String, Object> answers) {
+		return scoring.score(versionId(instrumentId), json(answers));
+	}
+
+	static ObjectNode json(Map<String, Object> answers) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		answers.forEach((k, v) -> {
+			if (v instanceof Boolean b) {
+				node.put(k, b);
+			}
+			else if (v instanceof Number n) {
+				node.put(k, n.doubleValue());
+			}
+			else if (v != null) {
+				node.put(k, v.toString());
+			}
+		});
+		return node;
+	}
+
 }

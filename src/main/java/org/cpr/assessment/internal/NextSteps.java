@@ -24,82 +24,93 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tailored next steps from rules an administrator edits: "instrument X band in {…}" or "flag F" →
- * a category, a directory entry (by slug: its name in lower case with dashes) and a fallback text.
- * When no active entry has the slug yet the fallback text shows; the link appears once it exists.
+ * Tailored next steps from rules an administrator edits: "instrument X band in {…}" or
+ * "flag F" → a category, a directory entry (by slug: its name in lower case with dashes)
+ * and a fallback text. When no active entry has the slug yet the fallback text shows; the
+ * link appears once it exists.
  */
 @Component
 class NextSteps {
 
-    private final JdbcClient jdbc;
-    private final ServiceDirectory directory;
-    private final AuditPort audit;
+	private final JdbcClient jdbc;
 
-    NextSteps(JdbcClient jdbc, ServiceDirectory directory, AuditPort audit) {
-        this.jdbc = jdbc;
-        this.directory = directory;
-        this.audit = audit;
-    }
+	private final ServiceDirectory directory;
 
-    public List<NextStepRule> rules() {
-        return jdbc.sql("SELECT id, position, instrument_id, bands, flag, category, directory_slug, fallback_text FROM assessment_next_step_rule ORDER BY position, id")
-                .query((rs, n) -> new NextStepRule(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), bands(rs.getString(4)),
-                        rs.getString(5), ServiceCategory.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8)))
-                .list();
-    }
+	private final AuditPort audit;
 
-    @Transactional
-    public UUID save(NextStepRule rule, PersonId by) {
-        UUID id = rule.id() == null ? UUID.randomUUID() : rule.id();
-        jdbc.sql("DELETE FROM assessment_next_step_rule WHERE id = ?").param(id).update();
-        jdbc.sql("INSERT INTO assessment_next_step_rule (id, position, instrument_id, bands, flag, category, directory_slug, fallback_text)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(id, rule.position(), blankToNull(rule.instrumentId()), rule.bands().isEmpty() ? null : String.join(",", rule.bands()),
-                        blankToNull(rule.flag()), rule.category().name(), blankToNull(rule.directorySlug()), rule.fallbackText())
-                .update();
-        audit.record(AuditEntry.administration(by, "SNAPSHOT_RULE_SAVED", "assessment_next_step_rule", id.toString()));
-        return id;
-    }
+	NextSteps(JdbcClient jdbc, ServiceDirectory directory, AuditPort audit) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.audit = audit;
+	}
 
-    @Transactional
-    public void delete(UUID id, PersonId by) {
-        jdbc.sql("DELETE FROM assessment_next_step_rule WHERE id = ?").param(id).update();
-        audit.record(AuditEntry.administration(by, "SNAPSHOT_RULE_DELETED", "assessment_next_step_rule", id.toString()));
-    }
+	public List<NextStepRule> rules() {
+		return jdbc.sql(
+				"SELECT id, position, instrument_id, bands, flag, category, directory_slug, fallback_text FROM assessment_next_step_rule ORDER BY position, id")
+			.query((rs, n) -> new NextStepRule(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+					bands(rs.getString(4)), rs.getString(5), ServiceCategory.valueOf(rs.getString(6)), rs.getString(7),
+					rs.getString(8)))
+			.list();
+	}
 
-    public List<NextStep> forSubmission(SubmittedSnapshot submission) {
-        List<NextStep> steps = new ArrayList<>();
-        List<ServiceEntry> entries = null;
-        for (NextStepRule rule : rules()) {
-            if (!rule.matches(submission)) {
-                continue;
-            }
-            if (entries == null) {
-                entries = directory.everything();
-            }
-            Optional<ServiceEntry> entry = entries.stream().filter(e -> !e.retired())
-                    .filter(e -> rule.directorySlug() != null && slug(e.name()).equals(rule.directorySlug())).findFirst();
-            steps.add(new NextStep(rule.category(), entry.map(ServiceEntry::id).orElse(null), entry.map(ServiceEntry::name).orElse(null),
-                    rule.fallbackText()));
-        }
-        return steps;
-    }
+	@Transactional
+	public UUID save(NextStepRule rule, PersonId by) {
+		UUID id = rule.id() == null ? UUID.randomUUID() : rule.id();
+		jdbc.sql("DELETE FROM assessment_next_step_rule WHERE id = ?").param(id).update();
+		jdbc.sql(
+				"INSERT INTO assessment_next_step_rule (id, position, instrument_id, bands, flag, category, directory_slug, fallback_text)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(id, rule.position(), blankToNull(rule.instrumentId()),
+					rule.bands().isEmpty() ? null : String.join(",", rule.bands()), blankToNull(rule.flag()),
+					rule.category().name(), blankToNull(rule.directorySlug()), rule.fallbackText())
+			.update();
+		audit.record(AuditEntry.administration(by, "SNAPSHOT_RULE_SAVED", "assessment_next_step_rule", id.toString()));
+		return id;
+	}
 
-    /** "Resident Peer Support Network" → "resident-peer-support-network". */
-    public static String slug(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    }
+	@Transactional
+	public void delete(UUID id, PersonId by) {
+		jdbc.sql("DELETE FROM assessment_next_step_rule WHERE id = ?").param(id).update();
+		audit
+			.record(AuditEntry.administration(by, "SNAPSHOT_RULE_DELETED", "assessment_next_step_rule", id.toString()));
+	}
 
-    static Set<String> bands(String csv) {
-        Set<String> set = new LinkedHashSet<>();
-        if (csv != null) {
-            Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(set::add);
-        }
-        return set;
-    }
+	public List<NextStep> forSubmission(SubmittedSnapshot submission) {
+		List<NextStep> steps = new ArrayList<>();
+		List<ServiceEntry> entries = null;
+		for (NextStepRule rule : rules()) {
+			if (!rule.matches(submission)) {
+				continue;
+			}
+			if (entries == null) {
+				entries = directory.everything();
+			}
+			Optional<ServiceEntry> entry = entries.stream()
+				.filter(e -> !e.retired())
+				.filter(e -> rule.directorySlug() != null && slug(e.name()).equals(rule.directorySlug()))
+				.findFirst();
+			steps.add(new NextStep(rule.category(), entry.map(ServiceEntry::id).orElse(null),
+					entry.map(ServiceEntry::name).orElse(null), rule.fallbackText()));
+		}
+		return steps;
+	}
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
+	/** "Resident Peer Support Network" → "resident-peer-support-network". */
+	public static String slug(String name) {
+		String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+	}
+
+	static Set<String> bands(String csv) {
+		Set<String> set = new LinkedHashSet<>();
+		if (csv != null) {
+			Arrays.stream(csv.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(set::add);
+		}
+		return set;
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
 }

@@ -18,83 +18,98 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person's own snapshots. Every query is keyed by the owner, so nobody else — whatever their
- * role — can read one by guessing its id.
+ * A person's own snapshots. Every query is keyed by the owner, so nobody else — whatever
+ * their role — can read one by guessing its id.
  */
 @Component
 class SnapshotHistory {
 
-    private static final Map<String, String> FOLLOW_UPS = Map.of("phq-2", "phq-9", "gad-2", "gad-7");
+	private static final Map<String, String> FOLLOW_UPS = Map.of("phq-2", "phq-9", "gad-2", "gad-7");
 
-    private final JdbcClient jdbc;
-    private final Battery battery;
-    private final SafetyRouting safety;
-    private final AuditPort audit;
+	private final JdbcClient jdbc;
 
-    SnapshotHistory(JdbcClient jdbc, Battery battery, SafetyRouting safety, AuditPort audit) {
-        this.jdbc = jdbc;
-        this.battery = battery;
-        this.safety = safety;
-        this.audit = audit;
-    }
+	private final Battery battery;
 
-    @Transactional(readOnly = true)
-    public Optional<SubmittedSnapshot> find(UUID id, PersonId owner) {
-        return jdbc.sql("""
-                SELECT id, submitted_at, high_risk, tier, safety_state, contact_channel, contact_time
-                FROM assessment_submission WHERE id = ? AND person_id = ?""")
-                .params(id, owner.value())
-                .query((rs, n) -> new SubmittedSnapshot(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getBoolean(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), List.of()))
-                .optional()
-                .map(s -> new SubmittedSnapshot(s.id(), s.submittedAt(), s.highRisk(), s.tier(), s.safetyState(), s.contactChannel(),
-                        s.contactTime(), results(s.id())));
-    }
+	private final SafetyRouting safety;
 
-    /** Oldest first. */
-    @Transactional(readOnly = true)
-    public List<SubmittedSnapshot> all(PersonId owner) {
-        List<SubmittedSnapshot> found = new ArrayList<>();
-        jdbc.sql("SELECT id FROM assessment_submission WHERE person_id = ? ORDER BY submitted_at, id")
-                .param(owner.value()).query(UUID.class).list()
-                .forEach(id -> find(id, owner).ifPresent(found::add));
-        return found;
-    }
+	private final AuditPort audit;
 
-    private List<InstrumentResult> results(UUID submission) {
-        Map<String, InstrumentResult> byInstrument = new LinkedHashMap<>();
-        jdbc.sql("SELECT instrument_id, version_id, score, band, flags, answers FROM assessment_result WHERE submission_id = ? ORDER BY position")
-                .param(submission)
-                .query((rs, n) -> new InstrumentResult(rs.getString(1), rs.getObject(2, UUID.class), (Double) rs.getObject(3, Double.class),
-                        rs.getString(4), rs.getString(5).isBlank() ? List.of() : List.of(rs.getString(5).split(",")),
-                        AnswerCodec.readOne(rs.getString(6)), false))
-                .list().forEach(r -> byInstrument.put(r.instrumentId(), r));
-        Map<String, String> followUps = new LinkedHashMap<>(FOLLOW_UPS);
-        battery.steps().forEach(s -> {
-            if (s.followUpId() != null) {
-                followUps.put(s.instrumentId(), s.followUpId());
-            }
-        });
-        List<InstrumentResult> list = new ArrayList<>();
-        for (InstrumentResult r : byInstrument.values()) {
-            String followUp = followUps.get(r.instrumentId());
-            boolean superseded = followUp != null && byInstrument.containsKey(followUp);
-            list.add(new InstrumentResult(r.instrumentId(), r.versionId(), r.score(), r.band(), r.flags(), r.answers(), superseded));
-        }
-        return list;
-    }
+	SnapshotHistory(JdbcClient jdbc, Battery battery, SafetyRouting safety, AuditPort audit) {
+		this.jdbc = jdbc;
+		this.battery = battery;
+		this.safety = safety;
+		this.audit = audit;
+	}
 
-    /** Deletes everything the person has stored here (snapshots, draft, reminder); audited without content. */
-    @Transactional
-    public int deleteAll(PersonId owner) {
-        safety.settleBeforeDeletion(owner);
-        jdbc.sql("DELETE FROM assessment_result WHERE submission_id IN (SELECT id FROM assessment_submission WHERE person_id = ?)")
-                .param(owner.value()).update();
-        int deleted = jdbc.sql("DELETE FROM assessment_submission WHERE person_id = ?").param(owner.value()).update();
-        jdbc.sql("DELETE FROM assessment_draft WHERE person_id = ?").param(owner.value()).update();
-        jdbc.sql("DELETE FROM assessment_reminder WHERE person_id = ?").param(owner.value()).update();
-        audit.record(AuditEntry.selfService(owner, "SNAPSHOT_HISTORY_DELETED", "assessment_submission", null)
-                .detail("count=" + deleted));
-        return deleted;
-    }
+	@Transactional(readOnly = true)
+	public Optional<SubmittedSnapshot> find(UUID id, PersonId owner) {
+		return jdbc.sql("""
+				SELECT id, submitted_at, high_risk, tier, safety_state, contact_channel, contact_time
+				FROM assessment_submission WHERE id = ? AND person_id = ?""")
+			.params(id, owner.value())
+			.query((rs, n) -> new SubmittedSnapshot(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+					rs.getBoolean(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), List.of()))
+			.optional()
+			.map(s -> new SubmittedSnapshot(s.id(), s.submittedAt(), s.highRisk(), s.tier(), s.safetyState(),
+					s.contactChannel(), s.contactTime(), results(s.id())));
+	}
+
+	/** Oldest first. */
+	@Transactional(readOnly = true)
+	public List<SubmittedSnapshot> all(PersonId owner) {
+		List<SubmittedSnapshot> found = new ArrayList<>();
+		jdbc.sql("SELECT id FROM assessment_submission WHERE person_id = ? ORDER BY submitted_at, id")
+			.param(owner.value())
+			.query(UUID.class)
+			.list()
+			.forEach(id -> find(id, owner).ifPresent(found::add));
+		return found;
+	}
+
+	private List<InstrumentResult> results(UUID submission) {
+		Map<String, InstrumentResult> byInstrument = new LinkedHashMap<>();
+		jdbc.sql(
+				"SELECT instrument_id, version_id, score, band, flags, answers FROM assessment_result WHERE submission_id = ? ORDER BY position")
+			.param(submission)
+			.query((rs, n) -> new InstrumentResult(rs.getString(1), rs.getObject(2, UUID.class),
+					(Double) rs.getObject(3, Double.class), rs.getString(4),
+					rs.getString(5).isBlank() ? List.of() : List.of(rs.getString(5).split(",")),
+					AnswerCodec.readOne(rs.getString(6)), false))
+			.list()
+			.forEach(r -> byInstrument.put(r.instrumentId(), r));
+		Map<String, String> followUps = new LinkedHashMap<>(FOLLOW_UPS);
+		battery.steps().forEach(s -> {
+			if (s.followUpId() != null) {
+				followUps.put(s.instrumentId(), s.followUpId());
+			}
+		});
+		List<InstrumentResult> list = new ArrayList<>();
+		for (InstrumentResult r : byInstrument.values()) {
+			String followUp = followUps.get(r.instrumentId());
+			boolean superseded = followUp != null && byInstrument.containsKey(followUp);
+			list.add(new InstrumentResult(r.instrumentId(), r.versionId(), r.score(), r.band(), r.flags(), r.answers(),
+					superseded));
+		}
+		return list;
+	}
+
+	/**
+	 * Deletes everything the person has stored here (snapshots, draft, reminder); audited
+	 * without content.
+	 */
+	@Transactional
+	public int deleteAll(PersonId owner) {
+		safety.settleBeforeDeletion(owner);
+		jdbc.sql(
+				"DELETE FROM assessment_result WHERE submission_id IN (SELECT id FROM assessment_submission WHERE person_id = ?)")
+			.param(owner.value())
+			.update();
+		int deleted = jdbc.sql("DELETE FROM assessment_submission WHERE person_id = ?").param(owner.value()).update();
+		jdbc.sql("DELETE FROM assessment_draft WHERE person_id = ?").param(owner.value()).update();
+		jdbc.sql("DELETE FROM assessment_reminder WHERE person_id = ?").param(owner.value()).update();
+		audit.record(AuditEntry.selfService(owner, "SNAPSHOT_HISTORY_DELETED", "assessment_submission", null)
+			.detail("count=" + deleted));
+		return deleted;
+	}
+
 }

@@ -12,42 +12,49 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Appointments on the person's and the clinician's calendars. Both see the same neutral entry,
- * "Appointment with the resilience program": no clinician, specialty, reason or person's name, since
- * calendars are shared, synced and shown on lock screens. Cancelled ones stay, with the same UID.
+ * Appointments on the person's and the clinician's calendars. Both see the same neutral
+ * entry, "Appointment with the resilience program": no clinician, specialty, reason or
+ * person's name, since calendars are shared, synced and shown on lock screens. Cancelled
+ * ones stay, with the same UID.
  */
 @Component
 class AssistanceCalendar implements CalendarSource {
 
-    static final String SUMMARY = "Appointment with the resilience program";
-    static final Duration HISTORY = Duration.ofDays(90);
+	static final String SUMMARY = "Appointment with the resilience program";
+	static final Duration HISTORY = Duration.ofDays(90);
 
-    private final AppointmentStore appointments;
-    private final Clock clock;
-    private final String baseUrl;
+	private final AppointmentStore appointments;
 
-    AssistanceCalendar(AppointmentStore appointments, Clock clock, @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
-        this.appointments = appointments;
-        this.clock = clock;
-        this.baseUrl = baseUrl;
-    }
+	private final Clock clock;
 
-    /**
-     * The entries themselves, fingerprinted: one query, no rendering, and it changes exactly when the
-     * entries do, so a person's feed keeps its ETag and cache with this source on it.
-     */
-    @Override
-    public String version(PersonId person) {
-        return org.cpr.shared.Digests.sha256Hex(String.valueOf(entriesFor(person)));
-    }
+	private final String baseUrl;
 
-    @Override
-    public List<CalendarEntry> entriesFor(PersonId person) {
-        return appointments.forCalendar(person, clock.instant().minus(HISTORY)).stream().map(this::entry).toList();
-    }
+	AssistanceCalendar(AppointmentStore appointments, Clock clock,
+			@Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+		this.appointments = appointments;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
 
-    CalendarEntry entry(Appointment a) {
-        return new CalendarEntry("assistance-" + a.id() + "@cpr", a.sequence(), a.start().toInstant(), a.end().toInstant(),
-                a.start().getZone(), SUMMARY, null, null, baseUrl + "/assistance/mine", a.cancelled());
-    }
+	/**
+	 * The entries themselves, fingerprinted: one query, no rendering, and it changes
+	 * exactly when the entries do, so a person's feed keeps its ETag and cache with this
+	 * source on it.
+	 */
+	@Override
+	public String version(PersonId person) {
+		return org.cpr.shared.Digests.sha256Hex(String.valueOf(entriesFor(person)));
+	}
+
+	@Override
+	public List<CalendarEntry> entriesFor(PersonId person) {
+		return appointments.forCalendar(person, clock.instant().minus(HISTORY)).stream().map(this::entry).toList();
+	}
+
+	CalendarEntry entry(Appointment a) {
+		return new CalendarEntry("assistance-" + a.id() + "@cpr", a.sequence(), a.start().toInstant(),
+				a.end().toInstant(), a.start().getZone(), SUMMARY, null, null, baseUrl + "/assistance/mine",
+				a.cancelled());
+	}
+
 }

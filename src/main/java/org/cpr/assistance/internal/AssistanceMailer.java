@@ -29,108 +29,132 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every e-mail of the module. Mails about appointments say only "appointment with the resilience
- * program", the time and a link: never the clinician's specialty, a reason, or who the other party is.
- * Break-the-glass notices name the episode id and the time, never the person or the reason.
+ * Every e-mail of the module. Mails about appointments say only "appointment with the
+ * resilience program", the time and a link: never the clinician's specialty, a reason, or
+ * who the other party is. Break-the-glass notices name the episode id and the time, never
+ * the person or the reason.
  */
 @Component
 public class AssistanceMailer {
 
-    static final Duration REMIND_AHEAD = Duration.ofHours(24);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
+	static final Duration REMIND_AHEAD = Duration.ofHours(24);
 
-    private final AppointmentStore appointments;
-    private final EpisodeStore episodes;
-    private final WaitlistStore waitlist;
-    private final ReferralStore referrals;
-    private final IdentityManagement identity;
-    private final Notifications notifications;
-    private final Clock clock;
-    private final String baseUrl;
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL,
+			FormatStyle.SHORT);
 
-    AssistanceMailer(AppointmentStore appointments, EpisodeStore episodes, WaitlistStore waitlist, ReferralStore referrals,
-                     IdentityManagement identity, Notifications notifications, Clock clock,
-                     @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
-        this.appointments = appointments;
-        this.episodes = episodes;
-        this.waitlist = waitlist;
-        this.referrals = referrals;
-        this.identity = identity;
-        this.notifications = notifications;
-        this.clock = clock;
-        this.baseUrl = baseUrl;
-    }
+	private final AppointmentStore appointments;
 
-    @ApplicationModuleListener
-    void on(AppointmentBooked event) {
-        appointments.find(event.appointmentId()).filter(a -> !a.cancelled()).ifPresent(a ->
-                mail(a.person(), event.rescheduled() ? "assistance.mail.moved" : "assistance.mail.booked", when(a), baseUrl + "/assistance/mine"));
-    }
+	private final EpisodeStore episodes;
 
-    @ApplicationModuleListener
-    void on(AppointmentCancelled event) {
-        appointments.find(event.appointmentId()).ifPresent(a -> {
-            mail(a.person(), "assistance.mail.cancelled", when(a), baseUrl + "/assistance/mine");
-            mail(a.clinician(), "assistance.mail.cancelled", when(a), baseUrl + "/assistance/clinician");
-        });
-    }
+	private final WaitlistStore waitlist;
 
-    /** The privacy officers and the treating clinicians hear of a break-the-glass at once. */
-    @ApplicationModuleListener
-    void on(GlassBroken event) {
-        Set<PersonId> told = new LinkedHashSet<>();
-        identity.holdersOf(Role.PRIVACY_OFFICER).forEach(p -> told.add(p.id()));
-        episodes.find(event.episodeId()).ifPresent(e -> told.addAll(e.careTeam()));
-        String link = baseUrl + "/assistance/episodes/" + event.episodeId();
-        told.forEach(p -> mail(p, "assistance.mail.glass", event.episodeId().toString(), link));
-    }
+	private final ReferralStore referrals;
 
-    /** New or freed slots: everyone waiting hears once per event (they book themselves; first come, first served). */
-    @ApplicationModuleListener
-    void on(SlotsOpened event) {
-        waitlist.all().forEach(w -> mail(w.person(), "assistance.mail.slots", baseUrl + "/assistance/book"));
-    }
+	private final IdentityManagement identity;
 
-    @Scheduled(cron = "${cpr.assistance.reminder-cron:0 */15 * * * *}")
-    @SchedulerLock(name = "assistance-reminders", lockAtMostFor = "PT10M")
-    public void remindScheduled() {
-        remind();
-        followUps();
-    }
+	private final Notifications notifications;
 
-    /** Reminds people of appointments starting within a day, each once; returns how many mails were handed over. */
-    @Transactional
-    public int remind() {
-        Instant now = clock.instant();
-        int sent = 0;
-        for (Appointment a : appointments.unreminded(now, now.plus(REMIND_AHEAD))) {
-            if (mail(a.person(), "assistance.mail.reminder", when(a), baseUrl + "/assistance/mine")) {
-                sent++;
-            }
-            appointments.markReminded(a.id());
-        }
-        return sent;
-    }
+	private final Clock clock;
 
-    /** Tells referring clinicians of referrals whose follow-up day has come; returns how many. */
-    @Transactional
-    public int followUps() {
-        int sent = 0;
-        for (var r : referrals.followUpsDue(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            if (mail(r.createdBy(), "assistance.mail.followUp", baseUrl + "/assistance/episodes/" + r.episodeId())) {
-                sent++;
-            }
-            referrals.markReminded(r.id());
-        }
-        return sent;
-    }
+	private final String baseUrl;
 
-    private static String when(Appointment a) {
-        return WHEN.withLocale(Locale.ENGLISH).format(a.start()) + " (" + a.start().getZone() + ")";
-    }
+	AssistanceMailer(AppointmentStore appointments, EpisodeStore episodes, WaitlistStore waitlist,
+			ReferralStore referrals, IdentityManagement identity, Notifications notifications, Clock clock,
+			@Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+		this.appointments = appointments;
+		this.episodes = episodes;
+		this.waitlist = waitlist;
+		this.referrals = referrals;
+		this.identity = identity;
+		this.notifications = notifications;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
 
-    private boolean mail(PersonId person, String key, Object... args) {
-        String email = identity.person(person).map(PersonSummary::email).orElse(null);
-        return email != null && !email.isBlank() && notifications.sendMail(email, Locale.ENGLISH, key, args);
-    }
+	@ApplicationModuleListener
+	void on(AppointmentBooked event) {
+		appointments.find(event.appointmentId())
+			.filter(a -> !a.cancelled())
+			.ifPresent(a -> mail(a.person(), event.rescheduled() ? "assistance.mail.moved" : "assistance.mail.booked",
+					when(a), baseUrl + "/assistance/mine"));
+	}
+
+	@ApplicationModuleListener
+	void on(AppointmentCancelled event) {
+		appointments.find(event.appointmentId()).ifPresent(a -> {
+			mail(a.person(), "assistance.mail.cancelled", when(a), baseUrl + "/assistance/mine");
+			mail(a.clinician(), "assistance.mail.cancelled", when(a), baseUrl + "/assistance/clinician");
+		});
+	}
+
+	/**
+	 * The privacy officers and the treating clinicians hear of a break-the-glass at once.
+	 */
+	@ApplicationModuleListener
+	void on(GlassBroken event) {
+		Set<PersonId> told = new LinkedHashSet<>();
+		identity.holdersOf(Role.PRIVACY_OFFICER).forEach(p -> told.add(p.id()));
+		episodes.find(event.episodeId()).ifPresent(e -> told.addAll(e.careTeam()));
+		String link = baseUrl + "/assistance/episodes/" + event.episodeId();
+		told.forEach(p -> mail(p, "assistance.mail.glass", event.episodeId().toString(), link));
+	}
+
+	/**
+	 * New or freed slots: everyone waiting hears once per event (they book themselves;
+	 * first come, first served).
+	 */
+	@ApplicationModuleListener
+	void on(SlotsOpened event) {
+		waitlist.all().forEach(w -> mail(w.person(), "assistance.mail.slots", baseUrl + "/assistance/book"));
+	}
+
+	@Scheduled(cron = "${cpr.assistance.reminder-cron:0 */15 * * * *}")
+	@SchedulerLock(name = "assistance-reminders", lockAtMostFor = "PT10M")
+	public void remindScheduled() {
+		remind();
+		followUps();
+	}
+
+	/**
+	 * Reminds people of appointments starting within a day, each once; returns how many
+	 * mails were handed over.
+	 */
+	@Transactional
+	public int remind() {
+		Instant now = clock.instant();
+		int sent = 0;
+		for (Appointment a : appointments.unreminded(now, now.plus(REMIND_AHEAD))) {
+			if (mail(a.person(), "assistance.mail.reminder", when(a), baseUrl + "/assistance/mine")) {
+				sent++;
+			}
+			appointments.markReminded(a.id());
+		}
+		return sent;
+	}
+
+	/**
+	 * Tells referring clinicians of referrals whose follow-up day has come; returns how
+	 * many.
+	 */
+	@Transactional
+	public int followUps() {
+		int sent = 0;
+		for (var r : referrals.followUpsDue(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
+			if (mail(r.createdBy(), "assistance.mail.followUp", baseUrl + "/assistance/episodes/" + r.episodeId())) {
+				sent++;
+			}
+			referrals.markReminded(r.id());
+		}
+		return sent;
+	}
+
+	private static String when(Appointment a) {
+		return WHEN.withLocale(Locale.ENGLISH).format(a.start()) + " (" + a.start().getZone() + ")";
+	}
+
+	private boolean mail(PersonId person, String key, Object... args) {
+		String email = identity.person(person).map(PersonSummary::email).orElse(null);
+		return email != null && !email.isBlank() && notifications.sendMail(email, Locale.ENGLISH, key, args);
+	}
+
 }

@@ -8,25 +8,29 @@ import org.cpr.evaluation.InterventionType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Consultations' reach for evaluation: how many distinct people had an appointment in the window, never who. */
+/**
+ * Consultations' reach for evaluation: how many distinct people had an appointment in the
+ * window, never who.
+ */
 @Component
 class ConsultationReach implements InterventionReach {
 
-    private final AppointmentStore appointments;
+	private final AppointmentStore appointments;
 
-    ConsultationReach(AppointmentStore appointments) {
-        this.appointments = appointments;
-    }
+	ConsultationReach(AppointmentStore appointments) {
+		this.appointments = appointments;
+	}
 
-    @Override
-    public InterventionType type() {
-        return InterventionType.CONSULTATION;
-    }
+	@Override
+	public InterventionType type() {
+		return InterventionType.CONSULTATION;
+	}
 
-    @Override
-    @Transactional(readOnly = true)
-    public Reach reach(LocalDate from, LocalDate toExclusive) {
-        return new Reach.CountOnly(appointments.peopleSeen(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                toExclusive.atStartOfDay(ZoneOffset.UTC).toInstant()), Reach.CountOnly.Unit.PEOPLE);
-    }
+	@Override
+	@Transactional(readOnly = true)
+	public Reach reach(LocalDate from, LocalDate toExclusive) {
+		return new Reach.CountOnly(appointments.peopleSeen(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+				toExclusive.atStartOfDay(ZoneOffset.UTC).toInstant()), Reach.CountOnly.Unit.PEOPLE);
+	}
+
 }

@@ -17,53 +17,56 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves the waiting anonymous-channel audit entries into the hash chain: all of them in one
- * transaction, in random order, each stamped with the start of its day (UTC). Runs hourly on one node
- * ({@code cpr.audit.anonymous-flush-cron}), so an entry's place in the chain says only "some time
- * before this flush" and its stored time says only the day.
+ * Moves the waiting anonymous-channel audit entries into the hash chain: all of them in
+ * one transaction, in random order, each stamped with the start of its day (UTC). Runs
+ * hourly on one node ({@code cpr.audit.anonymous-flush-cron}), so an entry's place in the
+ * chain says only "some time before this flush" and its stored time says only the day.
  */
 @Component
 public class AnonymousAuditFlush {
 
-    private final JdbcClient jdbc;
-    private final HashChainedAuditLog chain;
-    private final SecureRandom random = new SecureRandom();
+	private final JdbcClient jdbc;
 
-    AnonymousAuditFlush(JdbcClient jdbc, HashChainedAuditLog chain) {
-        this.jdbc = jdbc;
-        this.chain = chain;
-    }
+	private final HashChainedAuditLog chain;
 
-    @Scheduled(cron = "${cpr.audit.anonymous-flush-cron:0 7 * * * *}", zone = "UTC")
-    @SchedulerLock(name = "audit-anonymous-flush", lockAtMostFor = "PT10M")
-    void scheduled() {
-        flush();
-    }
+	private final SecureRandom random = new SecureRandom();
 
-    /** Appends every waiting entry; returns how many. */
-    @Transactional
-    public int flush() {
-        chain.lockChain();
-        List<Pending> pending = new ArrayList<>(jdbc.sql("""
-                SELECT id, occurred_on, actor_id, action, record_type, record_id, subject_id, purpose, outcome, detail
-                FROM audit_pending""")
-            .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(),
-                    new AuditEntry(person(rs.getObject(3, UUID.class)), rs.getString(4), rs.getString(5), rs.getString(6),
-                            person(rs.getObject(7, UUID.class)), rs.getString(8), AuditEntry.Outcome.valueOf(rs.getString(9)),
-                            rs.getString(10))))
-            .list());
-        Collections.shuffle(pending, random);
-        for (Pending p : pending) {
-            chain.append(p.entry(), p.on().atStartOfDay(ZoneOffset.UTC).toInstant());
-            jdbc.sql("DELETE FROM audit_pending WHERE id = ?").param(p.id()).update();
-        }
-        return pending.size();
-    }
+	AnonymousAuditFlush(JdbcClient jdbc, HashChainedAuditLog chain) {
+		this.jdbc = jdbc;
+		this.chain = chain;
+	}
 
-    private static PersonId person(UUID id) {
-        return id == null ? null : new PersonId(id);
-    }
+	@Scheduled(cron = "${cpr.audit.anonymous-flush-cron:0 7 * * * *}", zone = "UTC")
+	@SchedulerLock(name = "audit-anonymous-flush", lockAtMostFor = "PT10M")
+	void scheduled() {
+		flush();
+	}
 
-    private record Pending(UUID id, LocalDate on, AuditEntry entry) {
-    }
+	/** Appends every waiting entry; returns how many. */
+	@Transactional
+	public int flush() {
+		chain.lockChain();
+		List<Pending> pending = new ArrayList<>(jdbc.sql("""
+				SELECT id, occurred_on, actor_id, action, record_type, record_id, subject_id, purpose, outcome, detail
+				FROM audit_pending""")
+			.query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(),
+					new AuditEntry(person(rs.getObject(3, UUID.class)), rs.getString(4), rs.getString(5),
+							rs.getString(6), person(rs.getObject(7, UUID.class)), rs.getString(8),
+							AuditEntry.Outcome.valueOf(rs.getString(9)), rs.getString(10))))
+			.list());
+		Collections.shuffle(pending, random);
+		for (Pending p : pending) {
+			chain.append(p.entry(), p.on().atStartOfDay(ZoneOffset.UTC).toInstant());
+			jdbc.sql("DELETE FROM audit_pending WHERE id = ?").param(p.id()).update();
+		}
+		return pending.size();
+	}
+
+	private static PersonId person(UUID id) {
+		return id == null ? null : new PersonId(id);
+	}
+
+	private record Pending(UUID id, LocalDate on, AuditEntry entry) {
+	}
+
 }

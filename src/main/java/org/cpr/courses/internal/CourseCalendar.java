@@ -17,59 +17,66 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts on a person's calendar every session of the offerings they hold a seat in or facilitate,
- * from 90 days back; cancelled sessions stay, as STATUS:CANCELLED with the same UID. One query for
- * the entries, and one small aggregate for the version a feed's ETag is made of: a feed is polled
- * often and changes rarely.
+ * Puts on a person's calendar every session of the offerings they hold a seat in or
+ * facilitate, from 90 days back; cancelled sessions stay, as STATUS:CANCELLED with the
+ * same UID. One query for the entries, and one small aggregate for the version a feed's
+ * ETag is made of: a feed is polled often and changes rarely.
  */
 @Component
 public class CourseCalendar implements CalendarSource {
 
-    static final Duration HISTORY = Duration.ofDays(90);
+	static final Duration HISTORY = Duration.ofDays(90);
 
-    /** The person's offerings: seated in, or facilitating. */
-    private static final String MINE = "SELECT offering_id FROM course_registration WHERE person_id = ? AND status = 'SEATED' "
-            + "UNION SELECT offering_id FROM course_facilitator WHERE person_id = ?";
+	/** The person's offerings: seated in, or facilitating. */
+	private static final String MINE = "SELECT offering_id FROM course_registration WHERE person_id = ? AND status = 'SEATED' "
+			+ "UNION SELECT offering_id FROM course_facilitator WHERE person_id = ?";
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final String baseUrl;
+	private final JdbcClient jdbc;
 
-    CourseCalendar(JdbcClient jdbc, Clock clock, @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.baseUrl = baseUrl;
-    }
+	private final Clock clock;
 
-    @Override
-    public List<CalendarEntry> entriesFor(PersonId person) {
-        Instant since = clock.instant().minus(HISTORY);
-        return jdbc.sql("SELECT o.title, o.description, o.protected_time_note, o.status AS offering_status, s.* "
-                + "FROM course_session s JOIN course_offering o ON o.id = s.offering_id "
-                + "WHERE s.ends_at > ? AND s.offering_id IN (" + MINE + ") ORDER BY s.starts_at")
-            .params(Timestamp.from(since), person.value(), person.value())
-            .query((rs, n) -> SessionEvents.entry(new OfferingId(rs.getObject("offering_id", UUID.class)), rs.getString("title"),
-                    rs.getString("description"), rs.getString("protected_time_note"), "CANCELLED".equals(rs.getString("offering_status")),
-                    OfferingStore.session(rs), baseUrl))
-            .list();
-    }
+	private final String baseUrl;
 
-    /**
-     * Changes with every change of the person's seats (a registration's latest time), of their
-     * offerings (updated_at, which also moves when facilitators change) and of those offerings'
-     * sessions (count, iCalendar sequence, latest start).
-     */
-    @Override
-    public String version(PersonId person) {
-        return jdbc.sql("SELECT (SELECT COUNT(*) FROM course_registration WHERE person_id = ?) || ':' "
-                + "|| COALESCE(CAST((SELECT MAX(COALESCE(cancelled_at, seated_at, requested_at)) FROM course_registration WHERE person_id = ?) AS VARCHAR), '-') || ':' "
-                + "|| (SELECT COUNT(*) FROM course_facilitator WHERE person_id = ?) || ':' "
-                + "|| COALESCE(CAST((SELECT MAX(updated_at) FROM course_offering WHERE id IN (" + MINE + ")) AS VARCHAR), '-') || ':' "
-                + "|| (SELECT COUNT(*) FROM course_session WHERE offering_id IN (" + MINE + ")) || ':' "
-                + "|| (SELECT COALESCE(SUM(ical_sequence), 0) FROM course_session WHERE offering_id IN (" + MINE + ")) || ':' "
-                + "|| COALESCE(CAST((SELECT MAX(starts_at) FROM course_session WHERE offering_id IN (" + MINE + ")) AS VARCHAR), '-')")
-            .params(person.value(), person.value(), person.value(), person.value(), person.value(), person.value(), person.value(),
-                    person.value(), person.value(), person.value(), person.value())
-            .query(String.class).single();
-    }
+	CourseCalendar(JdbcClient jdbc, Clock clock, @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
+
+	@Override
+	public List<CalendarEntry> entriesFor(PersonId person) {
+		Instant since = clock.instant().minus(HISTORY);
+		return jdbc
+			.sql("SELECT o.title, o.description, o.protected_time_note, o.status AS offering_status, s.* "
+					+ "FROM course_session s JOIN course_offering o ON o.id = s.offering_id "
+					+ "WHERE s.ends_at > ? AND s.offering_id IN (" + MINE + ") ORDER BY s.starts_at")
+			.params(Timestamp.from(since), person.value(), person.value())
+			.query((rs, n) -> SessionEvents.entry(new OfferingId(rs.getObject("offering_id", UUID.class)),
+					rs.getString("title"), rs.getString("description"), rs.getString("protected_time_note"),
+					"CANCELLED".equals(rs.getString("offering_status")), OfferingStore.session(rs), baseUrl))
+			.list();
+	}
+
+	/**
+	 * Changes with every change of the person's seats (a registration's latest time), of
+	 * their offerings (updated_at, which also moves when facilitators change) and of
+	 * those offerings' sessions (count, iCalendar sequence, latest start).
+	 */
+	@Override
+	public String version(PersonId person) {
+		return jdbc.sql("SELECT (SELECT COUNT(*) FROM course_registration WHERE person_id = ?) || ':' "
+				+ "|| COALESCE(CAST((SELECT MAX(COALESCE(cancelled_at, seated_at, requested_at)) FROM course_registration WHERE person_id = ?) AS VARCHAR), '-') || ':' "
+				+ "|| (SELECT COUNT(*) FROM course_facilitator WHERE person_id = ?) || ':' "
+				+ "|| COALESCE(CAST((SELECT MAX(updated_at) FROM course_offering WHERE id IN (" + MINE
+				+ ")) AS VARCHAR), '-') || ':' " + "|| (SELECT COUNT(*) FROM course_session WHERE offering_id IN ("
+				+ MINE + ")) || ':' "
+				+ "|| (SELECT COALESCE(SUM(ical_sequence), 0) FROM course_session WHERE offering_id IN (" + MINE
+				+ ")) || ':' " + "|| COALESCE(CAST((SELECT MAX(starts_at) FROM course_session WHERE offering_id IN ("
+				+ MINE + ")) AS VARCHAR), '-')")
+			.params(person.value(), person.value(), person.value(), person.value(), person.value(), person.value(),
+					person.value(), person.value(), person.value(), person.value(), person.value())
+			.query(String.class)
+			.single();
+	}
+
 }

@@ -23,72 +23,85 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * E-mail about registrations: a seat freed for a waitlisted person (after the promotion commits,
- * through the event registry, so it is not lost), and reminders the day before each session.
- * Mails name the offering and time only; never who else attends.
+ * E-mail about registrations: a seat freed for a waitlisted person (after the promotion
+ * commits, through the event registry, so it is not lost), and reminders the day before
+ * each session. Mails name the offering and time only; never who else attends.
  */
 @Component
 public class CourseMailer {
 
-    static final Duration REMIND_AHEAD = Duration.ofHours(24);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT);
+	static final Duration REMIND_AHEAD = Duration.ofHours(24);
 
-    private final OfferingStore offerings;
-    private final RegistrationStore registrations;
-    private final IdentityManagement identity;
-    private final Notifications notifications;
-    private final Clock clock;
-    private final String baseUrl;
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL,
+			FormatStyle.SHORT);
 
-    CourseMailer(OfferingStore offerings, RegistrationStore registrations, IdentityManagement identity, Notifications notifications,
-                 Clock clock, @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
-        this.offerings = offerings;
-        this.registrations = registrations;
-        this.identity = identity;
-        this.notifications = notifications;
-        this.clock = clock;
-        this.baseUrl = baseUrl;
-    }
+	private final OfferingStore offerings;
 
-    @ApplicationModuleListener
-    void on(SeatOffered event) {
-        Offering offering = offerings.find(event.offering()).orElse(null);
-        if (offering == null) {
-            return;
-        }
-        String when = offering.firstSession().map(s -> WHEN.withLocale(Locale.ENGLISH).format(s.start()) + " (" + s.start().getZone() + ")")
-                .orElse("");
-        mail(event.person(), "courses.mail.seat", offering.title(), when, baseUrl + "/courses/offerings/" + offering.id());
-    }
+	private final RegistrationStore registrations;
 
-    @Scheduled(cron = "${cpr.courses.reminder-cron:0 */15 * * * *}")
-    @SchedulerLock(name = "course-session-reminders", lockAtMostFor = "PT10M")
-    public void remindScheduled() {
-        remind();
-    }
+	private final IdentityManagement identity;
 
-    /** Reminds seated people of sessions starting within a day; each session once. Returns how many mails. */
-    @Transactional
-    public int remind() {
-        Instant now = clock.instant();
-        int sent = 0;
-        for (Session s : offerings.unremindedBetween(now, now.plus(REMIND_AHEAD))) {
-            Offering offering = offerings.find(s.offering()).orElseThrow();
-            String when = WHEN.withLocale(Locale.ENGLISH).format(s.start()) + " (" + s.start().getZone() + ")";
-            String where = s.place() != null ? s.place() : s.onlineLink();
-            for (var r : registrations.roster(s.offering())) {
-                if (r.status() == RegistrationStatus.SEATED && mail(r.person(), "courses.mail.reminder", offering.title(), when, where,
-                        baseUrl + "/courses/offerings/" + offering.id())) {
-                    sent++;
-                }
-            }
-            offerings.markReminded(s.id());
-        }
-        return sent;
-    }
+	private final Notifications notifications;
 
-    private boolean mail(PersonId person, String key, Object... args) {
-        String email = identity.person(person).map(PersonSummary::email).orElse(null);
-        return email != null && !email.isBlank() && notifications.sendMail(email, Locale.ENGLISH, key, args);
-    }
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	CourseMailer(OfferingStore offerings, RegistrationStore registrations, IdentityManagement identity,
+			Notifications notifications, Clock clock, @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+		this.offerings = offerings;
+		this.registrations = registrations;
+		this.identity = identity;
+		this.notifications = notifications;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
+
+	@ApplicationModuleListener
+	void on(SeatOffered event) {
+		Offering offering = offerings.find(event.offering()).orElse(null);
+		if (offering == null) {
+			return;
+		}
+		String when = offering.firstSession()
+			.map(s -> WHEN.withLocale(Locale.ENGLISH).format(s.start()) + " (" + s.start().getZone() + ")")
+			.orElse("");
+		mail(event.person(), "courses.mail.seat", offering.title(), when,
+				baseUrl + "/courses/offerings/" + offering.id());
+	}
+
+	@Scheduled(cron = "${cpr.courses.reminder-cron:0 */15 * * * *}")
+	@SchedulerLock(name = "course-session-reminders", lockAtMostFor = "PT10M")
+	public void remindScheduled() {
+		remind();
+	}
+
+	/**
+	 * Reminds seated people of sessions starting within a day; each session once. Returns
+	 * how many mails.
+	 */
+	@Transactional
+	public int remind() {
+		Instant now = clock.instant();
+		int sent = 0;
+		for (Session s : offerings.unremindedBetween(now, now.plus(REMIND_AHEAD))) {
+			Offering offering = offerings.find(s.offering()).orElseThrow();
+			String when = WHEN.withLocale(Locale.ENGLISH).format(s.start()) + " (" + s.start().getZone() + ")";
+			String where = s.place() != null ? s.place() : s.onlineLink();
+			for (var r : registrations.roster(s.offering())) {
+				if (r.status() == RegistrationStatus.SEATED && mail(r.person(), "courses.mail.reminder",
+						offering.title(), when, where, baseUrl + "/courses/offerings/" + offering.id())) {
+					sent++;
+				}
+			}
+			offerings.markReminded(s.id());
+		}
+		return sent;
+	}
+
+	private boolean mail(PersonId person, String key, Object... args) {
+		String email = identity.person(person).map(PersonSummary::email).orElse(null);
+		return email != null && !email.isBlank() && notifications.sendMail(email, Locale.ENGLISH, key, args);
+	}
+
 }

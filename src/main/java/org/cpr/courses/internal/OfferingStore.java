@@ -37,199 +37,252 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OfferingStore {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String OFFERING_COLUMNS = "o.id, o.title, o.kind, o.description, o.topic_ids, o.audience_types, "
-            + "o.audience_programs, o.audience_roles, o.prerequisites, o.protected_time_note, o.visibility, o.public_listing, "
-            + "o.cancel_cutoff_hours, o.status, o.capacity, o.seats_taken, "
-            + "COALESCE(w.waitlisted, 0) AS waitlisted";
-    private static final String OFFERING_FROM = " FROM course_offering o LEFT JOIN (SELECT offering_id, COUNT(*) AS waitlisted "
-            + "FROM course_registration WHERE status = 'WAITLISTED' GROUP BY offering_id) w ON w.offering_id = o.id ";
+	private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+	private static final String OFFERING_COLUMNS = "o.id, o.title, o.kind, o.description, o.topic_ids, o.audience_types, "
+			+ "o.audience_programs, o.audience_roles, o.prerequisites, o.protected_time_note, o.visibility, o.public_listing, "
+			+ "o.cancel_cutoff_hours, o.status, o.capacity, o.seats_taken, "
+			+ "COALESCE(w.waitlisted, 0) AS waitlisted";
 
-    OfferingStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	private static final String OFFERING_FROM = " FROM course_offering o LEFT JOIN (SELECT offering_id, COUNT(*) AS waitlisted "
+			+ "FROM course_registration WHERE status = 'WAITLISTED' GROUP BY offering_id) w ON w.offering_id = o.id ";
 
-    /** A session with what check-in needs. */
-    public record SessionRow(Session session, String checkinSecret) {
-    }
+	private final JdbcClient jdbc;
 
-    public void insert(OfferingId id, OfferingPlan plan, int capacity, PersonId by, Instant now) {
-        jdbc.sql("INSERT INTO course_offering (id, title, kind, description, topic_ids, audience_types, audience_programs, "
-                + "audience_roles, prerequisites, protected_time_note, visibility, public_listing, cancel_cutoff_hours, capacity, "
-                + "status, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'OPEN',?,?,?)")
-            .params(id.value(), plan.title().strip(), plan.kind().name(), plan.description().strip(), Codes.join(plan.topics()),
-                    Codes.join(plan.audience().traineeTypes()), Codes.join(plan.audience().programs()),
-                    Codes.join(plan.audience().roles()), blank(plan.prerequisites()), blank(plan.protectedTimeNote()),
-                    plan.visibility().name(), plan.publicListing(), plan.cancellationCutoffHours(), capacity,
-                    by == null ? null : by.value(), Timestamp.from(now), Timestamp.from(now))
-            .update();
-        writeFacilitators(id, plan.facilitators());
-        for (SessionPlan s : plan.sessions()) {
-            insertSession(id, s);
-        }
-    }
+	OfferingStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    public void updateDetails(OfferingId id, OfferingPlan plan, Instant now) {
-        jdbc.sql("UPDATE course_offering SET title = ?, kind = ?, description = ?, topic_ids = ?, audience_types = ?, "
-                + "audience_programs = ?, audience_roles = ?, prerequisites = ?, protected_time_note = ?, visibility = ?, "
-                + "public_listing = ?, cancel_cutoff_hours = ?, updated_at = ? WHERE id = ?")
-            .params(plan.title().strip(), plan.kind().name(), plan.description().strip(), Codes.join(plan.topics()),
-                    Codes.join(plan.audience().traineeTypes()), Codes.join(plan.audience().programs()),
-                    Codes.join(plan.audience().roles()), blank(plan.prerequisites()), blank(plan.protectedTimeNote()),
-                    plan.visibility().name(), plan.publicListing(), plan.cancellationCutoffHours(), Timestamp.from(now), id.value())
-            .update();
-        jdbc.sql("DELETE FROM course_facilitator WHERE offering_id = ?").param(id.value()).update();
-        writeFacilitators(id, plan.facilitators());
-    }
+	/** A session with what check-in needs. */
+	public record SessionRow(Session session, String checkinSecret) {
+	}
 
-    public SessionId insertSession(OfferingId offering, SessionPlan s) {
-        ZoneId zone = ZoneId.of(s.timeZone().strip());
-        byte[] secret = new byte[20];
-        RANDOM.nextBytes(secret);
-        UUID id = UUID.randomUUID();
-        jdbc.sql("INSERT INTO course_session (id, offering_id, starts_at, ends_at, time_zone, place, online_link, capacity, "
-                + "status, checkin_secret) VALUES (?,?,?,?,?,?,?,?,'SCHEDULED',?)")
-            .params(id, offering.value(), Timestamp.from(s.start().atZone(zone).toInstant()),
-                    Timestamp.from(s.end().atZone(zone).toInstant()), zone.getId(), blank(s.place()), blank(s.onlineLink()),
-                    s.capacity(), HexFormat.of().formatHex(secret))
-            .update();
-        return new SessionId(id);
-    }
+	public void insert(OfferingId id, OfferingPlan plan, int capacity, PersonId by, Instant now) {
+		jdbc.sql(
+				"INSERT INTO course_offering (id, title, kind, description, topic_ids, audience_types, audience_programs, "
+						+ "audience_roles, prerequisites, protected_time_note, visibility, public_listing, cancel_cutoff_hours, capacity, "
+						+ "status, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,'OPEN',?,?,?)")
+			.params(id.value(), plan.title().strip(), plan.kind().name(), plan.description().strip(),
+					Codes.join(plan.topics()), Codes.join(plan.audience().traineeTypes()),
+					Codes.join(plan.audience().programs()), Codes.join(plan.audience().roles()),
+					blank(plan.prerequisites()), blank(plan.protectedTimeNote()), plan.visibility().name(),
+					plan.publicListing(), plan.cancellationCutoffHours(), capacity, by == null ? null : by.value(),
+					Timestamp.from(now), Timestamp.from(now))
+			.update();
+		writeFacilitators(id, plan.facilitators());
+		for (SessionPlan s : plan.sessions()) {
+			insertSession(id, s);
+		}
+	}
 
-    public void reschedule(SessionId id, SessionPlan s) {
-        ZoneId zone = ZoneId.of(s.timeZone().strip());
-        jdbc.sql("UPDATE course_session SET starts_at = ?, ends_at = ?, time_zone = ?, place = ?, online_link = ?, capacity = ?, "
-                + "ical_sequence = ical_sequence + 1, reminded = FALSE WHERE id = ?")
-            .params(Timestamp.from(s.start().atZone(zone).toInstant()), Timestamp.from(s.end().atZone(zone).toInstant()),
-                    zone.getId(), blank(s.place()), blank(s.onlineLink()), s.capacity(), id.value())
-            .update();
-    }
+	public void updateDetails(OfferingId id, OfferingPlan plan, Instant now) {
+		jdbc.sql("UPDATE course_offering SET title = ?, kind = ?, description = ?, topic_ids = ?, audience_types = ?, "
+				+ "audience_programs = ?, audience_roles = ?, prerequisites = ?, protected_time_note = ?, visibility = ?, "
+				+ "public_listing = ?, cancel_cutoff_hours = ?, updated_at = ? WHERE id = ?")
+			.params(plan.title().strip(), plan.kind().name(), plan.description().strip(), Codes.join(plan.topics()),
+					Codes.join(plan.audience().traineeTypes()), Codes.join(plan.audience().programs()),
+					Codes.join(plan.audience().roles()), blank(plan.prerequisites()), blank(plan.protectedTimeNote()),
+					plan.visibility().name(), plan.publicListing(), plan.cancellationCutoffHours(), Timestamp.from(now),
+					id.value())
+			.update();
+		jdbc.sql("DELETE FROM course_facilitator WHERE offering_id = ?").param(id.value()).update();
+		writeFacilitators(id, plan.facilitators());
+	}
 
-    public void cancelSession(SessionId id) {
-        jdbc.sql("UPDATE course_session SET status = 'CANCELLED', ical_sequence = ical_sequence + 1 WHERE id = ? AND status <> 'CANCELLED'")
-            .param(id.value()).update();
-    }
+	public SessionId insertSession(OfferingId offering, SessionPlan s) {
+		ZoneId zone = ZoneId.of(s.timeZone().strip());
+		byte[] secret = new byte[20];
+		RANDOM.nextBytes(secret);
+		UUID id = UUID.randomUUID();
+		jdbc.sql(
+				"INSERT INTO course_session (id, offering_id, starts_at, ends_at, time_zone, place, online_link, capacity, "
+						+ "status, checkin_secret) VALUES (?,?,?,?,?,?,?,?,'SCHEDULED',?)")
+			.params(id, offering.value(), Timestamp.from(s.start().atZone(zone).toInstant()),
+					Timestamp.from(s.end().atZone(zone).toInstant()), zone.getId(), blank(s.place()),
+					blank(s.onlineLink()), s.capacity(), HexFormat.of().formatHex(secret))
+			.update();
+		return new SessionId(id);
+	}
 
-    public void cancelOffering(OfferingId id, Instant now) {
-        jdbc.sql("UPDATE course_offering SET status = 'CANCELLED', updated_at = ? WHERE id = ?").params(Timestamp.from(now), id.value()).update();
-        jdbc.sql("UPDATE course_session SET status = 'CANCELLED', ical_sequence = ical_sequence + 1 WHERE offering_id = ? AND status <> 'CANCELLED'")
-            .param(id.value()).update();
-    }
+	public void reschedule(SessionId id, SessionPlan s) {
+		ZoneId zone = ZoneId.of(s.timeZone().strip());
+		jdbc.sql(
+				"UPDATE course_session SET starts_at = ?, ends_at = ?, time_zone = ?, place = ?, online_link = ?, capacity = ?, "
+						+ "ical_sequence = ical_sequence + 1, reminded = FALSE WHERE id = ?")
+			.params(Timestamp.from(s.start().atZone(zone).toInstant()),
+					Timestamp.from(s.end().atZone(zone).toInstant()), zone.getId(), blank(s.place()),
+					blank(s.onlineLink()), s.capacity(), id.value())
+			.update();
+	}
 
-    /** The seat count follows the smallest scheduled session (a registrant attends every session). */
-    public int sessionCapacity(OfferingId id) {
-        return jdbc.sql("SELECT COALESCE(MIN(capacity), 0) FROM course_session WHERE offering_id = ? AND status = 'SCHEDULED'")
-            .param(id.value()).query(Integer.class).single();
-    }
+	public void cancelSession(SessionId id) {
+		jdbc.sql(
+				"UPDATE course_session SET status = 'CANCELLED', ical_sequence = ical_sequence + 1 WHERE id = ? AND status <> 'CANCELLED'")
+			.param(id.value())
+			.update();
+	}
 
-    /** When the first scheduled session starts (registration closes then), if any is scheduled. */
-    public Optional<Instant> firstStart(OfferingId id) {
-        return Optional.ofNullable(jdbc.sql("SELECT MIN(starts_at) FROM course_session WHERE offering_id = ? AND status = 'SCHEDULED'")
-            .param(id.value()).query(Timestamp.class).single()).map(Timestamp::toInstant);
-    }
+	public void cancelOffering(OfferingId id, Instant now) {
+		jdbc.sql("UPDATE course_offering SET status = 'CANCELLED', updated_at = ? WHERE id = ?")
+			.params(Timestamp.from(now), id.value())
+			.update();
+		jdbc.sql(
+				"UPDATE course_session SET status = 'CANCELLED', ical_sequence = ical_sequence + 1 WHERE offering_id = ? AND status <> 'CANCELLED'")
+			.param(id.value())
+			.update();
+	}
 
-    public Optional<Offering> find(OfferingId id) {
-        return load("WHERE o.id = ?", List.of(id.value())).stream().findFirst();
-    }
+	/**
+	 * The seat count follows the smallest scheduled session (a registrant attends every
+	 * session).
+	 */
+	public int sessionCapacity(OfferingId id) {
+		return jdbc
+			.sql("SELECT COALESCE(MIN(capacity), 0) FROM course_session WHERE offering_id = ? AND status = 'SCHEDULED'")
+			.param(id.value())
+			.query(Integer.class)
+			.single();
+	}
 
-    /** Offerings, open ones only unless {@code withCancelled}, optionally of one kind / public only. */
-    public List<Offering> all(OfferingKind kind, boolean publicOnly, boolean withCancelled) {
-        StringBuilder where = new StringBuilder("WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (!withCancelled) {
-            where.append(" AND o.status = 'OPEN'");
-        }
-        if (kind != null) {
-            where.append(" AND o.kind = ?");
-            params.add(kind.name());
-        }
-        if (publicOnly) {
-            where.append(" AND o.public_listing = TRUE");
-        }
-        return load(where.toString(), params);
-    }
+	/**
+	 * When the first scheduled session starts (registration closes then), if any is
+	 * scheduled.
+	 */
+	public Optional<Instant> firstStart(OfferingId id) {
+		return Optional
+			.ofNullable(
+					jdbc.sql("SELECT MIN(starts_at) FROM course_session WHERE offering_id = ? AND status = 'SCHEDULED'")
+						.param(id.value())
+						.query(Timestamp.class)
+						.single())
+			.map(Timestamp::toInstant);
+	}
 
-    public List<Offering> byIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return load("WHERE o.id IN (" + String.join(",", ids.stream().map(i -> "?").toList()) + ")", new ArrayList<>(ids));
-    }
+	public Optional<Offering> find(OfferingId id) {
+		return load("WHERE o.id = ?", List.of(id.value())).stream().findFirst();
+	}
 
-    public List<UUID> facilitatedBy(PersonId person) {
-        return jdbc.sql("SELECT offering_id FROM course_facilitator WHERE person_id = ?").param(person.value()).query(UUID.class).list();
-    }
+	/**
+	 * Offerings, open ones only unless {@code withCancelled}, optionally of one kind /
+	 * public only.
+	 */
+	public List<Offering> all(OfferingKind kind, boolean publicOnly, boolean withCancelled) {
+		StringBuilder where = new StringBuilder("WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (!withCancelled) {
+			where.append(" AND o.status = 'OPEN'");
+		}
+		if (kind != null) {
+			where.append(" AND o.kind = ?");
+			params.add(kind.name());
+		}
+		if (publicOnly) {
+			where.append(" AND o.public_listing = TRUE");
+		}
+		return load(where.toString(), params);
+	}
 
-    public Optional<SessionRow> session(SessionId id) {
-        return jdbc.sql("SELECT s.*, s.checkin_secret AS secret FROM course_session s WHERE s.id = ?").param(id.value())
-            .query((rs, n) -> new SessionRow(session(rs), rs.getString("secret"))).optional();
-    }
+	public List<Offering> byIds(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return load("WHERE o.id IN (" + String.join(",", ids.stream().map(i -> "?").toList()) + ")",
+				new ArrayList<>(ids));
+	}
 
-    /** Scheduled sessions starting in [from, to) that have not been reminded of. */
-    public List<Session> unremindedBetween(Instant from, Instant to) {
-        return jdbc.sql("SELECT s.* FROM course_session s JOIN course_offering o ON o.id = s.offering_id WHERE s.status = 'SCHEDULED' "
-                + "AND o.status = 'OPEN' AND s.reminded = FALSE AND s.starts_at >= ? AND s.starts_at < ? ORDER BY s.starts_at")
-            .params(Timestamp.from(from), Timestamp.from(to)).query((rs, n) -> session(rs)).list();
-    }
+	public List<UUID> facilitatedBy(PersonId person) {
+		return jdbc.sql("SELECT offering_id FROM course_facilitator WHERE person_id = ?")
+			.param(person.value())
+			.query(UUID.class)
+			.list();
+	}
 
-    public void markReminded(SessionId id) {
-        jdbc.sql("UPDATE course_session SET reminded = TRUE WHERE id = ?").param(id.value()).update();
-    }
+	public Optional<SessionRow> session(SessionId id) {
+		return jdbc.sql("SELECT s.*, s.checkin_secret AS secret FROM course_session s WHERE s.id = ?")
+			.param(id.value())
+			.query((rs, n) -> new SessionRow(session(rs), rs.getString("secret")))
+			.optional();
+	}
 
-    private List<Offering> load(String where, List<Object> params) {
-        Map<UUID, List<Session>> sessions = new LinkedHashMap<>();
-        List<Object[]> rows = jdbc.sql("SELECT " + OFFERING_COLUMNS + OFFERING_FROM + where + " ORDER BY o.title")
-            .params(params).query((rs, n) -> row(rs)).list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
-        String in = String.join(",", ids.stream().map(i -> "?").toList());
-        jdbc.sql("SELECT * FROM course_session WHERE offering_id IN (" + in + ") ORDER BY starts_at").params(new ArrayList<Object>(ids))
-            .query((rs, n) -> session(rs)).list()
-            .forEach(s -> sessions.computeIfAbsent(s.offering().value(), k -> new ArrayList<>()).add(s));
-        Map<UUID, Set<PersonId>> facilitators = new LinkedHashMap<>();
-        jdbc.sql("SELECT offering_id, person_id FROM course_facilitator WHERE offering_id IN (" + in + ")").params(new ArrayList<Object>(ids))
-            .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), new PersonId(rs.getObject(2, UUID.class)))).list()
-            .forEach(e -> facilitators.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>()).add(e.getValue()));
-        return rows.stream().map(r -> offering(r, sessions.getOrDefault((UUID) r[0], List.of()),
-                facilitators.getOrDefault((UUID) r[0], Set.of()))).toList();
-    }
+	/** Scheduled sessions starting in [from, to) that have not been reminded of. */
+	public List<Session> unremindedBetween(Instant from, Instant to) {
+		return jdbc
+			.sql("SELECT s.* FROM course_session s JOIN course_offering o ON o.id = s.offering_id WHERE s.status = 'SCHEDULED' "
+					+ "AND o.status = 'OPEN' AND s.reminded = FALSE AND s.starts_at >= ? AND s.starts_at < ? ORDER BY s.starts_at")
+			.params(Timestamp.from(from), Timestamp.from(to))
+			.query((rs, n) -> session(rs))
+			.list();
+	}
 
-    private static Object[] row(ResultSet rs) throws SQLException {
-        return new Object[] {rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("kind"), rs.getString("description"),
-            rs.getString("topic_ids"), rs.getString("audience_types"), rs.getString("audience_programs"), rs.getString("audience_roles"),
-            rs.getString("prerequisites"), rs.getString("protected_time_note"), rs.getString("visibility"),
-            rs.getBoolean("public_listing"), rs.getInt("cancel_cutoff_hours"), rs.getString("status"), rs.getInt("capacity"),
-            rs.getInt("seats_taken"), rs.getInt("waitlisted")};
-    }
+	public void markReminded(SessionId id) {
+		jdbc.sql("UPDATE course_session SET reminded = TRUE WHERE id = ?").param(id.value()).update();
+	}
 
-    private static Offering offering(Object[] r, List<Session> sessions, Set<PersonId> facilitators) {
-        Audience audience = new Audience(Codes.set((String) r[5], TraineeType::valueOf), Codes.set((String) r[6], OrgUnitId::of),
-                Codes.set((String) r[7], Role::valueOf));
-        return new Offering(new OfferingId((UUID) r[0]), (String) r[1], OfferingKind.valueOf((String) r[2]), (String) r[3],
-                Codes.list((String) r[4], s -> new TopicId(UUID.fromString(s))), audience, (String) r[8], (String) r[9],
-                AttendanceVisibility.valueOf((String) r[10]), (Boolean) r[11], (Integer) r[12], facilitators,
-                "CANCELLED".equals(r[13]), (Integer) r[14], (Integer) r[15], (Integer) r[16], sessions);
-    }
+	private List<Offering> load(String where, List<Object> params) {
+		Map<UUID, List<Session>> sessions = new LinkedHashMap<>();
+		List<Object[]> rows = jdbc.sql("SELECT " + OFFERING_COLUMNS + OFFERING_FROM + where + " ORDER BY o.title")
+			.params(params)
+			.query((rs, n) -> row(rs))
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<UUID> ids = rows.stream().map(r -> (UUID) r[0]).toList();
+		String in = String.join(",", ids.stream().map(i -> "?").toList());
+		jdbc.sql("SELECT * FROM course_session WHERE offering_id IN (" + in + ") ORDER BY starts_at")
+			.params(new ArrayList<Object>(ids))
+			.query((rs, n) -> session(rs))
+			.list()
+			.forEach(s -> sessions.computeIfAbsent(s.offering().value(), k -> new ArrayList<>()).add(s));
+		Map<UUID, Set<PersonId>> facilitators = new LinkedHashMap<>();
+		jdbc.sql("SELECT offering_id, person_id FROM course_facilitator WHERE offering_id IN (" + in + ")")
+			.params(new ArrayList<Object>(ids))
+			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), new PersonId(rs.getObject(2, UUID.class))))
+			.list()
+			.forEach(e -> facilitators.computeIfAbsent(e.getKey(), k -> new java.util.HashSet<>()).add(e.getValue()));
+		return rows.stream()
+			.map(r -> offering(r, sessions.getOrDefault((UUID) r[0], List.of()),
+					facilitators.getOrDefault((UUID) r[0], Set.of())))
+			.toList();
+	}
 
-    static Session session(ResultSet rs) throws SQLException {
-        ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-        return new Session(new SessionId(rs.getObject("id", UUID.class)), new OfferingId(rs.getObject("offering_id", UUID.class)),
-                rs.getTimestamp("starts_at").toInstant().atZone(zone), rs.getTimestamp("ends_at").toInstant().atZone(zone),
-                rs.getString("place"), rs.getString("online_link"), rs.getInt("capacity"), "CANCELLED".equals(rs.getString("status")),
-                rs.getInt("ical_sequence"));
-    }
+	private static Object[] row(ResultSet rs) throws SQLException {
+		return new Object[] { rs.getObject("id", UUID.class), rs.getString("title"), rs.getString("kind"),
+				rs.getString("description"), rs.getString("topic_ids"), rs.getString("audience_types"),
+				rs.getString("audience_programs"), rs.getString("audience_roles"), rs.getString("prerequisites"),
+				rs.getString("protected_time_note"), rs.getString("visibility"), rs.getBoolean("public_listing"),
+				rs.getInt("cancel_cutoff_hours"), rs.getString("status"), rs.getInt("capacity"),
+				rs.getInt("seats_taken"), rs.getInt("waitlisted") };
+	}
 
-    private void writeFacilitators(OfferingId id, Set<PersonId> people) {
-        for (PersonId p : people) {
-            jdbc.sql("INSERT INTO course_facilitator (offering_id, person_id) VALUES (?, ?)").params(id.value(), p.value()).update();
-        }
-    }
+	private static Offering offering(Object[] r, List<Session> sessions, Set<PersonId> facilitators) {
+		Audience audience = new Audience(Codes.set((String) r[5], TraineeType::valueOf),
+				Codes.set((String) r[6], OrgUnitId::of), Codes.set((String) r[7], Role::valueOf));
+		return new Offering(new OfferingId((UUID) r[0]), (String) r[1], OfferingKind.valueOf((String) r[2]),
+				(String) r[3], Codes.list((String) r[4], s -> new TopicId(UUID.fromString(s))), audience, (String) r[8],
+				(String) r[9], AttendanceVisibility.valueOf((String) r[10]), (Boolean) r[11], (Integer) r[12],
+				facilitators, "CANCELLED".equals(r[13]), (Integer) r[14], (Integer) r[15], (Integer) r[16], sessions);
+	}
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
+	static Session session(ResultSet rs) throws SQLException {
+		ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+		return new Session(new SessionId(rs.getObject("id", UUID.class)),
+				new OfferingId(rs.getObject("offering_id", UUID.class)),
+				rs.getTimestamp("starts_at").toInstant().atZone(zone),
+				rs.getTimestamp("ends_at").toInstant().atZone(zone), rs.getString("place"), rs.getString("online_link"),
+				rs.getInt("capacity"), "CANCELLED".equals(rs.getString("status")), rs.getInt("ical_sequence"));
+	}
+
+	private void writeFacilitators(OfferingId id, Set<PersonId> people) {
+		for (PersonId p : people) {
+			jdbc.sql("INSERT INTO course_facilitator (offering_id, person_id) VALUES (?, ?)")
+				.params(id.value(), p.value())
+				.update();
+		}
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+
 }

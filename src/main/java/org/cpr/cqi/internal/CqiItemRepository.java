@@ -7,7 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CqiItemRepository extends JpaRepository<CqiItem, UUID> {
 
-    List<CqiItem> findAllByOrderByUpdatedAtDesc();
+	List<CqiItem> findAllByOrderByUpdatedAtDesc();
 
-    List<CqiItem> findByPublishedTrueOrderByUpdatedAtDesc();
+	List<CqiItem> findByPublishedTrueOrderByUpdatedAtDesc();
+
 }

@@ -7,5 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CqiPresentationRepository extends JpaRepository<CqiPresentation, UUID> {
 
-    List<CqiPresentation> findByItemIdOrderByPresentedOnDesc(UUID itemId);
+	List<CqiPresentation> findByItemIdOrderByPresentedOnDesc(UUID itemId);
+
 }

@@ -12,29 +12,45 @@ import jakarta.persistence.Table;
 @Table(name = "cqi_solution")
 public class CqiSolution {
 
-    @Id
-    private UUID id;
-    @Column(name = "item_id")
-    private UUID itemId;
-    private String description;
-    @Column(name = "proposed_by")
-    private UUID proposedBy;
-    @Column(name = "proposed_at")
-    private Instant proposedAt;
+	@Id
+	private UUID id;
 
-    protected CqiSolution() {
-    }
+	@Column(name = "item_id")
+	private UUID itemId;
 
-    public CqiSolution(UUID id, UUID itemId, String description, UUID proposedBy, Instant proposedAt) {
-        this.id = id;
-        this.itemId = itemId;
-        this.description = description;
-        this.proposedBy = proposedBy;
-        this.proposedAt = proposedAt;
-    }
+	private String description;
 
-    public UUID getId() { return id; }
-    public UUID getItemId() { return itemId; }
-    public String getDescription() { return description; }
-    public Instant getProposedAt() { return proposedAt; }
+	@Column(name = "proposed_by")
+	private UUID proposedBy;
+
+	@Column(name = "proposed_at")
+	private Instant proposedAt;
+
+	protected CqiSolution() {
+	}
+
+	public CqiSolution(UUID id, UUID itemId, String description, UUID proposedBy, Instant proposedAt) {
+		this.id = id;
+		this.itemId = itemId;
+		this.description = description;
+		this.proposedBy = proposedBy;
+		this.proposedAt = proposedAt;
+	}
+
+	public UUID getId() {
+		return id;
+	}
+
+	public UUID getItemId() {
+		return itemId;
+	}
+
+	public String getDescription() {
+		return description;
+	}
+
+	public Instant getProposedAt() {
+		return proposedAt;
+	}
+
 }

@@ -7,5 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface CqiSolutionRepository extends JpaRepository<CqiSolution, UUID> {
 
-    List<CqiSolution> findByItemIdOrderByProposedAt(UUID itemId);
+	List<CqiSolution> findByItemIdOrderByProposedAt(UUID itemId);
+
 }

@@ -9,24 +9,26 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Releases due weekly batches of anonymous speak-up reports even when nobody opens the review queue,
- * so counts and dashboards see them from their review day. ShedLock keeps one node at a time; the
- * release itself is safe to repeat.
+ * Releases due weekly batches of anonymous speak-up reports even when nobody opens the
+ * review queue, so counts and dashboards see them from their review day. ShedLock keeps
+ * one node at a time; the release itself is safe to repeat.
  */
 @Component
 class SpeakUpBatchScheduler {
 
-    private final SpeakUpPool pool;
-    private final Clock clock;
+	private final SpeakUpPool pool;
 
-    SpeakUpBatchScheduler(SpeakUpPool pool, Clock clock) {
-        this.pool = pool;
-        this.clock = clock;
-    }
+	private final Clock clock;
 
-    @Scheduled(cron = "${cpr.cqi.speak-up-release-cron:0 15 * * * *}")
-    @SchedulerLock(name = "cqi-speak-up-release", lockAtMostFor = "PT30M")
-    public void releaseDue() {
-        pool.releaseDue(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-    }
+	SpeakUpBatchScheduler(SpeakUpPool pool, Clock clock) {
+		this.pool = pool;
+		this.clock = clock;
+	}
+
+	@Scheduled(cron = "${cpr.cqi.speak-up-release-cron:0 15 * * * *}")
+	@SchedulerLock(name = "cqi-speak-up-release", lockAtMostFor = "PT30M")
+	public void releaseDue() {
+		pool.releaseDue(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+	}
+
 }

@@ -24,47 +24,52 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo topic library from {@code curriculum/demo-topics.json} (demo mode only). Ids derive
- * from the topic codes, so every demo start has the same ids.
+ * Seeds the demo topic library from {@code curriculum/demo-topics.json} (demo mode only).
+ * Ids derive from the topic codes, so every demo start has the same ids.
  */
 @Component
 @Order(20)
 @ConditionalOnProperty(name = "cpr.demo.seed", havingValue = "true")
 class DemoTopicSeeder implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoTopicSeeder.class);
+	private static final Logger log = LoggerFactory.getLogger(DemoTopicSeeder.class);
 
-    record DemoTopic(String code, String title, String summary, List<String> objectives, TopicFormat format, int minutes,
-                     String facilitatorNotes, List<String> resources, List<Competency> competencies,
-                     List<WellBeingRequirement> requirements) {
-    }
+	record DemoTopic(String code, String title, String summary, List<String> objectives, TopicFormat format,
+			int minutes, String facilitatorNotes, List<String> resources, List<Competency> competencies,
+			List<WellBeingRequirement> requirements) {
+	}
 
-    private final TopicLibrary library;
+	private final TopicLibrary library;
 
-    DemoTopicSeeder(TopicLibrary library) {
-        this.library = library;
-    }
+	DemoTopicSeeder(TopicLibrary library) {
+		this.library = library;
+	}
 
-    /** The stable id of a demo topic. */
-    static TopicId demoId(String code) {
-        return new TopicId(UUID.nameUUIDFromBytes(("cpr-demo-topic:" + code).getBytes(StandardCharsets.UTF_8)));
-    }
+	/** The stable id of a demo topic. */
+	static TopicId demoId(String code) {
+		return new TopicId(UUID.nameUUIDFromBytes(("cpr-demo-topic:" + code).getBytes(StandardCharsets.UTF_8)));
+	}
 
-    @Override
-    public void run(ApplicationArguments args) throws IOException {
-        if (library.count() > 0) {
-            return;
-        }
-        List<DemoTopic> topics;
-        try (InputStream in = new ClassPathResource("curriculum/demo-topics.json").getInputStream()) {
-            topics = List.of(new ObjectMapper().readValue(in, DemoTopic[].class));
-        }
-        for (DemoTopic t : topics) {
-            library.create(demoId(t.code()), new TopicContent(t.code(), t.title(), t.summary(), t.objectives(), t.format(),
-                    t.minutes(), t.facilitatorNotes(), TopicCodec.resources(String.join("\n", t.resources())),
-                    t.competencies().isEmpty() ? EnumSet.noneOf(Competency.class) : EnumSet.copyOf(t.competencies()),
-                    t.requirements().isEmpty() ? EnumSet.noneOf(WellBeingRequirement.class) : EnumSet.copyOf(t.requirements())), null);
-        }
-        log.info("Demo topic library seeded: {} topics", topics.size());
-    }
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		if (library.count() > 0) {
+			return;
+		}
+		List<DemoTopic> topics;
+		try (InputStream in = new ClassPathResource("curriculum/demo-topics.json").getInputStream()) {
+			topics = List.of(new ObjectMapper().readValue(in, DemoTopic[].class));
+		}
+		for (DemoTopic t : topics) {
+			library.create(demoId(t.code()),
+					new TopicContent(t.code(), t.title(), t.summary(), t.objectives(), t.format(), t.minutes(),
+							t.facilitatorNotes(), TopicCodec.resources(String.join("\n", t.resources())),
+							t.competencies().isEmpty() ? EnumSet.noneOf(Competency.class)
+									: EnumSet.copyOf(t.competencies()),
+							t.requirements().isEmpty() ? EnumSet.noneOf(WellBeingRequirement.class)
+									: EnumSet.copyOf(t.requirements())),
+					null);
+		}
+		log.info("Demo topic library seeded: {} topics", topics.size());
+	}
+
 }

@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /** Topics by id and code. */
 public interface TopicRepository extends JpaRepository<TopicEntity, UUID> {
 
-    Optional<TopicEntity> findByCode(String code);
+	Optional<TopicEntity> findByCode(String code);
 
-    List<TopicEntity> findAllByOrderByTitle();
+	List<TopicEntity> findAllByOrderByTitle();
+
 }

@@ -10,51 +10,61 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Holds the current search index; rebuilt after every committed change to the directory. */
+/**
+ * Holds the current search index; rebuilt after every committed change to the directory.
+ */
 @Component
 public class SearchIndexHolder {
 
-    private final DirectoryServiceRepository services;
-    private final MessageSource messages;
-    private final TransactionTemplate tx;
-    private volatile SearchIndex index;
+	private final DirectoryServiceRepository services;
 
-    SearchIndexHolder(DirectoryServiceRepository services, MessageSource messages, TransactionTemplate tx) {
-        this.services = services;
-        this.messages = messages;
-        this.tx = tx;
-    }
+	private final MessageSource messages;
 
-    public SearchIndex current() {
-        SearchIndex current = index;
-        if (current == null) {
-            current = rebuild();
-        }
-        return current;
-    }
+	private final TransactionTemplate tx;
 
-    public void refreshAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    rebuild();
-                }
-            });
-        } else {
-            rebuild();
-        }
-    }
+	private volatile SearchIndex index;
 
-    synchronized SearchIndex rebuild() {
-        List<ServiceEntry> active = tx.execute(s -> services.findAll().stream()
-                .filter(e -> !e.isRetired()).map(DirectoryServiceEntity::entry).toList());
-        index = new SearchIndex(active, ServiceDirectory.categoryLabels(messages));
-        return index;
-    }
+	SearchIndexHolder(DirectoryServiceRepository services, MessageSource messages, TransactionTemplate tx) {
+		this.services = services;
+		this.messages = messages;
+		this.tx = tx;
+	}
 
-    /** For benchmarks and tests: an index over given entries. */
-    public static SearchIndex over(List<ServiceEntry> entries, MessageSource messages) {
-        return new SearchIndex(entries, ServiceDirectory.categoryLabels(messages));
-    }
+	public SearchIndex current() {
+		SearchIndex current = index;
+		if (current == null) {
+			current = rebuild();
+		}
+		return current;
+	}
+
+	public void refreshAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					rebuild();
+				}
+			});
+		}
+		else {
+			rebuild();
+		}
+	}
+
+	synchronized SearchIndex rebuild() {
+		List<ServiceEntry> active = tx.execute(s -> services.findAll()
+			.stream()
+			.filter(e -> !e.isRetired())
+			.map(DirectoryServiceEntity::entry)
+			.toList());
+		index = new SearchIndex(active, ServiceDirectory.categoryLabels(messages));
+		return index;
+	}
+
+	/** For benchmarks and tests: an index over given entries. */
+	public static SearchIndex over(List<ServiceEntry> entries, MessageSource messages) {
+		return new SearchIndex(entries, ServiceDirectory.categoryLabels(messages));
+	}
+
 }

@@ -9,29 +9,37 @@ import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.springframework.stereotype.Service;
 
-/** {@link ProgramEvaluation}: every call is audited (aggregates only, but who looked at which year is kept). */
+/**
+ * {@link ProgramEvaluation}: every call is audited (aggregates only, but who looked at
+ * which year is kept).
+ */
 @Service
 class EvaluationService implements ProgramEvaluation {
 
-    private final ReachCalculator reach;
-    private final ImpactCalculator impact;
-    private final AuditPort audit;
+	private final ReachCalculator reach;
 
-    EvaluationService(ReachCalculator reach, ImpactCalculator impact, AuditPort audit) {
-        this.reach = reach;
-        this.impact = impact;
-        this.audit = audit;
-    }
+	private final ImpactCalculator impact;
 
-    @Override
-    public ReachTable reach(AcademicYear year, Viewer viewer) {
-        audit.record(AuditEntry.of(viewer.person(), "EVALUATION_REACH_VIEWED", "academic_year", String.valueOf(year.startYear()), "evaluation"));
-        return reach.reach(year, viewer);
-    }
+	private final AuditPort audit;
 
-    @Override
-    public ImpactTable impact(AcademicYear year, Viewer viewer) {
-        audit.record(AuditEntry.of(viewer.person(), "EVALUATION_IMPACT_VIEWED", "academic_year", String.valueOf(year.startYear()), "evaluation"));
-        return impact.impact(year, viewer);
-    }
+	EvaluationService(ReachCalculator reach, ImpactCalculator impact, AuditPort audit) {
+		this.reach = reach;
+		this.impact = impact;
+		this.audit = audit;
+	}
+
+	@Override
+	public ReachTable reach(AcademicYear year, Viewer viewer) {
+		audit.record(AuditEntry.of(viewer.person(), "EVALUATION_REACH_VIEWED", "academic_year",
+				String.valueOf(year.startYear()), "evaluation"));
+		return reach.reach(year, viewer);
+	}
+
+	@Override
+	public ImpactTable impact(AcademicYear year, Viewer viewer) {
+		audit.record(AuditEntry.of(viewer.person(), "EVALUATION_IMPACT_VIEWED", "academic_year",
+				String.valueOf(year.startYear()), "evaluation"));
+		return impact.impact(year, viewer);
+	}
+
 }

@@ -8,7 +8,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AccessTokenRepository extends JpaRepository<AccessToken, UUID> {
 
-    Optional<AccessToken> findByTokenHash(String tokenHash);
+	Optional<AccessToken> findByTokenHash(String tokenHash);
 
-    List<AccessToken> findByPersonIdOrderByCreatedAtDesc(UUID personId);
+	List<AccessToken> findByPersonIdOrderByCreatedAtDesc(UUID personId);
+
 }

@@ -28,102 +28,124 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class IdentityManagementService implements IdentityManagement {
 
-    private final PersonRepository people;
-    private final OrgUnitRepository units;
-    private final RoleGrantRepository grants;
+	private final PersonRepository people;
 
-    IdentityManagementService(PersonRepository people, OrgUnitRepository units, RoleGrantRepository grants) {
-        this.people = people;
-        this.units = units;
-        this.grants = grants;
-    }
+	private final OrgUnitRepository units;
 
-    @Override
-    public Optional<PersonSummary> person(PersonId id) {
-        return people.findById(id.value()).map(IdentityManagementService::summary);
-    }
+	private final RoleGrantRepository grants;
 
-    @Override
-    public Optional<PersonSummary> byUsername(String username) {
-        return username == null ? Optional.empty() : people.findByUsernameIgnoreCase(username.strip()).map(IdentityManagementService::summary);
-    }
+	IdentityManagementService(PersonRepository people, OrgUnitRepository units, RoleGrantRepository grants) {
+		this.people = people;
+		this.units = units;
+		this.grants = grants;
+	}
 
-    @Override
-    public Map<PersonId, String> displayNames(Collection<PersonId> ids) {
-        return people.findAllById(ids.stream().map(PersonId::value).toList()).stream()
-                .collect(Collectors.toMap(p -> new PersonId(p.getId()), Person::getDisplayName));
-    }
+	@Override
+	public Optional<PersonSummary> person(PersonId id) {
+		return people.findById(id.value()).map(IdentityManagementService::summary);
+	}
 
-    @Override
-    public List<OrgUnitSummary> orgUnits() {
-        return units.findAllByOrderByName().stream().map(IdentityManagementService::summary).toList();
-    }
+	@Override
+	public Optional<PersonSummary> byUsername(String username) {
+		return username == null ? Optional.empty()
+				: people.findByUsernameIgnoreCase(username.strip()).map(IdentityManagementService::summary);
+	}
 
-    @Override
-    public List<OrgUnitSummary> orgUnitsOfKind(OrgUnitKind kind) {
-        return orgUnits().stream().filter(u -> u.kind() == kind).toList();
-    }
+	@Override
+	public Map<PersonId, String> displayNames(Collection<PersonId> ids) {
+		return people.findAllById(ids.stream().map(PersonId::value).toList())
+			.stream()
+			.collect(Collectors.toMap(p -> new PersonId(p.getId()), Person::getDisplayName));
+	}
 
-    @Override
-    public Set<OrgUnitId> subtree(OrgUnitId root) {
-        Map<UUID, List<UUID>> children = units.findAll().stream().filter(u -> u.getParentId() != null)
-                .collect(Collectors.groupingBy(OrgUnit::getParentId, Collectors.mapping(OrgUnit::getId, Collectors.toList())));
-        Set<OrgUnitId> found = new HashSet<>();
-        Deque<UUID> todo = new ArrayDeque<>(List.of(root.value()));
-        while (!todo.isEmpty()) {
-            UUID next = todo.pop();
-            if (found.add(new OrgUnitId(next))) {
-                todo.addAll(children.getOrDefault(next, List.of()));
-            }
-        }
-        return found;
-    }
+	@Override
+	public List<OrgUnitSummary> orgUnits() {
+		return units.findAllByOrderByName().stream().map(IdentityManagementService::summary).toList();
+	}
 
-    @Override
-    public boolean holds(PersonId person, Role role, OrgUnitId unit) {
-        Map<UUID, UUID> parents = units.findAll().stream().filter(u -> u.getParentId() != null)
-                .collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getParentId));
-        Set<UUID> scopes = grants.findByPersonId(person.value()).stream().filter(g -> g.getRole() == role)
-                .map(RoleGrantEntity::getOrgUnitId).collect(Collectors.toSet());
-        for (UUID at = unit.value(); at != null; at = parents.get(at)) {
-            if (scopes.contains(at)) {
-                return true;
-            }
-        }
-        return false;
-    }
+	@Override
+	public List<OrgUnitSummary> orgUnitsOfKind(OrgUnitKind kind) {
+		return orgUnits().stream().filter(u -> u.kind() == kind).toList();
+	}
 
-    @Override
-    public List<PersonSummary> audience(Collection<OrgUnitId> unitsIn, Set<TraineeType> types, Set<Role> roles) {
-        Set<UUID> scope = new HashSet<>();
-        unitsIn.forEach(u -> subtree(u).forEach(id -> scope.add(id.value())));
-        List<PersonSummary> found = new ArrayList<>();
-        for (Person p : people.findAll()) {
-            boolean inScope = scope.contains(p.getProgramId()) || scope.contains(p.getDepartmentId());
-            boolean typeMatches = types.isEmpty() || types.contains(p.getTraineeType());
-            boolean roleMatches = roles.isEmpty() || grants.findByPersonId(p.getId()).stream().anyMatch(g -> roles.contains(g.getRole()));
-            if (p.isActive() && inScope && typeMatches && roleMatches) {
-                found.add(summary(p));
-            }
-        }
-        return found;
-    }
+	@Override
+	public Set<OrgUnitId> subtree(OrgUnitId root) {
+		Map<UUID, List<UUID>> children = units.findAll()
+			.stream()
+			.filter(u -> u.getParentId() != null)
+			.collect(Collectors.groupingBy(OrgUnit::getParentId,
+					Collectors.mapping(OrgUnit::getId, Collectors.toList())));
+		Set<OrgUnitId> found = new HashSet<>();
+		Deque<UUID> todo = new ArrayDeque<>(List.of(root.value()));
+		while (!todo.isEmpty()) {
+			UUID next = todo.pop();
+			if (found.add(new OrgUnitId(next))) {
+				todo.addAll(children.getOrDefault(next, List.of()));
+			}
+		}
+		return found;
+	}
 
-    @Override
-    public List<PersonSummary> holdersOf(Role role) {
-        Set<UUID> ids = grants.findAll().stream().filter(g -> g.getRole() == role).map(RoleGrantEntity::getPersonId)
-                .collect(Collectors.toSet());
-        return people.findAllById(ids).stream().filter(Person::isActive).map(IdentityManagementService::summary).toList();
-    }
+	@Override
+	public boolean holds(PersonId person, Role role, OrgUnitId unit) {
+		Map<UUID, UUID> parents = units.findAll()
+			.stream()
+			.filter(u -> u.getParentId() != null)
+			.collect(Collectors.toMap(OrgUnit::getId, OrgUnit::getParentId));
+		Set<UUID> scopes = grants.findByPersonId(person.value())
+			.stream()
+			.filter(g -> g.getRole() == role)
+			.map(RoleGrantEntity::getOrgUnitId)
+			.collect(Collectors.toSet());
+		for (UUID at = unit.value(); at != null; at = parents.get(at)) {
+			if (scopes.contains(at)) {
+				return true;
+			}
+		}
+		return false;
+	}
 
-    static PersonSummary summary(Person p) {
-        return new PersonSummary(new PersonId(p.getId()), p.getUsername(), p.getDisplayName(), p.getEmail(), p.getTraineeType(),
-                p.getTrainingLevel(), p.getProgramId() == null ? null : new OrgUnitId(p.getProgramId()),
-                p.getDepartmentId() == null ? null : new OrgUnitId(p.getDepartmentId()), p.isActive());
-    }
+	@Override
+	public List<PersonSummary> audience(Collection<OrgUnitId> unitsIn, Set<TraineeType> types, Set<Role> roles) {
+		Set<UUID> scope = new HashSet<>();
+		unitsIn.forEach(u -> subtree(u).forEach(id -> scope.add(id.value())));
+		List<PersonSummary> found = new ArrayList<>();
+		for (Person p : people.findAll()) {
+			boolean inScope = scope.contains(p.getProgramId()) || scope.contains(p.getDepartmentId());
+			boolean typeMatches = types.isEmpty() || types.contains(p.getTraineeType());
+			boolean roleMatches = roles.isEmpty()
+					|| grants.findByPersonId(p.getId()).stream().anyMatch(g -> roles.contains(g.getRole()));
+			if (p.isActive() && inScope && typeMatches && roleMatches) {
+				found.add(summary(p));
+			}
+		}
+		return found;
+	}
 
-    static OrgUnitSummary summary(OrgUnit u) {
-        return new OrgUnitSummary(new OrgUnitId(u.getId()), u.getParentId() == null ? null : new OrgUnitId(u.getParentId()),
-                u.getKind(), u.getCode(), u.getName());
-    }
+	@Override
+	public List<PersonSummary> holdersOf(Role role) {
+		Set<UUID> ids = grants.findAll()
+			.stream()
+			.filter(g -> g.getRole() == role)
+			.map(RoleGrantEntity::getPersonId)
+			.collect(Collectors.toSet());
+		return people.findAllById(ids)
+			.stream()
+			.filter(Person::isActive)
+			.map(IdentityManagementService::summary)
+			.toList();
+	}
+
+	static PersonSummary summary(Person p) {
+		return new PersonSummary(new PersonId(p.getId()), p.getUsername(), p.getDisplayName(), p.getEmail(),
+				p.getTraineeType(), p.getTrainingLevel(),
+				p.getProgramId() == null ? null : new OrgUnitId(p.getProgramId()),
+				p.getDepartmentId() == null ? null : new OrgUnitId(p.getDepartmentId()), p.isActive());
+	}
+
+	static OrgUnitSummary summary(OrgUnit u) {
+		return new OrgUnitSummary(new OrgUnitId(u.getId()),
+				u.getParentId() == null ? null : new OrgUnitId(u.getParentId()), u.getKind(), u.getCode(), u.getName());
+	}
+
 }

@@ -15,24 +15,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class LoginSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
-    private final PersonRepository people;
-    private final TransactionTemplate tx;
-    private final java.time.Clock clock;
+	private final PersonRepository people;
 
-    LoginSuccessHandler(PersonRepository people, TransactionTemplate tx, java.time.Clock clock) {
-        this.people = people;
-        this.tx = tx;
-        this.clock = clock;
-        setDefaultTargetUrl("/home");
-    }
+	private final TransactionTemplate tx;
 
-    @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                        Authentication authentication) throws ServletException, IOException {
-        request.getSession().setAttribute(AbsoluteSessionTimeoutFilter.SIGNED_IN_AT, clock.instant());
-        if (authentication.getPrincipal() instanceof CprUser user) {
-            tx.executeWithoutResult(s -> people.findById(user.personId().value()).ifPresent(Person::loginSucceeded));
-        }
-        super.onAuthenticationSuccess(request, response, authentication);
-    }
+	private final java.time.Clock clock;
+
+	LoginSuccessHandler(PersonRepository people, TransactionTemplate tx, java.time.Clock clock) {
+		this.people = people;
+		this.tx = tx;
+		this.clock = clock;
+		setDefaultTargetUrl("/home");
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws ServletException, IOException {
+		request.getSession().setAttribute(AbsoluteSessionTimeoutFilter.SIGNED_IN_AT, clock.instant());
+		if (authentication.getPrincipal() instanceof CprUser user) {
+			tx.executeWithoutResult(s -> people.findById(user.personId().value()).ifPresent(Person::loginSucceeded));
+		}
+		super.onAuthenticationSuccess(request, response, authentication);
+	}
+
 }

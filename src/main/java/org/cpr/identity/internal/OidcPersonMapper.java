@@ -15,57 +15,70 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Maps an identity provider's (issuer, subject) to a person. The first sign-in links by the IdP's
- * verified e-mail matching the roster; later sign-ins use the stored link only. Unknown people are
- * refused: single sign-on never creates accounts by itself.
+ * Maps an identity provider's (issuer, subject) to a person. The first sign-in links by
+ * the IdP's verified e-mail matching the roster; later sign-ins use the stored link only.
+ * Unknown people are refused: single sign-on never creates accounts by itself.
  */
 @Component
 class OidcPersonMapper {
 
-    /** Error codes of refused sign-ins; {@link OidcFailureHandler} turns each into its own message. */
-    static final String UNKNOWN = "cpr_not_on_roster";
-    static final String UNVERIFIED = "cpr_email_unverified";
-    static final String INACTIVE = "cpr_person_inactive";
+	/**
+	 * Error codes of refused sign-ins; {@link OidcFailureHandler} turns each into its own
+	 * message.
+	 */
+	static final String UNKNOWN = "cpr_not_on_roster";
+	static final String UNVERIFIED = "cpr_email_unverified";
+	static final String INACTIVE = "cpr_person_inactive";
 
-    private final JdbcClient jdbc;
-    private final PersonRepository people;
-    private final PersonUserDetailsService users;
-    private final AuditPort audit;
+	private final JdbcClient jdbc;
 
-    OidcPersonMapper(JdbcClient jdbc, PersonRepository people, PersonUserDetailsService users, AuditPort audit) {
-        this.jdbc = jdbc;
-        this.people = people;
-        this.users = users;
-        this.audit = audit;
-    }
+	private final PersonRepository people;
 
-    @Transactional
-    CprOidcUser map(OidcUser oidc) {
-        String issuer = oidc.getIssuer() == null ? "" : oidc.getIssuer().toString();
-        String subject = oidc.getSubject();
-        Optional<Person> linked = jdbc.sql("SELECT person_id FROM external_identity WHERE issuer = ? AND subject = ?")
-                .params(issuer, subject).query(UUID.class).optional().flatMap(people::findById);
-        Person person = linked.orElseGet(() -> linkByVerifiedEmail(oidc, issuer, subject));
-        if (!person.isActive()) {
-            throw refused(INACTIVE);
-        }
-        CprUser user = users.toUser(person);
-        return new CprOidcUser(user, oidc.getIdToken(), oidc.getUserInfo());
-    }
+	private final PersonUserDetailsService users;
 
-    private Person linkByVerifiedEmail(OidcUser oidc, String issuer, String subject) {
-        if (oidc.getEmail() == null || !Boolean.TRUE.equals(oidc.getEmailVerified())) {
-            // a provider that sends no email_verified claim is treated as unverified: link such people by hand
-            throw refused(UNVERIFIED);
-        }
-        Person person = people.findByEmailIgnoreCase(oidc.getEmail()).orElseThrow(() -> refused(UNKNOWN));
-        jdbc.sql("INSERT INTO external_identity (id, person_id, issuer, subject) VALUES (?, ?, ?, ?)")
-            .params(UUID.randomUUID(), person.getId(), issuer, subject).update();
-        audit.record(AuditEntry.success(new PersonId(person.getId()), "SSO_LINKED", "person", person.getId().toString()));
-        return person;
-    }
+	private final AuditPort audit;
 
-    private static OAuth2AuthenticationException refused(String code) {
-        return new OAuth2AuthenticationException(new OAuth2Error(code, "Sign-in refused: " + code, null));
-    }
+	OidcPersonMapper(JdbcClient jdbc, PersonRepository people, PersonUserDetailsService users, AuditPort audit) {
+		this.jdbc = jdbc;
+		this.people = people;
+		this.users = users;
+		this.audit = audit;
+	}
+
+	@Transactional
+	CprOidcUser map(OidcUser oidc) {
+		String issuer = oidc.getIssuer() == null ? "" : oidc.getIssuer().toString();
+		String subject = oidc.getSubject();
+		Optional<Person> linked = jdbc.sql("SELECT person_id FROM external_identity WHERE issuer = ? AND subject = ?")
+			.params(issuer, subject)
+			.query(UUID.class)
+			.optional()
+			.flatMap(people::findById);
+		Person person = linked.orElseGet(() -> linkByVerifiedEmail(oidc, issuer, subject));
+		if (!person.isActive()) {
+			throw refused(INACTIVE);
+		}
+		CprUser user = users.toUser(person);
+		return new CprOidcUser(user, oidc.getIdToken(), oidc.getUserInfo());
+	}
+
+	private Person linkByVerifiedEmail(OidcUser oidc, String issuer, String subject) {
+		if (oidc.getEmail() == null || !Boolean.TRUE.equals(oidc.getEmailVerified())) {
+			// a provider that sends no email_verified claim is treated as unverified:
+			// link such people by hand
+			throw refused(UNVERIFIED);
+		}
+		Person person = people.findByEmailIgnoreCase(oidc.getEmail()).orElseThrow(() -> refused(UNKNOWN));
+		jdbc.sql("INSERT INTO external_identity (id, person_id, issuer, subject) VALUES (?, ?, ?, ?)")
+			.params(UUID.randomUUID(), person.getId(), issuer, subject)
+			.update();
+		audit.record(
+				AuditEntry.success(new PersonId(person.getId()), "SSO_LINKED", "person", person.getId().toString()));
+		return person;
+	}
+
+	private static OAuth2AuthenticationException refused(String code) {
+		return new OAuth2AuthenticationException(new OAuth2Error(code, "Sign-in refused: " + code, null));
+	}
+
 }

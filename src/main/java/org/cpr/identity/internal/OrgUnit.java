@@ -15,40 +15,60 @@ import org.cpr.identity.OrgUnitKind;
 @Table(name = "org_unit")
 class OrgUnit {
 
-    @Id
-    private UUID id;
+	@Id
+	private UUID id;
 
-    @Column(name = "parent_id")
-    private UUID parentId;
+	@Column(name = "parent_id")
+	private UUID parentId;
 
-    @Enumerated(EnumType.STRING)
-    private OrgUnitKind kind;
+	@Enumerated(EnumType.STRING)
+	private OrgUnitKind kind;
 
-    private String code;
+	private String code;
 
-    private String name;
+	private String name;
 
-    @Column(name = "created_at")
-    private Instant createdAt;
+	@Column(name = "created_at")
+	private Instant createdAt;
 
-    protected OrgUnit() {
-    }
+	protected OrgUnit() {
+	}
 
-    public OrgUnit(UUID id, UUID parentId, OrgUnitKind kind, String code, String name, Instant createdAt) {
-        this.id = id;
-        this.parentId = parentId;
-        this.kind = kind;
-        this.code = code;
-        this.name = name;
-        this.createdAt = createdAt;
-    }
+	public OrgUnit(UUID id, UUID parentId, OrgUnitKind kind, String code, String name, Instant createdAt) {
+		this.id = id;
+		this.parentId = parentId;
+		this.kind = kind;
+		this.code = code;
+		this.name = name;
+		this.createdAt = createdAt;
+	}
 
-    public UUID getId() { return id; }
-    public UUID getParentId() { return parentId; }
-    public OrgUnitKind getKind() { return kind; }
-    public String getCode() { return code; }
-    public String getName() { return name; }
+	public UUID getId() {
+		return id;
+	}
 
-    public void rename(String name) { this.name = name; }
-    public void moveTo(UUID parentId) { this.parentId = parentId; }
+	public UUID getParentId() {
+		return parentId;
+	}
+
+	public OrgUnitKind getKind() {
+		return kind;
+	}
+
+	public String getCode() {
+		return code;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public void rename(String name) {
+		this.name = name;
+	}
+
+	public void moveTo(UUID parentId) {
+		this.parentId = parentId;
+	}
+
 }

@@ -8,9 +8,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OrgUnitRepository extends JpaRepository<OrgUnit, UUID> {
 
-    Optional<OrgUnit> findByCode(String code);
+	Optional<OrgUnit> findByCode(String code);
 
-    List<OrgUnit> findByParentIdOrderByName(UUID parentId);
+	List<OrgUnit> findByParentIdOrderByName(UUID parentId);
 
-    List<OrgUnit> findAllByOrderByName();
+	List<OrgUnit> findAllByOrderByName();
+
 }

@@ -7,7 +7,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PersonRepository extends JpaRepository<Person, UUID> {
 
-    Optional<Person> findByUsernameIgnoreCase(String username);
+	Optional<Person> findByUsernameIgnoreCase(String username);
 
-    Optional<Person> findByEmailIgnoreCase(String email);
+	Optional<Person> findByEmailIgnoreCase(String email);
+
 }

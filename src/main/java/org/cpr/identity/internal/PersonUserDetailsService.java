@@ -16,29 +16,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PersonUserDetailsService implements UserDetailsService {
 
-    private final PersonRepository people;
-    private final RoleGrantRepository grants;
-    private final java.time.Clock clock;
+	private final PersonRepository people;
 
-    PersonUserDetailsService(PersonRepository people, RoleGrantRepository grants, java.time.Clock clock) {
-        this.people = people;
-        this.grants = grants;
-        this.clock = clock;
-    }
+	private final RoleGrantRepository grants;
 
-    @Override
-    @Transactional(readOnly = true)
-    public CprUser loadUserByUsername(String username) {
-        Person person = people.findByUsernameIgnoreCase(username.strip())
-                .orElseThrow(() -> new UsernameNotFoundException("unknown account"));
-        return toUser(person);
-    }
+	private final java.time.Clock clock;
 
-    CprUser toUser(Person person) {
-        Set<ScopedRole> scoped = grants.findByPersonId(person.getId()).stream()
-                .map(g -> new ScopedRole(g.getRole(), new OrgUnitId(g.getOrgUnitId())))
-                .collect(Collectors.toSet());
-        return new CprUser(new PersonId(person.getId()), person.getUsername(), person.getPasswordHash(),
-                person.getDisplayName(), scoped, person.isMfaEnabled(), person.isActive(), person.isLockedAt(clock.instant()));
-    }
+	PersonUserDetailsService(PersonRepository people, RoleGrantRepository grants, java.time.Clock clock) {
+		this.people = people;
+		this.grants = grants;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CprUser loadUserByUsername(String username) {
+		Person person = people.findByUsernameIgnoreCase(username.strip())
+			.orElseThrow(() -> new UsernameNotFoundException("unknown account"));
+		return toUser(person);
+	}
+
+	CprUser toUser(Person person) {
+		Set<ScopedRole> scoped = grants.findByPersonId(person.getId())
+			.stream()
+			.map(g -> new ScopedRole(g.getRole(), new OrgUnitId(g.getOrgUnitId())))
+			.collect(Collectors.toSet());
+		return new CprUser(new PersonId(person.getId()), person.getUsername(), person.getPasswordHash(),
+				person.getDisplayName(), scoped, person.isMfaEnabled(), person.isActive(),
+				person.isLockedAt(clock.instant()));
+	}
+
 }

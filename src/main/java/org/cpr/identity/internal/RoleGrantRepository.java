@@ -7,5 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface RoleGrantRepository extends JpaRepository<RoleGrantEntity, UUID> {
 
-    List<RoleGrantEntity> findByPersonId(UUID personId);
+	List<RoleGrantEntity> findByPersonId(UUID personId);
+
 }

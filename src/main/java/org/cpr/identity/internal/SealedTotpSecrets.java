@@ -13,41 +13,50 @@ import org.springframework.stereotype.Component;
 @Component
 class SealedTotpSecrets implements SealedValues {
 
-    private final JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-    SealedTotpSecrets(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+	SealedTotpSecrets(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
 
-    @Override
-    public String name() {
-        return "identity.totp";
-    }
+	@Override
+	public String name() {
+		return "identity.totp";
+	}
 
-    record Row(UUID id, String secret) {
-    }
+	record Row(UUID id, String secret) {
+	}
 
-    @Override
-    public int resealBatch(SecretBox box, int limit) {
-        int resealed = 0;
-        // keyset pagination over all sealed rows; a batch that finds only current values moves on
-        UUID after = new UUID(0L, 0L);
-        while (resealed < limit) {
-            List<Row> rows = jdbc.sql("SELECT id, mfa_secret AS secret FROM person WHERE mfa_secret IS NOT NULL AND id > :after ORDER BY id LIMIT 500")
-                    .param("after", after).query(Row.class).list();
-            if (rows.isEmpty()) {
-                break;
-            }
-            for (Row row : rows) {
-                after = row.id();
-                if (!box.sealedWithPrimary(row.secret()) && resealed < limit) {
-                    String context = MfaEnrolmentService.context(new PersonId(row.id()));
-                    // compare-and-set: an enrolment that changed the secret meanwhile wins
-                    resealed += jdbc.sql("UPDATE person SET mfa_secret = :now WHERE id = :id AND mfa_secret = :was")
-                            .param("now", box.reseal(row.secret(), context)).param("id", row.id()).param("was", row.secret()).update();
-                }
-            }
-        }
-        return resealed;
-    }
+	@Override
+	public int resealBatch(SecretBox box, int limit) {
+		int resealed = 0;
+		// keyset pagination over all sealed rows; a batch that finds only current values
+		// moves on
+		UUID after = new UUID(0L, 0L);
+		while (resealed < limit) {
+			List<Row> rows = jdbc.sql(
+					"SELECT id, mfa_secret AS secret FROM person WHERE mfa_secret IS NOT NULL AND id > :after ORDER BY id LIMIT 500")
+				.param("after", after)
+				.query(Row.class)
+				.list();
+			if (rows.isEmpty()) {
+				break;
+			}
+			for (Row row : rows) {
+				after = row.id();
+				if (!box.sealedWithPrimary(row.secret()) && resealed < limit) {
+					String context = MfaEnrolmentService.context(new PersonId(row.id()));
+					// compare-and-set: an enrolment that changed the secret meanwhile
+					// wins
+					resealed += jdbc.sql("UPDATE person SET mfa_secret = :now WHERE id = :id AND mfa_secret = :was")
+						.param("now", box.reseal(row.secret(), context))
+						.param("id", row.id())
+						.param("was", row.secret())
+						.update();
+				}
+			}
+		}
+		return resealed;
+	}
+
 }

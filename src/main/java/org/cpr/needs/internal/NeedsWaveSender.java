@@ -29,94 +29,108 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends the end-of-rotation stressor wave to the people whose block ended in the last
- * {@code cpr.needs.lookback-days} days and who were not asked yet: one anonymous campaign per run,
- * on its own roster, open for {@code cpr.needs.window-days}. While fewer people than the minimum cell
- * size have finished, it waits (up to the look-back) so that small cohorts are asked together.
+ * {@code cpr.needs.lookback-days} days and who were not asked yet: one anonymous campaign
+ * per run, on its own roster, open for {@code cpr.needs.window-days}. While fewer people
+ * than the minimum cell size have finished, it waits (up to the look-back) so that small
+ * cohorts are asked together.
  */
 @Component
 public class NeedsWaveSender {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NeedsWaveSender.class);
+	private static final Logger LOG = LoggerFactory.getLogger(NeedsWaveSender.class);
 
-    private final JdbcClient jdbc;
-    private final SurveyCampaigns campaigns;
-    private final IdentityManagement identity;
-    private final StressorQuestionnaire questionnaire;
-    private final Clock clock;
-    private final int lookbackDays;
-    private final int windowDays;
+	private final JdbcClient jdbc;
 
-    NeedsWaveSender(JdbcClient jdbc, SurveyCampaigns campaigns, IdentityManagement identity, StressorQuestionnaire questionnaire,
-                    Clock clock, @Value("${cpr.needs.lookback-days:7}") int lookbackDays,
-                    @Value("${cpr.needs.window-days:14}") int windowDays) {
-        this.jdbc = jdbc;
-        this.campaigns = campaigns;
-        this.identity = identity;
-        this.questionnaire = questionnaire;
-        this.clock = clock;
-        this.lookbackDays = lookbackDays;
-        this.windowDays = windowDays;
-    }
+	private final SurveyCampaigns campaigns;
 
-    @Scheduled(cron = "${cpr.needs.sender-cron:0 20 6 * * *}")
-    @SchedulerLock(name = "needs-wave-sender", lockAtMostFor = "PT20M")
-    void scheduled() {
-        int invited = sendDue();
-        if (invited > 0) {
-            LOG.info("Needs analysis: end-of-rotation wave sent to {} people", invited);
-        }
-    }
+	private final IdentityManagement identity;
 
-    private record Due(UUID block, PersonId person, LocalDate endsOn, PersonId createdBy) {
-    }
+	private final StressorQuestionnaire questionnaire;
 
-    /** Sends the wave if one is due today; returns how many people were put on its roster. */
-    @Transactional
-    public int sendDue() {
-        LocalDate today = LocalDate.now(clock);
-        List<Due> due = jdbc.sql("SELECT id, person_id, ends_on, created_by FROM needs_block WHERE campaign_id IS NULL"
-                + " AND ends_on < ? AND ends_on >= ? ORDER BY ends_on")
-            .params(today, today.minusDays(lookbackDays))
-            .query((rs, i) -> new Due(rs.getObject("id", UUID.class), new PersonId(rs.getObject("person_id", UUID.class)),
-                rs.getObject("ends_on", LocalDate.class), new PersonId(rs.getObject("created_by", UUID.class)))).list();
-        if (due.isEmpty()) {
-            return 0;
-        }
-        Map<PersonId, PersonSummary> people = new LinkedHashMap<>();
-        for (Due d : due) {
-            identity.person(d.person()).filter(PersonSummary::active).ifPresent(p -> people.putIfAbsent(d.person(), p));
-        }
-        boolean lastChance = !due.get(0).endsOn().isAfter(today.minusDays(lookbackDays));
-        if (people.isEmpty() || (people.size() < CampaignSettings.MIN_RESPONDENTS && !lastChance)) {
-            return 0;
-        }
-        PersonId owner = due.get(due.size() - 1).createdBy();
-        QuestionnaireVersion version = questionnaire.ensure(owner);
-        LocalDate lastEnd = due.get(due.size() - 1).endsOn();
-        LocalDate closes = today.plusDays(windowDays - 1L);
-        UUID campaign = campaigns.create(owner, new CampaignSettings("After your rotation: what made it hard?",
-            "Twelve short questions and one optional tip for the next person, about the rotation block you just finished."
-                + " Anonymous: your rotation and hospital come from the schedule and are kept coarse.",
-            StressorQuestionnaire.ID, Integer.toString(version.number()), PrivacyMode.ANONYMOUS,
-            CampaignSettings.MIN_RESPONDENTS, CampaignSettings.MIN_COMMENTS, null, Audience.NONE,
-            Schedule.oneOff(today, closes)));
-        jdbc.sql("INSERT INTO needs_campaign (campaign_id, academic_year, sent_on, closes_on) VALUES (?,?,?,?)")
-            .params(campaign, AcademicYear.of(lastEnd), today, closes).update();
-        for (Map.Entry<PersonId, PersonSummary> p : people.entrySet()) {
-            OrgUnitId unit = p.getValue().program() != null ? p.getValue().program() : p.getValue().department();
-            if (unit != null) {
-                campaigns.addToRoster(campaign, p.getKey(), unit.value());
-            }
-        }
-        for (Due d : due) {
-            jdbc.sql("UPDATE needs_block SET campaign_id = ? WHERE id = ?").params(campaign, d.block()).update();
-        }
-        campaigns.launch(owner, campaign);
-        return people.size();
-    }
+	private final Clock clock;
 
-    /** For tests and the demo: the campaign ids this module sent. */
-    public Set<UUID> sentCampaigns() {
-        return Set.copyOf(jdbc.sql("SELECT campaign_id FROM needs_campaign").query(UUID.class).list());
-    }
+	private final int lookbackDays;
+
+	private final int windowDays;
+
+	NeedsWaveSender(JdbcClient jdbc, SurveyCampaigns campaigns, IdentityManagement identity,
+			StressorQuestionnaire questionnaire, Clock clock, @Value("${cpr.needs.lookback-days:7}") int lookbackDays,
+			@Value("${cpr.needs.window-days:14}") int windowDays) {
+		this.jdbc = jdbc;
+		this.campaigns = campaigns;
+		this.identity = identity;
+		this.questionnaire = questionnaire;
+		this.clock = clock;
+		this.lookbackDays = lookbackDays;
+		this.windowDays = windowDays;
+	}
+
+	@Scheduled(cron = "${cpr.needs.sender-cron:0 20 6 * * *}")
+	@SchedulerLock(name = "needs-wave-sender", lockAtMostFor = "PT20M")
+	void scheduled() {
+		int invited = sendDue();
+		if (invited > 0) {
+			LOG.info("Needs analysis: end-of-rotation wave sent to {} people", invited);
+		}
+	}
+
+	private record Due(UUID block, PersonId person, LocalDate endsOn, PersonId createdBy) {
+	}
+
+	/**
+	 * Sends the wave if one is due today; returns how many people were put on its roster.
+	 */
+	@Transactional
+	public int sendDue() {
+		LocalDate today = LocalDate.now(clock);
+		List<Due> due = jdbc
+			.sql("SELECT id, person_id, ends_on, created_by FROM needs_block WHERE campaign_id IS NULL"
+					+ " AND ends_on < ? AND ends_on >= ? ORDER BY ends_on")
+			.params(today, today.minusDays(lookbackDays))
+			.query((rs, i) -> new Due(rs.getObject("id", UUID.class),
+					new PersonId(rs.getObject("person_id", UUID.class)), rs.getObject("ends_on", LocalDate.class),
+					new PersonId(rs.getObject("created_by", UUID.class))))
+			.list();
+		if (due.isEmpty()) {
+			return 0;
+		}
+		Map<PersonId, PersonSummary> people = new LinkedHashMap<>();
+		for (Due d : due) {
+			identity.person(d.person()).filter(PersonSummary::active).ifPresent(p -> people.putIfAbsent(d.person(), p));
+		}
+		boolean lastChance = !due.get(0).endsOn().isAfter(today.minusDays(lookbackDays));
+		if (people.isEmpty() || (people.size() < CampaignSettings.MIN_RESPONDENTS && !lastChance)) {
+			return 0;
+		}
+		PersonId owner = due.get(due.size() - 1).createdBy();
+		QuestionnaireVersion version = questionnaire.ensure(owner);
+		LocalDate lastEnd = due.get(due.size() - 1).endsOn();
+		LocalDate closes = today.plusDays(windowDays - 1L);
+		UUID campaign = campaigns.create(owner, new CampaignSettings("After your rotation: what made it hard?",
+				"Twelve short questions and one optional tip for the next person, about the rotation block you just finished."
+						+ " Anonymous: your rotation and hospital come from the schedule and are kept coarse.",
+				StressorQuestionnaire.ID, Integer.toString(version.number()), PrivacyMode.ANONYMOUS,
+				CampaignSettings.MIN_RESPONDENTS, CampaignSettings.MIN_COMMENTS, null, Audience.NONE,
+				Schedule.oneOff(today, closes)));
+		jdbc.sql("INSERT INTO needs_campaign (campaign_id, academic_year, sent_on, closes_on) VALUES (?,?,?,?)")
+			.params(campaign, AcademicYear.of(lastEnd), today, closes)
+			.update();
+		for (Map.Entry<PersonId, PersonSummary> p : people.entrySet()) {
+			OrgUnitId unit = p.getValue().program() != null ? p.getValue().program() : p.getValue().department();
+			if (unit != null) {
+				campaigns.addToRoster(campaign, p.getKey(), unit.value());
+			}
+		}
+		for (Due d : due) {
+			jdbc.sql("UPDATE needs_block SET campaign_id = ? WHERE id = ?").params(campaign, d.block()).update();
+		}
+		campaigns.launch(owner, campaign);
+		return people.size();
+	}
+
+	/** For tests and the demo: the campaign ids this module sent. */
+	public Set<UUID> sentCampaigns() {
+		return Set.copyOf(jdbc.sql("SELECT campaign_id FROM needs_campaign").query(UUID.class).list());
+	}
+
 }

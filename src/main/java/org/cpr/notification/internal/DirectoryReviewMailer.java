@@ -13,20 +13,24 @@ import org.springframework.stereotype.Component;
 @Component
 class DirectoryReviewMailer {
 
-    private final Notifications notifications;
-    private final IdentityManagement identity;
-    private final String baseUrl;
+	private final Notifications notifications;
 
-    DirectoryReviewMailer(Notifications notifications, IdentityManagement identity,
-                          @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
-        this.notifications = notifications;
-        this.identity = identity;
-        this.baseUrl = baseUrl;
-    }
+	private final IdentityManagement identity;
 
-    @ApplicationModuleListener
-    void on(DirectoryReviewDue due) {
-        identity.person(due.owner()).ifPresent(owner -> notifications.sendMail(owner.email(), Locale.ENGLISH,
-                "mail.directoryReview", due.lastReviewed(), baseUrl + "/admin/directory/" + due.serviceId()));
-    }
+	private final String baseUrl;
+
+	DirectoryReviewMailer(Notifications notifications, IdentityManagement identity,
+			@Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+		this.notifications = notifications;
+		this.identity = identity;
+		this.baseUrl = baseUrl;
+	}
+
+	@ApplicationModuleListener
+	void on(DirectoryReviewDue due) {
+		identity.person(due.owner())
+			.ifPresent(owner -> notifications.sendMail(owner.email(), Locale.ENGLISH, "mail.directoryReview",
+					due.lastReviewed(), baseUrl + "/admin/directory/" + due.serviceId()));
+	}
+
 }

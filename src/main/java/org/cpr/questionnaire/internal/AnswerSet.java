@@ -12,86 +12,97 @@ import org.cpr.questionnaire.ItemError;
 import org.cpr.questionnaire.internal.QuestionnaireModel.Item;
 
 /**
- * Answers read strictly from the short form {@code {"answers": {"<linkId>": value}}}: a choice
- * answer is its numeric weight, a yes/no a JSON boolean. Nothing is coerced — "3" is not 3 and
- * 3.5 is not a choice — and every problem names its item.
+ * Answers read strictly from the short form {@code {"answers": {"<linkId>": value}}}: a
+ * choice answer is its numeric weight, a yes/no a JSON boolean. Nothing is coerced — "3"
+ * is not 3 and 3.5 is not a choice — and every problem names its item.
  */
 public final class AnswerSet {
 
-    private AnswerSet() {
-    }
+	private AnswerSet() {
+	}
 
-    /** Typed values by linkId (Double for numbers and choices, Boolean, String, LocalDate). */
-    public static Map<String, Object> read(QuestionnaireModel model, JsonNode answers, List<ItemError> errors) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (answers == null || !answers.isObject()) {
-            errors.add(new ItemError("answers", "answers.notAnObject", "Send the answers as an object keyed by item linkId."));
-            return values;
-        }
-        answers.properties().forEach(entry -> {
-            Item item = model.items().get(entry.getKey());
-            if (item == null) {
-                errors.add(new ItemError(entry.getKey(), "answer.unknownItem", "There is no item '" + entry.getKey() + "' in this questionnaire."));
-                return;
-            }
-            Object value = value(item, entry.getValue(), errors);
-            if (value != null) {
-                values.put(item.linkId(), value);
-            }
-        });
-        return values;
-    }
+	/**
+	 * Typed values by linkId (Double for numbers and choices, Boolean, String,
+	 * LocalDate).
+	 */
+	public static Map<String, Object> read(QuestionnaireModel model, JsonNode answers, List<ItemError> errors) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		if (answers == null || !answers.isObject()) {
+			errors.add(new ItemError("answers", "answers.notAnObject",
+					"Send the answers as an object keyed by item linkId."));
+			return values;
+		}
+		answers.properties().forEach(entry -> {
+			Item item = model.items().get(entry.getKey());
+			if (item == null) {
+				errors.add(new ItemError(entry.getKey(), "answer.unknownItem",
+						"There is no item '" + entry.getKey() + "' in this questionnaire."));
+				return;
+			}
+			Object value = value(item, entry.getValue(), errors);
+			if (value != null) {
+				values.put(item.linkId(), value);
+			}
+		});
+		return values;
+	}
 
-    static Object value(Item item, JsonNode node, List<ItemError> errors) {
-        String id = item.linkId();
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        switch (item.kind()) {
-            case BOOLEAN -> {
-                if (node.isBoolean()) {
-                    return node.booleanValue();
-                }
-                errors.add(new ItemError(id, "answer.notBoolean", "Item " + id + " takes true or false."));
-            }
-            case CHOICE -> {
-                if (node.isNumber() && item.choices().containsValue(node.doubleValue())) {
-                    return node.doubleValue();
-                }
-                errors.add(new ItemError(id, "answer.notAChoice", "Item " + id + " takes one of " + allowed(item) + "."));
-            }
-            case INTEGER -> {
-                if (node.isIntegralNumber()) {
-                    return node.doubleValue();
-                }
-                errors.add(new ItemError(id, "answer.notInteger", "Item " + id + " takes a whole number."));
-            }
-            case DECIMAL -> {
-                if (node.isNumber()) {
-                    return node.doubleValue();
-                }
-                errors.add(new ItemError(id, "answer.notNumber", "Item " + id + " takes a number."));
-            }
-            case TEXT -> {
-                if (node.isTextual() && node.textValue().length() <= 10_000) {
-                    return node.textValue();
-                }
-                errors.add(new ItemError(id, "answer.badText", "Item " + id + " takes text of at most 10,000 characters."));
-            }
-            case DATE -> {
-                try {
-                    return LocalDate.parse(node.asText());
-                } catch (DateTimeParseException e) {
-                    errors.add(new ItemError(id, "answer.notDate", "Item " + id + " takes a date (YYYY-MM-DD)."));
-                }
-            }
-        }
-        return null;
-    }
+	static Object value(Item item, JsonNode node, List<ItemError> errors) {
+		String id = item.linkId();
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		switch (item.kind()) {
+			case BOOLEAN -> {
+				if (node.isBoolean()) {
+					return node.booleanValue();
+				}
+				errors.add(new ItemError(id, "answer.notBoolean", "Item " + id + " takes true or false."));
+			}
+			case CHOICE -> {
+				if (node.isNumber() && item.choices().containsValue(node.doubleValue())) {
+					return node.doubleValue();
+				}
+				errors
+					.add(new ItemError(id, "answer.notAChoice", "Item " + id + " takes one of " + allowed(item) + "."));
+			}
+			case INTEGER -> {
+				if (node.isIntegralNumber()) {
+					return node.doubleValue();
+				}
+				errors.add(new ItemError(id, "answer.notInteger", "Item " + id + " takes a whole number."));
+			}
+			case DECIMAL -> {
+				if (node.isNumber()) {
+					return node.doubleValue();
+				}
+				errors.add(new ItemError(id, "answer.notNumber", "Item " + id + " takes a number."));
+			}
+			case TEXT -> {
+				if (node.isTextual() && node.textValue().length() <= 10_000) {
+					return node.textValue();
+				}
+				errors.add(new ItemError(id, "answer.badText",
+						"Item " + id + " takes text of at most 10,000 characters."));
+			}
+			case DATE -> {
+				try {
+					return LocalDate.parse(node.asText());
+				}
+				catch (DateTimeParseException e) {
+					errors.add(new ItemError(id, "answer.notDate", "Item " + id + " takes a date (YYYY-MM-DD)."));
+				}
+			}
+		}
+		return null;
+	}
 
-    static String allowed(Item item) {
-        List<String> values = new ArrayList<>();
-        item.choices().values().forEach(v -> values.add(v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString()));
-        return String.join(", ", values);
-    }
+	static String allowed(Item item) {
+		List<String> values = new ArrayList<>();
+		item.choices()
+			.values()
+			.forEach(v -> values.add(v == Math.rint(v) ? Long.toString(v.longValue()) : v.toString()));
+		return String.join(", ", values);
+	}
+
 }

@@ -15,37 +15,43 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the instruments shipped as data ({@code instruments/*.json}) into the library at start-up,
- * in every profile, once: a definition that exists is left alone (its versions are the institution's).
+ * Loads the instruments shipped as data ({@code instruments/*.json}) into the library at
+ * start-up, in every profile, once: a definition that exists is left alone (its versions
+ * are the institution's).
  */
 @Component
 @Order(-10)
 class ShippedInstruments implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(ShippedInstruments.class);
+	private static final Logger log = LoggerFactory.getLogger(ShippedInstruments.class);
 
-    private final QuestionnaireLibrary library;
-    private final JdbcClient jdbc;
+	private final QuestionnaireLibrary library;
 
-    ShippedInstruments(QuestionnaireLibrary library, JdbcClient jdbc) {
-        this.library = library;
-        this.jdbc = jdbc;
-    }
+	private final JdbcClient jdbc;
 
-    @Override
-    public void run(ApplicationArguments args) throws IOException {
-        int loaded = 0;
-        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:instruments/*.json")) {
-            String id = resource.getFilename().replace(".json", "");
-            boolean present = jdbc.sql("SELECT COUNT(*) FROM questionnaire_definition WHERE id = ?").param(id)
-                    .query(Integer.class).single() > 0;
-            if (!present) {
-                library.importFhir(resource.getContentAsString(StandardCharsets.UTF_8), true, true, null);
-                loaded++;
-            }
-        }
-        if (loaded > 0) {
-            log.info("Loaded {} shipped instruments into the questionnaire library", loaded);
-        }
-    }
+	ShippedInstruments(QuestionnaireLibrary library, JdbcClient jdbc) {
+		this.library = library;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		int loaded = 0;
+		for (Resource resource : new PathMatchingResourcePatternResolver()
+			.getResources("classpath*:instruments/*.json")) {
+			String id = resource.getFilename().replace(".json", "");
+			boolean present = jdbc.sql("SELECT COUNT(*) FROM questionnaire_definition WHERE id = ?")
+				.param(id)
+				.query(Integer.class)
+				.single() > 0;
+			if (!present) {
+				library.importFhir(resource.getContentAsString(StandardCharsets.UTF_8), true, true, null);
+				loaded++;
+			}
+		}
+		if (loaded > 0) {
+			log.info("Loaded {} shipped instruments into the questionnaire library", loaded);
+		}
+	}
+
 }

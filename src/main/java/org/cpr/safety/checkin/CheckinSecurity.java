@@ -9,22 +9,24 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The anonymous check-in never reads the sign-in session (I-10): its own stateless filter chain keeps
- * the security context in the request only and its CSRF token in a cookie scoped to {@code /checkin},
- * so a signed-in browser's session cookie is never looked up (see {@link AnonymousChannelSecurity}).
- * The participant's own sign-in is a sealed token in form bodies, never a cookie or a URL.
+ * The anonymous check-in never reads the sign-in session (I-10): its own stateless filter
+ * chain keeps the security context in the request only and its CSRF token in a cookie
+ * scoped to {@code /checkin}, so a signed-in browser's session cookie is never looked up
+ * (see {@link AnonymousChannelSecurity}). The participant's own sign-in is a sealed token
+ * in form bodies, never a cookie or a URL.
  */
 @Configuration(proxyBeanMethods = false)
 class CheckinSecurity {
 
-    @Bean
-    static PublicPaths checkinPaths() {
-        return PublicPaths.of("/checkin", "/checkin/**");
-    }
+	@Bean
+	static PublicPaths checkinPaths() {
+		return PublicPaths.of("/checkin", "/checkin/**");
+	}
 
-    @Bean
-    @Order(0)
-    SecurityFilterChain checkinChain(HttpSecurity http) throws Exception {
-        return AnonymousChannelSecurity.chain(http, "/checkin", "CPRCHECKIN-XSRF");
-    }
+	@Bean
+	@Order(0)
+	SecurityFilterChain checkinChain(HttpSecurity http) throws Exception {
+		return AnonymousChannelSecurity.chain(http, "/checkin", "CPRCHECKIN-XSRF");
+	}
+
 }

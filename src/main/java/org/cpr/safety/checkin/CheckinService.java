@@ -26,214 +26,266 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Anonymous check-in (ISP model): the screening is stored with the day only, and its
- * {@link SafetyConcern} is published in the same transaction, so the event publication registry
- * turns every committed check-in into exactly one alert. The dialogue is sealed at rest.
+ * {@link SafetyConcern} is published in the same transaction, so the event publication
+ * registry turns every committed check-in into exactly one alert. The dialogue is sealed
+ * at rest.
  */
 @Service
 public class CheckinService {
 
-    /** The idempotency key was already used by another account's check-in: nothing is stored. */
-    public static final class HandleUnavailableException extends RuntimeException {
-        HandleUnavailableException() {
-            super("handle unavailable");
-        }
-    }
+	/**
+	 * The idempotency key was already used by another account's check-in: nothing is
+	 * stored.
+	 */
+	public static final class HandleUnavailableException extends RuntimeException {
 
-    /** What the participant is shown after sending: the day and the reply window, nothing else. */
-    public record Receipt(LocalDate submittedOn, LocalDate replyBy, boolean crisisResources) {
-    }
+		HandleUnavailableException() {
+			super("handle unavailable");
+		}
 
-    private final JdbcClient jdbc;
-    private final CheckinAccess access;
-    private final CheckinMessages messages;
-    private final SecretBox box;
-    private final ApplicationEventPublisher events;
-    private final RepliesWaiting replies;
-    private final AuditPort audit;
+	}
 
-    CheckinService(JdbcClient jdbc, CheckinAccess access, CheckinMessages messages, SecretBox box,
-                   ApplicationEventPublisher events, RepliesWaiting replies, AuditPort audit) {
-        this.jdbc = jdbc;
-        this.access = access;
-        this.messages = messages;
-        this.box = box;
-        this.events = events;
-        this.replies = replies;
-        this.audit = audit;
-    }
+	/**
+	 * What the participant is shown after sending: the day and the reply window, nothing
+	 * else.
+	 */
+	public record Receipt(LocalDate submittedOn, LocalDate replyBy, boolean crisisResources) {
+	}
 
-    /**
-     * The account for this handle and passphrase, if they match; throws
-     * {@link CheckinThrottledException} when this handle (or everyone) tried too often.
-     */
-    public Optional<UUID> signIn(String handle, String passphrase) {
-        return access.authenticate(handle, passphrase);
-    }
+	private final JdbcClient jdbc;
 
-    /** An opaque, short-lived token standing for the account, carried in form bodies only. */
-    public String tokenFor(UUID account) {
-        return access.tokenFor(account);
-    }
+	private final CheckinAccess access;
 
-    /** The account a token stands for, while it is fresh and the account still exists. */
-    public Optional<UUID> accountOf(String token) {
-        return access.accountOf(token);
-    }
+	private final CheckinMessages messages;
 
-    /** Stores a screening once per idempotency key, creating the account on first use of the handle. */
-    @Transactional
-    public Receipt submit(String handle, String passphrase, String doorbell, String idempotencyKey,
-                          CheckinInstruments.Outcome outcome) {
-        UUID account = account(handle, passphrase, doorbell);
-        String keyHash = CheckinAccess.sha256("checkin-key:" + idempotencyKey);
-        Optional<Receipt> replay = jdbc.sql("SELECT account_id, submitted_on, phq9_item9 FROM checkin_submission WHERE key_hash = ?")
-                .param(keyHash).query((rs, n) -> {
-                    if (!account.equals(rs.getObject(1, UUID.class))) {
-                        throw new HandleUnavailableException();
-                    }
-                    LocalDate on = rs.getDate(2).toLocalDate();
-                    return new Receipt(on, ReplyWindow.replyBy(on), rs.getInt(3) > 0);
-                }).optional();
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        CheckinTiering.Scores s = outcome.scores();
-        CheckinTiering.Result tier = CheckinTiering.classify(s);
-        UUID id = UUID.randomUUID();
-        SafetyConcern concern = new SafetyConcern("checkin", id.toString(), null, account, tier.tier(), tier.reasons());
-        LocalDate today = access.today();
-        jdbc.sql("""
-                INSERT INTO checkin_submission (id, account_id, alert_id, key_hash, submitted_on, tier, phq9_total, phq9_item9,
-                    gad7_total, pcptsd5_score, burnout_option, reasons, answers_sealed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(id, account, concern.alertId(), keyHash, Date.valueOf(today), tier.tier().name(), s.phq9Total(),
-                    s.phq9Item9(), s.gad7Total(), s.pcptsd5(), s.burnoutOption(), String.join(",", tier.reasons()),
-                    box.seal(outcome.answersJson(), "checkin-answers:" + id))
-            .update();
-        events.publishEvent(concern);
-        return new Receipt(today, ReplyWindow.replyBy(today), s.phq9Item9() > 0);
-    }
+	private final SecretBox box;
 
-    /** The participant's own thread (the latest screening and every message). */
-    @Transactional
-    public Optional<CheckinThread> threadOf(UUID account) {
-        access.touch(account);
-        return latestSubmission(account).flatMap(this::thread);
-    }
+	private final ApplicationEventPublisher events;
 
-    /** The participant writes; the alert of their latest check-in shows a reply waiting and its clinician is told. */
-    @Transactional
-    public void participantWrites(UUID account, String body) {
-        access.touch(account);
-        messages.add(account, "PARTICIPANT", body);
-        latestSubmission(account).flatMap(this::alertOf).ifPresent(replies::personReplied);
-    }
+	private final RepliesWaiting replies;
 
-    /**
-     * "Reveal myself": only the participant triggers it. It opens an identified consultation request
-     * (the name and contact they typed, or their signed-in identity) that resilience clinicians see.
-     */
-    @Transactional
-    public void reveal(UUID account, String name, String contact, PersonId signedIn) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO checkin_reveal (id, account_id, name_sealed, contact_sealed, person_id, requested_on)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-            .params(id, account, sealOrNull(name, "checkin-reveal-name:" + id), sealOrNull(contact, "checkin-reveal-contact:" + id),
-                    signedIn == null ? null : signedIn.value(), Date.valueOf(access.today()))
-            .update();
-        access.touch(account);
-        audit.recordAnonymousChannel(AuditEntry.care(signedIn, "CHECKIN_REVEAL_REQUESTED", "checkin_reveal", id.toString())
-                .about(signedIn));
-        events.publishEvent(new SafetyConcern("checkin-reveal", id.toString(), signedIn, account, AlertTier.TIER_2,
-                java.util.Set.of("CONTACT_REQUESTED")));
-    }
+	private final AuditPort audit;
 
-    /** Deletes the account with its doorbell address, screenings, messages and reveal requests. */
-    @Transactional
-    public void delete(UUID account) {
-        jdbc.sql("DELETE FROM checkin_account WHERE id = ?").param(account).update();
-    }
+	CheckinService(JdbcClient jdbc, CheckinAccess access, CheckinMessages messages, SecretBox box,
+			ApplicationEventPublisher events, RepliesWaiting replies, AuditPort audit) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.messages = messages;
+		this.box = box;
+		this.events = events;
+		this.replies = replies;
+		this.audit = audit;
+	}
 
-    /**
-     * A clinician opens a check-in; every view is audited, found or not. The page shows the whole
-     * dialogue of the account, so no alert of it keeps a "new reply" mark.
-     */
-    @Transactional
-    public Optional<CheckinThread> open(UUID submissionId, PersonId clinician) {
-        Optional<CheckinThread> thread = thread(submissionId);
-        thread.ifPresent(t -> replies.read(jdbc.sql("""
-                SELECT s.alert_id FROM checkin_submission s WHERE s.account_id = (SELECT account_id FROM checkin_submission WHERE id = ?)""")
-                .param(submissionId).query(UUID.class).list()));
-        audit.record(AuditEntry.care(clinician, "CHECKIN_VIEWED", "checkin_submission", submissionId.toString())
-                .failedUnless(thread.isPresent()));
-        return thread;
-    }
+	/**
+	 * The account for this handle and passphrase, if they match; throws
+	 * {@link CheckinThrottledException} when this handle (or everyone) tried too often.
+	 */
+	public Optional<UUID> signIn(String handle, String passphrase) {
+		return access.authenticate(handle, passphrase);
+	}
 
-    @Transactional
-    public boolean clinicianReplies(UUID submissionId, PersonId clinician, String body) {
-        Optional<UUID> account = jdbc.sql("SELECT account_id FROM checkin_submission WHERE id = ?").param(submissionId)
-                .query(UUID.class).optional();
-        account.ifPresent(a -> {
-            messages.add(a, "CLINICIAN", body);
-            events.publishEvent(new CheckinReplyPosted(a));
-        });
-        audit.record(AuditEntry.care(clinician, "CHECKIN_REPLIED", "checkin_submission", submissionId.toString())
-                .failedUnless(account.isPresent()));
-        return account.isPresent();
-    }
+	/**
+	 * An opaque, short-lived token standing for the account, carried in form bodies only.
+	 */
+	public String tokenFor(UUID account) {
+		return access.tokenFor(account);
+	}
 
-    /** Which check-in each alert belongs to, for the counselor inbox's links. */
-    @Transactional(readOnly = true)
-    public Map<UUID, UUID> submissionsByAlert() {
-        return jdbc.sql("SELECT alert_id, id FROM checkin_submission")
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list()
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
-    }
+	/** The account a token stands for, while it is fresh and the account still exists. */
+	public Optional<UUID> accountOf(String token) {
+		return access.accountOf(token);
+	}
 
-    private UUID account(String handle, String passphrase, String doorbell) {
-        return access.signInOrCreate(handle, passphrase, doorbell);
-    }
+	/**
+	 * Stores a screening once per idempotency key, creating the account on first use of
+	 * the handle.
+	 */
+	@Transactional
+	public Receipt submit(String handle, String passphrase, String doorbell, String idempotencyKey,
+			CheckinInstruments.Outcome outcome) {
+		UUID account = account(handle, passphrase, doorbell);
+		String keyHash = CheckinAccess.sha256("checkin-key:" + idempotencyKey);
+		Optional<Receipt> replay = jdbc
+			.sql("SELECT account_id, submitted_on, phq9_item9 FROM checkin_submission WHERE key_hash = ?")
+			.param(keyHash)
+			.query((rs, n) -> {
+				if (!account.equals(rs.getObject(1, UUID.class))) {
+					throw new HandleUnavailableException();
+				}
+				LocalDate on = rs.getDate(2).toLocalDate();
+				return new Receipt(on, ReplyWindow.replyBy(on), rs.getInt(3) > 0);
+			})
+			.optional();
+		if (replay.isPresent()) {
+			return replay.get();
+		}
+		CheckinTiering.Scores s = outcome.scores();
+		CheckinTiering.Result tier = CheckinTiering.classify(s);
+		UUID id = UUID.randomUUID();
+		SafetyConcern concern = new SafetyConcern("checkin", id.toString(), null, account, tier.tier(), tier.reasons());
+		LocalDate today = access.today();
+		jdbc.sql(
+				"""
+						INSERT INTO checkin_submission (id, account_id, alert_id, key_hash, submitted_on, tier, phq9_total, phq9_item9,
+						    gad7_total, pcptsd5_score, burnout_option, reasons, answers_sealed)
+						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, account, concern.alertId(), keyHash, Date.valueOf(today), tier.tier().name(), s.phq9Total(),
+					s.phq9Item9(), s.gad7Total(), s.pcptsd5(), s.burnoutOption(), String.join(",", tier.reasons()),
+					box.seal(outcome.answersJson(), "checkin-answers:" + id))
+			.update();
+		events.publishEvent(concern);
+		return new Receipt(today, ReplyWindow.replyBy(today), s.phq9Item9() > 0);
+	}
 
-    private Optional<UUID> alertOf(UUID submissionId) {
-        return jdbc.sql("SELECT alert_id FROM checkin_submission WHERE id = ?").param(submissionId).query(UUID.class).optional();
-    }
+	/** The participant's own thread (the latest screening and every message). */
+	@Transactional
+	public Optional<CheckinThread> threadOf(UUID account) {
+		access.touch(account);
+		return latestSubmission(account).flatMap(this::thread);
+	}
 
-    private Optional<UUID> latestSubmission(UUID account) {
-        return jdbc.sql("SELECT id FROM checkin_submission WHERE account_id = ? ORDER BY submitted_on DESC, id")
-                .param(account).query(UUID.class).list().stream().findFirst();
-    }
+	/**
+	 * The participant writes; the alert of their latest check-in shows a reply waiting
+	 * and its clinician is told.
+	 */
+	@Transactional
+	public void participantWrites(UUID account, String body) {
+		access.touch(account);
+		messages.add(account, "PARTICIPANT", body);
+		latestSubmission(account).flatMap(this::alertOf).ifPresent(replies::personReplied);
+	}
 
-    private Optional<CheckinThread> thread(UUID submissionId) {
-        return jdbc.sql("""
-                SELECT id, alert_id, account_id, submitted_on, tier, phq9_total, phq9_item9, gad7_total, pcptsd5_score,
-                       burnout_option, reasons FROM checkin_submission WHERE id = ?""")
-            .param(submissionId)
-            .query((rs, n) -> {
-                UUID account = rs.getObject(3, UUID.class);
-                LocalDate on = rs.getDate(4).toLocalDate();
-                return new CheckinThread(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), on,
-                        ReplyWindow.replyBy(on), AlertTier.valueOf(rs.getString(5)),
-                        new CheckinTiering.Scores(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10)),
-                        List.of(rs.getString(11).split(",")), messages.of(account), reveals(account));
-            }).optional();
-    }
+	/**
+	 * "Reveal myself": only the participant triggers it. It opens an identified
+	 * consultation request (the name and contact they typed, or their signed-in identity)
+	 * that resilience clinicians see.
+	 */
+	@Transactional
+	public void reveal(UUID account, String name, String contact, PersonId signedIn) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO checkin_reveal (id, account_id, name_sealed, contact_sealed, person_id, requested_on)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(id, account, sealOrNull(name, "checkin-reveal-name:" + id),
+					sealOrNull(contact, "checkin-reveal-contact:" + id), signedIn == null ? null : signedIn.value(),
+					Date.valueOf(access.today()))
+			.update();
+		access.touch(account);
+		audit.recordAnonymousChannel(
+				AuditEntry.care(signedIn, "CHECKIN_REVEAL_REQUESTED", "checkin_reveal", id.toString()).about(signedIn));
+		events.publishEvent(new SafetyConcern("checkin-reveal", id.toString(), signedIn, account, AlertTier.TIER_2,
+				java.util.Set.of("CONTACT_REQUESTED")));
+	}
 
-    private List<CheckinThread.Reveal> reveals(UUID account) {
-        return jdbc.sql("SELECT id, name_sealed, contact_sealed, person_id, requested_on FROM checkin_reveal WHERE account_id = ? ORDER BY requested_on")
-                .param(account).query((rs, n) -> {
-                    String id = rs.getObject(1, UUID.class).toString();
-                    return new CheckinThread.Reveal(openOrNull(rs.getString(2), "checkin-reveal-name:" + id),
-                            openOrNull(rs.getString(3), "checkin-reveal-contact:" + id), rs.getObject(4) != null,
-                            rs.getDate(5).toLocalDate());
-                }).list();
-    }
+	/**
+	 * Deletes the account with its doorbell address, screenings, messages and reveal
+	 * requests.
+	 */
+	@Transactional
+	public void delete(UUID account) {
+		jdbc.sql("DELETE FROM checkin_account WHERE id = ?").param(account).update();
+	}
 
-    private String sealOrNull(String value, String context) {
-        return value == null || value.isBlank() ? null : box.seal(value.strip(), context);
-    }
+	/**
+	 * A clinician opens a check-in; every view is audited, found or not. The page shows
+	 * the whole dialogue of the account, so no alert of it keeps a "new reply" mark.
+	 */
+	@Transactional
+	public Optional<CheckinThread> open(UUID submissionId, PersonId clinician) {
+		Optional<CheckinThread> thread = thread(submissionId);
+		thread.ifPresent(t -> replies.read(jdbc
+			.sql("""
+					SELECT s.alert_id FROM checkin_submission s WHERE s.account_id = (SELECT account_id FROM checkin_submission WHERE id = ?)""")
+			.param(submissionId)
+			.query(UUID.class)
+			.list()));
+		audit.record(AuditEntry.care(clinician, "CHECKIN_VIEWED", "checkin_submission", submissionId.toString())
+			.failedUnless(thread.isPresent()));
+		return thread;
+	}
 
-    private String openOrNull(String sealed, String context) {
-        return sealed == null ? null : box.open(sealed, context);
-    }
+	@Transactional
+	public boolean clinicianReplies(UUID submissionId, PersonId clinician, String body) {
+		Optional<UUID> account = jdbc.sql("SELECT account_id FROM checkin_submission WHERE id = ?")
+			.param(submissionId)
+			.query(UUID.class)
+			.optional();
+		account.ifPresent(a -> {
+			messages.add(a, "CLINICIAN", body);
+			events.publishEvent(new CheckinReplyPosted(a));
+		});
+		audit.record(AuditEntry.care(clinician, "CHECKIN_REPLIED", "checkin_submission", submissionId.toString())
+			.failedUnless(account.isPresent()));
+		return account.isPresent();
+	}
+
+	/** Which check-in each alert belongs to, for the counselor inbox's links. */
+	@Transactional(readOnly = true)
+	public Map<UUID, UUID> submissionsByAlert() {
+		return jdbc.sql("SELECT alert_id, id FROM checkin_submission")
+			.query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+	}
+
+	private UUID account(String handle, String passphrase, String doorbell) {
+		return access.signInOrCreate(handle, passphrase, doorbell);
+	}
+
+	private Optional<UUID> alertOf(UUID submissionId) {
+		return jdbc.sql("SELECT alert_id FROM checkin_submission WHERE id = ?")
+			.param(submissionId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	private Optional<UUID> latestSubmission(UUID account) {
+		return jdbc.sql("SELECT id FROM checkin_submission WHERE account_id = ? ORDER BY submitted_on DESC, id")
+			.param(account)
+			.query(UUID.class)
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	private Optional<CheckinThread> thread(UUID submissionId) {
+		return jdbc.sql("""
+				SELECT id, alert_id, account_id, submitted_on, tier, phq9_total, phq9_item9, gad7_total, pcptsd5_score,
+				       burnout_option, reasons FROM checkin_submission WHERE id = ?""")
+			.param(submissionId)
+			.query((rs, n) -> {
+				UUID account = rs.getObject(3, UUID.class);
+				LocalDate on = rs.getDate(4).toLocalDate();
+				return new CheckinThread(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), on,
+						ReplyWindow.replyBy(on), AlertTier.valueOf(rs.getString(5)),
+						new CheckinTiering.Scores(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+								rs.getInt(10)),
+						List.of(rs.getString(11).split(",")), messages.of(account), reveals(account));
+			})
+			.optional();
+	}
+
+	private List<CheckinThread.Reveal> reveals(UUID account) {
+		return jdbc.sql(
+				"SELECT id, name_sealed, contact_sealed, person_id, requested_on FROM checkin_reveal WHERE account_id = ? ORDER BY requested_on")
+			.param(account)
+			.query((rs, n) -> {
+				String id = rs.getObject(1, UUID.class).toString();
+				return new CheckinThread.Reveal(openOrNull(rs.getString(2), "checkin-reveal-name:" + id),
+						openOrNull(rs.getString(3), "checkin-reveal-contact:" + id), rs.getObject(4) != null,
+						rs.getDate(5).toLocalDate());
+			})
+			.list();
+	}
+
+	private String sealOrNull(String value, String context) {
+		return value == null || value.isBlank() ? null : box.seal(value.strip(), context);
+	}
+
+	private String openOrNull(String sealed, String context) {
+		return sealed == null ? null : box.open(sealed, context);
+	}
+
 }

@@ -6,69 +6,75 @@ import java.util.Set;
 import org.cpr.safety.AlertTier;
 
 /**
- * The ISP-style tier of an anonymous check-in (tier 1 is the most urgent), computed on the server
- * from the scored instruments. PHQ-9 item 9 is judged on its own, never through the total
- * (instruments.md §0.2: safety items bypass totals). Documented in {@code docs/checkin.md}.
+ * The ISP-style tier of an anonymous check-in (tier 1 is the most urgent), computed on
+ * the server from the scored instruments. PHQ-9 item 9 is judged on its own, never
+ * through the total (instruments.md §0.2: safety items bypass totals). Documented in
+ * {@code docs/checkin.md}.
  *
  * <ul>
- *   <li><b>Tier 1</b>: PHQ-9 item 9 ≥ 2 (more than half the days), or item 9 ≥ 1 with a PHQ-9 total
- *       ≥ 15, or a PHQ-9 total ≥ 20 (severe).</li>
- *   <li><b>Tier 2</b>: any item 9 above zero, or PHQ-9 ≥ 10, or GAD-7 ≥ 15 (severe), or PC-PTSD-5 ≥ 3,
- *       or the most severe burnout option ("may need to seek help"), or GAD-7 ≥ 10 together with
- *       burnout (option ≥ 3).</li>
- *   <li><b>Tier 3</b>: everything else. Every check-in still gets a personal counselor reply.</li>
+ * <li><b>Tier 1</b>: PHQ-9 item 9 ≥ 2 (more than half the days), or item 9 ≥ 1 with a
+ * PHQ-9 total ≥ 15, or a PHQ-9 total ≥ 20 (severe).</li>
+ * <li><b>Tier 2</b>: any item 9 above zero, or PHQ-9 ≥ 10, or GAD-7 ≥ 15 (severe), or
+ * PC-PTSD-5 ≥ 3, or the most severe burnout option ("may need to seek help"), or GAD-7 ≥
+ * 10 together with burnout (option ≥ 3).</li>
+ * <li><b>Tier 3</b>: everything else. Every check-in still gets a personal counselor
+ * reply.</li>
  * </ul>
  */
 public final class CheckinTiering {
 
-    /** Server-computed scores; the client never sends totals. */
-    public record Scores(int phq9Total, int phq9Item9, int gad7Total, int pcptsd5, int burnoutOption) {
-    }
+	/** Server-computed scores; the client never sends totals. */
+	public record Scores(int phq9Total, int phq9Item9, int gad7Total, int pcptsd5, int burnoutOption) {
+	}
 
-    /** The tier and the reason codes an alert carries. */
-    public record Result(AlertTier tier, Set<String> reasons) {
-    }
+	/** The tier and the reason codes an alert carries. */
+	public record Result(AlertTier tier, Set<String> reasons) {
+	}
 
-    private CheckinTiering() {
-    }
+	private CheckinTiering() {
+	}
 
-    public static Result classify(Scores s) {
-        Set<String> reasons = new LinkedHashSet<>();
-        reasons.add("CHECKIN");
-        if (s.phq9Item9() > 0) {
-            reasons.add("PHQ9_ITEM9");
-        }
-        if (s.phq9Total() >= 20) {
-            reasons.add("PHQ9_SEVERE");
-        } else if (s.phq9Total() >= 10) {
-            reasons.add("PHQ9_POSITIVE");
-        }
-        if (s.gad7Total() >= 15) {
-            reasons.add("GAD7_SEVERE");
-        } else if (s.gad7Total() >= 10) {
-            reasons.add("GAD7_POSITIVE");
-        }
-        if (s.pcptsd5() >= 3) {
-            reasons.add("PCPTSD5_POSITIVE");
-        }
-        if (s.burnoutOption() == 5) {
-            reasons.add("BURNOUT_TOP");
-        } else if (s.burnoutOption() >= 3) {
-            reasons.add("BURNOUT");
-        }
-        return new Result(tier(s), reasons);
-    }
+	public static Result classify(Scores s) {
+		Set<String> reasons = new LinkedHashSet<>();
+		reasons.add("CHECKIN");
+		if (s.phq9Item9() > 0) {
+			reasons.add("PHQ9_ITEM9");
+		}
+		if (s.phq9Total() >= 20) {
+			reasons.add("PHQ9_SEVERE");
+		}
+		else if (s.phq9Total() >= 10) {
+			reasons.add("PHQ9_POSITIVE");
+		}
+		if (s.gad7Total() >= 15) {
+			reasons.add("GAD7_SEVERE");
+		}
+		else if (s.gad7Total() >= 10) {
+			reasons.add("GAD7_POSITIVE");
+		}
+		if (s.pcptsd5() >= 3) {
+			reasons.add("PCPTSD5_POSITIVE");
+		}
+		if (s.burnoutOption() == 5) {
+			reasons.add("BURNOUT_TOP");
+		}
+		else if (s.burnoutOption() >= 3) {
+			reasons.add("BURNOUT");
+		}
+		return new Result(tier(s), reasons);
+	}
 
-    static AlertTier tier(Scores s) {
-        boolean item9 = s.phq9Item9() > 0;
-        if (s.phq9Item9() >= 2 || (item9 && s.phq9Total() >= 15) || s.phq9Total() >= 20) {
-            return AlertTier.TIER_1;
-        }
-        boolean burnedOut = s.burnoutOption() >= 3;
-        if (item9 || s.phq9Total() >= 10 || s.gad7Total() >= 15 || s.pcptsd5() >= 3 || s.burnoutOption() == 5
-                || (s.gad7Total() >= 10 && burnedOut)) {
-            return AlertTier.TIER_2;
-        }
-        return AlertTier.TIER_3;
-    }
+	static AlertTier tier(Scores s) {
+		boolean item9 = s.phq9Item9() > 0;
+		if (s.phq9Item9() >= 2 || (item9 && s.phq9Total() >= 15) || s.phq9Total() >= 20) {
+			return AlertTier.TIER_1;
+		}
+		boolean burnedOut = s.burnoutOption() >= 3;
+		if (item9 || s.phq9Total() >= 10 || s.gad7Total() >= 15 || s.pcptsd5() >= 3 || s.burnoutOption() == 5
+				|| (s.gad7Total() >= 10 && burnedOut)) {
+			return AlertTier.TIER_2;
+		}
+		return AlertTier.TIER_3;
+	}
+
 }

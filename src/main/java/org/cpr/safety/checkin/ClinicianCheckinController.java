@@ -21,65 +21,71 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The counselor's side of a check-in: scores, tier, the reply window, the dialogue and any request
- * to be contacted as themselves. Resilience clinicians only; every view is audited.
+ * The counselor's side of a check-in: scores, tier, the reply window, the dialogue and
+ * any request to be contacted as themselves. Resilience clinicians only; every view is
+ * audited.
  */
 @Controller
 @RequestMapping("/clinician/checkins")
 @PreAuthorize("hasRole('RESILIENCE_CLINICIAN')")
 class ClinicianCheckinController {
 
-    static final String VIEW = "safety/clinician-checkin";
+	static final String VIEW = "safety/clinician-checkin";
 
-    record ReplyForm(@NotBlank(message = "{checkin.reply.required}") @Size(max = 4000, message = "{checkin.message.tooLong}") String body) {
-    }
+	record ReplyForm(@NotBlank(message = "{checkin.reply.required}") @Size(max = 4000,
+			message = "{checkin.message.tooLong}") String body) {
+	}
 
-    private final CheckinService checkins;
-    private final SafetyAlerts alerts;
+	private final CheckinService checkins;
 
-    ClinicianCheckinController(CheckinService checkins, SafetyAlerts alerts) {
-        this.checkins = checkins;
-        this.alerts = alerts;
-    }
+	private final SafetyAlerts alerts;
 
-    /** The check-ins are listed, with their "new reply" marks, in the one inbox of alerts. */
-    @GetMapping
-    String list() {
-        return "redirect:/clinician/alerts";
-    }
+	ClinicianCheckinController(CheckinService checkins, SafetyAlerts alerts) {
+		this.checkins = checkins;
+		this.alerts = alerts;
+	}
 
-    @GetMapping("/{id}")
-    String view(@PathVariable UUID id, @AuthenticationPrincipal CprUser me, Model model) {
-        model.addAttribute("replyForm", new ReplyForm(""));
-        return page(id, me, model);
-    }
+	/**
+	 * The check-ins are listed, with their "new reply" marks, in the one inbox of alerts.
+	 */
+	@GetMapping
+	String list() {
+		return "redirect:/clinician/alerts";
+	}
 
-    @PostMapping("/{id}/acknowledge")
-    String acknowledge(@PathVariable UUID id, @AuthenticationPrincipal CprUser me) {
-        CheckinThread thread = load(id, me);
-        alerts.acknowledge(thread.alertId(), me.personId());
-        return "redirect:/clinician/checkins/" + id;
-    }
+	@GetMapping("/{id}")
+	String view(@PathVariable UUID id, @AuthenticationPrincipal CprUser me, Model model) {
+		model.addAttribute("replyForm", new ReplyForm(""));
+		return page(id, me, model);
+	}
 
-    @PostMapping("/{id}/reply")
-    String reply(@PathVariable UUID id, @AuthenticationPrincipal CprUser me,
-                 @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult errors, Model model) {
-        if (errors.hasErrors()) {
-            return page(id, me, model);
-        }
-        load(id, me);
-        checkins.clinicianReplies(id, me.personId(), form.body());
-        return "redirect:/clinician/checkins/" + id;
-    }
+	@PostMapping("/{id}/acknowledge")
+	String acknowledge(@PathVariable UUID id, @AuthenticationPrincipal CprUser me) {
+		CheckinThread thread = load(id, me);
+		alerts.acknowledge(thread.alertId(), me.personId());
+		return "redirect:/clinician/checkins/" + id;
+	}
 
-    private String page(UUID id, CprUser me, Model model) {
-        CheckinThread thread = load(id, me);
-        model.addAttribute("thread", thread);
-        model.addAttribute("alert", alerts.open(thread.alertId(), me.personId()).orElse(null));
-        return VIEW;
-    }
+	@PostMapping("/{id}/reply")
+	String reply(@PathVariable UUID id, @AuthenticationPrincipal CprUser me,
+			@Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			return page(id, me, model);
+		}
+		load(id, me);
+		checkins.clinicianReplies(id, me.personId(), form.body());
+		return "redirect:/clinician/checkins/" + id;
+	}
 
-    private CheckinThread load(UUID id, CprUser me) {
-        return checkins.open(id, me.personId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
+	private String page(UUID id, CprUser me, Model model) {
+		CheckinThread thread = load(id, me);
+		model.addAttribute("thread", thread);
+		model.addAttribute("alert", alerts.open(thread.alertId(), me.personId()).orElse(null));
+		return VIEW;
+	}
+
+	private CheckinThread load(UUID id, CprUser me) {
+		return checkins.open(id, me.personId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
 }

@@ -9,26 +9,30 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the person — and only the person — that a message is waiting: no content, no health
- * information, nothing about the alert; they sign in to read it.
+ * Tells the person — and only the person — that a message is waiting: no content, no
+ * health information, nothing about the alert; they sign in to read it.
  */
 @Component
 class ContactDoorbell {
 
-    static final String MESSAGE = "contact.doorbell";
+	static final String MESSAGE = "contact.doorbell";
 
-    private final IdentityManagement identity;
-    private final Notifications notifications;
+	private final IdentityManagement identity;
 
-    ContactDoorbell(IdentityManagement identity, Notifications notifications) {
-        this.identity = identity;
-        this.notifications = notifications;
-    }
+	private final Notifications notifications;
 
-    @ApplicationModuleListener
-    void on(ContactReplyPosted reply) {
-        identity.person(reply.person()).filter(PersonSummary::active).map(PersonSummary::email)
-                .filter(address -> address != null && !address.isBlank())
-                .ifPresent(address -> notifications.sendMail(address, Locale.ENGLISH, MESSAGE));
-    }
+	ContactDoorbell(IdentityManagement identity, Notifications notifications) {
+		this.identity = identity;
+		this.notifications = notifications;
+	}
+
+	@ApplicationModuleListener
+	void on(ContactReplyPosted reply) {
+		identity.person(reply.person())
+			.filter(PersonSummary::active)
+			.map(PersonSummary::email)
+			.filter(address -> address != null && !address.isBlank())
+			.ifPresent(address -> notifications.sendMail(address, Locale.ENGLISH, MESSAGE));
+	}
+
 }

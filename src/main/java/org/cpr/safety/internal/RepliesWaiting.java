@@ -8,40 +8,51 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Which alerts have an answer from the person that no resilience clinician has opened yet. The first
- * answer after a clinician looked publishes {@link PersonReplyPosted} (one e-mail, not one per
- * message); opening the thread clears the mark. Callers hold the transaction.
+ * Which alerts have an answer from the person that no resilience clinician has opened
+ * yet. The first answer after a clinician looked publishes {@link PersonReplyPosted} (one
+ * e-mail, not one per message); opening the thread clears the mark. Callers hold the
+ * transaction.
  */
 @Component
 public class RepliesWaiting {
 
-    private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+	private final JdbcClient jdbc;
 
-    RepliesWaiting(JdbcClient jdbc, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.events = events;
-    }
+	private final ApplicationEventPublisher events;
 
-    /** The person answered in the thread of this alert. */
-    public void personReplied(UUID alertId) {
-        int marked = jdbc.sql("UPDATE safety_alert SET reply_waiting = TRUE WHERE id = ? AND reply_waiting = FALSE")
-                .param(alertId).update();
-        if (marked == 1) {
-            events.publishEvent(new PersonReplyPosted(alertId));
-        }
-    }
+	RepliesWaiting(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
+	}
 
-    /** A resilience clinician has the thread of these alerts in front of them. */
-    public void read(Collection<UUID> alertIds) {
-        for (UUID id : alertIds) {
-            jdbc.sql("UPDATE safety_alert SET reply_waiting = FALSE WHERE id = ? AND reply_waiting = TRUE").param(id).update();
-        }
-    }
+	/** The person answered in the thread of this alert. */
+	public void personReplied(UUID alertId) {
+		int marked = jdbc.sql("UPDATE safety_alert SET reply_waiting = TRUE WHERE id = ? AND reply_waiting = FALSE")
+			.param(alertId)
+			.update();
+		if (marked == 1) {
+			events.publishEvent(new PersonReplyPosted(alertId));
+		}
+	}
 
-    /** Whether a reply is still waiting on this alert (false once a clinician opened it). */
-    boolean waiting(UUID alertId) {
-        return jdbc.sql("SELECT reply_waiting FROM safety_alert WHERE id = ?").param(alertId).query(Boolean.class)
-                .optional().orElse(false);
-    }
+	/** A resilience clinician has the thread of these alerts in front of them. */
+	public void read(Collection<UUID> alertIds) {
+		for (UUID id : alertIds) {
+			jdbc.sql("UPDATE safety_alert SET reply_waiting = FALSE WHERE id = ? AND reply_waiting = TRUE")
+				.param(id)
+				.update();
+		}
+	}
+
+	/**
+	 * Whether a reply is still waiting on this alert (false once a clinician opened it).
+	 */
+	boolean waiting(UUID alertId) {
+		return jdbc.sql("SELECT reply_waiting FROM safety_alert WHERE id = ?")
+			.param(alertId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
 }

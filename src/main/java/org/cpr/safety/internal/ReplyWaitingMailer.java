@@ -19,77 +19,93 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the clinician who acknowledged the alert (else the one it is assigned to, else the primary
- * on call, else the safety mailbox) that a reply is waiting, with a link to the inbox and nothing
- * else: no message text, no name, no handle. Runs after commit; if every address tried refused the
- * mail it throws, so the event publication is retried.
+ * Tells the clinician who acknowledged the alert (else the one it is assigned to, else
+ * the primary on call, else the safety mailbox) that a reply is waiting, with a link to
+ * the inbox and nothing else: no message text, no name, no handle. Runs after commit; if
+ * every address tried refused the mail it throws, so the event publication is retried.
  */
 @Component
 class ReplyWaitingMailer {
 
-    static final String MESSAGE = "safety.replymail";
-    private static final Logger log = LoggerFactory.getLogger(ReplyWaitingMailer.class);
+	static final String MESSAGE = "safety.replymail";
 
-    private final SafetyAlertRepository alerts;
-    private final RepliesWaiting replies;
-    private final OnCallRota rota;
-    private final IdentityManagement identity;
-    private final Notifications notifications;
-    private final String mailbox;
-    private final String inboxUrl;
+	private static final Logger log = LoggerFactory.getLogger(ReplyWaitingMailer.class);
 
-    ReplyWaitingMailer(SafetyAlertRepository alerts, RepliesWaiting replies, OnCallRota rota, IdentityManagement identity,
-                       Notifications notifications, @Value("${cpr.safety.mailbox:}") String mailbox,
-                       @Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
-        this.alerts = alerts;
-        this.replies = replies;
-        this.rota = rota;
-        this.identity = identity;
-        this.notifications = notifications;
-        this.mailbox = mailbox;
-        this.inboxUrl = baseUrl.replaceAll("/+$", "") + "/clinician/alerts";
-    }
+	private final SafetyAlertRepository alerts;
 
-    @ApplicationModuleListener
-    void on(PersonReplyPosted reply) {
-        if (!replies.waiting(reply.alertId())) {
-            return; // a clinician opened it before the mail went out
-        }
-        List<String> addresses = addresses(reply.alertId());
-        if (addresses.isEmpty()) {
-            log.error("Operational alarm: a reply on a safety alert has no clinician to notify (set the on-call rota or cpr.safety.mailbox)");
-            return;
-        }
-        for (String address : addresses) {
-            try {
-                notifications.sendMail(address, Locale.ENGLISH, MESSAGE, inboxUrl);
-                return;
-            } catch (RuntimeException refused) {
-                log.warn("Operational alarm: a reply notice for a safety alert was refused ({}); trying the next address",
-                        refused.getClass().getSimpleName());
-            }
-        }
-        throw new IllegalStateException("no address accepted the reply notice for a safety alert");
-    }
+	private final RepliesWaiting replies;
 
-    /** Who owns the alert first, then the primary on call, then the safety mailbox; each address once. */
-    private List<String> addresses(UUID alertId) {
-        List<UUID> people = new ArrayList<>();
-        alerts.findById(alertId).ifPresent(a -> {
-            people.add(a.getAcknowledgedBy());
-            people.add(a.getAssignedTo());
-        });
-        rota.atLevel(0).ifPresent(people::add);
-        Set<String> addresses = new LinkedHashSet<>();
-        people.stream().filter(p -> p != null).map(this::emailOf).flatMap(Optional::stream).forEach(addresses::add);
-        if (!mailbox.isBlank()) {
-            addresses.add(mailbox);
-        }
-        return List.copyOf(addresses);
-    }
+	private final OnCallRota rota;
 
-    private Optional<String> emailOf(UUID person) {
-        return identity.person(new PersonId(person)).filter(PersonSummary::active).map(PersonSummary::email)
-                .filter(e -> e != null && !e.isBlank());
-    }
+	private final IdentityManagement identity;
+
+	private final Notifications notifications;
+
+	private final String mailbox;
+
+	private final String inboxUrl;
+
+	ReplyWaitingMailer(SafetyAlertRepository alerts, RepliesWaiting replies, OnCallRota rota,
+			IdentityManagement identity, Notifications notifications, @Value("${cpr.safety.mailbox:}") String mailbox,
+			@Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+		this.alerts = alerts;
+		this.replies = replies;
+		this.rota = rota;
+		this.identity = identity;
+		this.notifications = notifications;
+		this.mailbox = mailbox;
+		this.inboxUrl = baseUrl.replaceAll("/+$", "") + "/clinician/alerts";
+	}
+
+	@ApplicationModuleListener
+	void on(PersonReplyPosted reply) {
+		if (!replies.waiting(reply.alertId())) {
+			return; // a clinician opened it before the mail went out
+		}
+		List<String> addresses = addresses(reply.alertId());
+		if (addresses.isEmpty()) {
+			log.error(
+					"Operational alarm: a reply on a safety alert has no clinician to notify (set the on-call rota or cpr.safety.mailbox)");
+			return;
+		}
+		for (String address : addresses) {
+			try {
+				notifications.sendMail(address, Locale.ENGLISH, MESSAGE, inboxUrl);
+				return;
+			}
+			catch (RuntimeException refused) {
+				log.warn(
+						"Operational alarm: a reply notice for a safety alert was refused ({}); trying the next address",
+						refused.getClass().getSimpleName());
+			}
+		}
+		throw new IllegalStateException("no address accepted the reply notice for a safety alert");
+	}
+
+	/**
+	 * Who owns the alert first, then the primary on call, then the safety mailbox; each
+	 * address once.
+	 */
+	private List<String> addresses(UUID alertId) {
+		List<UUID> people = new ArrayList<>();
+		alerts.findById(alertId).ifPresent(a -> {
+			people.add(a.getAcknowledgedBy());
+			people.add(a.getAssignedTo());
+		});
+		rota.atLevel(0).ifPresent(people::add);
+		Set<String> addresses = new LinkedHashSet<>();
+		people.stream().filter(p -> p != null).map(this::emailOf).flatMap(Optional::stream).forEach(addresses::add);
+		if (!mailbox.isBlank()) {
+			addresses.add(mailbox);
+		}
+		return List.copyOf(addresses);
+	}
+
+	private Optional<String> emailOf(UUID person) {
+		return identity.person(new PersonId(person))
+			.filter(PersonSummary::active)
+			.map(PersonSummary::email)
+			.filter(e -> e != null && !e.isBlank());
+	}
+
 }

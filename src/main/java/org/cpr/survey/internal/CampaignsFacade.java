@@ -19,99 +19,104 @@ import org.springframework.stereotype.Service;
 @Service
 class CampaignsFacade implements SurveyCampaigns {
 
-    private final CampaignService campaigns;
-    private final InvitationService invitations;
-    private final WaveScheduler scheduler;
-    private final IdentityAudience people;
-    private final GroupLabels labels;
+	private final CampaignService campaigns;
 
-    CampaignsFacade(CampaignService campaigns, InvitationService invitations, WaveScheduler scheduler,
-                    IdentityAudience people, GroupLabels labels) {
-        this.campaigns = campaigns;
-        this.invitations = invitations;
-        this.scheduler = scheduler;
-        this.people = people;
-        this.labels = labels;
-    }
+	private final InvitationService invitations;
 
-    @Override
-    public List<Campaign> all() {
-        return campaigns.all();
-    }
+	private final WaveScheduler scheduler;
 
-    @Override
-    public Optional<Campaign> find(UUID campaignId) {
-        return campaigns.find(campaignId);
-    }
+	private final IdentityAudience people;
 
-    @Override
-    public Optional<Campaign> campaignOfWave(UUID waveId) {
-        return campaigns.campaignOfWave(waveId);
-    }
+	private final GroupLabels labels;
 
-    @Override
-    public Optional<Wave> wave(UUID waveId) {
-        return campaigns.wave(waveId);
-    }
+	CampaignsFacade(CampaignService campaigns, InvitationService invitations, WaveScheduler scheduler,
+			IdentityAudience people, GroupLabels labels) {
+		this.campaigns = campaigns;
+		this.invitations = invitations;
+		this.scheduler = scheduler;
+		this.people = people;
+		this.labels = labels;
+	}
 
-    @Override
-    public List<Wave> waves(UUID campaignId) {
-        return campaigns.waves(campaignId);
-    }
+	@Override
+	public List<Campaign> all() {
+		return campaigns.all();
+	}
 
-    @Override
-    public UUID create(PersonId actor, CampaignSettings settings) {
-        return campaigns.create(actor, settings);
-    }
+	@Override
+	public Optional<Campaign> find(UUID campaignId) {
+		return campaigns.find(campaignId);
+	}
 
-    @Override
-    public UUID addWave(UUID campaignId, String label, LocalDate opensOn, LocalDate closesOn) {
-        return campaigns.addWave(campaignId, label, opensOn, closesOn);
-    }
+	@Override
+	public Optional<Campaign> campaignOfWave(UUID waveId) {
+		return campaigns.campaignOfWave(waveId);
+	}
 
-    @Override
-    public void addToRoster(UUID campaignId, PersonId person, UUID orgUnit) {
-        campaigns.addCheckedToRoster(campaignId, person, orgUnit);
-    }
+	@Override
+	public Optional<Wave> wave(UUID waveId) {
+		return campaigns.wave(waveId);
+	}
 
-    @Override
-    public void launch(PersonId actor, UUID campaignId) {
-        campaigns.launch(actor, campaignId, people);
-        scheduler.run();
-    }
+	@Override
+	public List<Wave> waves(UUID campaignId) {
+		return campaigns.waves(campaignId);
+	}
 
-    @Override
-    public void changePrivacy(PersonId actor, UUID campaignId, PrivacyMode mode, int minRespondents, int minComments) {
-        campaigns.changePrivacy(actor, campaignId, mode, minRespondents, minComments);
-    }
+	@Override
+	public UUID create(PersonId actor, CampaignSettings settings) {
+		return campaigns.create(actor, settings);
+	}
 
-    @Override
-    public int invite(UUID waveId) {
-        return invitations.invite(waveId);
-    }
+	@Override
+	public UUID addWave(UUID campaignId, String label, LocalDate opensOn, LocalDate closesOn) {
+		return campaigns.addWave(campaignId, label, opensOn, closesOn);
+	}
 
-    @Override
-    public int remind(UUID waveId) {
-        return invitations.remind(waveId);
-    }
+	@Override
+	public void addToRoster(UUID campaignId, PersonId person, UUID orgUnit) {
+		campaigns.addCheckedToRoster(campaignId, person, orgUnit);
+	}
 
-    @Override
-    public List<ResponseRate> rates(UUID waveId, int threshold) {
-        return invitations.rates(waveId, threshold);
-    }
+	@Override
+	public void launch(PersonId actor, UUID campaignId) {
+		campaigns.launch(actor, campaignId, people);
+		scheduler.run();
+	}
 
-    @Override
-    public int audienceSize(Audience audience) {
-        return people.resolve(audience).size();
-    }
+	@Override
+	public void changePrivacy(PersonId actor, UUID campaignId, PrivacyMode mode, int minRespondents, int minComments) {
+		campaigns.changePrivacy(actor, campaignId, mode, minRespondents, minComments);
+	}
 
-    @Override
-    public List<OrgUnitSummary> hospitals() {
-        return labels.hospitals();
-    }
+	@Override
+	public int invite(UUID waveId) {
+		return invitations.invite(waveId);
+	}
 
-    @Override
-    public String groupLabel(String key) {
-        return labels.group(key);
-    }
+	@Override
+	public int remind(UUID waveId) {
+		return invitations.remind(waveId);
+	}
+
+	@Override
+	public List<ResponseRate> rates(UUID waveId, int threshold) {
+		return invitations.rates(waveId, threshold);
+	}
+
+	@Override
+	public int audienceSize(Audience audience) {
+		return people.resolve(audience).size();
+	}
+
+	@Override
+	public List<OrgUnitSummary> hospitals() {
+		return labels.hospitals();
+	}
+
+	@Override
+	public String groupLabel(String key) {
+		return labels.group(key);
+	}
+
 }

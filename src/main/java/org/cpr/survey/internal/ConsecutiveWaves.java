@@ -12,38 +12,44 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Invariant I-4 across the waves of one campaign: when a wave's respondents differ from the
- * previous wave's by 1 to 4 people, only the earlier wave is reported (a joiner's or leaver's answers
- * would show as the difference of the two reports). The sets compared are the participation ledgers
- * of the two waves, seen only here and never shown.
+ * Invariant I-4 across the waves of one campaign: when a wave's respondents differ from
+ * the previous wave's by 1 to 4 people, only the earlier wave is reported (a joiner's or
+ * leaver's answers would show as the difference of the two reports). The sets compared
+ * are the participation ledgers of the two waves, seen only here and never shown.
  */
 @Component
 class ConsecutiveWaves {
 
-    private final JdbcTemplate jdbc;
-    private final CampaignService campaigns;
+	private final JdbcTemplate jdbc;
 
-    ConsecutiveWaves(JdbcTemplate jdbc, CampaignService campaigns) {
-        this.jdbc = jdbc;
-        this.campaigns = campaigns;
-    }
+	private final CampaignService campaigns;
 
-    /** True when this wave must stay hidden because the previous wave of its campaign was nearly the same people. */
-    boolean hiddenBehindPreviousWave(Wave wave, DisclosurePolicy policy) {
-        Optional<Wave> previous = campaigns.waves(wave.campaignId()).stream()
-            .filter(w -> w.opensOn().isBefore(wave.opensOn()))
-            .reduce((a, b) -> a.opensOn().isAfter(b.opensOn()) ? a : b);
-        if (previous.isEmpty()) {
-            return false;
-        }
-        Set<String> earlier = participants(previous.get().id());
-        return !earlier.isEmpty() && LongitudinalCheck.compare(earlier, participants(wave.id()), policy)
-            == LongitudinalCheck.Outcome.EARLIER_ONLY;
-    }
+	ConsecutiveWaves(JdbcTemplate jdbc, CampaignService campaigns) {
+		this.jdbc = jdbc;
+		this.campaigns = campaigns;
+	}
 
-    private Set<String> participants(UUID waveId) {
-        List<String> people = jdbc.queryForList("SELECT CAST(person_id AS VARCHAR) FROM survey_participation WHERE wave_id = ?",
-            String.class, waveId);
-        return new HashSet<>(people);
-    }
+	/**
+	 * True when this wave must stay hidden because the previous wave of its campaign was
+	 * nearly the same people.
+	 */
+	boolean hiddenBehindPreviousWave(Wave wave, DisclosurePolicy policy) {
+		Optional<Wave> previous = campaigns.waves(wave.campaignId())
+			.stream()
+			.filter(w -> w.opensOn().isBefore(wave.opensOn()))
+			.reduce((a, b) -> a.opensOn().isAfter(b.opensOn()) ? a : b);
+		if (previous.isEmpty()) {
+			return false;
+		}
+		Set<String> earlier = participants(previous.get().id());
+		return !earlier.isEmpty() && LongitudinalCheck.compare(earlier, participants(wave.id()),
+				policy) == LongitudinalCheck.Outcome.EARLIER_ONLY;
+	}
+
+	private Set<String> participants(UUID waveId) {
+		List<String> people = jdbc.queryForList(
+				"SELECT CAST(person_id AS VARCHAR) FROM survey_participation WHERE wave_id = ?", String.class, waveId);
+		return new HashSet<>(people);
+	}
+
 }

@@ -10,41 +10,48 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** Words for report groups: hospital codes and org unit ids become names; bands and "everyone" come from the bundle. */
+/**
+ * Words for report groups: hospital codes and org unit ids become names; bands and
+ * "everyone" come from the bundle.
+ */
 @Component
 class GroupLabels {
 
-    private final IdentityManagement identity;
-    private final MessageSource messages;
+	private final IdentityManagement identity;
 
-    GroupLabels(IdentityManagement identity, MessageSource messages) {
-        this.identity = identity;
-        this.messages = messages;
-    }
+	private final MessageSource messages;
 
-    List<OrgUnitSummary> hospitals() {
-        return identity.orgUnitsOfKind(OrgUnitKind.HOSPITAL);
-    }
+	GroupLabels(IdentityManagement identity, MessageSource messages) {
+		this.identity = identity;
+		this.messages = messages;
+	}
 
-    String all() {
-        return message("survey.report.everyone");
-    }
+	List<OrgUnitSummary> hospitals() {
+		return identity.orgUnitsOfKind(OrgUnitKind.HOSPITAL);
+	}
 
-    String group(String key) {
-        if (key == null || "unknown".equals(key)) {
-            return message("survey.report.unknownGroup");
-        }
-        Optional<OrgUnitSummary> unit = identity.orgUnits().stream()
-            .filter(u -> key.equals(u.code()) || key.equals(u.id().value().toString())).findFirst();
-        return unit.map(OrgUnitSummary::name).orElse(key);
-    }
+	String all() {
+		return message("survey.report.everyone");
+	}
 
-    String pgy(String band) {
-        return band;
-    }
+	String group(String key) {
+		if (key == null || "unknown".equals(key)) {
+			return message("survey.report.unknownGroup");
+		}
+		Optional<OrgUnitSummary> unit = identity.orgUnits()
+			.stream()
+			.filter(u -> key.equals(u.code()) || key.equals(u.id().value().toString()))
+			.findFirst();
+		return unit.map(OrgUnitSummary::name).orElse(key);
+	}
 
-    private String message(String key) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(key, null, key, locale);
-    }
+	String pgy(String band) {
+		return band;
+	}
+
+	private String message(String key) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return messages.getMessage(key, null, key, locale);
+	}
+
 }

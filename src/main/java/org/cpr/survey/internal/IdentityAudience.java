@@ -13,23 +13,26 @@ import org.springframework.stereotype.Component;
 @Component
 class IdentityAudience {
 
-    record Member(PersonId person, UUID unit) {
-    }
+	record Member(PersonId person, UUID unit) {
+	}
 
-    private final IdentityManagement identity;
+	private final IdentityManagement identity;
 
-    IdentityAudience(IdentityManagement identity) {
-        this.identity = identity;
-    }
+	IdentityAudience(IdentityManagement identity) {
+		this.identity = identity;
+	}
 
-    List<Member> resolve(Audience audience) {
-        List<OrgUnitId> units = audience.units().stream().map(OrgUnitId::new).toList();
-        return identity.audience(units, audience.types(), audience.roles()).stream()
-            .map(IdentityAudience::member).toList();
-    }
+	List<Member> resolve(Audience audience) {
+		List<OrgUnitId> units = audience.units().stream().map(OrgUnitId::new).toList();
+		return identity.audience(units, audience.types(), audience.roles())
+			.stream()
+			.map(IdentityAudience::member)
+			.toList();
+	}
 
-    private static Member member(PersonSummary p) {
-        OrgUnitId unit = p.program() != null ? p.program() : p.department();
-        return new Member(p.id(), unit == null ? null : unit.value());
-    }
+	private static Member member(PersonSummary p) {
+		OrgUnitId unit = p.program() != null ? p.program() : p.department();
+		return new Member(p.id(), unit == null ? null : unit.value());
+	}
+
 }

@@ -7,18 +7,22 @@ import org.cpr.identity.IdentityManagement;
 import org.cpr.shared.PersonId;
 import org.springframework.stereotype.Component;
 
-/** Invitation addresses from the roster (English until people's language preference is stored). */
+/**
+ * Invitation addresses from the roster (English until people's language preference is
+ * stored).
+ */
 @Component
 class IdentityRecipients implements SurveyRecipients {
 
-    private final IdentityManagement identity;
+	private final IdentityManagement identity;
 
-    IdentityRecipients(IdentityManagement identity) {
-        this.identity = identity;
-    }
+	IdentityRecipients(IdentityManagement identity) {
+		this.identity = identity;
+	}
 
-    @Override
-    public Optional<Recipient> find(PersonId person) {
-        return identity.person(person).filter(p -> p.active()).map(p -> new Recipient(p.email(), Locale.ENGLISH));
-    }
+	@Override
+	public Optional<Recipient> find(PersonId person) {
+		return identity.person(person).filter(p -> p.active()).map(p -> new Recipient(p.email(), Locale.ENGLISH));
+	}
+
 }

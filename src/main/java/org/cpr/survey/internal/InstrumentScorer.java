@@ -18,78 +18,88 @@ import org.cpr.survey.SurveyConflictException;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates and scores a survey response with the questionnaire module, against exactly the
- * questionnaire version the campaign was launched with. Errors come back per item (linkId → code).
+ * Validates and scores a survey response with the questionnaire module, against exactly
+ * the questionnaire version the campaign was launched with. Errors come back per item
+ * (linkId → code).
  */
 @Component
 class InstrumentScorer {
 
-    record Scored(BigDecimal score, String band, List<String> flags, Map<String, String> errors) {
-        boolean valid() {
-            return errors.isEmpty();
-        }
-    }
+	record Scored(BigDecimal score, String band, List<String> flags, Map<String, String> errors) {
+		boolean valid() {
+			return errors.isEmpty();
+		}
+	}
 
-    private final QuestionnaireLibrary library;
-    private final Scoring scoring;
-    private final ObjectMapper json = new ObjectMapper();
+	private final QuestionnaireLibrary library;
 
-    InstrumentScorer(QuestionnaireLibrary library, Scoring scoring) {
-        this.library = library;
-        this.scoring = scoring;
-    }
+	private final Scoring scoring;
 
-    Scored score(Campaign campaign, Map<String, Object> answers) {
-        UUID version = version(campaign);
-        JsonNode node = json.valueToTree(answers == null ? Map.of() : answers);
-        try {
-            ScoreResult result = scoring.score(version, node);
-            if (answers == null || answers.isEmpty()) {
-                return new Scored(null, null, List.of(), Map.of("answers", "survey.answers.required"));
-            }
-            return new Scored(result.score() == null ? null : BigDecimal.valueOf(result.score()), result.band(),
-                    result.flags(), Map.of());
-        } catch (org.cpr.questionnaire.InvalidAnswersException invalid) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            invalid.errors().forEach(e -> errors.putIfAbsent(e.item(), e.code()));
-            return new Scored(null, null, List.of(), errors);
-        }
-    }
+	private final ObjectMapper json = new ObjectMapper();
 
-    /**
-     * A FHIR QuestionnaireResponse read into short-form answers against the campaign's version;
-     * unreadable answers, or a response for another questionnaire, fail per item like the short form.
-     */
-    Map<String, Object> read(Campaign campaign, String questionnaireResponse) {
-        try {
-            return scoring.readResponse(version(campaign), questionnaireResponse);
-        } catch (org.cpr.questionnaire.InvalidAnswersException invalid) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            invalid.errors().forEach(e -> errors.putIfAbsent(e.item(), e.code()));
-            throw new InvalidAnswersException(errors);
-        }
-    }
+	InstrumentScorer(QuestionnaireLibrary library, Scoring scoring) {
+		this.library = library;
+		this.scoring = scoring;
+	}
 
-    /** Stored answers of this campaign as a FHIR QuestionnaireResponse (JSON). */
-    String write(Campaign campaign, Map<String, Object> answers, BigDecimal score, String band, java.time.Instant authored) {
-        return scoring.toResponse(version(campaign), answers, score, band, authored);
-    }
+	Scored score(Campaign campaign, Map<String, Object> answers) {
+		UUID version = version(campaign);
+		JsonNode node = json.valueToTree(answers == null ? Map.of() : answers);
+		try {
+			ScoreResult result = scoring.score(version, node);
+			if (answers == null || answers.isEmpty()) {
+				return new Scored(null, null, List.of(), Map.of("answers", "survey.answers.required"));
+			}
+			return new Scored(result.score() == null ? null : BigDecimal.valueOf(result.score()), result.band(),
+					result.flags(), Map.of());
+		}
+		catch (org.cpr.questionnaire.InvalidAnswersException invalid) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			invalid.errors().forEach(e -> errors.putIfAbsent(e.item(), e.code()));
+			return new Scored(null, null, List.of(), errors);
+		}
+	}
 
-    /** Published versions never change, so their ids are remembered. */
-    private final java.util.Map<String, UUID> published = new java.util.concurrent.ConcurrentHashMap<>();
+	/**
+	 * A FHIR QuestionnaireResponse read into short-form answers against the campaign's
+	 * version; unreadable answers, or a response for another questionnaire, fail per item
+	 * like the short form.
+	 */
+	Map<String, Object> read(Campaign campaign, String questionnaireResponse) {
+		try {
+			return scoring.readResponse(version(campaign), questionnaireResponse);
+		}
+		catch (org.cpr.questionnaire.InvalidAnswersException invalid) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			invalid.errors().forEach(e -> errors.putIfAbsent(e.item(), e.code()));
+			throw new InvalidAnswersException(errors);
+		}
+	}
 
-    /** The version the campaign names ("1", "2", …), which must be published. */
-    UUID version(Campaign campaign) {
-        String key = campaign.questionnaireId() + ":" + campaign.questionnaireVersion();
-        UUID known = published.get(key);
-        if (known != null) {
-            return known;
-        }
-        UUID id = library.versions(campaign.questionnaireId()).stream()
-                .filter(v -> v.published() && Integer.toString(v.number()).equals(campaign.questionnaireVersion()))
-                .map(QuestionnaireVersion::id).findFirst()
-                .orElseThrow(() -> new SurveyConflictException(409, "survey.questionnaire.notPublished"));
-        published.put(key, id);
-        return id;
-    }
+	/** Stored answers of this campaign as a FHIR QuestionnaireResponse (JSON). */
+	String write(Campaign campaign, Map<String, Object> answers, BigDecimal score, String band,
+			java.time.Instant authored) {
+		return scoring.toResponse(version(campaign), answers, score, band, authored);
+	}
+
+	/** Published versions never change, so their ids are remembered. */
+	private final java.util.Map<String, UUID> published = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The version the campaign names ("1", "2", …), which must be published. */
+	UUID version(Campaign campaign) {
+		String key = campaign.questionnaireId() + ":" + campaign.questionnaireVersion();
+		UUID known = published.get(key);
+		if (known != null) {
+			return known;
+		}
+		UUID id = library.versions(campaign.questionnaireId())
+			.stream()
+			.filter(v -> v.published() && Integer.toString(v.number()).equals(campaign.questionnaireVersion()))
+			.map(QuestionnaireVersion::id)
+			.findFirst()
+			.orElseThrow(() -> new SurveyConflictException(409, "survey.questionnaire.notPublished"));
+		published.put(key, id);
+		return id;
+	}
+
 }

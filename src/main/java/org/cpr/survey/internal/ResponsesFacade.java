@@ -19,77 +19,83 @@ import org.springframework.stereotype.Service;
 @Service
 class ResponsesFacade implements SurveyResponses {
 
-    private final CampaignService campaigns;
-    private final SubmissionService submissions;
-    private final DraftService drafts;
-    private final AnswerExport exports;
-    private final InstrumentScorer scorer;
-    private final Scoring scoring;
+	private final CampaignService campaigns;
 
-    ResponsesFacade(CampaignService campaigns, SubmissionService submissions, DraftService drafts, AnswerExport exports,
-                    InstrumentScorer scorer, Scoring scoring) {
-        this.campaigns = campaigns;
-        this.submissions = submissions;
-        this.drafts = drafts;
-        this.exports = exports;
-        this.scorer = scorer;
-        this.scoring = scoring;
-    }
+	private final SubmissionService submissions;
 
-    @Override
-    public List<Wave> openWavesFor(PersonId person) {
-        return campaigns.openWavesFor(person);
-    }
+	private final DraftService drafts;
 
-    @Override
-    public boolean excluded(UUID campaignId, PersonId person) {
-        return campaigns.excluded(campaignId, person);
-    }
+	private final AnswerExport exports;
 
-    @Override
-    public FormView form(Campaign campaign) {
-        return scoring.form(scorer.version(campaign));
-    }
+	private final InstrumentScorer scorer;
 
-    @Override
-    public boolean completed(UUID waveId, PersonId person) {
-        return submissions.completed(waveId, person);
-    }
+	private final Scoring scoring;
 
-    @Override
-    public Optional<String> draft(UUID waveId, PersonId person) {
-        return drafts.load(waveId, person);
-    }
+	ResponsesFacade(CampaignService campaigns, SubmissionService submissions, DraftService drafts, AnswerExport exports,
+			InstrumentScorer scorer, Scoring scoring) {
+		this.campaigns = campaigns;
+		this.submissions = submissions;
+		this.drafts = drafts;
+		this.exports = exports;
+		this.scorer = scorer;
+		this.scoring = scoring;
+	}
 
-    @Override
-    public void saveDraft(UUID waveId, PersonId person, Map<String, Object> answers) {
-        drafts.save(waveId, person, answers);
-    }
+	@Override
+	public List<Wave> openWavesFor(PersonId person) {
+		return campaigns.openWavesFor(person);
+	}
 
-    @Override
-    public SubmissionReceipt submit(UUID waveId, PersonId person, String idempotencyKey, Map<String, Object> answers,
-                                    SubmissionContext context) {
-        return submissions.submit(waveId, person, idempotencyKey, answers, context);
-    }
+	@Override
+	public boolean excluded(UUID campaignId, PersonId person) {
+		return campaigns.excluded(campaignId, person);
+	}
 
-    @Override
-    public SubmissionReceipt submitQuestionnaireResponse(UUID waveId, PersonId person, String idempotencyKey,
-                                                         String questionnaireResponse, SubmissionContext context) {
-        return submissions.submitResponse(waveId, person, idempotencyKey, questionnaireResponse, context);
-    }
+	@Override
+	public FormView form(Campaign campaign) {
+		return scoring.form(scorer.version(campaign));
+	}
 
-    @Override
-    public String myAnswers(UUID waveId, PersonId person) {
-        return exports.mine(waveId, person);
-    }
+	@Override
+	public boolean completed(UUID waveId, PersonId person) {
+		return submissions.completed(waveId, person);
+	}
 
-    @Override
-    public Optional<AnonymousAnswer> anonymousAnswer(UUID responseId) {
-        return submissions.anonymousAnswer(responseId);
-    }
+	@Override
+	public Optional<String> draft(UUID waveId, PersonId person) {
+		return drafts.load(waveId, person);
+	}
 
-    @Override
-    public boolean attributesFromSender(UUID campaignId) {
-        return submissions.attributesFromSender(campaignId);
-    }
+	@Override
+	public void saveDraft(UUID waveId, PersonId person, Map<String, Object> answers) {
+		drafts.save(waveId, person, answers);
+	}
+
+	@Override
+	public SubmissionReceipt submit(UUID waveId, PersonId person, String idempotencyKey, Map<String, Object> answers,
+			SubmissionContext context) {
+		return submissions.submit(waveId, person, idempotencyKey, answers, context);
+	}
+
+	@Override
+	public SubmissionReceipt submitQuestionnaireResponse(UUID waveId, PersonId person, String idempotencyKey,
+			String questionnaireResponse, SubmissionContext context) {
+		return submissions.submitResponse(waveId, person, idempotencyKey, questionnaireResponse, context);
+	}
+
+	@Override
+	public String myAnswers(UUID waveId, PersonId person) {
+		return exports.mine(waveId, person);
+	}
+
+	@Override
+	public Optional<AnonymousAnswer> anonymousAnswer(UUID responseId) {
+		return submissions.anonymousAnswer(responseId);
+	}
+
+	@Override
+	public boolean attributesFromSender(UUID campaignId) {
+		return submissions.attributesFromSender(campaignId);
+	}
+
 }

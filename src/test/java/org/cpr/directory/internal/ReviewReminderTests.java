@@ -18,32 +18,41 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** Six months after its last review, an entry's owner gets one e-mail; a month later, another. */
-@SpringBootTest(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+/**
+ * Six months after its last review, an entry's owner gets one e-mail; a month later,
+ * another.
+ */
+@SpringBootTest(properties = { "spring.mail.host=localhost", "spring.mail.port=3025" })
 @Import(MutableClockConfiguration.class)
 class ReviewReminderTests {
 
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	@RegisterExtension
+	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    @Autowired ReviewReminderJob job;
-    @Autowired ServiceDirectory directory;
-    @Autowired MutableClock clock;
+	@Autowired
+	ReviewReminderJob job;
 
-    @Test
-    void ownersAreRemindedOfStaleEntriesOnceAMonth() throws Exception {
-        int stale = (int) directory.everything().stream().filter(directory::reviewOverdue).count();
-        assertThat(stale).as("the demo data has entries last reviewed long ago").isPositive();
-        int reminded = job.remind();
-        assertThat(reminded).isEqualTo(stale);
-        await().atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessages().length == stale);
-        MimeMessage first = mail.getReceivedMessages()[0];
-        assertThat(GreenMailUtil.getAddressList(first.getAllRecipients())).isEqualTo("admin@demo.cpr.example");
-        assertThat(first.getSubject()).isEqualTo("A directory entry you own needs its review");
-        assertThat(GreenMailUtil.getBody(first)).contains("/admin/directory/");
+	@Autowired
+	ServiceDirectory directory;
 
-        assertThat(job.remind()).as("no second reminder the same month").isZero();
-        clock.advance(Duration.ofDays(32));
-        assertThat(job.remind()).isGreaterThanOrEqualTo(stale);
-    }
+	@Autowired
+	MutableClock clock;
+
+	@Test
+	void ownersAreRemindedOfStaleEntriesOnceAMonth() throws Exception {
+		int stale = (int) directory.everything().stream().filter(directory::reviewOverdue).count();
+		assertThat(stale).as("the demo data has entries last reviewed long ago").isPositive();
+		int reminded = job.remind();
+		assertThat(reminded).isEqualTo(stale);
+		await().atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessages().length == stale);
+		MimeMessage first = mail.getReceivedMessages()[0];
+		assertThat(GreenMailUtil.getAddressList(first.getAllRecipients())).isEqualTo("admin@demo.cpr.example");
+		assertThat(first.getSubject()).isEqualTo("A directory entry you own needs its review");
+		assertThat(GreenMailUtil.getBody(first)).contains("/admin/directory/");
+
+		assertThat(job.remind()).as("no second reminder the same month").isZero();
+		clock.advance(Duration.ofDays(32));
+		assertThat(job.remind()).isGreaterThanOrEqualTo(stale);
+	}
+
 }

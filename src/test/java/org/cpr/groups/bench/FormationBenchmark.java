@@ -26,9 +26,10 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Measures (never gates) the formation helper on a cohort of 200 (8 programs, 5 levels) into groups of
- * 10–15 with 28 leaders, 10% of people having a program director or evaluator among the leaders.
- * Run: {@code java -cp target/test-classes:target/classes:<test classpath> org.cpr.groups.bench.FormationBenchmark}.
+ * Measures (never gates) the formation helper on a cohort of 200 (8 programs, 5 levels)
+ * into groups of 10–15 with 28 leaders, 10% of people having a program director or
+ * evaluator among the leaders. Run:
+ * {@code java -cp target/test-classes:target/classes:<test classpath> org.cpr.groups.bench.FormationBenchmark}.
  * Results: docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -39,34 +40,37 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Fork(1)
 public class FormationBenchmark {
 
-    List<GroupFormation.Candidate> people;
-    List<PersonId> leaders;
-    Map<PersonId, Set<PersonId>> conflicts;
+	List<GroupFormation.Candidate> people;
 
-    @Setup
-    public void setUp() {
-        Random random = new Random(42);
-        people = new ArrayList<>();
-        leaders = new ArrayList<>();
-        conflicts = new HashMap<>();
-        for (int i = 0; i < 28; i++) {
-            leaders.add(new PersonId(new UUID(1, i)));
-        }
-        for (int i = 0; i < 200; i++) {
-            PersonId p = new PersonId(new UUID(0, i));
-            people.add(new GroupFormation.Candidate(p, "P" + random.nextInt(8), "PGY" + (1 + random.nextInt(5))));
-            if (random.nextInt(10) == 0) {
-                conflicts.put(p, Set.of(leaders.get(random.nextInt(28))));
-            }
-        }
-    }
+	List<PersonId> leaders;
 
-    @Benchmark
-    public GroupFormation.Proposal cohortOf200() {
-        return GroupFormation.propose(people, leaders, conflicts, 10, 15);
-    }
+	Map<PersonId, Set<PersonId>> conflicts;
 
-    public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(FormationBenchmark.class.getSimpleName()).build()).run();
-    }
+	@Setup
+	public void setUp() {
+		Random random = new Random(42);
+		people = new ArrayList<>();
+		leaders = new ArrayList<>();
+		conflicts = new HashMap<>();
+		for (int i = 0; i < 28; i++) {
+			leaders.add(new PersonId(new UUID(1, i)));
+		}
+		for (int i = 0; i < 200; i++) {
+			PersonId p = new PersonId(new UUID(0, i));
+			people.add(new GroupFormation.Candidate(p, "P" + random.nextInt(8), "PGY" + (1 + random.nextInt(5))));
+			if (random.nextInt(10) == 0) {
+				conflicts.put(p, Set.of(leaders.get(random.nextInt(28))));
+			}
+		}
+	}
+
+	@Benchmark
+	public GroupFormation.Proposal cohortOf200() {
+		return GroupFormation.propose(people, leaders, conflicts, 10, 15);
+	}
+
+	public static void main(String[] args) throws RunnerException {
+		new Runner(new OptionsBuilder().include(FormationBenchmark.class.getSimpleName()).build()).run();
+	}
+
 }

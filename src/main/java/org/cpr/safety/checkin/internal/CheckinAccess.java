@@ -30,183 +30,226 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Handles and passphrases of anonymous check-in accounts. The handle is stored only as a keyed hash
- * (HMAC-SHA256, key derived from {@code cpr.crypto.key}, which lives outside the database), so a
- * database copy cannot be matched offline against a roster of likely handles; the passphrase as an
- * Argon2id hash. A handle is not unique: an account is the pair handle + passphrase, so choosing a
- * handle someone else already uses simply opens a new account and never reveals that the handle
- * exists. Attempts are throttled per handle and overall (Bucket4j, in memory) without looking at who
- * the client is. A signed-in participant carries an opaque sealed token in form bodies, never in a
- * URL or cookie.
+ * Handles and passphrases of anonymous check-in accounts. The handle is stored only as a
+ * keyed hash (HMAC-SHA256, key derived from {@code cpr.crypto.key}, which lives outside
+ * the database), so a database copy cannot be matched offline against a roster of likely
+ * handles; the passphrase as an Argon2id hash. A handle is not unique: an account is the
+ * pair handle + passphrase, so choosing a handle someone else already uses simply opens a
+ * new account and never reveals that the handle exists. Attempts are throttled per handle
+ * and overall (Bucket4j, in memory) without looking at who the client is. A signed-in
+ * participant carries an opaque sealed token in form bodies, never in a URL or cookie.
  * <p>
- * Accounts created before the keyed hash carry the unkeyed SHA-256 of the handle; they are found by
- * it and re-keyed at their next successful sign-in (idle ones are deleted by retention).
+ * Accounts created before the keyed hash carry the unkeyed SHA-256 of the handle; they
+ * are found by it and re-keyed at their next successful sign-in (idle ones are deleted by
+ * retention).
  */
 @Component
 public class CheckinAccess {
 
-    static final int ATTEMPTS_PER_HANDLE = 5;
-    static final Duration HANDLE_WINDOW = Duration.ofMinutes(15);
-    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
-    private static final String TOKEN_CONTEXT = "checkin-token";
-    private static final int MAX_TRACKED = 50_000;
+	static final int ATTEMPTS_PER_HANDLE = 5;
+	static final Duration HANDLE_WINDOW = Duration.ofMinutes(15);
+	static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
 
-    private final JdbcClient jdbc;
-    private final SecretBox box;
-    private final Clock clock;
-    private final Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-    private final String dummyHash;
-    private final Map<String, Bucket> perHandle = new ConcurrentHashMap<>();
-    private final Bucket overall = Bucket.builder()
-            .addLimit(Bandwidth.builder().capacity(600).refillGreedy(600, Duration.ofMinutes(1)).build()).build();
+	private static final String TOKEN_CONTEXT = "checkin-token";
 
-    private final SecretKeySpec handleKey;
+	private static final int MAX_TRACKED = 50_000;
 
-    CheckinAccess(JdbcClient jdbc, SecretBox box, Clock clock, @Value("${cpr.crypto.key:}") String cryptoKey) {
-        this.jdbc = jdbc;
-        this.box = box;
-        this.clock = clock;
-        this.dummyHash = argon2.encode("timing-equaliser");
-        this.handleKey = handleKey(cryptoKey);
-    }
+	private final JdbcClient jdbc;
 
-    static String normalize(String handle) {
-        return handle == null ? "" : handle.strip().toLowerCase(Locale.ROOT);
-    }
+	private final SecretBox box;
 
-    /** The stored form of a handle: HMAC-SHA256 keyed from the application's crypto key. */
-    String handleHash(String handle) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(handleKey);
-            return HexFormat.of().formatHex(mac.doFinal(("checkin-handle:" + normalize(handle)).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	private final Clock clock;
 
-    /** The unkeyed hash of accounts created before the keyed one (found, then re-keyed at sign-in). */
-    static String legacyHandleHash(String handle) {
-        return sha256("checkin-handle:" + normalize(handle));
-    }
+	private final Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
 
-    private static SecretKeySpec handleKey(String base64) {
-        if (base64 == null || base64.isBlank()) {
-            throw new IllegalStateException("Set cpr.crypto.key (CPR_CRYPTO_KEY): the check-in handle hash is keyed from it.");
-        }
-        try {
-            byte[] key = Hkdf.computeHkdf("HMACSHA256", Base64.getDecoder().decode(base64.strip()),
-                    "cpr-checkin".getBytes(StandardCharsets.UTF_8), "checkin-handle-v2".getBytes(StandardCharsets.UTF_8), 32);
-            return new SecretKeySpec(key, "HmacSHA256");
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+	private final String dummyHash;
 
-    /** Creates an account; the doorbell address, if any, is sealed with the account's id as context. */
-    UUID create(String handle, String passphrase, String doorbell) {
-        UUID id = UUID.randomUUID();
-        LocalDate today = today();
-        jdbc.sql("""
-                INSERT INTO checkin_account (id, handle_hash, passphrase_hash, doorbell_sealed, created_on, last_active_on)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-            .params(id, handleHash(handle), argon2.encode(passphrase),
-                    doorbell == null || doorbell.isBlank() ? null : box.seal(doorbell.strip(), doorbellContext(id)),
-                    Date.valueOf(today), Date.valueOf(today))
-            .update();
-        return id;
-    }
+	private final Map<String, Bucket> perHandle = new ConcurrentHashMap<>();
 
-    /** The account for this handle and passphrase, if they match; throttled before any hash is checked. */
-    public Optional<UUID> authenticate(String handle, String passphrase) {
-        String hash = handleHash(handle);
-        if (perHandle.size() > MAX_TRACKED) {
-            perHandle.clear();
-        }
-        Bucket bucket = perHandle.computeIfAbsent(hash, k -> Bucket.builder().addLimit(Bandwidth.builder()
-                .capacity(ATTEMPTS_PER_HANDLE).refillGreedy(ATTEMPTS_PER_HANDLE, HANDLE_WINDOW).build()).build());
-        if (!overall.tryConsume(1) || !bucket.tryConsume(1)) {
-            throw new CheckinThrottledException();
-        }
-        List<Stored> stored = find(handle);
-        String candidate = passphrase == null ? "" : passphrase;
-        if (stored.isEmpty()) {
-            argon2.matches(candidate, dummyHash);
-            return Optional.empty();
-        }
-        for (Stored s : stored) {
-            if (argon2.matches(candidate, s.passphraseHash())) {
-                if (s.legacy()) {
-                    jdbc.sql("UPDATE checkin_account SET handle_hash = ? WHERE id = ?").params(hash, s.id()).update();
-                }
-                touch(s.id());
-                return Optional.of(s.id());
-            }
-        }
-        return Optional.empty();
-    }
+	private final Bucket overall = Bucket.builder()
+		.addLimit(Bandwidth.builder().capacity(600).refillGreedy(600, Duration.ofMinutes(1)).build())
+		.build();
 
-    /**
-     * The account for this handle and passphrase, or a new one: a handle already used with another
-     * passphrase is no obstacle and is never reported (no "taken" oracle).
-     */
-    public UUID signInOrCreate(String handle, String passphrase, String doorbell) {
-        return authenticate(handle, passphrase).orElseGet(() -> create(handle, passphrase, doorbell));
-    }
+	private final SecretKeySpec handleKey;
 
-    public String tokenFor(UUID account) {
-        long expires = clock.instant().plus(TOKEN_LIFETIME).getEpochSecond();
-        return box.seal(account + "|" + expires, TOKEN_CONTEXT);
-    }
+	CheckinAccess(JdbcClient jdbc, SecretBox box, Clock clock, @Value("${cpr.crypto.key:}") String cryptoKey) {
+		this.jdbc = jdbc;
+		this.box = box;
+		this.clock = clock;
+		this.dummyHash = argon2.encode("timing-equaliser");
+		this.handleKey = handleKey(cryptoKey);
+	}
 
-    /** The account a token stands for, while it is fresh and the account still exists. */
-    public Optional<UUID> accountOf(String token) {
-        if (token == null || token.isBlank() || token.length() > 400) {
-            return Optional.empty();
-        }
-        try {
-            String[] parts = box.open(token, TOKEN_CONTEXT).split("\\|");
-            if (Long.parseLong(parts[1]) < clock.instant().getEpochSecond()) {
-                return Optional.empty();
-            }
-            UUID id = UUID.fromString(parts[0]);
-            boolean exists = jdbc.sql("SELECT COUNT(*) FROM checkin_account WHERE id = ?").param(id).query(Integer.class).single() > 0;
-            return exists ? Optional.of(id) : Optional.empty();
-        } catch (RuntimeException tamperedOrMalformed) {
-            return Optional.empty();
-        }
-    }
+	static String normalize(String handle) {
+		return handle == null ? "" : handle.strip().toLowerCase(Locale.ROOT);
+	}
 
-    Optional<String> doorbell(UUID account) {
-        return jdbc.sql("SELECT doorbell_sealed FROM checkin_account WHERE id = ?").param(account)
-                .query(String.class).optional().filter(s -> s != null && !s.isBlank())
-                .map(sealed -> box.open(sealed, doorbellContext(account)));
-    }
+	/**
+	 * The stored form of a handle: HMAC-SHA256 keyed from the application's crypto key.
+	 */
+	String handleHash(String handle) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(handleKey);
+			return HexFormat.of()
+				.formatHex(mac.doFinal(("checkin-handle:" + normalize(handle)).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 
-    public void touch(UUID account) {
-        jdbc.sql("UPDATE checkin_account SET last_active_on = ? WHERE id = ?").params(Date.valueOf(today()), account).update();
-    }
+	/**
+	 * The unkeyed hash of accounts created before the keyed one (found, then re-keyed at
+	 * sign-in).
+	 */
+	static String legacyHandleHash(String handle) {
+		return sha256("checkin-handle:" + normalize(handle));
+	}
 
-    public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
+	private static SecretKeySpec handleKey(String base64) {
+		if (base64 == null || base64.isBlank()) {
+			throw new IllegalStateException(
+					"Set cpr.crypto.key (CPR_CRYPTO_KEY): the check-in handle hash is keyed from it.");
+		}
+		try {
+			byte[] key = Hkdf.computeHkdf("HMACSHA256", Base64.getDecoder().decode(base64.strip()),
+					"cpr-checkin".getBytes(StandardCharsets.UTF_8),
+					"checkin-handle-v2".getBytes(StandardCharsets.UTF_8), 32);
+			return new SecretKeySpec(key, "HmacSHA256");
+		}
+		catch (java.security.GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
 
-    private List<Stored> find(String handle) {
-        String keyed = handleHash(handle);
-        String legacy = legacyHandleHash(handle);
-        return jdbc.sql("SELECT id, passphrase_hash, handle_hash FROM checkin_account WHERE handle_hash IN (?, ?)")
-                .params(keyed, legacy)
-                .query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2), legacy.equals(rs.getString(3)))).list();
-    }
+	/**
+	 * Creates an account; the doorbell address, if any, is sealed with the account's id
+	 * as context.
+	 */
+	UUID create(String handle, String passphrase, String doorbell) {
+		UUID id = UUID.randomUUID();
+		LocalDate today = today();
+		jdbc.sql(
+				"""
+						INSERT INTO checkin_account (id, handle_hash, passphrase_hash, doorbell_sealed, created_on, last_active_on)
+						VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(id, handleHash(handle), argon2.encode(passphrase),
+					doorbell == null || doorbell.isBlank() ? null : box.seal(doorbell.strip(), doorbellContext(id)),
+					Date.valueOf(today), Date.valueOf(today))
+			.update();
+		return id;
+	}
 
-    private static String doorbellContext(UUID account) {
-        return "checkin-doorbell:" + account;
-    }
+	/**
+	 * The account for this handle and passphrase, if they match; throttled before any
+	 * hash is checked.
+	 */
+	public Optional<UUID> authenticate(String handle, String passphrase) {
+		String hash = handleHash(handle);
+		if (perHandle.size() > MAX_TRACKED) {
+			perHandle.clear();
+		}
+		Bucket bucket = perHandle.computeIfAbsent(hash,
+				k -> Bucket.builder()
+					.addLimit(Bandwidth.builder()
+						.capacity(ATTEMPTS_PER_HANDLE)
+						.refillGreedy(ATTEMPTS_PER_HANDLE, HANDLE_WINDOW)
+						.build())
+					.build());
+		if (!overall.tryConsume(1) || !bucket.tryConsume(1)) {
+			throw new CheckinThrottledException();
+		}
+		List<Stored> stored = find(handle);
+		String candidate = passphrase == null ? "" : passphrase;
+		if (stored.isEmpty()) {
+			argon2.matches(candidate, dummyHash);
+			return Optional.empty();
+		}
+		for (Stored s : stored) {
+			if (argon2.matches(candidate, s.passphraseHash())) {
+				if (s.legacy()) {
+					jdbc.sql("UPDATE checkin_account SET handle_hash = ? WHERE id = ?").params(hash, s.id()).update();
+				}
+				touch(s.id());
+				return Optional.of(s.id());
+			}
+		}
+		return Optional.empty();
+	}
 
-    public static String sha256(String value) {
-        return Digests.sha256Hex(value);
-    }
+	/**
+	 * The account for this handle and passphrase, or a new one: a handle already used
+	 * with another passphrase is no obstacle and is never reported (no "taken" oracle).
+	 */
+	public UUID signInOrCreate(String handle, String passphrase, String doorbell) {
+		return authenticate(handle, passphrase).orElseGet(() -> create(handle, passphrase, doorbell));
+	}
 
-    private record Stored(UUID id, String passphraseHash, boolean legacy) {
-    }
+	public String tokenFor(UUID account) {
+		long expires = clock.instant().plus(TOKEN_LIFETIME).getEpochSecond();
+		return box.seal(account + "|" + expires, TOKEN_CONTEXT);
+	}
+
+	/** The account a token stands for, while it is fresh and the account still exists. */
+	public Optional<UUID> accountOf(String token) {
+		if (token == null || token.isBlank() || token.length() > 400) {
+			return Optional.empty();
+		}
+		try {
+			String[] parts = box.open(token, TOKEN_CONTEXT).split("\\|");
+			if (Long.parseLong(parts[1]) < clock.instant().getEpochSecond()) {
+				return Optional.empty();
+			}
+			UUID id = UUID.fromString(parts[0]);
+			boolean exists = jdbc.sql("SELECT COUNT(*) FROM checkin_account WHERE id = ?")
+				.param(id)
+				.query(Integer.class)
+				.single() > 0;
+			return exists ? Optional.of(id) : Optional.empty();
+		}
+		catch (RuntimeException tamperedOrMalformed) {
+			return Optional.empty();
+		}
+	}
+
+	Optional<String> doorbell(UUID account) {
+		return jdbc.sql("SELECT doorbell_sealed FROM checkin_account WHERE id = ?")
+			.param(account)
+			.query(String.class)
+			.optional()
+			.filter(s -> s != null && !s.isBlank())
+			.map(sealed -> box.open(sealed, doorbellContext(account)));
+	}
+
+	public void touch(UUID account) {
+		jdbc.sql("UPDATE checkin_account SET last_active_on = ? WHERE id = ?")
+			.params(Date.valueOf(today()), account)
+			.update();
+	}
+
+	public LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	private List<Stored> find(String handle) {
+		String keyed = handleHash(handle);
+		String legacy = legacyHandleHash(handle);
+		return jdbc.sql("SELECT id, passphrase_hash, handle_hash FROM checkin_account WHERE handle_hash IN (?, ?)")
+			.params(keyed, legacy)
+			.query((rs, n) -> new Stored(rs.getObject(1, UUID.class), rs.getString(2), legacy.equals(rs.getString(3))))
+			.list();
+	}
+
+	private static String doorbellContext(UUID account) {
+		return "checkin-doorbell:" + account;
+	}
+
+	public static String sha256(String value) {
+		return Digests.sha256Hex(value);
+	}
+
+	private record Stored(UUID id, String passphraseHash, boolean legacy) {
+	}
+
 }

@@ -10,33 +10,37 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes anonymous check-in accounts idle for {@code cpr.checkin.idle-months} (default 12; counsel
- * sets it), with their doorbell address, screenings, messages and reveal requests. Runs daily on one
- * node (ShedLock). The alerts stay: they carry no answers and no handle.
+ * Deletes anonymous check-in accounts idle for {@code cpr.checkin.idle-months} (default
+ * 12; counsel sets it), with their doorbell address, screenings, messages and reveal
+ * requests. Runs daily on one node (ShedLock). The alerts stay: they carry no answers and
+ * no handle.
  */
 @Component
 public class CheckinRetention {
 
-    private final JdbcClient jdbc;
-    private final CheckinAccess access;
-    private final int idleMonths;
+	private final JdbcClient jdbc;
 
-    CheckinRetention(JdbcClient jdbc, CheckinAccess access, @Value("${cpr.checkin.idle-months:12}") int idleMonths) {
-        this.jdbc = jdbc;
-        this.access = access;
-        this.idleMonths = idleMonths;
-    }
+	private final CheckinAccess access;
 
-    @Scheduled(cron = "${cpr.checkin.retention-cron:0 30 3 * * *}", zone = "UTC")
-    @SchedulerLock(name = "checkin-retention", lockAtMostFor = "PT30M")
-    void scheduled() {
-        purgeIdle();
-    }
+	private final int idleMonths;
 
-    /** Deletes idle accounts; returns how many. */
-    @Transactional
-    public int purgeIdle() {
-        Date cutoff = Date.valueOf(access.today().minusMonths(idleMonths));
-        return jdbc.sql("DELETE FROM checkin_account WHERE last_active_on < ?").param(cutoff).update();
-    }
+	CheckinRetention(JdbcClient jdbc, CheckinAccess access, @Value("${cpr.checkin.idle-months:12}") int idleMonths) {
+		this.jdbc = jdbc;
+		this.access = access;
+		this.idleMonths = idleMonths;
+	}
+
+	@Scheduled(cron = "${cpr.checkin.retention-cron:0 30 3 * * *}", zone = "UTC")
+	@SchedulerLock(name = "checkin-retention", lockAtMostFor = "PT30M")
+	void scheduled() {
+		purgeIdle();
+	}
+
+	/** Deletes idle accounts; returns how many. */
+	@Transactional
+	public int purgeIdle() {
+		Date cutoff = Date.valueOf(access.today().minusMonths(idleMonths));
+		return jdbc.sql("DELETE FROM checkin_account WHERE last_active_on < ?").param(cutoff).update();
+	}
+
 }
