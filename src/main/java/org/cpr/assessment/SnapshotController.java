@@ -61,12 +61,18 @@ class SnapshotController {
 			return "redirect:/snapshot/take/1";
 		}
 		StepForm form = StepForm.read(params, snapshots.form(instrumentId));
-		List<PlannedStep> plan = snapshots.plan(form.answers(), form.skipped());
+		var skipped = new java.util.LinkedHashSet<>(form.skipped());
+		var answers = new LinkedHashMap<>(form.answers());
+		// answers to questions no longer asked (the gate question changed) are dropped,
+		// not
+		// refused: a radio answer cannot be unselected
+		answers.put(instrumentId, new LinkedHashMap<>(snapshots.askedOnly(instrumentId, answers.get(instrumentId))));
+		Map<String, String> current = new LinkedHashMap<>();
+		answers.get(instrumentId).forEach((k, v) -> current.put(k, StepForm.display(v)));
+		List<PlannedStep> plan = snapshots.plan(answers, form.skipped());
 		if (n < 1 || n > plan.size() || !plan.get(n - 1).instrumentId().equals(instrumentId)) {
 			return "redirect:/snapshot/take/1";
 		}
-		var skipped = new java.util.LinkedHashSet<>(form.skipped());
-		var answers = new LinkedHashMap<>(form.answers());
 		switch (form.action()) {
 			case "back" -> {
 				snapshots.saveDraft(user.personId(), answers, skipped);
@@ -81,11 +87,11 @@ class SnapshotController {
 			}
 			default -> {
 				try {
-					snapshots.score(instrumentId, form.answers().get(instrumentId));
+					snapshots.score(instrumentId, answers.get(instrumentId));
 				}
 				catch (InvalidAnswersException invalid) {
 					response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-					return render(model, n, plan, form.key(), answers, skipped, form.current(), errors(invalid));
+					return render(model, n, plan, form.key(), answers, skipped, current, errors(invalid));
 				}
 			}
 		}
@@ -130,8 +136,10 @@ class SnapshotController {
 			Map<String, Map<String, Object>> answers, java.util.Set<String> skipped, Map<String, String> current,
 			Map<String, String> errors) {
 		PlannedStep step = plan.get(n - 1);
-		FormView form = snapshots.form(step.instrumentId());
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		FormView form = snapshots.form(step.instrumentId(), locale);
 		model.addAttribute("form", form);
+		model.addAttribute("englishOnly", form.untranslatedFor(locale));
 		model.addAttribute("step", step);
 		model.addAttribute("n", n);
 		model.addAttribute("total", plan.size());

@@ -38,6 +38,18 @@ public interface SnapshotManagement {
 
 	FormView form(String instrumentId);
 
+	/**
+	 * The instrument's form in {@code locale}'s language when a validated translation is
+	 * shipped with it, else in its own language ({@link FormView#untranslatedFor}).
+	 */
+	FormView form(String instrumentId, java.util.Locale locale);
+
+	/**
+	 * The answers less those to questions not asked given the others (a changed gate
+	 * question), so a web form never blocks on them.
+	 */
+	Map<String, Object> askedOnly(String instrumentId, Map<String, Object> answers);
+
 	String instrumentTitle(String instrumentId);
 
 	/**

@@ -179,6 +179,28 @@ public class Scoring {
 		return org.cpr.questionnaire.internal.FormViews.of(id, c.questionnaire(), c.spec());
 	}
 
+	/**
+	 * The version as a form in {@code locale}'s language when the definition carries a
+	 * complete translation into it (see {@link FormView#language()}); same items, options
+	 * and weights.
+	 */
+	public FormView form(UUID versionId, java.util.Locale locale) {
+		Compiled c = compile(versionId);
+		String id = library.version(versionId).map(QuestionnaireVersion::definitionId).orElse("");
+		return org.cpr.questionnaire.internal.FormViews.of(id, c.questionnaire(), c.spec(), locale);
+	}
+
+	/**
+	 * The answers without those to questions not asked given the other answers (an
+	 * {@code enableWhen} that no longer holds, or items behind a closed gate): what a web
+	 * form submits after its respondent changed a gate question. The API keeps refusing
+	 * such answers ({@code answer.notAsked}).
+	 */
+	public Map<String, Object> askedOnly(UUID versionId, Map<String, Object> answers) {
+		Compiled c = compile(versionId);
+		return ScoringEngine.askedOnly(c.model(), c.spec(), answers);
+	}
+
 	public ScoringSpec spec(UUID versionId) {
 		return compile(versionId).spec();
 	}

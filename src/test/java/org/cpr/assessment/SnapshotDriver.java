@@ -20,6 +20,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 final class SnapshotDriver {
 
+	/** The battery's last step: the optional moral distress thermometer. */
+	static final String LAST = "moral-distress-thermometer";
+
 	final MockMvc mvc;
 
 	final CprUser user;
@@ -27,6 +30,11 @@ final class SnapshotDriver {
 	final String key = UUID.randomUUID().toString();
 
 	final Map<String, Map<String, String>> answers = new LinkedHashMap<>();
+
+	final java.util.Set<String> skipped = new java.util.LinkedHashSet<>();
+
+	/** The interface language (the CPRLANG cookie), or null for the default. */
+	String lang;
 
 	int step = 0;
 
@@ -55,6 +63,10 @@ final class SnapshotDriver {
 			}
 		});
 		current.forEach((link, v) -> req.param("a_" + link, v));
+		skipped.forEach(id -> req.param("skipped", id));
+		if (lang != null) {
+			req.cookie(new jakarta.servlet.http.Cookie("CPRLANG", lang));
+		}
 		return req;
 	}
 
@@ -66,7 +78,9 @@ final class SnapshotDriver {
 
 	MvcResult skip(String instrument) throws Exception {
 		step++;
-		return mvc.perform(request(instrument, Map.of(), "skip")).andReturn();
+		MvcResult result = mvc.perform(request(instrument, Map.of(), "skip")).andReturn();
+		skipped.add(instrument);
+		return result;
 	}
 
 	/**
@@ -84,7 +98,8 @@ final class SnapshotDriver {
 			answer("phq-9", phq9);
 		}
 		answer("gad-2", same(2, "0"));
-		return skip("pc-ptsd-5");
+		skip("pc-ptsd-5");
+		return skip(LAST);
 	}
 
 }

@@ -37,7 +37,7 @@ class SnapshotSubmissionPostgresIT {
 		SnapshotDriver d = new SnapshotDriver(mvc, resident);
 		MvcResult first = d.takeAll("2", "0", "3");
 		UUID id = SnapshotWebTests.submissionId(first);
-		MvcResult replay = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
+		MvcResult replay = mvc.perform(d.request(SnapshotDriver.LAST, Map.of(), "skip")).andReturn();
 		assertThat(replay.getResponse().getRedirectedUrl()).isEqualTo(first.getResponse().getRedirectedUrl());
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
 				resident.personId().value()))

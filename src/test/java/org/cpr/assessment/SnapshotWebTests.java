@@ -70,7 +70,7 @@ class SnapshotWebTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Step 1 of 6").contains("Brief Resilience").contains("name=\"idempotencyKey\"");
+		assertThat(page).contains("Step 1 of 7").contains("Brief Resilience").contains("name=\"idempotencyKey\"");
 
 		SnapshotDriver negative = new SnapshotDriver(mvc, resident);
 		negative.answer("brs", SnapshotDriver.same(6, "3"));
@@ -93,7 +93,7 @@ class SnapshotWebTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(followUp).contains("PHQ-9").contains("follow-up-note").contains("Step 5 of 7");
+		assertThat(followUp).contains("PHQ-9").contains("follow-up-note").contains("Step 5 of 8");
 	}
 
 	@Test
@@ -174,14 +174,14 @@ class SnapshotWebTests {
 		CprUser resident = as(Role.PARTICIPANT);
 		SnapshotDriver d = new SnapshotDriver(mvc, resident);
 		MvcResult first = d.takeAll("2", "2", "2");
-		MvcResult again = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
+		MvcResult again = mvc.perform(d.request(SnapshotDriver.LAST, Map.of(), "skip")).andReturn();
 		assertThat(location(again)).isEqualTo(location(first));
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,
 				resident.personId().value()))
 			.isEqualTo(1);
 
 		d.answers.get("gad-2").put("1", "1");
-		MvcResult changed = mvc.perform(d.request("pc-ptsd-5", Map.of(), "skip")).andReturn();
+		MvcResult changed = mvc.perform(d.request(SnapshotDriver.LAST, Map.of(), "skip")).andReturn();
 		assertThat(changed.getResponse().getStatus()).isEqualTo(422);
 		assertThat(changed.getResponse().getContentAsString()).contains("already submitted with different answers");
 		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM assessment_submission WHERE person_id = ?", Integer.class,

@@ -80,7 +80,7 @@ class AssistanceBrowserIT {
 			SnapshotBrowserIT.answerAll(resident, option);
 			SnapshotBrowserIT.next(resident);
 		}
-		resident.locator("button[value=skip]").click();
+		SnapshotBrowserIT.skipTheOptionalSteps(resident);
 		assertThat(resident.locator("h1")).containsText("Your results");
 
 		resident.locator("#talk-to-someone").click();

@@ -39,6 +39,15 @@ class SnapshotBrowserIT {
 		}
 	}
 
+	/**
+	 * Skips the two optional last steps (PC-PTSD-5, then the moral distress thermometer).
+	 */
+	static void skipTheOptionalSteps(Page page) {
+		page.locator("button[value=skip]").click();
+		assertThat(page.locator("h1")).containsText("Moral Distress Thermometer");
+		page.locator("button[value=skip]").click();
+	}
+
 	static void next(Page page) {
 		if (page.locator("#snapshot-next").count() == 0) {
 			throw new AssertionError("no Next button on " + page.url() + ": " + page.locator("main").innerText());
@@ -52,7 +61,7 @@ class SnapshotBrowserIT {
 		FoundationBrowserIT.signIn(page, "resident");
 		page.navigate("/snapshot");
 		page.locator("#snapshot-start").click();
-		assertThat(page.locator("#snapshot-progress")).containsText("Step 1 of 6");
+		assertThat(page.locator("#snapshot-progress")).containsText("Step 1 of 7");
 		answerAll(page, 2);
 		next(page);
 		answerAll(page, 2);
@@ -63,7 +72,7 @@ class SnapshotBrowserIT {
 		next(page);
 		answerAll(page, 0);
 		next(page);
-		page.locator("button[value=skip]").click();
+		SnapshotBrowserIT.skipTheOptionalSteps(page);
 		assertThat(page.locator("h1")).containsText("Your results");
 
 		clock.advance(Duration.ofDays(30));
@@ -87,7 +96,7 @@ class SnapshotBrowserIT {
 		next(page);
 		answerAll(page, 0);
 		next(page);
-		page.locator("button[value=skip]").click();
+		SnapshotBrowserIT.skipTheOptionalSteps(page);
 
 		assertThat(page.locator("#crisis-panel")).isVisible();
 		assertThat(page.locator("#trend-table")).containsText("2026-03-02");

@@ -80,7 +80,7 @@ abstract class SnapshotJourneyScenario {
 		SnapshotBrowserIT.next(resident);
 		SnapshotBrowserIT.answerAll(resident, 0);
 		SnapshotBrowserIT.next(resident);
-		resident.locator("button[value=skip]").click();
+		SnapshotBrowserIT.skipTheOptionalSteps(resident);
 		assertThat(resident.locator("h1")).containsText("Your results");
 		String firstDay = DAY.format(clock.instant());
 
@@ -173,7 +173,7 @@ abstract class SnapshotJourneyScenario {
 		SnapshotBrowserIT.next(page);
 		SnapshotBrowserIT.answerAll(page, 0);
 		SnapshotBrowserIT.next(page);
-		page.locator("button[value=skip]").click();
+		SnapshotBrowserIT.skipTheOptionalSteps(page);
 		assertThat(page.locator("h1")).containsText("Your results");
 		String url = page.url();
 		String id = url.substring(url.indexOf("/snapshot/results/") + "/snapshot/results/".length());

@@ -51,6 +51,14 @@ class Instruments {
 		return scoring.form(version(instrumentId).id());
 	}
 
+	public FormView form(String instrumentId, java.util.Locale locale) {
+		return scoring.form(version(instrumentId).id(), locale);
+	}
+
+	public Map<String, Object> askedOnly(String instrumentId, Map<String, Object> answers) {
+		return answers == null ? Map.of() : scoring.askedOnly(versionId(instrumentId), answers);
+	}
+
 	/**
 	 * The definition's band codes, in the definition's order (the columns of every band
 	 * table).

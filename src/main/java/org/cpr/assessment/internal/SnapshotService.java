@@ -88,6 +88,16 @@ class SnapshotService implements SnapshotManagement {
 	}
 
 	@Override
+	public FormView form(String instrumentId, java.util.Locale locale) {
+		return instruments.form(instrumentId, locale);
+	}
+
+	@Override
+	public Map<String, Object> askedOnly(String instrumentId, Map<String, Object> answers) {
+		return instruments.askedOnly(instrumentId, answers);
+	}
+
+	@Override
 	public String instrumentTitle(String instrumentId) {
 		return instruments.title(instrumentId);
 	}

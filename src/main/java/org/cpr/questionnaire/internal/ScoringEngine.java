@@ -136,6 +136,27 @@ public final class ScoringEngine {
 		};
 	}
 
+	/**
+	 * The answers less those to items not asked given the others, repeated until stable
+	 * (an item can gate another).
+	 */
+	public static Map<String, Object> askedOnly(QuestionnaireModel model, ScoringSpec spec,
+			Map<String, Object> answers) {
+		Map<String, Object> kept = new LinkedHashMap<>(answers);
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			boolean gateClosed = spec.gate() != null && Boolean.FALSE.equals(kept.get(spec.gate()));
+			for (Item item : model.items().values()) {
+				boolean asked = enabled(item, kept) && !(gateClosed && !item.linkId().equals(spec.gate()));
+				if (!asked && kept.remove(item.linkId()) != null) {
+					changed = true;
+				}
+			}
+		}
+		return kept;
+	}
+
 	static boolean enabled(Item item, Map<String, Object> answers) {
 		if (item.enableWhen().isEmpty()) {
 			return true;

@@ -25,6 +25,8 @@ class ShippedInstruments implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ShippedInstruments.class);
 
+	private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
+
 	private final QuestionnaireLibrary library;
 
 	private final JdbcClient jdbc;
@@ -45,7 +47,12 @@ class ShippedInstruments implements ApplicationRunner {
 				.query(Integer.class)
 				.single() > 0;
 			if (!present) {
-				library.importFhir(resource.getContentAsString(StandardCharsets.UTF_8), true, true, null);
+				String json = resource.getContentAsString(StandardCharsets.UTF_8);
+				// a definition shipped as a draft (a licensed scale without its wording)
+				// stays
+				// a draft until an institution completes and publishes it
+				boolean draft = "draft".equals(MAPPER.readTree(json).path("status").asText());
+				library.importFhir(json, !draft, true, null);
 				loaded++;
 			}
 		}

@@ -53,7 +53,10 @@ public class CheckinInstruments {
 	}
 
 	public List<Section> sections() {
-		return ORDER.stream().map(key -> new Section(key, INSTRUMENTS.get(key), scoring.form(version(key)))).toList();
+		return ORDER.stream()
+			.map(key -> new Section(key, INSTRUMENTS.get(key),
+					scoring.form(version(key), org.springframework.context.i18n.LocaleContextHolder.getLocale())))
+			.toList();
 	}
 
 	/**

@@ -105,7 +105,7 @@ public final class SnapshotHttpLoad {
 					for (int r = 0; r < rounds; r++) {
 						Map<String, String> form = lastPage(csrf);
 						long t0 = System.nanoTime();
-						HttpResponse<String> res = post(http, base + "/snapshot/take/7", form);
+						HttpResponse<String> res = post(http, base + "/snapshot/take/8", form);
 						long t1 = System.nanoTime();
 						String location = res.headers().firstValue("Location").orElse("");
 						if (res.statusCode() != 302 || !location.contains("/snapshot/results/")) {
@@ -142,14 +142,15 @@ public final class SnapshotHttpLoad {
 	}
 
 	/**
-	 * The last page (PC-PTSD-5, skipped) with every earlier page's answers, as the
-	 * browser posts it.
+	 * The last page (the moral distress thermometer, skipped, after PC-PTSD-5, skipped)
+	 * with every earlier page's answers, as the browser posts it.
 	 */
 	static Map<String, String> lastPage(String csrf) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("_csrf", csrf);
-		form.put("instrument", "pc-ptsd-5");
+		form.put("instrument", "moral-distress-thermometer");
 		form.put("action", "skip");
+		form.put("skipped", "pc-ptsd-5");
 		form.put("idempotencyKey", UUID.randomUUID().toString());
 		put(form, "brs", 6, "3");
 		put(form, "who-5", 5, "3");

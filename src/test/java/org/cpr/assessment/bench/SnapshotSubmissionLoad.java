@@ -50,7 +50,7 @@ public final class SnapshotSubmissionLoad {
 			SnapshotManagement submissions = ctx.getBean(SnapshotManagement.class);
 			for (int i = 0; i < 20; i++) {
 				submissions.submit(new PersonId(UUID.randomUUID()), UUID.randomUUID().toString(), answers(),
-						Set.of("pc-ptsd-5"));
+						Set.of("pc-ptsd-5", "moral-distress-thermometer"));
 			}
 			List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
 			long start = System.nanoTime();
@@ -60,7 +60,8 @@ public final class SnapshotSubmissionLoad {
 					pool.submit(() -> {
 						for (int r = 0; r < rounds; r++) {
 							long t = System.nanoTime();
-							submissions.submit(person, UUID.randomUUID().toString(), answers(), Set.of("pc-ptsd-5"));
+							submissions.submit(person, UUID.randomUUID().toString(), answers(),
+									Set.of("pc-ptsd-5", "moral-distress-thermometer"));
 							nanos.add(System.nanoTime() - t);
 						}
 					});
