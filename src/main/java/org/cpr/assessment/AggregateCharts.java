@@ -20,8 +20,16 @@ class AggregateCharts {
 
 	private final MessageSource messages;
 
-	AggregateCharts(MessageSource messages) {
+	private final SnapshotManagement snapshots;
+
+	AggregateCharts(MessageSource messages, SnapshotManagement snapshots) {
 		this.messages = messages;
+		this.snapshots = snapshots;
+	}
+
+	/** The instrument's name in {@code locale}'s language where a translation ships. */
+	String title(String instrumentId, Locale locale) {
+		return snapshots.instrumentExists(instrumentId) ? snapshots.form(instrumentId, locale).title() : instrumentId;
 	}
 
 	/** By instrument id; an instrument whose rows are all suppressed gets no chart. */
@@ -44,11 +52,11 @@ class AggregateCharts {
 				.stream()
 				.map(b -> messages.getMessage("snapshot.band." + b, null, b, locale))
 				.toList();
-			String alt = messages.getMessage("snapshot.aggregate.chart.alt",
-					new Object[] { table.instrumentId(), String.join(", ", bars.keySet()), String.join(", ", bands) },
+			String alt = messages.getMessage("snapshot.aggregate.chart.alt", new Object[] {
+					title(table.instrumentId(), locale), String.join(", ", bars.keySet()), String.join(", ", bands) },
 					locale);
 			String title = messages.getMessage("snapshot.aggregate.chart.caption",
-					new Object[] { table.instrumentId() }, locale);
+					new Object[] { title(table.instrumentId(), locale) }, locale);
 			charts.put(table.instrumentId(), SvgChart.stacked("svg-" + table.instrumentId(), title, alt, bands, bars));
 		}
 		return charts;

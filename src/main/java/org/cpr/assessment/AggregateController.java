@@ -36,6 +36,12 @@ class AggregateController {
 		List<AggregateTable> tables = snapshots.aggregates(user.personId(), role);
 		model.addAttribute("tables", tables);
 		model.addAttribute("charts", charts.of(tables, locale));
+		java.util.Map<String, String> titles = new java.util.HashMap<>();
+		tables.stream()
+			.map(AggregateTable::instrumentId)
+			.filter(java.util.Objects::nonNull)
+			.forEach(id -> titles.put(id, charts.title(id, locale)));
+		model.addAttribute("titles", titles);
 		return AGGREGATE_VIEW;
 	}
 

@@ -72,7 +72,7 @@ class HistoryController {
 		Context context = new Context(locale);
 		Map<String, String> titles = new HashMap<>();
 		all.forEach(s -> s.results()
-			.forEach(r -> titles.put(r.instrumentId(), snapshots.instrumentTitle(r.instrumentId()))));
+			.forEach(r -> titles.computeIfAbsent(r.instrumentId(), id -> snapshots.form(id, locale).title())));
 		context.setVariable("history", all);
 		context.setVariable("titles", titles);
 		// The PDF renderer draws no SVG: each trend goes in as its takes, drawn as

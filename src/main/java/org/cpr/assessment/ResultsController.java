@@ -80,11 +80,11 @@ class ResultsController {
 		SubmittedSnapshot submission = snapshots.find(id, user.personId())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("submission", submission);
-		model.addAttribute("titles", titles(submission));
+		List<SubmittedSnapshot> all = snapshots.history(user.personId());
+		model.addAttribute("titles", titles(submission, all));
 		model.addAttribute("nextSteps", snapshots.nextSteps(submission));
 		model.addAttribute("benchmarks",
 				submission.shown().stream().flatMap(r -> Benchmarks.forInstrument(r.instrumentId()).stream()).toList());
-		List<SubmittedSnapshot> all = snapshots.history(user.personId());
 		model.addAttribute("trends", trends(all));
 		model.addAttribute("historyRows", all);
 		model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
@@ -154,10 +154,20 @@ class ResultsController {
 		return "redirect:/snapshot?reminders=" + chosen.name().toLowerCase();
 	}
 
-	private Map<String, String> titles(SubmittedSnapshot s) {
+	/**
+	 * The instruments' names (in the person's language where a translation ships) for
+	 * this take and every earlier one: a person never reads a code such as "who-5".
+	 */
+	private Map<String, String> titles(SubmittedSnapshot s, List<SubmittedSnapshot> all) {
 		Map<String, String> titles = new LinkedHashMap<>();
-		s.results().forEach(r -> titles.put(r.instrumentId(), snapshots.instrumentTitle(r.instrumentId())));
+		java.util.stream.Stream.concat(java.util.stream.Stream.of(s), all.stream())
+			.flatMap(x -> x.results().stream())
+			.forEach(r -> titles.computeIfAbsent(r.instrumentId(), this::title));
 		return titles;
+	}
+
+	private String title(String instrumentId) {
+		return snapshots.form(instrumentId, LocaleContextHolder.getLocale()).title();
 	}
 
 	/**
@@ -166,11 +176,18 @@ class ResultsController {
 	 * the score, and the page says the chart comes with the second snapshot. Charts are
 	 * the page's dearest part.
 	 */
+	static final java.util.Set<String> CONTINUOUS = java.util.Set.of("phq-2", "gad-2");
+
 	Map<String, SvgChart.Line> trends(List<SubmittedSnapshot> all) {
 		Map<String, List<SvgChart.Dated>> points = new LinkedHashMap<>();
 		for (SubmittedSnapshot s : all) {
-			for (InstrumentResult r : s.shown()) {
-				if (r.score() != null) {
+			for (InstrumentResult r : s.results()) {
+				// a screener stays in its trend when its follow-up was asked (PHQ-2 →
+				// PHQ-9):
+				// the follow-up repeats its items, so the depression and anxiety screens
+				// make
+				// one continuous series on one scale, whichever pages a take had
+				if (r.score() != null && (!r.superseded() || CONTINUOUS.contains(r.instrumentId()))) {
 					points.computeIfAbsent(r.instrumentId(), k -> new java.util.ArrayList<>())
 						.add(new SvgChart.Dated(s.submittedAt(), r.score()));
 				}
@@ -179,7 +196,7 @@ class ResultsController {
 		Map<String, SvgChart.Line> charts = new LinkedHashMap<>();
 		points.forEach((instrument, p) -> {
 			if (p.size() >= 2) {
-				String title = snapshots.instrumentTitle(instrument);
+				String title = title(instrument);
 				String desc = messages.getMessage("snapshot.trend.alt", new Object[] { title },
 						LocaleContextHolder.getLocale());
 				charts.put(instrument, SvgChart.line("trend-" + instrument, title, desc, p));

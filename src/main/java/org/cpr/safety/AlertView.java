@@ -20,6 +20,25 @@ public record AlertView(UUID id, AlertTier tier, Set<String> reasons, String sta
 		boolean replyWaiting, boolean coarseTime) {
 
 	/**
+	 * Every clinical reason the alert carries (what was answered), sorted; contact
+	 * preferences are listed apart ({@link #contactPreferences()}).
+	 */
+	public java.util.List<String> clinicalReasons() {
+		return reasons.stream().filter(r -> !r.startsWith("CONTACT_")).sorted().toList();
+	}
+
+	/**
+	 * What the person asked for: to be contacted, the channel and the time of day.
+	 */
+	public java.util.List<String> contactPreferences() {
+		return reasons.stream()
+			.filter(r -> r.startsWith("CONTACT_"))
+			.sorted(java.util.Comparator.comparing((String r) -> !"CONTACT_REQUESTED".equals(r))
+				.thenComparing(java.util.Comparator.naturalOrder()))
+			.toList();
+	}
+
+	/**
 	 * The day the alert was raised (UTC); for anonymous check-ins this is all that is
 	 * kept.
 	 */

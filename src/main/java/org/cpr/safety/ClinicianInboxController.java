@@ -95,6 +95,8 @@ class ClinicianInboxController {
 	 */
 	private String page(AlertView alert, Model model) {
 		model.addAttribute("alert", alert);
+		model.addAttribute("scores",
+				alerts.scores(alert.id(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
 		model.addAttribute("today", java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC));
 		if (!alert.anonymous()) {
 			model.addAttribute("person", identity.person(alert.person()).orElse(null));

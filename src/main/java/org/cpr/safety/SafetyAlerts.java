@@ -30,7 +30,11 @@ public class SafetyAlerts {
 
 	private final Clock clock;
 
-	SafetyAlerts(AlertLifecycle lifecycle, OnCallRota rota, AuditPort audit, Clock clock) {
+	private final org.springframework.beans.factory.ObjectProvider<AlertScores> scoreSources;
+
+	SafetyAlerts(AlertLifecycle lifecycle, OnCallRota rota, AuditPort audit, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<AlertScores> scoreSources) {
+		this.scoreSources = scoreSources;
 		this.lifecycle = lifecycle;
 		this.rota = rota;
 		this.audit = audit;
@@ -64,6 +68,19 @@ public class SafetyAlerts {
 		audit.record(AuditEntry.care(clinician, "SAFETY_INBOX_VIEWED", "safety_alert", null)
 			.detail("count=" + alerts.size()));
 		return alerts;
+	}
+
+	/**
+	 * The scores behind an alert, from the module it came from (see {@link AlertScores});
+	 * empty for sources without scores.
+	 */
+	@Transactional(readOnly = true)
+	public List<AlertScores.Line> scores(UUID alertId, java.util.Locale locale) {
+		return lifecycle.source(alertId)
+			.map(source -> scoreSources.orderedStream()
+				.flatMap(s -> s.scores(source[0], source[1], locale).stream())
+				.toList())
+			.orElse(List.of());
 	}
 
 	@Transactional

@@ -128,6 +128,34 @@ class SnapshotContactDialogueTests {
 	}
 
 	@Test
+	void theAlertPageShowsTheScoresThatRaisedItAndKeepsClinicalReasonsApartFromContactPreferences() throws Exception {
+		UUID alert = alertOf(contactRequested());
+		String page = page(clinician, "/clinician/alerts/" + alert);
+		String scores = section(page, "id=\"alert-scores\"", "</table>");
+		// PHQ-9: items 1–8 at 1 and item 9 at 2 → 10, the item-9 answer raised the alert
+		assertThat(scores).containsPattern(
+				"Patient Health Questionnaire-9 \\(PHQ-9\\)</th>\\s*<td>10</td>\\s*<td>moderate</td>\\s*<td><strong>Yes</strong>")
+			.contains("WHO-5 Well-Being Index")
+			.doesNotContain(".00<")
+			.doesNotContain(">phq-9<");
+		String clinical = section(page, "id=\"alert-reasons\"", "</ul>");
+		String contact = section(page, "id=\"alert-contact-preferences\"", "</ul>");
+		assertThat(clinical).contains("PHQ-9 item 9 above zero")
+			.doesNotContain("Prefers a phone call")
+			.doesNotContain("Asked to be contacted");
+		assertThat(contact).contains("Asked to be contacted")
+			.contains("Prefers a phone call")
+			.contains("Prefers the morning")
+			.doesNotContain("PHQ-9");
+	}
+
+	static String section(String page, String start, String end) {
+		int from = page.indexOf(start);
+		assertThat(from).as(start).isNotNegative();
+		return page.substring(from, page.indexOf(end, from));
+	}
+
+	@Test
 	void theClinicianSeesWhoAndHowRepliesAndOnlyThePersonIsToldThatAMessageWaits() throws Exception {
 		UUID submission = contactRequested();
 		UUID alert = alertOf(submission);

@@ -174,4 +174,34 @@ class SnapshotLanguageAndMoralDistressTests {
 			.getContentAsString()).doesNotContain("Moral Distress and Ethics Consultation");
 	}
 
+	@Test
+	void resultsNameTheInstrumentsShowWholeScoresWithoutDecimalsAndKeepOneDepressionSeries() throws Exception {
+		CprUser resident = as(Role.PARTICIPANT);
+		// first take: PHQ-2 positive, so the PHQ-9 follows and the PHQ-2 card is replaced
+		new SnapshotDriver(mvc, resident).takeAll("2", "0", "2");
+		// second take: PHQ-2 negative, no PHQ-9
+		UUID second = SnapshotWebTests.submissionId(new SnapshotDriver(mvc, resident).takeAll("1", "0", "2"));
+		String page = mvc.perform(get("/snapshot/results/" + second).with(signedIn(resident)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String table = page.substring(page.indexOf("id=\"trend-table\""));
+		assertThat(table).contains("Patient Health Questionnaire-2 (PHQ-2)")
+			.contains("WHO-5 Well-Being Index")
+			.doesNotContain(">who-5<")
+			.doesNotContain(">phq-2<")
+			.doesNotContain(">brs<")
+			.doesNotContain(".00<");
+		assertThat(page).containsPattern("<span class=\"score\">2</span>")
+			.as("the PHQ-2 of both takes makes one series, though the first was followed by the PHQ-9")
+			.contains("id=\"trend-phq-2\"");
+
+		String spanish = mvc
+			.perform(get("/snapshot/results/" + second).with(signedIn(resident)).cookie(new Cookie("CPRLANG", "es")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(spanish).contains("Cuestionario sobre la Salud del Paciente-2 (PHQ-2)");
+	}
+
 }

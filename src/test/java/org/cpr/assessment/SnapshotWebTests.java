@@ -269,7 +269,7 @@ class SnapshotWebTests {
 		assertThat(desc.find()).as("a description").isTrue();
 		assertThat(page).contains("<table class=\"aggregate\" id=\"bands-brs\">");
 		String alt = desc.group(1);
-		assertThat(alt).contains("brs")
+		assertThat(alt).contains("Brief Resilience Scale (BRS)")
 			.contains("All units")
 			.contains(shown.name())
 			.contains("low, typical, high")

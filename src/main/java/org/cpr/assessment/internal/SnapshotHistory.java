@@ -66,7 +66,7 @@ class SnapshotHistory {
 		return found;
 	}
 
-	private List<InstrumentResult> results(UUID submission) {
+	List<InstrumentResult> results(UUID submission) {
 		Map<String, InstrumentResult> byInstrument = new LinkedHashMap<>();
 		jdbc.sql(
 				"SELECT instrument_id, version_id, score, band, flags, answers FROM assessment_result WHERE submission_id = ? ORDER BY position")

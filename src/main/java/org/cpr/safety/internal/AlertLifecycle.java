@@ -138,6 +138,11 @@ public class AlertLifecycle {
 		return alerts.findInboxByUrgency().stream().map(a -> view(a, now)).toList();
 	}
 
+	/** Where an alert came from: its source type and the record's id there. */
+	public Optional<String[]> source(UUID id) {
+		return alerts.findById(id).map(a -> new String[] { a.getSourceType(), a.getSourceId() });
+	}
+
 	public Optional<AlertView> find(UUID id) {
 		Instant now = clock.instant();
 		return alerts.findById(id).map(a -> view(a, now));
