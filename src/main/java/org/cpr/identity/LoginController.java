@@ -2,9 +2,13 @@ package org.cpr.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
@@ -20,8 +24,26 @@ class LoginController {
 
 	LoginController(@Value("${cpr.oidc.enabled:false}") boolean sso,
 			@Value("${cpr.oidc.registration-id:}") String registration,
-			ObjectProvider<ClientRegistrationRepository> registrations) {
-		this.ssoPath = sso ? ssoPath(registration, registrations.getIfAvailable()) : null;
+			ObjectProvider<ClientRegistrationRepository> registrations, Environment environment) {
+		// the configured names, read without contacting the provider (it may be down at
+		// start-up)
+		Set<String> ids = Binder.get(environment)
+			.bind("spring.security.oauth2.client", OAuth2ClientProperties.class)
+			.map(p -> p.getRegistration().keySet())
+			.orElse(Set.of());
+		this.ssoPath = !sso ? null
+				: ids.isEmpty() ? ssoPath(registration, registrations.getIfAvailable()) : ssoPath(registration, ids);
+	}
+
+	/**
+	 * The sign-on link for the configured registration names: {@code wanted} when it is
+	 * one of them, otherwise the only one; none when it cannot tell.
+	 */
+	static String ssoPath(String wanted, Set<String> ids) {
+		if (wanted != null && !wanted.isBlank()) {
+			return ids.contains(wanted) ? "/oauth2/authorization/" + wanted : null;
+		}
+		return ids.size() == 1 ? "/oauth2/authorization/" + ids.iterator().next() : null;
 	}
 
 	/**

@@ -9,7 +9,10 @@ import org.cpr.shared.Role;
 
 /**
  * The system administrator's changes to people, org units and role grants; every change
- * is audited.
+ * is audited. {@code by} is the acting person; {@code null} means the platform itself
+ * (demo seeding, first-run set-up, a job): the change is then stored and audited without
+ * an actor ({@code granted_by} and the audit entry's actor are empty), never refused with
+ * an exception.
  */
 public interface PeopleAdministration {
 

@@ -43,6 +43,9 @@ class RosterAndAdministrationTests {
 	@Autowired
 	IdentityManagement identity;
 
+	@Autowired
+	PeopleAdministration people;
+
 	int people() {
 		return jdbc.sql("SELECT COUNT(*) FROM person").query(Integer.class).single();
 	}
@@ -199,6 +202,33 @@ class RosterAndAdministrationTests {
 		mvc.perform(get("/admin/org-units").with(sysadmin))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<td><span>" + parentName + "</span></td>")));
+	}
+
+	@Test
+	void aGrantByThePlatformItselfIsStoredAndAuditedWithoutAnActorInsteadOfFailing() {
+		String username = "g" + java.util.UUID.randomUUID().toString().substring(0, 12);
+		java.util.UUID person = people.create(new PeopleAdministration.PersonDetails(username,
+				username + "@test.cpr.example", "Grant " + username, TraineeType.RESIDENT, "PGY1", null, null, true),
+				null);
+		java.util.UUID campus = identity.orgUnits()
+			.stream()
+			.filter(u -> u.parent() == null)
+			.findFirst()
+			.orElseThrow()
+			.id()
+			.value();
+		assertThat(people.grant(person, Role.PARTICIPANT, campus, null)).isTrue();
+		assertThat(people.grantsOf(person)).extracting(GrantedRole::role).containsExactly(Role.PARTICIPANT);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM role_grant WHERE person_id = ? AND granted_by IS NULL")
+			.param(person)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc
+			.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'ROLE_GRANTED' AND subject_id = ? AND actor_id IS NULL")
+			.param(person)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		assertThat(people.grant(person, Role.PARTICIPANT, campus, null)).as("the same grant twice").isFalse();
 	}
 
 }

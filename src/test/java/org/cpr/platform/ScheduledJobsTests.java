@@ -63,4 +63,38 @@ class ScheduledJobsTests {
 		assertThat(all).containsAll(PER_NODE.keySet());
 	}
 
+	/**
+	 * A cron job fires at the same wall-clock second on every node; a fast job finishes
+	 * and releases its lock before a node whose clock is a little behind fires, which
+	 * then runs it a second time. Every cron job's lock is therefore held for a minimum
+	 * time, longer than the clocks can differ and shorter than its longest hold.
+	 */
+	@Test
+	void everyCronJobHoldsItsLockForAMinimumTime() {
+		List<JavaMethod> cron = SCHEDULED.stream()
+			.filter(m -> !m.getAnnotationOfType(Scheduled.class).cron().isEmpty())
+			.filter(m -> m.isAnnotatedWith(SchedulerLock.class))
+			.toList();
+		assertThat(cron).as("the scan finds the cron jobs").hasSizeGreaterThan(5);
+		for (JavaMethod m : cron) {
+			SchedulerLock lock = m.getAnnotationOfType(SchedulerLock.class);
+			String name = m.getOwner().getName() + "." + m.getName();
+			assertThat(lock.lockAtLeastFor()).as(name + ": @SchedulerLock(lockAtLeastFor = …)").isNotBlank();
+			java.time.Duration atLeast = java.time.Duration.parse(defaultOf(lock.lockAtLeastFor()));
+			assertThat(atLeast).as(name + " lockAtLeastFor").isPositive();
+			assertThat(atLeast).as(name + " lockAtLeastFor ≤ lockAtMostFor")
+				.isLessThanOrEqualTo(java.time.Duration.parse(defaultOf(lock.lockAtMostFor())));
+		}
+	}
+
+	/** The value of a literal, or the default of a {@code ${key:default}} placeholder. */
+	private static String defaultOf(String value) {
+		if (value.startsWith("${") && value.endsWith("}")) {
+			int colon = value.indexOf(':');
+			assertThat(colon).as(value + " has a default").isPositive();
+			return value.substring(colon + 1, value.length() - 1);
+		}
+		return value;
+	}
+
 }

@@ -61,7 +61,8 @@ public class Reminders {
 	}
 
 	@Scheduled(cron = "${cpr.snapshot.reminder-cron:0 30 7 * * *}")
-	@SchedulerLock(name = "snapshot-reminders", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "snapshot-reminders", lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	public void remindDaily() {
 		remind();
 	}

@@ -109,7 +109,8 @@ public class AssistanceMailer {
 	}
 
 	@Scheduled(cron = "${cpr.assistance.reminder-cron:0 */15 * * * *}")
-	@SchedulerLock(name = "assistance-reminders", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "assistance-reminders", lockAtMostFor = "PT10M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	public void remindScheduled() {
 		remind();
 		followUps();

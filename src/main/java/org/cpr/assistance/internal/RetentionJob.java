@@ -44,7 +44,8 @@ public class RetentionJob {
 	}
 
 	@Scheduled(cron = "${cpr.assistance.retention-cron:0 30 3 * * *}")
-	@SchedulerLock(name = "assistance-retention", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "assistance-retention", lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	public void scheduled() {
 		purge();
 	}

@@ -14,7 +14,7 @@ import org.cpr.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves the waiting anonymous-channel audit entries into the hash chain: all of them in
@@ -29,22 +29,36 @@ public class AnonymousAuditFlush {
 
 	private final HashChainedAuditLog chain;
 
+	private final TransactionTemplate tx;
+
 	private final SecureRandom random = new SecureRandom();
 
-	AnonymousAuditFlush(JdbcClient jdbc, HashChainedAuditLog chain) {
+	AnonymousAuditFlush(JdbcClient jdbc, HashChainedAuditLog chain, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.chain = chain;
+		this.tx = tx;
 	}
 
 	@Scheduled(cron = "${cpr.audit.anonymous-flush-cron:0 7 * * * *}", zone = "UTC")
-	@SchedulerLock(name = "audit-anonymous-flush", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "audit-anonymous-flush", lockAtMostFor = "PT10M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	void scheduled() {
 		flush();
 	}
 
-	/** Appends every waiting entry; returns how many. */
-	@Transactional
+	/**
+	 * Appends every waiting entry in one transaction (its own, or the caller's); returns
+	 * how many. The transaction is opened here, not by an annotation: the scheduler calls
+	 * {@link #scheduled()}, whose call to this method would bypass a proxy, and the chain
+	 * lock would then be released before the appends (two nodes appended the same
+	 * sequence number that way).
+	 */
 	public int flush() {
+		Integer flushed = tx.execute(s -> flushLocked());
+		return flushed == null ? 0 : flushed;
+	}
+
+	private int flushLocked() {
 		chain.lockChain();
 		List<Pending> pending = new ArrayList<>(jdbc.sql("""
 				SELECT id, occurred_on, actor_id, action, record_type, record_id, subject_id, purpose, outcome, detail

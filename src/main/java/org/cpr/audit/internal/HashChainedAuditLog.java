@@ -18,12 +18,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends audit rows in the caller's transaction, so an action and its audit record
  * commit or roll back together. Appends are serialized by locking a single lock row first
  * and only then reading the chain head (a fresh statement, so it sees the previous append
  * once it committed), which keeps the chain linear across threads and application nodes.
+ * The lock lasts until the transaction ends, so appending outside a transaction is
+ * refused ({@link #lockChain}); callers run at READ COMMITTED (the default), where the
+ * head read after the lock sees every earlier append (AuditChainNodesIT: several nodes,
+ * one chain).
  * <p>
  * Each row's hash is an HMAC-SHA256 (chain version 2) with a key kept outside the
  * database ({@link AuditKeys}), so someone who can write the table cannot rebuild a valid
@@ -74,7 +79,15 @@ class HashChainedAuditLog implements AuditPort {
 			.update();
 	}
 
+	/**
+	 * Takes the chain lock for the rest of the current transaction. Without a transaction
+	 * the lock would be released at once and two nodes could append the same sequence
+	 * number, so that is refused.
+	 */
 	void lockChain() {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("audit chain appends need a transaction (the chain lock lasts as long)");
+		}
 		jdbc.sql("SELECT id FROM audit_chain_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
 	}
 

@@ -71,7 +71,8 @@ public class CourseMailer {
 	}
 
 	@Scheduled(cron = "${cpr.courses.reminder-cron:0 */15 * * * *}")
-	@SchedulerLock(name = "course-session-reminders", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "course-session-reminders", lockAtMostFor = "PT10M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	public void remindScheduled() {
 		remind();
 	}

@@ -19,7 +19,8 @@ class EvaluationScheduler {
 	}
 
 	@Scheduled(cron = "${cpr.courses.evaluation-cron:0 */15 * * * *}")
-	@SchedulerLock(name = "course-session-evaluations", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "course-session-evaluations", lockAtMostFor = "PT10M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	void sendDue() {
 		evaluations.sendDue();
 	}

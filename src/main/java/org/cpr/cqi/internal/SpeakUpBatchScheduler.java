@@ -26,7 +26,8 @@ class SpeakUpBatchScheduler {
 	}
 
 	@Scheduled(cron = "${cpr.cqi.speak-up-release-cron:0 15 * * * *}")
-	@SchedulerLock(name = "cqi-speak-up-release", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "cqi-speak-up-release", lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	public void releaseDue() {
 		pool.releaseDue(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
 	}

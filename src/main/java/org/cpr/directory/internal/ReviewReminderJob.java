@@ -38,7 +38,8 @@ class ReviewReminderJob {
 	}
 
 	@Scheduled(cron = "${cpr.directory.review-reminder-cron:0 15 7 * * *}")
-	@SchedulerLock(name = "directory-review-reminders", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "directory-review-reminders", lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	public void remindDaily() {
 		remind();
 	}

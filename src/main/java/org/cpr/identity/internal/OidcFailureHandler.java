@@ -34,6 +34,7 @@ class OidcFailureHandler implements AuthenticationFailureHandler {
 			case OidcPersonMapper.UNKNOWN -> "roster";
 			case OidcPersonMapper.UNVERIFIED -> "unverified";
 			case OidcPersonMapper.INACTIVE -> "inactive";
+			case OidcPersonMapper.ALREADY_LINKED -> "linked";
 			case "access_denied", "login_required", "consent_required", "interaction_required" -> "cancelled";
 			case "authorization_request_not_found", "client_registration_not_found" -> "state";
 			default -> "provider";

@@ -57,6 +57,8 @@ class OidcLogin {
 			.successHandler(successes)
 			.failureHandler(new OidcFailureHandler(audit)));
 		http.logout(logout -> logout.logoutSuccessHandler(this::loggedOut));
+		http.addFilterBefore(new SsoAvailabilityFilter(registrations),
+				org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.class);
 	}
 
 	/**

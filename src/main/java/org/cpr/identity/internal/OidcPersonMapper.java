@@ -17,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Maps an identity provider's (issuer, subject) to a person. The first sign-in links by
  * the IdP's verified e-mail matching the roster; later sign-ins use the stored link only.
- * Unknown people are refused: single sign-on never creates accounts by itself.
+ * Unknown people are refused: single sign-on never creates accounts by itself. Under the
+ * default link policy ({@link SsoLinkPolicy}) a person already linked to another provider
+ * account is refused too.
  */
 @Component
 class OidcPersonMapper {
@@ -29,6 +31,7 @@ class OidcPersonMapper {
 	static final String UNKNOWN = "cpr_not_on_roster";
 	static final String UNVERIFIED = "cpr_email_unverified";
 	static final String INACTIVE = "cpr_person_inactive";
+	static final String ALREADY_LINKED = "cpr_already_linked";
 
 	private final JdbcClient jdbc;
 
@@ -38,11 +41,18 @@ class OidcPersonMapper {
 
 	private final AuditPort audit;
 
-	OidcPersonMapper(JdbcClient jdbc, PersonRepository people, PersonUserDetailsService users, AuditPort audit) {
+	private final SsoLinkPolicy policy;
+
+	private final java.time.Clock clock;
+
+	OidcPersonMapper(JdbcClient jdbc, PersonRepository people, PersonUserDetailsService users, AuditPort audit,
+			SsoLinkPolicy policy, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.people = people;
 		this.users = users;
 		this.audit = audit;
+		this.policy = policy;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -69,8 +79,17 @@ class OidcPersonMapper {
 			throw refused(UNVERIFIED);
 		}
 		Person person = people.findByEmailIgnoreCase(oidc.getEmail()).orElseThrow(() -> refused(UNKNOWN));
-		jdbc.sql("INSERT INTO external_identity (id, person_id, issuer, subject) VALUES (?, ?, ?, ?)")
-			.params(UUID.randomUUID(), person.getId(), issuer, subject)
+		if (!policy.allowsSeveral() && jdbc.sql("SELECT COUNT(*) FROM external_identity WHERE person_id = ?")
+			.param(person.getId())
+			.query(Long.class)
+			.single() > 0) {
+			// first-only: another provider account is already linked to this person (a
+			// second account, or an address reassigned at the provider); an administrator
+			// removes the old link first
+			throw refused(ALREADY_LINKED);
+		}
+		jdbc.sql("INSERT INTO external_identity (id, person_id, issuer, subject, linked_at) VALUES (?, ?, ?, ?, ?)")
+			.params(UUID.randomUUID(), person.getId(), issuer, subject, java.sql.Timestamp.from(clock.instant()))
 			.update();
 		audit.record(
 				AuditEntry.success(new PersonId(person.getId()), "SSO_LINKED", "person", person.getId().toString()));

@@ -139,8 +139,8 @@ class PeopleAdministrationService implements PeopleAdministration {
 		if (exists || units.findById(unit).isEmpty() || people.findById(person).isEmpty()) {
 			return false;
 		}
-		RoleGrantEntity grant = grants
-			.save(new RoleGrantEntity(UUID.randomUUID(), person, role, unit, by.value(), clock.instant()));
+		RoleGrantEntity grant = grants.save(new RoleGrantEntity(UUID.randomUUID(), person, role, unit,
+				by == null ? null : by.value(), clock.instant()));
 		audit.record(AuditEntry.administration(by, "ROLE_GRANTED", "role_grant", grant.getId().toString())
 			.about(new PersonId(person))
 			.detail(role.name()));

@@ -66,7 +66,8 @@ public class NeedsWaveSender {
 	}
 
 	@Scheduled(cron = "${cpr.needs.sender-cron:0 20 6 * * *}")
-	@SchedulerLock(name = "needs-wave-sender", lockAtMostFor = "PT20M")
+	@SchedulerLock(name = "needs-wave-sender", lockAtMostFor = "PT20M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	void scheduled() {
 		int invited = sendDue();
 		if (invited > 0) {

@@ -49,7 +49,8 @@ class WaveScheduler {
 	}
 
 	@Scheduled(cron = "${cpr.survey.scheduler-cron:0 5 * * * *}")
-	@SchedulerLock(name = "survey-wave-scheduler", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "survey-wave-scheduler", lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	public void runHourly() {
 		run();
 	}

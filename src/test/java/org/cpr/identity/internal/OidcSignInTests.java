@@ -35,7 +35,9 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(properties = { "cpr.oidc.enabled=true",
+// several links per person: two tests here sign the same demo person on with two subjects (the default,
+// first-only, is driven through a real provider in OidcProviderFlowTests)
+@SpringBootTest(properties = { "cpr.oidc.enabled=true", "cpr.oidc.link-policy=several",
 		"spring.security.oauth2.client.registration.campus.client-id=cpr",
 		"spring.security.oauth2.client.registration.campus.client-secret=not-a-secret",
 		"spring.security.oauth2.client.registration.campus.authorization-grant-type=authorization_code",

@@ -10,10 +10,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Handles and passphrases of anonymous check-in accounts. The handle is stored only as a
@@ -36,7 +35,9 @@ import org.springframework.stereotype.Component;
  * handles; the passphrase as an Argon2id hash. A handle is not unique: an account is the
  * pair handle + passphrase, so choosing a handle someone else already uses simply opens a
  * new account and never reveals that the handle exists. Attempts are throttled per handle
- * and overall (Bucket4j, in memory) without looking at who the client is. A signed-in
+ * across all nodes ({@link CheckinAttempts}, in the database, under a keyed hash of its
+ * own) and overall per node (Bucket4j, in memory: that cap protects each node's CPU from
+ * a flood of Argon2 checks), without looking at who the client is. A signed-in
  * participant carries an opaque sealed token in form bodies, never in a URL or cookie.
  * <p>
  * Accounts created before the keyed hash carry the unkeyed SHA-256 of the handle; they
@@ -52,8 +53,6 @@ public class CheckinAccess {
 
 	private static final String TOKEN_CONTEXT = "checkin-token";
 
-	private static final int MAX_TRACKED = 50_000;
-
 	private final JdbcClient jdbc;
 
 	private final SecretBox box;
@@ -64,7 +63,7 @@ public class CheckinAccess {
 
 	private final String dummyHash;
 
-	private final Map<String, Bucket> perHandle = new ConcurrentHashMap<>();
+	private final CheckinAttempts perHandle;
 
 	private final Bucket overall = Bucket.builder()
 		.addLimit(Bandwidth.builder().capacity(600).refillGreedy(600, Duration.ofMinutes(1)).build())
@@ -72,12 +71,14 @@ public class CheckinAccess {
 
 	private final SecretKeySpec handleKey;
 
-	CheckinAccess(JdbcClient jdbc, SecretBox box, Clock clock, @Value("${cpr.crypto.key:}") String cryptoKey) {
+	CheckinAccess(JdbcClient jdbc, SecretBox box, Clock clock, PlatformTransactionManager transactions,
+			@Value("${cpr.crypto.key:}") String cryptoKey) {
 		this.jdbc = jdbc;
 		this.box = box;
 		this.clock = clock;
 		this.dummyHash = argon2.encode("timing-equaliser");
 		this.handleKey = handleKey(cryptoKey);
+		this.perHandle = new CheckinAttempts(jdbc, transactions, clock, ATTEMPTS_PER_HANDLE, HANDLE_WINDOW);
 	}
 
 	static String normalize(String handle) {
@@ -93,6 +94,22 @@ public class CheckinAccess {
 			mac.init(handleKey);
 			return HexFormat.of()
 				.formatHex(mac.doFinal(("checkin-handle:" + normalize(handle)).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * The key the attempt counter stores for a handle: an HMAC like {@link #handleHash}
+	 * but with another purpose, so the counter's rows cannot be joined to accounts.
+	 */
+	String throttleKey(String handle) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(handleKey);
+			return HexFormat.of()
+				.formatHex(mac.doFinal(("checkin-throttle:" + normalize(handle)).getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (java.security.GeneralSecurityException e) {
 			throw new IllegalStateException(e);
@@ -147,17 +164,7 @@ public class CheckinAccess {
 	 */
 	public Optional<UUID> authenticate(String handle, String passphrase) {
 		String hash = handleHash(handle);
-		if (perHandle.size() > MAX_TRACKED) {
-			perHandle.clear();
-		}
-		Bucket bucket = perHandle.computeIfAbsent(hash,
-				k -> Bucket.builder()
-					.addLimit(Bandwidth.builder()
-						.capacity(ATTEMPTS_PER_HANDLE)
-						.refillGreedy(ATTEMPTS_PER_HANDLE, HANDLE_WINDOW)
-						.build())
-					.build());
-		if (!overall.tryConsume(1) || !bucket.tryConsume(1)) {
+		if (!overall.tryConsume(1) || !perHandle.tryAttempt(throttleKey(handle))) {
 			throw new CheckinThrottledException();
 		}
 		List<Stored> stored = find(handle);

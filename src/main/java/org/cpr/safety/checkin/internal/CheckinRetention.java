@@ -31,7 +31,8 @@ public class CheckinRetention {
 	}
 
 	@Scheduled(cron = "${cpr.checkin.retention-cron:0 30 3 * * *}", zone = "UTC")
-	@SchedulerLock(name = "checkin-retention", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "checkin-retention", lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	void scheduled() {
 		purgeIdle();
 	}

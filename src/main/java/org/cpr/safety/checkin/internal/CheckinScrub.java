@@ -39,7 +39,8 @@ public class CheckinScrub {
 	}
 
 	@Scheduled(cron = "${cpr.checkin.scrub-cron:0 7 * * * *}", zone = "UTC")
-	@SchedulerLock(name = "checkin-scrub", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "checkin-scrub", lockAtMostFor = "PT10M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	void scheduled() {
 		scrub();
 	}
