@@ -143,6 +143,9 @@ public class SafetyRouting {
 
 	@Scheduled(fixedDelayString = "${cpr.snapshot.choice-check:PT1M}")
 	@SchedulerLock(name = "snapshot-safety-choice", lockAtMostFor = "PT5M")
+	// its own transaction: the call below bypasses the proxy, and a concern published
+	// outside a transaction never reaches the safety module's transactional listener
+	@Transactional
 	public void publishUndecidedRegularly() {
 		publishUndecided();
 	}

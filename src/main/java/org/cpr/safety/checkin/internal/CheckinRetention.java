@@ -33,6 +33,7 @@ public class CheckinRetention {
 	@Scheduled(cron = "${cpr.checkin.retention-cron:0 30 3 * * *}", zone = "UTC")
 	@SchedulerLock(name = "checkin-retention", lockAtMostFor = "PT30M",
 			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
+	@Transactional // the call below bypasses the proxy
 	void scheduled() {
 		purgeIdle();
 	}
