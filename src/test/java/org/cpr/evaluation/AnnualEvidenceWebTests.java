@@ -174,7 +174,7 @@ class AnnualEvidenceWebTests {
 			.params(offering, topic.toString(), t, t)
 			.update();
 		for (int i = 0; i < 6; i++) {
-			Timestamp start = ts(LocalDate.of(YEAR, 10, 1 + i * 7));
+			Timestamp start = ts(LocalDate.of(YEAR, 10, 1).plusDays(i * 7L));
 			jdbc.sql(
 					"""
 							INSERT INTO course_session (id, offering_id, starts_at, ends_at, time_zone, capacity, status, checkin_secret)

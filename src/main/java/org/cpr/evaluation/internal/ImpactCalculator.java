@@ -147,8 +147,7 @@ class ImpactCalculator {
 			addCells(round, "c:" + type, 1, out, changes, baselines);
 		});
 		// One offering's attendees, decided last in the same round: a row is released
-		// only
-		// when no combination with the rows above isolates fewer than the threshold.
+		// only when no combination with the rows above isolates fewer than the threshold.
 		List<OfferingAttendance.Offering> measured = new ArrayList<>();
 		for (OfferingAttendance.Offering o : offered) {
 			List<PrePost> in = prePost.values().stream().filter(p -> o.attendees().contains(p.person())).toList();
