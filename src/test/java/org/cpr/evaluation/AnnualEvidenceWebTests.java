@@ -217,7 +217,7 @@ class AnnualEvidenceWebTests {
 		try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
 			assertThat(text).contains("Items opened 6")
-				.contains("Evidence fixture ICU Workload 90 6")
+				.contains("Evidence fixture ICU · University Hospital Workload 90 6")
 				.contains("Searches of the directory 40")
 				.contains("Service pages viewed: Crisis 12")
 				.contains("Night cover is too thin");
@@ -244,7 +244,7 @@ class AnnualEvidenceWebTests {
 				.contains("Curriculum sessions delivered that address this item: 6")
 				.contains("Confidential consultation appointments offered: 8")
 				.contains("outside 08:00–18:00 on weekdays or at weekends: 5")
-				.contains("Evidence fixture ICU, Workload averaged 90 (n = 6)")
+				.contains("Evidence fixture ICU · University Hospital, Workload averaged 90 (n = 6)")
 				.contains("does not hold absence or coverage records");
 		}
 		CprUser surgery = fixtures.signedIn("leader", Role.PROGRAM_DIRECTOR, "PRG-GS");
