@@ -6,6 +6,7 @@
  * retention. Tables belong to this module; other modules get typed events without
  * content, and reports leave only through {@code disclosure}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Individual assistance", allowedDependencies = { "shared",
-		"identity", "questionnaire", "directory", "disclosure", "notification", "calendar", "evaluation", "safety" })
+@org.springframework.modulith.ApplicationModule(displayName = "Individual assistance",
+		allowedDependencies = { "shared", "identity", "questionnaire", "directory", "disclosure", "notification",
+				"calendar", "evaluation", "safety", "curriculum" })
 package org.cpr.assistance;

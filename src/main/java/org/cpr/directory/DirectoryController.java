@@ -28,7 +28,10 @@ class DirectoryController {
 
 	private final ServiceDirectory directory;
 
-	DirectoryController(ServiceDirectory directory) {
+	private final DirectoryUse use;
+
+	DirectoryController(ServiceDirectory directory, DirectoryUse use) {
+		this.use = use;
 		this.directory = directory;
 	}
 
@@ -57,6 +60,9 @@ class DirectoryController {
 		model.addAttribute("query", query);
 		model.addAttribute("results", results);
 		boolean htmx = "true".equals(request.getHeader("HX-Request"));
+		if (!htmx) {
+			use.searched(); // a page load, not each keystroke of a live search
+		}
 		return htmx ? SEARCH_VIEW + " :: results" : SEARCH_VIEW;
 	}
 
@@ -71,6 +77,7 @@ class DirectoryController {
 		}
 		ServiceEntry entry = directory.find(uuid).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("service", entry);
+		use.viewed(entry.category());
 		if (entry.retired()) {
 			model.addAttribute("alternatives", directory.alternatives(uuid));
 			return RETIRED_VIEW;

@@ -5,13 +5,34 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.cpr.cqi.CqiYearFigures;
+import org.cpr.directory.ServiceCategory;
+import org.cpr.needs.NeedsYearFindings;
+
 /**
  * An academic year's evaluation as the program committee reviews it: reach, relative
  * impact, safety-process figures (gated counts), the committee's commentary, the plan
- * that was made for this year (with what was achieved) and the plan for the next one.
+ * that was made for this year (with what was achieved) and the plan for the next one, the
+ * CQI register's year, the heaviest needs-analysis findings and directory use.
  */
 public record AnnualReport(AcademicYear year, ReachTable reach, ImpactTable impact, List<SafetyRow> safety,
-		Commentary commentary, Plan plan, Plan nextPlan) {
+		Commentary commentary, Plan plan, Plan nextPlan, CqiSummary cqi, List<NeedsYearFindings.Finding> needs,
+		DirectorySummary directory) {
+
+	/**
+	 * The CQI register's year: items opened and resolved (gated counts), the items opened
+	 * (register titles, never reporters) and the published "you said, we did" entries.
+	 */
+	public record CqiSummary(GatedCount opened, GatedCount resolved, List<CqiYearFigures.Item> items,
+			List<CqiYearFigures.YouSaidWeDid> youSaidWeDid) {
+	}
+
+	/** Directory searches and service-page views per category, each a gated count. */
+	public record DirectorySummary(GatedCount searches, List<DirectoryRow> views) {
+	}
+
+	public record DirectoryRow(ServiceCategory category, GatedCount views) {
+	}
 
 	/**
 	 * Alerts of one tier: the count through the gate; rates and times only when the count

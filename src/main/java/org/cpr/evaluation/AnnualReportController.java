@@ -197,9 +197,10 @@ class AnnualReportController {
 		List<String> findings = new ArrayList<>();
 		for (ImpactRow r : report.impact().rows()) {
 			if (r.headline() != null) {
-				findings.add(messages.getMessage(r.type().messageKey(), null, locale) + " · "
-						+ messages.getMessage(r.instrument().messageKey(), null, locale) + " · g = "
-						+ String.format(locale, "%.2f", r.headline().g()));
+				findings.add(
+						(r.offering() != null ? r.offering() : messages.getMessage(r.type().messageKey(), null, locale))
+								+ " · " + messages.getMessage(r.instrument().messageKey(), null, locale) + " · g = "
+								+ String.format(locale, "%.2f", r.headline().g()));
 			}
 		}
 		for (ReachRow r : report.reach().rows(ReachRow.Dimension.ALL)) {

@@ -25,7 +25,7 @@ public record ForestPlot(OutcomeInstrument instrument, List<Line> lines, int hei
 	 * and is labelled only.
 	 */
 	public record Line(InterventionType type, String method, boolean estimated, int y, double x, double x1, double x2,
-			boolean clippedLow, boolean clippedHigh) {
+			boolean clippedLow, boolean clippedHigh, String offering) {
 	}
 
 	public static ForestPlot of(OutcomeInstrument instrument, List<ImpactRow> rows) {
@@ -34,11 +34,11 @@ public record ForestPlot(OutcomeInstrument instrument, List<Line> lines, int hei
 		for (ImpactRow row : rows) {
 			Effect e = row.headline();
 			if (e == null) {
-				lines.add(new Line(row.type(), row.method(), false, y, 0, 0, 0, false, false));
+				lines.add(new Line(row.type(), row.method(), false, y, 0, 0, 0, false, false, row.offering()));
 			}
 			else {
 				lines.add(new Line(row.type(), row.method(), true, y, x(e.g()), x(e.lower()), x(e.upper()),
-						e.lower() < MIN, e.upper() > MAX));
+						e.lower() < MIN, e.upper() > MAX, row.offering()));
 			}
 			y += ROW;
 		}

@@ -18,12 +18,26 @@ import java.util.List;
  * null
  * @param cautions message keys of plain-language cautions (small n, baseline differences,
  * nothing released)
+ * @param offering the offering's title for a row of one offering's attendees (change
+ * among them only), null for a row of a whole intervention type
  */
 public record ImpactRow(InterventionType type, OutcomeInstrument instrument, GatedCount participants,
-		GatedCount comparison, Effect change, Effect versusComparison, Double baselineGap, List<String> cautions) {
+		GatedCount comparison, Effect change, Effect versusComparison, Double baselineGap, List<String> cautions,
+		String offering) {
 
 	public ImpactRow {
 		cautions = List.copyOf(cautions);
+	}
+
+	public ImpactRow(InterventionType type, OutcomeInstrument instrument, GatedCount participants,
+			GatedCount comparison, Effect change, Effect versusComparison, Double baselineGap, List<String> cautions) {
+		this(type, instrument, participants, comparison, change, versusComparison, baselineGap, cautions, null);
+	}
+
+	/** The same row labelled as one offering's. */
+	public ImpactRow forOffering(String title) {
+		return new ImpactRow(type, instrument, participants, comparison, change, versusComparison, baselineGap,
+				cautions, title);
 	}
 
 	/**

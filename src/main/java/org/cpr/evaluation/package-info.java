@@ -4,8 +4,10 @@
  * plan, and the de-identified research export. Modules that deliver an intervention tell
  * this module who took part (or, for confidential services, only how many) by declaring
  * an {@link org.cpr.evaluation.InterventionReach} bean; this module never reads their
- * tables. Every number it shows passes the {@code disclosure} gate.
+ * tables. The annual report reads the CQI register, needs findings and directory use
+ * through those modules' read interfaces. Every number it shows passes the
+ * {@code disclosure} gate.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evaluation",
-		allowedDependencies = { "shared", "identity", "disclosure" })
+		allowedDependencies = { "shared", "identity", "disclosure", "cqi", "needs", "directory", "curriculum" })
 package org.cpr.evaluation;

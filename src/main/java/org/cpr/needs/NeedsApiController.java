@@ -100,8 +100,7 @@ class NeedsApiController {
 		catch (IllegalArgumentException e) {
 			throw new NeedsInputException("by", "needs.api.by.invalid");
 		}
-		HeatMap map = results.heatMap(NeedsResultsController.viewer(me), dimension,
-				year == null ? results.currentYear() : year);
+		HeatMap map = results.heatMap(results.viewer(me), dimension, year == null ? results.currentYear() : year);
 		return new HeatMapJson(map.year(), dimension.name(),
 				map.domains().stream().map(StressorDomain::column).toList(),
 				map.rows()

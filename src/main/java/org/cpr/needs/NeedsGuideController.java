@@ -55,7 +55,8 @@ class NeedsGuideController {
 		RotationGuides.Upcoming next = guides.upcoming(me.personId()).orElse(null);
 		model.addAttribute("upcoming", next);
 		if (next != null && next.visible()) {
-			guides.guide(me.personId(), next.block().rotation().id()).ifPresent(g -> model.addAttribute("guide", g));
+			guides.publishedGuide(me.personId(), next.block().rotation().id())
+				.ifPresent(g -> model.addAttribute("guide", g));
 		}
 		return MINE;
 	}
@@ -63,8 +64,8 @@ class NeedsGuideController {
 	@GetMapping("/needs/guides/{id}")
 	@PreAuthorize("hasAnyRole('FACILITATOR','PROGRAM_DIRECTOR','ADMINISTRATOR')")
 	String guide(@AuthenticationPrincipal CprUser me, @PathVariable UUID id, Model model) {
-		model.addAttribute("guide",
-				guides.guide(me.personId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		model.addAttribute("guide", guides.guide(results.viewer(me), id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
 		return GUIDE;
 	}
 
@@ -74,7 +75,7 @@ class NeedsGuideController {
 		int y = year == null ? results.currentYear() : year;
 		model.addAttribute("year", y);
 		model.addAttribute("years", results.years());
-		model.addAttribute("queues", guides.reviewQueue(me.personId(), y));
+		model.addAttribute("queues", guides.reviewQueue(results.viewer(me), y));
 		return TIPS;
 	}
 
@@ -83,7 +84,7 @@ class NeedsGuideController {
 	String publish(@AuthenticationPrincipal CprUser me, @PathVariable UUID id, @RequestParam int year,
 			@RequestParam(defaultValue = "") String text, Model model) {
 		try {
-			guides.publish(me.personId(), year, id, text);
+			guides.publish(results.viewer(me), year, id, text);
 		}
 		catch (NeedsInputException e) {
 			model.addAttribute("error", messages.text(e));
@@ -98,7 +99,7 @@ class NeedsGuideController {
 	@PreAuthorize("hasRole('FACILITATOR')")
 	String reject(@AuthenticationPrincipal CprUser me, @PathVariable UUID id, @RequestParam int year, Model model) {
 		try {
-			guides.reject(me.personId(), year, id);
+			guides.reject(results.viewer(me), year, id);
 		}
 		catch (NeedsInputException e) {
 			model.addAttribute("error", messages.text(e));

@@ -21,6 +21,8 @@ import org.cpr.disclosure.MeasureType;
 import org.cpr.disclosure.Released;
 import org.cpr.disclosure.Statistic;
 import org.cpr.disclosure.Suppressed;
+import org.cpr.identity.CprUser;
+import org.cpr.identity.IdentityManagement;
 import org.cpr.needs.internal.HeatMapQuery;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
@@ -34,12 +36,15 @@ import org.springframework.stereotype.Service;
  * views).
  */
 @Service
-public class NeedsResults {
+public class NeedsResults implements NeedsYearFindings {
 
 	static final String ALL = "all";
 
-	/** A viewer of results: who, and the role the gate limits filters by. */
-	public record Viewer(PersonId person, Role role) {
+	/**
+	 * A viewer of results: who, the role the gate limits filters by, and the org units
+	 * whose answers they may see.
+	 */
+	public record Viewer(PersonId person, Role role, NeedsScope scope) {
 	}
 
 	/**
@@ -64,12 +69,43 @@ public class NeedsResults {
 
 	private final Clock clock;
 
-	NeedsResults(HeatMapQuery query, DisclosureGate gate, RotationCatalogue catalogue, CqiIntake cqi, Clock clock) {
+	private final IdentityManagement identity;
+
+	NeedsResults(HeatMapQuery query, DisclosureGate gate, RotationCatalogue catalogue, CqiIntake cqi, Clock clock,
+			IdentityManagement identity) {
+		this.identity = identity;
 		this.query = query;
 		this.gate = gate;
 		this.catalogue = catalogue;
 		this.cqi = cqi;
 		this.clock = clock;
+	}
+
+	/**
+	 * The viewer a signed-in person is: their gate role and the units under their grants.
+	 */
+	public Viewer viewer(CprUser me) {
+		return new Viewer(me.personId(), gateRole(me.roles()), NeedsScope.of(me, identity));
+	}
+
+	@Override
+	public List<NeedsYearFindings.Finding> heaviest(PersonId person, Role role,
+			java.util.Collection<org.cpr.shared.OrgUnitId> grants, int academicYear, int limit) {
+		Viewer viewer = new Viewer(person, role, NeedsScope.ofGrants(grants, identity));
+		List<NeedsYearFindings.Finding> out = new ArrayList<>();
+		for (HeatMap.Row row : heatMap(viewer, Dimension.ROTATION, academicYear).rows()) {
+			if (row.overall()) {
+				continue;
+			}
+			for (HeatMap.Cell c : row.cells()) {
+				if (c.released() && c.domain().stressor()) {
+					out.add(new NeedsYearFindings.Finding(row.label(), "needs.domain." + c.domain().name(), c.mean(),
+							c.respondents(), c.domain().severity(c.mean())));
+				}
+			}
+		}
+		out.sort(Comparator.comparingDouble(NeedsYearFindings.Finding::severity).reversed());
+		return List.copyOf(out.subList(0, Math.min(limit, out.size())));
 	}
 
 	public int currentYear() {
@@ -87,7 +123,7 @@ public class NeedsResults {
 	}
 
 	public HeatMap heatMap(Viewer viewer, Dimension by, int year) {
-		List<HeatMapQuery.Unit> units = query.units(year, LocalDate.now(clock));
+		List<HeatMapQuery.Unit> units = query.units(year, LocalDate.now(clock), viewer.scope());
 		Map<String, String> labels = labels(by, units);
 		Map<String, List<HeatMapQuery.Unit>> groups = new LinkedHashMap<>();
 		labels.keySet().forEach(k -> groups.put(k, new ArrayList<>()));

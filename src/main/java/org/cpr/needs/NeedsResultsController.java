@@ -86,8 +86,8 @@ class NeedsResultsController {
 		}
 	}
 
-	static NeedsResults.Viewer viewer(CprUser me) {
-		return new NeedsResults.Viewer(me.personId(), NeedsResults.gateRole(me.roles()));
+	private NeedsResults.Viewer viewer(CprUser me) {
+		return results.viewer(me);
 	}
 
 	private static Dimension dimension(String by) {

@@ -16,6 +16,7 @@ import org.cpr.disclosure.DisclosurePolicy;
 import org.cpr.disclosure.DisclosureRequest;
 import org.cpr.disclosure.MeasureType;
 import org.cpr.disclosure.Suppressed;
+import org.cpr.needs.internal.HeatMapQuery;
 import org.cpr.needs.internal.TipScrubber;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
@@ -90,12 +91,19 @@ public class RotationGuides {
 	 * comments. Audited.
 	 */
 	@Transactional
-	public List<Queue> reviewQueue(PersonId reviewer, int year) {
+	public List<Queue> reviewQueue(NeedsResults.Viewer viewer, int year) {
+		PersonId reviewer = viewer.person();
+		NeedsScope scope = viewer.scope();
 		LocalDate today = LocalDate.now(clock);
+		if (!scope.everything() && scope.units().isEmpty()) {
+			return List.of();
+		}
 		List<UUID> rotations = jdbc
-			.sql("SELECT DISTINCT rotation_id FROM needs_tip WHERE academic_year = ? AND status = 'PENDING'"
-					+ " AND closes_on < ?")
-			.params(year, today)
+			.sql("SELECT DISTINCT rotation_id FROM needs_tip WHERE academic_year = :year AND status = 'PENDING'"
+					+ " AND closes_on < :today" + HeatMapQuery.campaignFilter(scope, "campaign_id"))
+			.param("year", year)
+			.param("today", today)
+			.param("units", HeatMapQuery.scopeUnits(scope))
 			.query(UUID.class)
 			.list();
 		if (rotations.isEmpty()) {
@@ -104,8 +112,12 @@ public class RotationGuides {
 		List<CellRequest> cells = new ArrayList<>();
 		for (UUID r : rotations) {
 			List<Contribution> answered = jdbc
-				.sql("SELECT id FROM needs_response WHERE academic_year = ? AND rotation_id = ? AND closes_on < ?")
-				.params(year, r, today)
+				.sql("SELECT id FROM needs_response WHERE academic_year = :year AND rotation_id = :rotation"
+						+ " AND closes_on < :today" + HeatMapQuery.campaignFilter(scope, "campaign_id"))
+				.param("year", year)
+				.param("rotation", r)
+				.param("today", today)
+				.param("units", HeatMapQuery.scopeUnits(scope))
 				.query(UUID.class)
 				.list()
 				.stream()
@@ -122,9 +134,13 @@ public class RotationGuides {
 			Rotation rotation = byId.get(rotationId);
 			if (result.released()) {
 				List<PendingTip> tips = new ArrayList<>(jdbc
-					.sql("SELECT id, original FROM needs_tip WHERE academic_year = ? AND rotation_id = ?"
-							+ " AND status = 'PENDING' AND closes_on < ?")
-					.params(year, rotationId, today)
+					.sql("SELECT id, original FROM needs_tip WHERE academic_year = :year AND rotation_id = :rotation"
+							+ " AND status = 'PENDING' AND closes_on < :today"
+							+ HeatMapQuery.campaignFilter(scope, "campaign_id"))
+					.param("year", year)
+					.param("rotation", rotationId)
+					.param("today", today)
+					.param("units", HeatMapQuery.scopeUnits(scope))
 					.query((rs, i) -> new PendingTip(rs.getObject("id", UUID.class),
 							TipScrubber.scrub(rs.getString("original"))))
 					.list());
@@ -148,8 +164,9 @@ public class RotationGuides {
 	 * wording is discarded.
 	 */
 	@Transactional
-	public void publish(PersonId reviewer, int year, UUID tipId, String edited) {
-		UUID rotation = releasedPendingTip(reviewer, year, tipId);
+	public void publish(NeedsResults.Viewer viewer, int year, UUID tipId, String edited) {
+		PersonId reviewer = viewer.person();
+		UUID rotation = releasedPendingTip(viewer, year, tipId);
 		String text = TipScrubber.scrub(edited);
 		if (text.isBlank()) {
 			throw new NeedsInputException("text", "needs.field.required");
@@ -166,8 +183,9 @@ public class RotationGuides {
 
 	/** Declines a tip; its text is deleted. */
 	@Transactional
-	public void reject(PersonId reviewer, int year, UUID tipId) {
-		UUID rotation = releasedPendingTip(reviewer, year, tipId);
+	public void reject(NeedsResults.Viewer viewer, int year, UUID tipId) {
+		PersonId reviewer = viewer.person();
+		UUID rotation = releasedPendingTip(viewer, year, tipId);
 		jdbc.sql(
 				"UPDATE needs_tip SET status = 'REJECTED', original = '', reviewed_by = ?, reviewed_on = ? WHERE id = ?")
 			.params(reviewer.value(), LocalDate.now(clock), tipId)
@@ -176,18 +194,26 @@ public class RotationGuides {
 	}
 
 	/**
-	 * The guide of a rotation: its newest year's released findings, published tips,
-	 * contacts and links.
+	 * The guide of a rotation as trainees read it: its newest year's released findings,
+	 * published tips, contacts and links.
 	 */
-	public Optional<Guide> guide(PersonId viewer, UUID rotationId) {
+	public Optional<Guide> publishedGuide(PersonId trainee, UUID rotationId) {
+		// A guide is published content for the rotation at its hospital: its findings
+		// are the rotation-level figures a facilitator may release, over every program
+		// whose people rotate there.
+		return guide(new NeedsResults.Viewer(trainee, Role.FACILITATOR, NeedsScope.wholeInstitution()), rotationId);
+	}
+
+	/**
+	 * The guide of a rotation as a staff member sees it: findings and tips of the answers
+	 * in their scope only.
+	 */
+	public Optional<Guide> guide(NeedsResults.Viewer as, UUID rotationId) {
 		Optional<Rotation> rotation = catalogue.find(rotationId);
 		if (rotation.isEmpty()) {
 			return Optional.empty();
 		}
 		int year = results.currentYear();
-		// A guide is published content: its findings are the rotation-level figures a
-		// facilitator may release.
-		NeedsResults.Viewer as = new NeedsResults.Viewer(viewer, Role.FACILITATOR);
 		List<NeedsResults.Finding> findings = List.of();
 		for (int y : results.years()) {
 			List<NeedsResults.Finding> f = results.topStressors(as, rotationId, y)
@@ -203,8 +229,10 @@ public class RotationGuides {
 			}
 		}
 		List<String> tips = jdbc
-			.sql("SELECT published_text FROM needs_tip WHERE rotation_id = ? AND status = 'PUBLISHED' ORDER BY id")
-			.param(rotationId)
+			.sql("SELECT published_text FROM needs_tip WHERE rotation_id = :rotation AND status = 'PUBLISHED'"
+					+ HeatMapQuery.campaignFilter(as.scope(), "campaign_id") + " ORDER BY id")
+			.param("rotation", rotationId)
+			.param("units", HeatMapQuery.scopeUnits(as.scope()))
 			.query(String.class)
 			.list();
 		return Optional.of(new Guide(rotation.get(), findings, tips, catalogue.links(rotationId), year));
@@ -222,7 +250,7 @@ public class RotationGuides {
 		});
 	}
 
-	private UUID releasedPendingTip(PersonId reviewer, int year, UUID tipId) {
+	private UUID releasedPendingTip(NeedsResults.Viewer reviewer, int year, UUID tipId) {
 		UUID rotation = jdbc
 			.sql("SELECT rotation_id FROM needs_tip WHERE id = ? AND academic_year = ? AND status = 'PENDING'")
 			.params(tipId, year)

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a week ahead; a facilitator adds a rotation and imports the block schedule; after the
  * block ends the stressor wave reaches a trainee, who answers without naming the
  * rotation; once the wave closes the heat map shows the rotation, and its heaviest
- * stressor becomes a CQI register item in one click.
+ * stressor becomes a CQI register item in one click, which the annual evaluation report
+ * then lists.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BrowserSupport.class)
@@ -164,6 +165,11 @@ class NeedsBrowserIT {
 		facilitator.locator("#cqi-WORKLOAD").click();
 		assertThat(facilitator).hasURL(Pattern.compile(".*/cqi/items/[0-9a-f-]+$"));
 		assertThat(facilitator.locator("body")).containsText("Needs analysis: workload on " + rotation);
+
+		// The committee's annual report lists the item among the register's year.
+		facilitator.navigate("/evaluation/annual");
+		assertThat(facilitator.locator("#annual-cqi-items")).containsText("Needs analysis: workload on " + rotation);
+		FoundationBrowserIT.assertNoSeriousViolations(facilitator, "/evaluation/annual");
 	}
 
 }

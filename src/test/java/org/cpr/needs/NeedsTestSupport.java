@@ -26,8 +26,23 @@ public final class NeedsTestSupport {
 	public static CprUser user(IdentityManagement identity, String username, Role role) {
 		PersonSummary p = identity.byUsername(username).orElseThrow();
 		return new CprUser(p.id(), username, null, p.displayName(),
-				Set.of(new ScopedRole(role, p.program() != null ? p.program() : identity.orgUnits().get(0).id())),
-				false, true);
+				Set.of(new ScopedRole(role, p.program() != null ? p.program() : root(identity))), false, true);
+	}
+
+	/** A user holding one role for one org unit (and everything below it). */
+	public static CprUser user(IdentityManagement identity, String username, Role role, String unitCode) {
+		PersonSummary p = identity.byUsername(username).orElseThrow();
+		return new CprUser(p.id(), username, null, p.displayName(),
+				Set.of(new ScopedRole(role, unit(identity, unitCode))), false, true);
+	}
+
+	public static org.cpr.shared.OrgUnitId unit(IdentityManagement identity, String code) {
+		return identity.orgUnits().stream().filter(u -> code.equals(u.code())).findFirst().orElseThrow().id();
+	}
+
+	/** The top of the org tree (the demo campus), where campus-wide roles are held. */
+	public static org.cpr.shared.OrgUnitId root(IdentityManagement identity) {
+		return identity.orgUnits().stream().filter(u -> u.parent() == null).findFirst().orElseThrow().id();
 	}
 
 	/**

@@ -92,17 +92,28 @@ class JdbcReleaseLedger implements ReleaseLedger {
 		return entries;
 	}
 
+	/**
+	 * One batched statement for the whole decision (a heat map releases hundreds of
+	 * cells; one round trip each was most of its cost). Runs in the transaction of
+	 * {@link #exclusively}, so the round's advisory lock is still held.
+	 */
 	@Override
 	public void record(PersonId principal, String roundId, List<LedgerEntry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
 		Timestamp now = Timestamp.from(clock.instant());
+		java.util.Map<String, Object[]> rows = new java.util.LinkedHashMap<>();
 		for (LedgerEntry entry : entries) {
 			byte[] units = LedgerCodec.encode(entry);
 			String digest = LedgerCodec.digest(entry.channel(), units);
-			jdbc.update(
-					"INSERT INTO disclosure_release (id, principal_id, round_id, channel, digest, units, released_at) "
-							+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-					UUID.randomUUID(), principal.value(), roundId, entry.channel(), digest, units, now);
+			rows.putIfAbsent(digest, new Object[] { UUID.randomUUID(), principal.value(), roundId, entry.channel(),
+					digest, units, now });
 		}
+		jdbc.batchUpdate(
+				"INSERT INTO disclosure_release (id, principal_id, round_id, channel, digest, units, released_at) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+				new java.util.ArrayList<>(rows.values()));
 	}
 
 	@Override

@@ -48,8 +48,11 @@ class AnnualEvaluationService implements AnnualEvaluation {
 
 	private final Clock clock;
 
+	private final AnnualSections sections;
+
 	AnnualEvaluationService(ProgramEvaluation evaluation, List<SafetyProcessFigures> safety, EvaluationPlanStore store,
-			DisclosureGate gate, AuditPort audit, Clock clock) {
+			DisclosureGate gate, AuditPort audit, Clock clock, AnnualSections sections) {
+		this.sections = sections;
 		this.evaluation = evaluation;
 		this.safety = List.copyOf(safety);
 		this.store = store;
@@ -63,7 +66,8 @@ class AnnualEvaluationService implements AnnualEvaluation {
 	public AnnualReport report(AcademicYear year, Viewer viewer) {
 		return new AnnualReport(year, evaluation.reach(year, viewer), evaluation.impact(year, viewer),
 				safety(year, viewer), store.commentary(year), store.plan(year),
-				store.plan(new AcademicYear(year.startYear() + 1)));
+				store.plan(new AcademicYear(year.startYear() + 1)), sections.cqi(year, viewer),
+				sections.needs(year, viewer), sections.directory(year, viewer));
 	}
 
 	/**

@@ -26,6 +26,7 @@ import org.cpr.evaluation.ImpactTable;
 import org.cpr.evaluation.InterventionReach.Reach;
 import org.cpr.evaluation.InterventionType;
 import org.cpr.evaluation.OutcomeInstrument;
+import org.cpr.evaluation.OfferingAttendance;
 import org.cpr.evaluation.OutcomeMeasures;
 import org.cpr.evaluation.OutcomeMeasures.Measurement;
 import org.cpr.evaluation.Viewer;
@@ -70,8 +71,11 @@ class ImpactCalculator {
 
 	private final KeyedHash hash;
 
+	private final List<OfferingAttendance> offerings;
+
 	ImpactCalculator(ReachSources sources, List<OutcomeMeasures> measures, EvaluationConsent consent,
-			IdentityManagement identity, DisclosureGate gate, KeyedHash hash) {
+			IdentityManagement identity, DisclosureGate gate, KeyedHash hash, List<OfferingAttendance> offerings) {
+		this.offerings = List.copyOf(offerings);
 		this.sources = sources;
 		this.measures = List.copyOf(measures);
 		this.consent = consent;
@@ -104,10 +108,12 @@ class ImpactCalculator {
 		if (!consenting.isEmpty()) {
 			measures.forEach(m -> all.addAll(m.measurements(ids, consenting, year.from(), year.toExclusive())));
 		}
+		List<OfferingAttendance.Offering> offered = new ArrayList<>();
+		offerings.forEach(o -> offered.addAll(o.offerings(year.from(), year.toExclusive())));
 		List<ImpactRow> rows = new ArrayList<>();
 		for (OutcomeInstrument instrument : OutcomeInstrument.SNAPSHOT) {
 			Map<PersonId, PrePost> prePost = prePost(all, instrument.id(), consenting);
-			rows.addAll(rows(year, viewer, instrument, prePost, participants));
+			rows.addAll(rows(year, viewer, instrument, prePost, participants, offered));
 		}
 		return new ImpactTable(year, rows, !consenting.isEmpty());
 	}
@@ -129,7 +135,8 @@ class ImpactCalculator {
 	}
 
 	private List<ImpactRow> rows(AcademicYear year, Viewer viewer, OutcomeInstrument instrument,
-			Map<PersonId, PrePost> prePost, Map<InterventionType, Set<PersonId>> participants) {
+			Map<PersonId, PrePost> prePost, Map<InterventionType, Set<PersonId>> participants,
+			List<OfferingAttendance.Offering> offered) {
 		String round = "evaluation:impact:" + year.startYear() + ":" + instrument.id();
 		List<CellRequest> changes = new ArrayList<>();
 		List<CellRequest> baselines = new ArrayList<>();
@@ -139,6 +146,16 @@ class ImpactCalculator {
 			addCells(round, "t:" + type, 0, in, changes, baselines);
 			addCells(round, "c:" + type, 1, out, changes, baselines);
 		});
+		// One offering's attendees, decided last in the same round: a row is released
+		// only when no combination with the rows above isolates fewer than the threshold.
+		List<OfferingAttendance.Offering> measured = new ArrayList<>();
+		for (OfferingAttendance.Offering o : offered) {
+			List<PrePost> in = prePost.values().stream().filter(p -> o.attendees().contains(p.person())).toList();
+			if (in.size() >= DisclosurePolicy.defaults().minRespondents()) {
+				measured.add(o);
+				addCells(round, "o:" + o.id(), 2, in, changes, new ArrayList<>());
+			}
+		}
 		Map<String, CellResult> change = decide(viewer, round, "change", changes);
 		Map<String, CellResult> baseline = decide(viewer, round, "baseline",
 				baselines.stream().filter(c -> change.get(c.cellKey()) instanceof Released).toList());
@@ -146,6 +163,11 @@ class ImpactCalculator {
 		participants.keySet()
 			.forEach(type -> rows.add(ImpactRows.row(type, instrument, change.get("t:" + type), change.get("c:" + type),
 					baseline.get("t:" + type), baseline.get("c:" + type))));
+		measured.stream()
+			.sorted(Comparator.comparing(OfferingAttendance.Offering::title))
+			.forEach(o -> rows
+				.add(ImpactRows.row(InterventionType.COURSE, instrument, change.get("o:" + o.id()), null, null, null)
+					.forOffering(o.title())));
 		return rows;
 	}
 

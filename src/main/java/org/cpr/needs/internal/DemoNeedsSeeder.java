@@ -151,6 +151,18 @@ class DemoNeedsSeeder implements ApplicationRunner {
 
 	private void answers(Random random, Map<String, UUID> rotations, int year, LocalDate closedOn) {
 		UUID campaign = UUID.nameUUIDFromBytes(("demo-needs-" + year).getBytes());
+		// The demo answers come from the Internal Medicine residents: their program
+		// director, and facilitators and administrators of the campus, see them.
+		UUID program = identity.orgUnits()
+			.stream()
+			.filter(u -> "PRG-IM".equals(u.code()))
+			.map(u -> u.id().value())
+			.findFirst()
+			.orElse(null);
+		jdbc.sql(
+				"INSERT INTO needs_campaign (campaign_id, academic_year, sent_on, closes_on, org_unit_id) VALUES (?,?,?,?,?)")
+			.params(campaign, year, closedOn.minusDays(13), closedOn, program)
+			.update();
 		List<String> tips = new ArrayList<>(TIPS);
 		for (Spec s : SPECS) {
 			int n = year == AcademicYear.of(LocalDate.now(clock)) ? s.now() : s.before();
@@ -186,11 +198,11 @@ class DemoNeedsSeeder implements ApplicationRunner {
 					}
 					boolean published = !current && i < 4;
 					jdbc.sql(
-							"INSERT INTO needs_tip (id, academic_year, closes_on, rotation_id, original, status, published_text)"
-									+ " VALUES (?,?,?,?,?,?,?)")
+							"INSERT INTO needs_tip (id, academic_year, closes_on, rotation_id, original, status, published_text,"
+									+ " campaign_id) VALUES (?,?,?,?,?,?,?,?)")
 						.params(new UUID(random.nextLong(), random.nextLong()), year, closedOn, rotations.get(s.name()),
 								published ? "" : tips.get(i), published ? "PUBLISHED" : "PENDING",
-								published ? TipScrubber.scrub(tips.get(i)) : null)
+								published ? TipScrubber.scrub(tips.get(i)) : null, campaign)
 						.update();
 				}
 			}

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.cpr.needs.NeedsScope;
 import org.cpr.needs.StressorDomain;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,9 +33,20 @@ public class HeatMapQuery {
 		this.jdbc = jdbc;
 	}
 
-	public List<Unit> units(int year, LocalDate today) {
-		return jdbc.sql("SELECT * FROM needs_unit WHERE academic_year = ? AND closes_on < ?")
-			.params(year, today)
+	/**
+	 * The year's closed base cells of the campaigns in the viewer's scope (a base cell
+	 * belongs to one campaign, a campaign to one org unit).
+	 */
+	public List<Unit> units(int year, LocalDate today, NeedsScope scope) {
+		if (!scope.everything() && scope.units().isEmpty()) {
+			return List.of();
+		}
+		return jdbc
+			.sql("SELECT * FROM needs_unit WHERE academic_year = :year AND closes_on < :today"
+					+ campaignFilter(scope, "campaign_id"))
+			.param("year", year)
+			.param("today", today)
+			.param("units", scopeUnits(scope))
 			.query((rs, i) -> {
 				Map<StressorDomain, double[]> sums = new EnumMap<>(StressorDomain.class);
 				for (StressorDomain d : StressorDomain.values()) {
@@ -44,6 +56,20 @@ public class HeatMapQuery {
 						rs.getString("specialty"), rs.getString("hospital_code"), rs.getLong("n"), sums);
 			})
 			.list();
+	}
+
+	/**
+	 * The SQL condition (starting with " AND") that keeps rows whose {@code column} names
+	 * a campaign sent to a unit in scope; bind {@link #scopeUnits} as {@code :units}.
+	 */
+	public static String campaignFilter(NeedsScope scope, String column) {
+		return scope.everything() ? ""
+				: " AND " + column + " IN (SELECT campaign_id FROM needs_campaign WHERE org_unit_id IN (:units))";
+	}
+
+	/** The value of {@code :units} for {@link #campaignFilter} (never an empty list). */
+	public static List<UUID> scopeUnits(NeedsScope scope) {
+		return scope.units().isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(scope.units());
 	}
 
 	/**

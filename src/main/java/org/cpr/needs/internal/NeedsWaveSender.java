@@ -30,9 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sends the end-of-rotation stressor wave to the people whose block ended in the last
  * {@code cpr.needs.lookback-days} days and who were not asked yet: one anonymous campaign
- * per run, on its own roster, open for {@code cpr.needs.window-days}. While fewer people
- * than the minimum cell size have finished, it waits (up to the look-back) so that small
- * cohorts are asked together.
+ * per program (or department) and run, on its own roster, open for
+ * {@code cpr.needs.window-days}. While fewer people than the minimum cell size have
+ * finished, it waits (up to the look-back) so that small cohorts are asked together.
  */
 @Component
 public class NeedsWaveSender {
@@ -95,12 +95,38 @@ public class NeedsWaveSender {
 		if (due.isEmpty()) {
 			return 0;
 		}
-		Map<PersonId, PersonSummary> people = new LinkedHashMap<>();
+		// One campaign per program (or department, for people outside a program): its
+		// answers belong to that unit, and only viewers holding it see them.
+		Map<OrgUnitId, Map<PersonId, List<Due>>> byUnit = new LinkedHashMap<>();
 		for (Due d : due) {
-			identity.person(d.person()).filter(PersonSummary::active).ifPresent(p -> people.putIfAbsent(d.person(), p));
+			identity.person(d.person()).filter(PersonSummary::active).ifPresent(p -> {
+				OrgUnitId unit = p.program() != null ? p.program() : p.department();
+				if (unit != null) {
+					byUnit.computeIfAbsent(unit, u -> new LinkedHashMap<>())
+						.computeIfAbsent(d.person(), x -> new java.util.ArrayList<>())
+						.add(d);
+				}
+			});
 		}
+		int invited = 0;
+		for (Map.Entry<OrgUnitId, Map<PersonId, List<Due>>> unit : byUnit.entrySet()) {
+			invited += send(unit.getKey(), unit.getValue(), today);
+		}
+		return invited;
+	}
+
+	/**
+	 * Sends one unit's wave, or waits while fewer than the minimum cell size finished and
+	 * the oldest block is still inside the look-back.
+	 */
+	private int send(OrgUnitId unit, Map<PersonId, List<Due>> people, LocalDate today) {
+		List<Due> due = people.values()
+			.stream()
+			.flatMap(List::stream)
+			.sorted(java.util.Comparator.comparing(Due::endsOn))
+			.toList();
 		boolean lastChance = !due.get(0).endsOn().isAfter(today.minusDays(lookbackDays));
-		if (people.isEmpty() || (people.size() < CampaignSettings.MIN_RESPONDENTS && !lastChance)) {
+		if (people.size() < CampaignSettings.MIN_RESPONDENTS && !lastChance) {
 			return 0;
 		}
 		PersonId owner = due.get(due.size() - 1).createdBy();
@@ -113,14 +139,12 @@ public class NeedsWaveSender {
 				StressorQuestionnaire.ID, Integer.toString(version.number()), PrivacyMode.ANONYMOUS,
 				CampaignSettings.MIN_RESPONDENTS, CampaignSettings.MIN_COMMENTS, null, Audience.NONE,
 				Schedule.oneOff(today, closes)));
-		jdbc.sql("INSERT INTO needs_campaign (campaign_id, academic_year, sent_on, closes_on) VALUES (?,?,?,?)")
-			.params(campaign, AcademicYear.of(lastEnd), today, closes)
+		jdbc.sql(
+				"INSERT INTO needs_campaign (campaign_id, academic_year, sent_on, closes_on, org_unit_id) VALUES (?,?,?,?,?)")
+			.params(campaign, AcademicYear.of(lastEnd), today, closes, unit.value())
 			.update();
-		for (Map.Entry<PersonId, PersonSummary> p : people.entrySet()) {
-			OrgUnitId unit = p.getValue().program() != null ? p.getValue().program() : p.getValue().department();
-			if (unit != null) {
-				campaigns.addToRoster(campaign, p.getKey(), unit.value());
-			}
+		for (PersonId p : people.keySet()) {
+			campaigns.addToRoster(campaign, p, unit.value());
 		}
 		for (Due d : due) {
 			jdbc.sql("UPDATE needs_block SET campaign_id = ? WHERE id = ?").params(campaign, d.block()).update();

@@ -104,10 +104,10 @@ class ResponseRecorder {
 		units.add(sent.campaign(), sent.year(), sent.closesOn(), rotationId, specialty, hospital, s);
 		Object tip = answers.get("tip");
 		if (rotationId != null && tip instanceof String text && !text.isBlank()) {
-			jdbc.sql(
-					"INSERT INTO needs_tip (id, academic_year, closes_on, rotation_id, original, status) VALUES (?,?,?,?,?,'PENDING')")
+			jdbc.sql("INSERT INTO needs_tip (id, academic_year, closes_on, rotation_id, original, status, campaign_id)"
+					+ " VALUES (?,?,?,?,?,'PENDING',?)")
 				.params(UUID.randomUUID(), sent.year(), sent.closesOn(), rotationId,
-						text.strip().substring(0, Math.min(2000, text.strip().length())))
+						text.strip().substring(0, Math.min(2000, text.strip().length())), sent.campaign())
 				.update();
 		}
 	}
