@@ -3,6 +3,7 @@ package org.cpr.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cpr.support.TestUsers.signedIn;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -75,6 +76,17 @@ class AnnualEvidenceWebTests {
 				.params(item, "Evidence fixture item " + i, i == 0 ? "CLOSED" : "IDENTIFIED",
 						i == 0 ? "Night cover is too thin" : null,
 						i == 0 ? "A second night resident from January" : null, i == 0, by, opened, opened)
+				.update();
+		}
+		// two items in an earlier year: fewer than five, so neither the count nor the
+		// list
+		for (int i = 0; i < 2; i++) {
+			Timestamp opened = ts(LocalDate.of(YEAR - 3, 10, 1 + i));
+			jdbc.sql(
+					"""
+							INSERT INTO cqi_item (id, title, problem_statement, category, status, published,
+							  created_by, created_at, updated_at) VALUES (?, ?, 'fixture', 'STAFFING', 'IDENTIFIED', FALSE, ?, ?, ?)""")
+				.params(UUID.randomUUID(), "Early fixture item " + i, by, opened, opened)
 				.update();
 		}
 		jdbc.sql("INSERT INTO directory_use (day, kind, category, uses) VALUES (?, 'SEARCH', 'ANY', 40),"
@@ -222,6 +234,15 @@ class AnnualEvidenceWebTests {
 				.contains("Service pages viewed: Crisis 12")
 				.contains("Night cover is too thin");
 		}
+	}
+
+	@Test
+	void theItemsOfAYearWhoseCountsAreHiddenAreNotListedEither() throws Exception {
+		// the list's length and statuses would give away the hidden counts
+		mvc.perform(get("/evaluation/annual").param("year", "" + (YEAR - 3)).with(signedIn(admin)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("Early fixture item"))))
+			.andExpect(content().string(containsString("The items are listed once both counts above can be shown")));
 	}
 
 	@Test

@@ -54,7 +54,13 @@ class AnnualSections {
 				new CellRequest("resolved", null, 0, List.of(),
 						f.resolved().stream().map(id -> Contribution.value("cqi:" + id, 1)).toList()));
 		Map<String, GatedCount> counts = decide(viewer, "evaluation:cqi:" + year.startYear(), "cqi.items", cells);
-		return new AnnualReport.CqiSummary(counts.get("opened"), counts.get("resolved"), f.opened(), f.youSaidWeDid());
+		GatedCount opened = counts.get("opened");
+		GatedCount resolved = counts.get("resolved");
+		// The list of items would show both counts (its length, its statuses): it is
+		// shown
+		// only when both counts were released, like every other label of a gated figure.
+		boolean released = opened.value() != null && resolved.value() != null;
+		return new AnnualReport.CqiSummary(opened, resolved, released ? f.opened() : List.of(), f.youSaidWeDid());
 	}
 
 	List<NeedsYearFindings.Finding> needs(AcademicYear year, Viewer viewer) {
