@@ -10,10 +10,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.Map;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
@@ -45,7 +51,7 @@ class ArchitectureTests {
 	@Test
 	void entitiesAreModuleInternals() {
 		classes().that()
-			.areAnnotatedWith(jakarta.persistence.Entity.class)
+			.areAnnotatedWith(Entity.class)
 			.should()
 			.resideInAPackage("..internal..")
 			.because("modules exchange ids and events, never entities")
@@ -74,6 +80,48 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAPackage("..internal..")
 			.because("controllers sit beside the module's API and call only that (CONVENTIONS.md)")
+			.check(CLASSES);
+	}
+
+	/**
+	 * Production and test classes: a test in another package also needs a type public.
+	 */
+	static final JavaClasses WITH_TESTS = new ClassFileImporter().importPackages("org.cpr");
+
+	/**
+	 * Spring needs no public class: it creates package-private beans, Spring Data
+	 * repositories, JPA entities and listeners alike. Java does: a type in
+	 * {@code internal/} that the module's API in the root package, a sibling package or a
+	 * test in another package reaches must be public. So an internal type is public only
+	 * when a class of another package uses it, or when it is on this list, each with its
+	 * reason (keep it short).
+	 */
+	static final Map<String, String> PUBLIC_FOR_OTHER_REASONS = Map.of("org.cpr.audit.internal.AppendOnlyTrigger",
+			"H2 creates the append-only trigger by class name (CREATE TRIGGER ... CALL), "
+					+ "which takes a public class with a public constructor");
+
+	@Test
+	void internalTypesArePublicOnlyWhenAnotherPackageUsesThem() {
+		classes().that()
+			.resideInAPackage("..internal..")
+			.and()
+			.areTopLevelClasses()
+			.and()
+			.arePublic()
+			.should(new ArchCondition<JavaClass>("be used from another package or be on the documented list") {
+				@Override
+				public void check(JavaClass type, ConditionEvents events) {
+					JavaClass seen = WITH_TESTS.get(type.getName());
+					boolean usedOutside = seen.getDirectDependenciesToSelf()
+						.stream()
+						.anyMatch(d -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
+					if (!usedOutside && !PUBLIC_FOR_OTHER_REASONS.containsKey(type.getName())) {
+						events.add(SimpleConditionEvent.violated(type, type.getName()
+								+ " is public but only its own package uses it: make it package-private"));
+					}
+				}
+			})
+			.because("module internals are reached only through the module's API (CONVENTIONS.md)")
 			.check(CLASSES);
 	}
 

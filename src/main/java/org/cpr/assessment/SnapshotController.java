@@ -1,14 +1,16 @@
 package org.cpr.assessment;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.cpr.identity.CprUser;
 import org.cpr.questionnaire.FormView;
 import org.cpr.questionnaire.InvalidAnswersException;
-import org.cpr.questionnaire.ItemError;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -55,24 +57,18 @@ class SnapshotController {
 
 	@PostMapping("/snapshot/take/{n}")
 	String answer(@PathVariable int n, @RequestParam MultiValueMap<String, String> params,
-			@AuthenticationPrincipal CprUser user, Model model, jakarta.servlet.http.HttpServletResponse response) {
+			@AuthenticationPrincipal CprUser user, Model model, HttpServletResponse response) {
 		String instrumentId = params.getFirst("instrument");
 		if (instrumentId == null || !snapshots.instrumentExists(instrumentId)) {
 			return "redirect:/snapshot/take/1";
 		}
-		StepForm form = StepForm.read(params, snapshots.form(instrumentId));
-		var skipped = new java.util.LinkedHashSet<>(form.skipped());
-		var answers = new LinkedHashMap<>(form.answers());
-		// answers to questions no longer asked (the gate question changed) are dropped,
-		// not
-		// refused: a radio answer cannot be unselected
-		answers.put(instrumentId, new LinkedHashMap<>(snapshots.askedOnly(instrumentId, answers.get(instrumentId))));
-		Map<String, String> current = new LinkedHashMap<>();
-		answers.get(instrumentId).forEach((k, v) -> current.put(k, StepForm.display(v)));
-		List<PlannedStep> plan = snapshots.plan(answers, form.skipped());
+		StepForm form = StepForm.read(params, instrumentId, snapshots.read(instrumentId, params));
+		List<PlannedStep> plan = snapshots.plan(form.answers(), form.skipped());
 		if (n < 1 || n > plan.size() || !plan.get(n - 1).instrumentId().equals(instrumentId)) {
 			return "redirect:/snapshot/take/1";
 		}
+		var skipped = new LinkedHashSet<>(form.skipped());
+		var answers = new LinkedHashMap<>(form.answers());
 		switch (form.action()) {
 			case "back" -> {
 				snapshots.saveDraft(user.personId(), answers, skipped);
@@ -91,7 +87,7 @@ class SnapshotController {
 				}
 				catch (InvalidAnswersException invalid) {
 					response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-					return render(model, n, plan, form.key(), answers, skipped, current, errors(invalid));
+					return render(model, n, plan, form.key(), answers, skipped, form.current(), invalid.byItem());
 				}
 			}
 		}
@@ -103,9 +99,8 @@ class SnapshotController {
 		return finish(user, form.key(), answers, skipped, plan, model, response);
 	}
 
-	private String finish(CprUser user, String key, Map<String, Map<String, Object>> answers,
-			java.util.Set<String> skipped, List<PlannedStep> plan, Model model,
-			jakarta.servlet.http.HttpServletResponse response) {
+	private String finish(CprUser user, String key, Map<String, Map<String, Object>> answers, Set<String> skipped,
+			List<PlannedStep> plan, Model model, HttpServletResponse response) {
 		try {
 			SubmissionOutcome outcome = snapshots.submit(user.personId(), key, answers, skipped);
 			return "redirect:/snapshot/results/" + outcome.submissionId();
@@ -133,7 +128,7 @@ class SnapshotController {
 	}
 
 	private String render(Model model, int n, List<PlannedStep> plan, String key,
-			Map<String, Map<String, Object>> answers, java.util.Set<String> skipped, Map<String, String> current,
+			Map<String, Map<String, Object>> answers, Set<String> skipped, Map<String, String> current,
 			Map<String, String> errors) {
 		PlannedStep step = plan.get(n - 1);
 		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
@@ -152,14 +147,6 @@ class SnapshotController {
 		model.addAttribute("followUpOfTitle",
 				step.followUpOf() == null ? null : snapshots.instrumentTitle(step.followUpOf()));
 		return STEP_VIEW;
-	}
-
-	private static Map<String, String> errors(InvalidAnswersException invalid) {
-		Map<String, String> errors = new HashMap<>();
-		for (ItemError e : invalid.errors()) {
-			errors.putIfAbsent(e.item(), e.code());
-		}
-		return errors;
 	}
 
 }

@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.cpr.questionnaire.FormView;
+import org.cpr.questionnaire.PostedAnswers;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The Resilience Snapshot's API: taking a snapshot, the person's own history, results and
@@ -51,6 +53,12 @@ public interface SnapshotManagement {
 	Map<String, Object> askedOnly(String instrumentId, Map<String, Object> answers);
 
 	String instrumentTitle(String instrumentId);
+
+	/**
+	 * A posted step read as the questionnaire module reads every form (fields
+	 * {@code a_<linkId>}).
+	 */
+	PostedAnswers read(String instrumentId, MultiValueMap<String, String> params);
 
 	/**
 	 * Scores on the server; throws {@link org.cpr.questionnaire.InvalidAnswersException}

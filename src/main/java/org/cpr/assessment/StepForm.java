@@ -1,12 +1,13 @@
 package org.cpr.assessment;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.cpr.questionnaire.FormView;
+import org.cpr.questionnaire.PostedAnswers;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -19,39 +20,34 @@ record StepForm(String key, String action, Map<String, Map<String, Object>> answ
 
 	static final String PRIOR = "p__";
 
-	static StepForm read(MultiValueMap<String, String> params, FormView form) {
+	static StepForm read(MultiValueMap<String, String> params, String instrumentId, PostedAnswers posted) {
 		Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
 		params.forEach((name, values) -> {
 			if (name.startsWith(PRIOR) && !values.isEmpty()) {
 				String[] parts = name.substring(PRIOR.length()).split("__", 2);
-				if (parts.length == 2 && !parts[0].equals(form.id())) {
+				if (parts.length == 2 && !parts[0].equals(instrumentId)) {
 					answers.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], typed(values.get(0)));
 				}
 			}
 		});
-		Map<String, String> current = new LinkedHashMap<>();
-		Map<String, Object> typed = new LinkedHashMap<>();
-		for (FormView.Item item : form.items()) {
-			String value = params.getFirst("a_" + item.linkId());
-			if (value != null && !value.isBlank()) {
-				current.put(item.linkId(), value);
-				typed.put(item.linkId(), typed(item, value));
-			}
-		}
-		answers.put(form.id(), typed);
+		answers.put(instrumentId, new LinkedHashMap<>(posted.answers()));
 		Set<String> skipped = new LinkedHashSet<>(params.getOrDefault("skipped", List.of()));
-		skipped.remove(form.id());
+		skipped.remove(instrumentId);
 		String action = params.getFirst("action");
 		return new StepForm(params.getFirst("idempotencyKey"), action == null ? "next" : action, answers, skipped,
-				current);
+				posted.entered());
 	}
 
+	/**
+	 * A carried answer of an earlier step: yes/no → boolean, a number → the one numeric
+	 * type of posted answers (BigDecimal, as {@link PostedAnswers}), anything else text.
+	 */
 	private static Object typed(String raw) {
 		if ("true".equals(raw) || "false".equals(raw)) {
 			return Boolean.valueOf(raw);
 		}
 		try {
-			return Double.valueOf(raw);
+			return new BigDecimal(raw.strip());
 		}
 		catch (NumberFormatException e) {
 			return raw;
@@ -78,21 +74,5 @@ record StepForm(String key, String action, Map<String, Map<String, Object>> answ
 			return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
 		}
 		return String.valueOf(value);
-	}
-
-	/**
-	 * Reads a posted form value: yes/no → boolean, a number → its value, anything else
-	 * stays text (and fails scoring).
-	 */
-	static Object typed(FormView.Item item, String raw) {
-		if ("BOOLEAN".equals(item.kind())) {
-			return "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : raw;
-		}
-		try {
-			return Double.valueOf(raw);
-		}
-		catch (NumberFormatException e) {
-			return raw;
-		}
 	}
 }

@@ -1,13 +1,9 @@
 package org.cpr.questionnaire;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -69,44 +65,17 @@ class QuestionnairePagesController {
 			@RequestParam MultiValueMap<String, String> params, Model model) {
 		QuestionnaireVersion version = version(id, versionId);
 		model.addAttribute("version", versionId);
-		FormView form = scoring.form(version.id());
-		Map<String, String> answers = new HashMap<>();
-		ObjectNode json = JsonNodeFactory.instance.objectNode();
-		for (FormView.Item item : form.items()) {
-			String value = params.getFirst("a_" + item.linkId());
-			if (value == null || value.isBlank()) {
-				continue;
-			}
-			answers.put(item.linkId(), value);
-			switch (item.kind()) {
-				case "BOOLEAN" -> json.put(item.linkId(), Boolean.parseBoolean(value));
-				case "CHOICE", "INTEGER", "DECIMAL" -> putNumber(json, item.linkId(), value);
-				default -> json.put(item.linkId(), value);
-			}
-		}
-		model.addAttribute("form", form);
-		model.addAttribute("answers", answers);
+		PostedAnswers posted = scoring.read(version.id(), params, "a_");
+		model.addAttribute("form", scoring.form(version.id()));
+		model.addAttribute("answers", posted.entered());
 		try {
-			model.addAttribute("result", scoring.score(version.id(), json));
+			model.addAttribute("result", scoring.score(version.id(), posted.answers()));
 			model.addAttribute("errors", Map.of());
 		}
 		catch (InvalidAnswersException invalid) {
-			Map<String, String> errors = new HashMap<>();
-			for (ItemError e : invalid.errors()) {
-				errors.putIfAbsent(e.item(), e.code());
-			}
-			model.addAttribute("errors", errors);
+			model.addAttribute("errors", invalid.byItem());
 		}
 		return PREVIEW_VIEW;
-	}
-
-	private static void putNumber(ObjectNode json, String key, String value) {
-		try {
-			json.put(key, new java.math.BigDecimal(value));
-		}
-		catch (NumberFormatException e) {
-			json.put(key, value);
-		}
 	}
 
 	/**

@@ -1,16 +1,20 @@
 package org.cpr.questionnaire;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cpr.questionnaire.internal.AnswerSet;
+import org.cpr.questionnaire.internal.FormViews;
 import org.cpr.questionnaire.internal.QuestionnaireModel;
 import org.cpr.questionnaire.internal.ResponseBundles;
 import org.cpr.questionnaire.internal.ResponseReader;
@@ -20,6 +24,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.springframework.stereotype.Service;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Validates and scores answers on the server — the only place scores are computed. Client
@@ -49,6 +54,61 @@ public class Scoring {
 		List<ItemError> errors = new ArrayList<>();
 		Map<String, Object> values = AnswerSet.read(c.model(), answers, errors);
 		return ScoringEngine.score(c.model(), c.spec(), values, errors);
+	}
+
+	/**
+	 * Scores typed answers by linkId (as {@link #read} gives them, or as a JSON parser
+	 * reads the short form) against a version.
+	 * @throws InvalidAnswersException naming each item that is missing, not asked or not
+	 * what the item takes
+	 */
+	public ScoreResult score(UUID versionId, Map<String, ?> answers) {
+		return score(versionId, AnswerSet.json(answers == null ? Map.of() : answers));
+	}
+
+	/**
+	 * Reads a posted form rendered from {@link #form}: the field {@code <prefix><linkId>}
+	 * of each answerable item, blank fields left out. Yes/no fields take {@code true} or
+	 * {@code false}, choice and number fields a number (a {@code BigDecimal}); anything
+	 * else stays text for {@link #score} to name. Answers to questions not asked given
+	 * the other answers are dropped (a person who answered a follow-up and then changed
+	 * the answer that opens it should not be told to remove it). Nothing is scored here.
+	 */
+	public PostedAnswers read(UUID versionId, MultiValueMap<String, String> params, String prefix) {
+		Compiled c = compile(versionId);
+		Map<String, String> entered = new LinkedHashMap<>();
+		Map<String, Object> answers = new LinkedHashMap<>();
+		for (QuestionnaireModel.Item item : c.model().items().values()) {
+			String value = params.getFirst(prefix + item.linkId());
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			entered.put(item.linkId(), value);
+			answers.put(item.linkId(), typed(item.kind(), value));
+		}
+		Set<String> notAsked;
+		do {
+			Map<String, Object> typed = AnswerSet.read(c.model(), AnswerSet.json(answers), new ArrayList<>());
+			notAsked = ScoringEngine.answeredButNotAsked(c.model(), c.spec(), typed);
+			answers.keySet().removeAll(notAsked);
+		}
+		while (!notAsked.isEmpty());
+		return new PostedAnswers(answers, entered);
+	}
+
+	private static Object typed(QuestionnaireModel.Kind kind, String value) {
+		return switch (kind) {
+			case BOOLEAN -> "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : value;
+			case CHOICE, INTEGER, DECIMAL -> {
+				try {
+					yield new BigDecimal(value.strip());
+				}
+				catch (NumberFormatException e) {
+					yield value;
+				}
+			}
+			default -> value;
+		};
 	}
 
 	/** Scores a FHIR QuestionnaireResponse (JSON) against a version. */
@@ -176,7 +236,7 @@ public class Scoring {
 	public FormView form(UUID versionId) {
 		Compiled c = compile(versionId);
 		String id = library.version(versionId).map(QuestionnaireVersion::definitionId).orElse("");
-		return org.cpr.questionnaire.internal.FormViews.of(id, c.questionnaire(), c.spec());
+		return FormViews.of(id, c.questionnaire(), c.spec());
 	}
 
 	/**

@@ -1,12 +1,10 @@
 package org.cpr.survey;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.cpr.identity.CprUser;
 import org.cpr.questionnaire.FormView;
+import org.cpr.questionnaire.PostedAnswers;
 import org.cpr.shared.NavigationItem;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -102,8 +101,9 @@ class SurveyAnswerController {
 			@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		Answering a = answering(user, waveId);
-		Map<String, String> typed = new HashMap<>();
-		Map<String, Object> answers = answers(a.form(), params, typed);
+		PostedAnswers posted = responses.read(a.campaign(), params);
+		Map<String, String> typed = posted.entered();
+		Map<String, Object> answers = posted.answers();
 		Ctx ctx = new Ctx(
 				allowed(params.getFirst("ctx_hospital"), campaigns.hospitals().stream().map(h -> h.code()).toList()),
 				allowed(params.getFirst("ctx_rotation"), SubmissionContext.ROTATIONS),
@@ -220,35 +220,6 @@ class SurveyAnswerController {
 		model.addAttribute("anonymous", !a.campaign().privacyMode().identified());
 		model.addAttribute("senderAttributes", responses.attributesFromSender(a.campaign().id()));
 		return "survey/answer";
-	}
-
-	/**
-	 * Form fields a_<linkId> → typed answers (numbers for choice/integer/decimal,
-	 * booleans, text).
-	 */
-	private static Map<String, Object> answers(FormView form, MultiValueMap<String, String> params,
-			Map<String, String> typed) {
-		Map<String, Object> answers = new LinkedHashMap<>();
-		for (FormView.Item item : form.items()) {
-			String value = params.getFirst("a_" + item.linkId());
-			if (item.display() || value == null || value.isBlank()) {
-				continue;
-			}
-			typed.put(item.linkId(), value);
-			switch (item.kind()) {
-				case "BOOLEAN" -> answers.put(item.linkId(), Boolean.parseBoolean(value));
-				case "CHOICE", "INTEGER", "DECIMAL" -> {
-					try {
-						answers.put(item.linkId(), new BigDecimal(value.trim()));
-					}
-					catch (NumberFormatException e) {
-						answers.put(item.linkId(), value);
-					}
-				}
-				default -> answers.put(item.linkId(), value);
-			}
-		}
-		return answers;
 	}
 
 	private Map<String, String> flatten(String canonical) {

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpr.questionnaire.FormView;
+import org.cpr.questionnaire.PostedAnswers;
 import org.cpr.shared.PersonId;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Answering a wave: what a person is asked, server drafts (identified modes only),
@@ -23,6 +25,12 @@ public interface SurveyResponses {
 
 	/** The form of the campaign's questionnaire version. */
 	FormView form(Campaign campaign);
+
+	/**
+	 * A posted answer page (fields {@code a_<linkId>}) read against the campaign's
+	 * questionnaire version, as the questionnaire module reads every form.
+	 */
+	PostedAnswers read(Campaign campaign, MultiValueMap<String, String> params);
 
 	boolean completed(UUID waveId, PersonId person);
 

@@ -5,15 +5,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cpr.questionnaire.FormView;
 import org.cpr.questionnaire.QuestionnaireLibrary;
 import org.cpr.questionnaire.QuestionnaireVersion;
+import org.cpr.questionnaire.PostedAnswers;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.questionnaire.Scoring;
 import org.cpr.questionnaire.ScoringSpec;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The questionnaire library as the snapshot uses it: the newest published version of an
@@ -83,28 +83,17 @@ class Instruments {
 		return version(instrumentId).id();
 	}
 
+	/** A posted step, read by the questionnaire module (fields {@code a_<linkId>}). */
+	public PostedAnswers read(String instrumentId, MultiValueMap<String, String> params) {
+		return scoring.read(versionId(instrumentId), params, "a_");
+	}
+
 	/**
 	 * Scores on the server; throws {@link org.cpr.questionnaire.InvalidAnswersException}
 	 * for incomplete or bad answers.
 	 */
 	public ScoreResult score(String instrumentId, Map<String, Object> answers) {
-		return scoring.score(versionId(instrumentId), json(answers));
-	}
-
-	static ObjectNode json(Map<String, Object> answers) {
-		ObjectNode node = JsonNodeFactory.instance.objectNode();
-		answers.forEach((k, v) -> {
-			if (v instanceof Boolean b) {
-				node.put(k, b);
-			}
-			else if (v instanceof Number n) {
-				node.put(k, n.doubleValue());
-			}
-			else if (v != null) {
-				node.put(k, v.toString());
-			}
-		});
-		return node;
+		return scoring.score(versionId(instrumentId), answers);
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.cpr.assessment.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.sql.Timestamp;
@@ -63,7 +65,8 @@ public class SafetyRouting {
 
 	/**
 	 * The risk in a set of scored instruments, if any: SAFETY flags (PHQ-9 item 9 > 0,
-	 * ASQ yes, PC-PTSD-5 ≥ 3, top burnout option).
+	 * ASQ yes, PC-PTSD-5 ≥ 3, top burnout option). Why this differs from the check-in's
+	 * tiers is said once, in {@code safety.checkin.CheckinTiering}.
 	 */
 	public static Optional<Risk> assess(Map<String, ScoreResult> scores, Map<String, Map<String, Object>> answers) {
 		Set<String> reasons = new LinkedHashSet<>();
@@ -209,7 +212,7 @@ public class SafetyRouting {
 			.optional();
 	}
 
-	private static Stored row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static Stored row(ResultSet rs, int n) throws SQLException {
 		return new Stored(AlertTier.valueOf(rs.getString(1)), Set.of(rs.getString(2).split(",")), rs.getString(3));
 	}
 

@@ -18,10 +18,12 @@ import org.cpr.assessment.SnapshotStep;
 import org.cpr.assessment.SubmissionOutcome;
 import org.cpr.assessment.SubmittedSnapshot;
 import org.cpr.questionnaire.FormView;
+import org.cpr.questionnaire.PostedAnswers;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
 import org.springframework.stereotype.Service;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The module's API over its internals; each call goes to the one internal bean that owns
@@ -100,6 +102,11 @@ class SnapshotService implements SnapshotManagement {
 	@Override
 	public String instrumentTitle(String instrumentId) {
 		return instruments.title(instrumentId);
+	}
+
+	@Override
+	public PostedAnswers read(String instrumentId, MultiValueMap<String, String> params) {
+		return instruments.read(instrumentId, params);
 	}
 
 	@Override

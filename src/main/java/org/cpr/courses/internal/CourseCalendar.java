@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * ETag is made of: a feed is polled often and changes rarely.
  */
 @Component
-public class CourseCalendar implements CalendarSource {
+class CourseCalendar implements CalendarSource {
 
 	static final Duration HISTORY = Duration.ofDays(90);
 

@@ -24,10 +24,11 @@ import org.cpr.directory.ReportedTo;
 import org.cpr.directory.ServiceCategory;
 import org.cpr.directory.ServiceEntry;
 import org.cpr.identity.TraineeType;
+import org.cpr.shared.Role;
 
 @Entity
 @Table(name = "directory_service")
-public class DirectoryServiceEntity {
+class DirectoryServiceEntity {
 
 	@Id
 	private UUID id;
@@ -172,7 +173,7 @@ public class DirectoryServiceEntity {
 				hours, parse(AccessMode.class, accessModes), virtualOption, location, phone, email, url,
 				languages == null || languages.isBlank() ? Set.of()
 						: new LinkedHashSet<>(Arrays.asList(languages.split(","))),
-				description, lastReviewed, retired, retiredOn, parse(org.cpr.shared.Role.class, audienceRoles));
+				description, lastReviewed, retired, retiredOn, parse(Role.class, audienceRoles));
 	}
 
 	public UUID getId() {

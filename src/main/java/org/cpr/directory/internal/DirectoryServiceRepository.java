@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface DirectoryServiceRepository extends JpaRepository<DirectoryServiceEntity, UUID> {
+interface DirectoryServiceRepository extends JpaRepository<DirectoryServiceEntity, UUID> {
 
 	@Query("select s from DirectoryServiceEntity s where s.retired = false and s.ownerId is not null and s.lastReviewed < ?1 "
 			+ "and (s.remindedOn is null or s.remindedOn < ?2)")

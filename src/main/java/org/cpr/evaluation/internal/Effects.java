@@ -10,7 +10,7 @@ import org.cpr.evaluation.Effect;
  * chapter 4: Hedges' correction J with {@code V_g = J² V_d}, and a normal 95 % interval
  * from Commons Statistics.
  */
-public final class Effects {
+final class Effects {
 
 	private static final double Z = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.975);
 

@@ -15,7 +15,7 @@ import org.cpr.shared.PersonId;
  * nothing), until every combination that is stored is shared by at least {@code k}
  * invitees. So a combination rarer than k is coarsened, never stored.
  */
-public final class Coarsening {
+final class Coarsening {
 
 	/**
 	 * The attributes stored with an answer: hospital code and rotation attribute

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * ({@code needs/needs-stressors.json}), imported on first use.
  */
 @Component
-public class StressorQuestionnaire {
+class StressorQuestionnaire {
 
 	public static final String ID = "needs-stressors";
 

@@ -10,7 +10,7 @@ import org.cpr.needs.StressorDomain;
  * The measures of one answer: stressor domains 0–100, the burnout item 1–5, WHO-5 as a
  * percentage.
  */
-public final class StressorScores {
+final class StressorScores {
 
 	private StressorScores() {
 	}

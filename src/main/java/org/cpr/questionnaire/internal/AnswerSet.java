@@ -1,5 +1,6 @@
 package org.cpr.questionnaire.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cpr.questionnaire.ItemError;
 import org.cpr.questionnaire.internal.QuestionnaireModel.Item;
 
@@ -45,6 +48,56 @@ public final class AnswerSet {
 			}
 		});
 		return values;
+	}
+
+	/**
+	 * Typed answers (Boolean, Number, String, LocalDate) as the short form reads them: a
+	 * number written without a fraction ({@code 3}, not {@code 3.0}) is a whole number,
+	 * every other number a decimal, a date its {@code YYYY-MM-DD} text; anything else is
+	 * text, which the item then refuses unless it takes text.
+	 */
+	public static ObjectNode json(Map<String, ?> answers) {
+		ObjectNode node = JsonNodeFactory.instance.objectNode();
+		answers.forEach((id, v) -> {
+			if (v instanceof Boolean b) {
+				node.put(id, b);
+			}
+			else if (v instanceof Number n && number(n) != null) {
+				BigDecimal exact = number(n);
+				if (exact.scale() <= 0 && exact.abs().compareTo(LONG_RANGE) < 0) {
+					node.put(id, exact.longValueExact());
+				}
+				else if (Double.isFinite(exact.doubleValue())) {
+					node.put(id, exact.doubleValue());
+				}
+				else {
+					node.put(id, exact.toString());
+				}
+			}
+			else if (v != null) {
+				node.put(id, v.toString());
+			}
+		});
+		return node;
+	}
+
+	private static final BigDecimal LONG_RANGE = BigDecimal.valueOf(Long.MAX_VALUE);
+
+	/** The number as written, or null when it is not finite. */
+	private static BigDecimal number(Number n) {
+		if (n instanceof BigDecimal d) {
+			return d;
+		}
+		if (n instanceof Double || n instanceof Float) {
+			double d = n.doubleValue();
+			return Double.isFinite(d) ? new BigDecimal(n.toString()) : null;
+		}
+		try {
+			return new BigDecimal(n.toString());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
 	}
 
 	static Object value(Item item, JsonNode node, List<ItemError> errors) {

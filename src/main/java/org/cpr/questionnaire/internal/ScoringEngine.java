@@ -2,8 +2,10 @@ package org.cpr.questionnaire.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.cpr.questionnaire.InvalidAnswersException;
 import org.cpr.questionnaire.ItemError;
@@ -24,9 +26,9 @@ public final class ScoringEngine {
 
 	public static ScoreResult score(QuestionnaireModel model, ScoringSpec spec, Map<String, Object> answers,
 			List<ItemError> errors) {
-		boolean gateClosed = spec.gate() != null && Boolean.FALSE.equals(answers.get(spec.gate()));
+		boolean gateClosed = gateClosed(spec, answers);
 		for (Item item : model.items().values()) {
-			boolean asked = enabled(item, answers) && !(gateClosed && !item.linkId().equals(spec.gate()));
+			boolean asked = asked(item, spec, answers);
 			boolean answered = answers.containsKey(item.linkId());
 			boolean mustAnswer = item.required() || spec.items().contains(item.linkId())
 					|| item.linkId().equals(spec.gate());
@@ -70,6 +72,29 @@ public final class ScoringEngine {
 			}
 		}
 		return new ScoreResult(score, band, subscales, flags);
+	}
+
+	/**
+	 * The answered items that are not asked given the other answers: a condition not met,
+	 * or the gate answered "no".
+	 */
+	public static Set<String> answeredButNotAsked(QuestionnaireModel model, ScoringSpec spec,
+			Map<String, Object> answers) {
+		Set<String> notAsked = new LinkedHashSet<>();
+		for (Item item : model.items().values()) {
+			if (answers.containsKey(item.linkId()) && !asked(item, spec, answers)) {
+				notAsked.add(item.linkId());
+			}
+		}
+		return notAsked;
+	}
+
+	private static boolean gateClosed(ScoringSpec spec, Map<String, Object> answers) {
+		return spec.gate() != null && Boolean.FALSE.equals(answers.get(spec.gate()));
+	}
+
+	private static boolean asked(Item item, ScoringSpec spec, Map<String, Object> answers) {
+		return enabled(item, answers) && !(gateClosed(spec, answers) && !item.linkId().equals(spec.gate()));
 	}
 
 	private static double aggregate(ScoringSpec.Method method, List<String> items, ScoringSpec spec,

@@ -1,16 +1,13 @@
 package org.cpr.safety.checkin;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cpr.questionnaire.FormView;
 import org.cpr.questionnaire.InvalidAnswersException;
-import org.cpr.questionnaire.ItemError;
 import org.cpr.questionnaire.QuestionnaireLibrary;
 import org.cpr.questionnaire.QuestionnaireVersion;
 import org.cpr.questionnaire.ScoreResult;
@@ -43,6 +40,8 @@ public class CheckinInstruments {
 			"burnout", "burnout-single-item");
 	static final List<String> ORDER = List.of("phq9", "gad7", "pcptsd5", "burnout");
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	private final QuestionnaireLibrary library;
 
 	private final Scoring scoring;
@@ -60,35 +59,36 @@ public class CheckinInstruments {
 	}
 
 	/**
-	 * Reads the typed answers from form parameters; nothing is coerced and totals are
-	 * never read.
+	 * Reads and scores each instrument's fields as the questionnaire module reads every
+	 * form; nothing is coerced and totals are never read.
 	 */
 	public Outcome score(MultiValueMap<String, String> params) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Map<String, Double> results = new LinkedHashMap<>();
-		ObjectNode all = JsonNodeFactory.instance.objectNode();
+		Map<String, Map<String, Object>> all = new LinkedHashMap<>();
 		for (String key : ORDER) {
 			UUID version = version(key);
-			ObjectNode json = answers(key, scoring.form(version), params);
-			all.set(key, json);
+			Map<String, Object> answers = scoring.read(version, params, key + "_").answers();
+			all.put(key, answers);
 			try {
-				ScoreResult result = scoring.score(version, json);
+				ScoreResult result = scoring.score(version, answers);
 				results.put(key, result.score() == null ? 0.0 : result.score());
 			}
 			catch (InvalidAnswersException invalid) {
-				for (ItemError e : invalid.errors()) {
-					errors.putIfAbsent(key + "_" + e.item(), e.code());
-				}
+				invalid.byField(key + "_").forEach(errors::putIfAbsent);
 			}
 		}
 		if (!errors.isEmpty()) {
 			return new Outcome(null, errors, null);
 		}
-		int item9 = all.path("phq9").path("9").asInt();
-		int burnout = all.path("burnout").path("1").asInt();
-		CheckinTiering.Scores scores = new CheckinTiering.Scores(results.get("phq9").intValue(), item9,
-				results.get("gad7").intValue(), results.get("pcptsd5").intValue(), burnout);
-		return new Outcome(scores, Map.of(), all.toString());
+		CheckinTiering.Scores scores = new CheckinTiering.Scores(results.get("phq9").intValue(),
+				whole(all.get("phq9").get("9")), results.get("gad7").intValue(), results.get("pcptsd5").intValue(),
+				whole(all.get("burnout").get("1")));
+		return new Outcome(scores, Map.of(), JSON.valueToTree(all).toString());
+	}
+
+	private static int whole(Object answer) {
+		return answer instanceof Number n ? n.intValue() : 0;
 	}
 
 	/** What the person chose, by field name, to show the form again as it was. */
@@ -100,37 +100,6 @@ public class CheckinInstruments {
 			}
 		});
 		return typed;
-	}
-
-	private static ObjectNode answers(String key, FormView form, MultiValueMap<String, String> params) {
-		ObjectNode json = JsonNodeFactory.instance.objectNode();
-		boolean gateClosed = "pcptsd5".equals(key) && "false".equals(params.getFirst(key + "_exposure"));
-		for (FormView.Item item : form.items()) {
-			String value = params.getFirst(key + "_" + item.linkId());
-			if (value == null || value.isBlank() || (gateClosed && !"exposure".equals(item.linkId()))) {
-				continue;
-			}
-			switch (item.kind()) {
-				case "BOOLEAN" -> {
-					if ("true".equals(value) || "false".equals(value)) {
-						json.put(item.linkId(), Boolean.parseBoolean(value));
-					}
-					else {
-						json.put(item.linkId(), value);
-					}
-				}
-				case "CHOICE", "INTEGER", "DECIMAL" -> {
-					try {
-						json.put(item.linkId(), new BigDecimal(value));
-					}
-					catch (NumberFormatException notANumber) {
-						json.put(item.linkId(), value);
-					}
-				}
-				default -> json.put(item.linkId(), value);
-			}
-		}
-		return json;
 	}
 
 	private UUID version(String key) {

@@ -1,10 +1,12 @@
 package org.cpr.safety.checkin;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -17,6 +19,8 @@ import org.cpr.safety.checkin.internal.ReplyWindow;
 import org.cpr.safety.internal.RepliesWaiting;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
+import org.cpr.shared.IdempotencyLedger;
+import org.cpr.shared.KeyedHash;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.SecretBox;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CheckinService {
 
 	/**
-	 * The idempotency key was already used by another account's check-in: nothing is
-	 * stored.
+	 * The idempotency key was already used by another account's check-in, or its first
+	 * use is still being stored: nothing is stored, the participant sends again.
 	 */
 	public static final class HandleUnavailableException extends RuntimeException {
 
@@ -52,6 +56,11 @@ public class CheckinService {
 	public record Receipt(LocalDate submittedOn, LocalDate replyBy, boolean crisisResources) {
 	}
 
+	/** How long a key replays; a retry after that is a new check-in. */
+	static final int KEY_KEEP_DAYS = 3;
+
+	private static final String CRISIS = "|crisis";
+
 	private final JdbcClient jdbc;
 
 	private final CheckinAccess access;
@@ -66,8 +75,14 @@ public class CheckinService {
 
 	private final AuditPort audit;
 
+	private final KeyedHash keyed;
+
+	private final IdempotencyLedger ledger;
+
 	CheckinService(JdbcClient jdbc, CheckinAccess access, CheckinMessages messages, SecretBox box,
-			ApplicationEventPublisher events, RepliesWaiting replies, AuditPort audit) {
+			ApplicationEventPublisher events, RepliesWaiting replies, AuditPort audit, KeyedHash keyed, Clock clock) {
+		this.keyed = keyed;
+		this.ledger = IdempotencyLedger.inCallersTransactionWithReceipts(jdbc, clock, "checkin_idempotency");
 		this.jdbc = jdbc;
 		this.access = access;
 		this.messages = messages;
@@ -98,44 +113,55 @@ public class CheckinService {
 	}
 
 	/**
-	 * Stores a screening once per idempotency key, creating the account on first use of
-	 * the handle.
+	 * Stores a screening once per idempotency key (the shared {@link IdempotencyLedger},
+	 * claimed in this transaction), creating the account on first use of the handle.
 	 */
 	@Transactional
 	public Receipt submit(String handle, String passphrase, String doorbell, String idempotencyKey,
 			CheckinInstruments.Outcome outcome) {
 		UUID account = account(handle, passphrase, doorbell);
-		String keyHash = CheckinAccess.sha256("checkin-key:" + idempotencyKey);
-		Optional<Receipt> replay = jdbc
-			.sql("SELECT account_id, submitted_on, phq9_item9 FROM checkin_submission WHERE key_hash = ?")
-			.param(keyHash)
-			.query((rs, n) -> {
-				if (!account.equals(rs.getObject(1, UUID.class))) {
-					throw new HandleUnavailableException();
-				}
-				LocalDate on = rs.getDate(2).toLocalDate();
-				return new Receipt(on, ReplyWindow.replyBy(on), rs.getInt(3) > 0);
-			})
-			.optional();
-		if (replay.isPresent()) {
-			return replay.get();
+		LocalDate today = access.today();
+		// Keyed fingerprints bound to the client's key: the ledger names neither the
+		// screening nor the account. The payload is the account, so a retry of the same
+		// form replays and another account's use of the key is refused, as the handle
+		// page always did.
+		String keyHash = keyed.hex("checkin-idempotency-key", idempotencyKey);
+		String payloadHash = keyed.hex("checkin-idempotency-payload", idempotencyKey + "|" + account);
+		ledger.purge(today.minusDays(KEY_KEEP_DAYS));
+		IdempotencyLedger.Claim claim;
+		try {
+			claim = ledger.claim(keyHash, payloadHash);
+		}
+		catch (IdempotencyLedger.KeyReused | IdempotencyLedger.StillInFlight refused) {
+			throw new HandleUnavailableException();
+		}
+		if (claim.outcome() == IdempotencyLedger.Outcome.REPLAYED) {
+			return receipt(claim.receipt());
 		}
 		CheckinTiering.Scores s = outcome.scores();
 		CheckinTiering.Result tier = CheckinTiering.classify(s);
 		UUID id = UUID.randomUUID();
 		SafetyConcern concern = new SafetyConcern("checkin", id.toString(), null, account, tier.tier(), tier.reasons());
-		LocalDate today = access.today();
-		jdbc.sql(
-				"""
-						INSERT INTO checkin_submission (id, account_id, alert_id, key_hash, submitted_on, tier, phq9_total, phq9_item9,
-						    gad7_total, pcptsd5_score, burnout_option, reasons, answers_sealed)
-						VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, account, concern.alertId(), keyHash, Date.valueOf(today), tier.tier().name(), s.phq9Total(),
+		jdbc.sql("""
+				INSERT INTO checkin_submission (id, account_id, alert_id, submitted_on, tier, phq9_total, phq9_item9,
+				    gad7_total, pcptsd5_score, burnout_option, reasons, answers_sealed)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, account, concern.alertId(), Date.valueOf(today), tier.tier().name(), s.phq9Total(),
 					s.phq9Item9(), s.gad7Total(), s.pcptsd5(), s.burnoutOption(), String.join(",", tier.reasons()),
 					box.seal(outcome.answersJson(), "checkin-answers:" + id))
 			.update();
 		events.publishEvent(concern);
-		return new Receipt(today, ReplyWindow.replyBy(today), s.phq9Item9() > 0);
+		boolean crisis = s.phq9Item9() > 0;
+		ledger.complete(keyHash, today + (crisis ? CRISIS : ""));
+		return new Receipt(today, ReplyWindow.replyBy(today), crisis);
+	}
+
+	/**
+	 * A replayed receipt: the day it was first sent and whether crisis resources showed.
+	 */
+	private static Receipt receipt(String stored) {
+		LocalDate on = LocalDate.parse(stored.substring(0, 10));
+		return new Receipt(on, ReplyWindow.replyBy(on), stored.endsWith(CRISIS));
 	}
 
 	/** The participant's own thread (the latest screening and every message). */
@@ -175,7 +201,7 @@ public class CheckinService {
 		audit.recordAnonymousChannel(
 				AuditEntry.care(signedIn, "CHECKIN_REVEAL_REQUESTED", "checkin_reveal", id.toString()).about(signedIn));
 		events.publishEvent(new SafetyConcern("checkin-reveal", id.toString(), signedIn, account, AlertTier.TIER_2,
-				java.util.Set.of("CONTACT_REQUESTED")));
+				Set.of("CONTACT_REQUESTED")));
 	}
 
 	/**

@@ -20,6 +20,17 @@ import org.cpr.safety.AlertTier;
  * <li><b>Tier 3</b>: everything else. Every check-in still gets a personal counselor
  * reply.</li>
  * </ul>
+ *
+ * <p>
+ * <b>Why the Resilience Snapshot tiers differently</b> (the one place this is said;
+ * {@code assessment/internal/SafetyRouting} points here). A check-in is a request for a
+ * counselor: every one becomes an alert, all four instruments are always answered, and
+ * the tier orders the counselors' queue, so it combines totals (PHQ-9 ≥ 10, GAD-7 with
+ * burnout) as the ISP model does. A snapshot is a private self-assessment: nobody is told
+ * about high totals the person did not ask help for, so only the SAFETY flags of the
+ * instruments' own scoring specs raise a concern (tier 2), and tier 1 is the acute item
+ * (PHQ-9 item 9 ≥ 2, or an ACUTE flag). Reading a form and scoring it is the same for
+ * both ({@code Scoring.read} and {@code Scoring.score}).
  */
 public final class CheckinTiering {
 

@@ -1,13 +1,12 @@
 package org.cpr.survey.internal;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cpr.questionnaire.QuestionnaireLibrary;
 import org.cpr.questionnaire.QuestionnaireVersion;
 import org.cpr.questionnaire.ScoreResult;
@@ -35,8 +34,6 @@ class InstrumentScorer {
 
 	private final Scoring scoring;
 
-	private final ObjectMapper json = new ObjectMapper();
-
 	InstrumentScorer(QuestionnaireLibrary library, Scoring scoring) {
 		this.library = library;
 		this.scoring = scoring;
@@ -44,9 +41,8 @@ class InstrumentScorer {
 
 	Scored score(Campaign campaign, Map<String, Object> answers) {
 		UUID version = version(campaign);
-		JsonNode node = json.valueToTree(answers == null ? Map.of() : answers);
 		try {
-			ScoreResult result = scoring.score(version, node);
+			ScoreResult result = scoring.score(version, answers == null ? Map.of() : answers);
 			if (answers == null || answers.isEmpty()) {
 				return new Scored(null, null, List.of(), Map.of("answers", "survey.answers.required"));
 			}
@@ -54,9 +50,7 @@ class InstrumentScorer {
 					result.flags(), Map.of());
 		}
 		catch (org.cpr.questionnaire.InvalidAnswersException invalid) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			invalid.errors().forEach(e -> errors.putIfAbsent(e.item(), e.code()));
-			return new Scored(null, null, List.of(), errors);
+			return new Scored(null, null, List.of(), invalid.byItem());
 		}
 	}
 
@@ -70,20 +64,17 @@ class InstrumentScorer {
 			return scoring.readResponse(version(campaign), questionnaireResponse);
 		}
 		catch (org.cpr.questionnaire.InvalidAnswersException invalid) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			invalid.errors().forEach(e -> errors.putIfAbsent(e.item(), e.code()));
-			throw new InvalidAnswersException(errors);
+			throw new InvalidAnswersException(invalid.byItem());
 		}
 	}
 
 	/** Stored answers of this campaign as a FHIR QuestionnaireResponse (JSON). */
-	String write(Campaign campaign, Map<String, Object> answers, BigDecimal score, String band,
-			java.time.Instant authored) {
+	String write(Campaign campaign, Map<String, Object> answers, BigDecimal score, String band, Instant authored) {
 		return scoring.toResponse(version(campaign), answers, score, band, authored);
 	}
 
 	/** Published versions never change, so their ids are remembered. */
-	private final java.util.Map<String, UUID> published = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, UUID> published = new ConcurrentHashMap<>();
 
 	/** The version the campaign names ("1", "2", …), which must be published. */
 	UUID version(Campaign campaign) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cpr.questionnaire.FormView;
+import org.cpr.questionnaire.PostedAnswers;
 import org.cpr.questionnaire.Scoring;
 import org.cpr.shared.PersonId;
 import org.cpr.survey.AnonymousAnswer;
@@ -14,6 +15,7 @@ import org.cpr.survey.SubmissionReceipt;
 import org.cpr.survey.SurveyResponses;
 import org.cpr.survey.Wave;
 import org.springframework.stereotype.Service;
+import org.springframework.util.MultiValueMap;
 
 /** {@link SurveyResponses} over the submission, draft and export internals. */
 @Service
@@ -54,6 +56,11 @@ class ResponsesFacade implements SurveyResponses {
 	@Override
 	public FormView form(Campaign campaign) {
 		return scoring.form(scorer.version(campaign));
+	}
+
+	@Override
+	public PostedAnswers read(Campaign campaign, MultiValueMap<String, String> params) {
+		return scoring.read(scorer.version(campaign), params, "a_");
 	}
 
 	@Override

@@ -20,9 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  * lined up with the exact times of identified rows written around it. Hourly (one node,
  * ShedLock; {@code cpr.checkin.scrub-cron}) this job rewrites, in one transaction and in
  * random order, every anonymous check-in row written or touched since yesterday
- * (accounts, screenings, messages, reveal requests) and every alert of the channel still
- * open or with a reply waiting: they then all carry the same {@code xmin} and a shuffled
- * physical position. The old row versions are dead and reclaimed by (auto)vacuum.
+ * (accounts, screenings, messages, reveal requests, idempotency keys) and every alert of
+ * the channel still open or with a reply waiting: they then all carry the same
+ * {@code xmin} and a shuffled physical position. The old row versions are dead and
+ * reclaimed by (auto)vacuum.
  */
 @Component
 public class CheckinScrub {
@@ -62,6 +63,14 @@ public class CheckinScrub {
 				SELECT id FROM safety_alert WHERE checkin_handle_id IS NOT NULL
 				   AND (status <> 'CLOSED' OR reply_waiting = TRUE OR raised_at >= ?)""", since,
 				"UPDATE safety_alert SET reply_waiting = reply_waiting WHERE id = ?");
+		for (String key : jdbc.sql("SELECT key_hash FROM checkin_idempotency WHERE created_on >= ?")
+			.param(since)
+			.query(String.class)
+			.list()) {
+			rewrites.add(() -> jdbc.sql("UPDATE checkin_idempotency SET created_on = created_on WHERE key_hash = ?")
+				.param(key)
+				.update());
+		}
 		Collections.shuffle(rewrites, random);
 		rewrites.forEach(Runnable::run);
 		return rewrites.size();

@@ -1,0 +1,156 @@
+package org.cpr.questionnaire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The one way a posted form becomes scored answers ({@link Scoring#read},
+ * {@link Scoring#score(UUID, Map)}, {@link InvalidAnswersException#byField}), without
+ * Spring: the shipped PHQ-9 and PC-PTSD-5 definitions served by a library that reads them
+ * from the classpath.
+ */
+class PostedAnswersTests {
+
+	static final UUID PHQ9 = UUID.randomUUID();
+
+	static final UUID PCPTSD5 = UUID.randomUUID();
+
+	final Scoring scoring = new Scoring(new ShippedOnly(), new FhirSupport());
+
+	@Test
+	void aCompleteFormIsReadAsBooleansAndDecimalsAndScoredOnTheServer() {
+		PostedAnswers posted = scoring.read(PHQ9, phq9("a_", "1", "1", "1", "1", "1", "1", "1", "1", " 2 "), "a_");
+
+		assertThat(posted.answers()).containsEntry("1", new BigDecimal("1")).containsEntry("9", new BigDecimal("2"));
+		assertThat(posted.entered()).containsEntry("9", " 2 ");
+		ScoreResult result = scoring.score(PHQ9, posted.answers());
+		assertThat(result.score()).isEqualTo(10.0);
+		assertThat(result.band()).isEqualTo("moderate");
+		assertThat(result.safety()).isTrue();
+	}
+
+	@Test
+	void aMissingRequiredAnswerIsNamedByItsField() {
+		MultiValueMap<String, String> params = phq9("phq9_", "0", "0", "0", "0", "0", "0", "0", "0", "");
+
+		PostedAnswers posted = scoring.read(PHQ9, params, "phq9_");
+
+		assertThat(posted.answers()).doesNotContainKey("9");
+		assertThatThrownBy(() -> scoring.score(PHQ9, posted.answers()))
+			.isInstanceOfSatisfying(InvalidAnswersException.class, invalid -> assertThat(invalid.byField("phq9_"))
+				.containsExactly(Map.entry("phq9_9", "answer.required")));
+	}
+
+	@Test
+	void anAnswerOutOfRangeOrNotANumberIsRefusedNotCoerced() {
+		PostedAnswers posted = scoring.read(PHQ9, phq9("a_", "0", "0", "0", "0", "0", "0", "0", "4", "three"), "a_");
+
+		assertThat(posted.answers()).containsEntry("8", new BigDecimal("4")).containsEntry("9", "three");
+		assertThatThrownBy(() -> scoring.score(PHQ9, posted.answers())).isInstanceOfSatisfying(
+				InvalidAnswersException.class,
+				invalid -> assertThat(invalid.byItem()).containsEntry("8", "answer.notAChoice")
+					.containsEntry("9", "answer.notAChoice"));
+	}
+
+	@Test
+	void aYesNoFieldTakesOnlyTrueOrFalse() {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.add("a_exposure", "yes");
+
+		PostedAnswers posted = scoring.read(PCPTSD5, params, "a_");
+
+		assertThat(posted.answers()).containsEntry("exposure", "yes");
+		assertThatThrownBy(() -> scoring.score(PCPTSD5, posted.answers())).isInstanceOfSatisfying(
+				InvalidAnswersException.class,
+				invalid -> assertThat(invalid.byItem()).containsEntry("exposure", "answer.notBoolean"));
+	}
+
+	@Test
+	void answersToQuestionsWhoseGateIsNotMetAreIgnored() {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.add("a_exposure", "false");
+		for (int i = 1; i <= 5; i++) {
+			params.add("a_" + i, "true");
+		}
+
+		PostedAnswers posted = scoring.read(PCPTSD5, params, "a_");
+
+		assertThat(posted.answers()).containsOnlyKeys("exposure");
+		assertThat(posted.entered()).hasSize(6);
+		ScoreResult result = scoring.score(PCPTSD5, posted.answers());
+		assertThat(result.score()).isZero();
+		assertThat(result.safety()).isFalse();
+	}
+
+	@Test
+	void answersBehindAMetGateAreKeptAndScored() {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		params.add("a_exposure", "true");
+		for (int i = 1; i <= 5; i++) {
+			params.add("a_" + i, i <= 3 ? "true" : "false");
+		}
+
+		ScoreResult result = scoring.score(PCPTSD5, scoring.read(PCPTSD5, params, "a_").answers());
+
+		assertThat(result.score()).isEqualTo(3.0);
+		assertThat(result.safety()).isTrue();
+	}
+
+	@Test
+	void theShortFormReadByAJsonParserScoresTheSameAsAPostedForm() {
+		Map<String, Object> parsed = Map.of("1", 1, "2", 1, "3", 1, "4", 1, "5", 1, "6", 1, "7", 1, "8", 1, "9", 2);
+		PostedAnswers posted = scoring.read(PHQ9, phq9("a_", "1", "1", "1", "1", "1", "1", "1", "1", "2"), "a_");
+
+		assertThat(scoring.score(PHQ9, parsed)).isEqualTo(scoring.score(PHQ9, posted.answers()));
+	}
+
+	private static MultiValueMap<String, String> phq9(String prefix, String... values) {
+		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+		for (int i = 0; i < values.length; i++) {
+			params.add(prefix + (i + 1), values[i]);
+		}
+		params.add("unrelated", "3");
+		return params;
+	}
+
+	/** The two shipped definitions, published, without a database. */
+	static final class ShippedOnly extends QuestionnaireLibrary {
+
+		ShippedOnly() {
+			super(null, null, null, null);
+		}
+
+		@Override
+		public String fhirJson(UUID versionId) {
+			String file = versionId.equals(PHQ9) ? "phq-9" : "pc-ptsd-5";
+			try {
+				return new ClassPathResource("instruments/" + file + ".json")
+					.getContentAsString(StandardCharsets.UTF_8);
+			}
+			catch (IOException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+
+		@Override
+		public Optional<QuestionnaireVersion> version(UUID id) {
+			return Optional.of(new QuestionnaireVersion(id, id.equals(PHQ9) ? "phq-9" : "pc-ptsd-5", 1, "shipped", true,
+					Instant.EPOCH));
+		}
+
+	}
+
+}
