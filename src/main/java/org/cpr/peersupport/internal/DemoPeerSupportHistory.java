@@ -81,12 +81,12 @@ class DemoPeerSupportHistory implements ApplicationRunner {
 		for (int i = 0; i < REQUESTS; i++) {
 			PersonSummary person = people.get(i % people.size());
 			LocalDate filed = today.minusDays(340 - 20L * i);
+			EventType event = events[i % events.length];
 			try {
 				PeerRequestId id = i % 3 == 2 ? past.at(at(filed, 9), () -> requests.selfRefer(person.id(), "en"))
 						: past.at(at(filed, 9),
 								() -> requests
-									.fileReachIn(filer.get().id(), events[i % events.length], filed.minusDays(1),
-											List.of(person.id()))
+									.fileReachIn(filer.get().id(), event, filed.minusDays(1), List.of(person.id()))
 									.get(0));
 				closed += handle(past, id, coordinator.get().id(), filed, i) ? 1 : 0;
 			}
