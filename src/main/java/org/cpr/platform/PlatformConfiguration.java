@@ -38,8 +38,9 @@ class PlatformConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
+	Clock clock(@org.springframework.beans.factory.annotation.Value("${cpr.demo.history:false}") boolean history) {
+		// the demo history replays a past year through the services at earlier instants
+		return history ? new org.cpr.shared.BackdatingClock(Clock.systemUTC()) : Clock.systemUTC();
 	}
 
 	@Bean
