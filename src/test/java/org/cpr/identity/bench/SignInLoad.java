@@ -48,12 +48,91 @@ public final class SignInLoad {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			List<String> users = SnapshotHttpLoad.participants(url, clients,
 					app.getBean(PasswordEncoder.class).encode(SnapshotHttpLoad.PASSWORD));
+			if (Boolean.getBoolean("bench.links")) {
+				// the invitation's single-use link instead of the password form
+				linkRun(base, users, rounds, app.getBean(org.cpr.identity.SignInLinks.class), url);
+				return;
+			}
 			run(base, users.subList(0, Math.min(10, users.size())), 3, "warm-up");
-			run(base, users, rounds, "form sign-in");
+			run(base, users, rounds, "form sign-in (GET /login + POST /login)");
 		}
 		finally {
 			app.close();
 		}
+	}
+
+	/**
+	 * {@code -Dbench.links=true}: each client follows {@code rounds} fresh single-use
+	 * links (GET the link's page, POST its button), as from survey invitations; no
+	 * password hash.
+	 */
+	static void linkRun(String base, List<String> users, int rounds, org.cpr.identity.SignInLinks links, String url)
+			throws Exception {
+		java.util.Map<String, java.util.Deque<String>> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+			for (String user : users) {
+				java.util.UUID id;
+				try (var ps = c.prepareStatement("SELECT id FROM person WHERE username = ?")) {
+					ps.setString(1, user);
+					try (var rs = ps.executeQuery()) {
+						rs.next();
+						id = rs.getObject(1, java.util.UUID.class);
+					}
+				}
+				java.util.Deque<String> mine = new java.util.ArrayDeque<>();
+				for (int r = 0; r < rounds + 3; r++) {
+					String path = links.issue(new org.cpr.shared.PersonId(id), "/home",
+							java.time.Instant.now().plusSeconds(3600), "bench");
+					mine.add(path);
+				}
+				tokens.put(user, mine);
+			}
+		}
+		linkRounds(base, users.subList(0, Math.min(10, users.size())), 3, tokens, "warm-up (links)");
+		linkRounds(base, users, rounds, tokens, "link sign-in");
+	}
+
+	static void linkRounds(String base, List<String> users, int rounds,
+			java.util.Map<String, java.util.Deque<String>> tokens, String label) throws Exception {
+		List<Long> times = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger failures = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(users.size());
+		CountDownLatch ready = new CountDownLatch(users.size());
+		CountDownLatch done = new CountDownLatch(users.size());
+		for (String user : users) {
+			pool.execute(() -> {
+				try {
+					ready.countDown();
+					ready.await();
+					for (int r = 0; r < rounds; r++) {
+						HttpClient http = HttpClient.newBuilder()
+							.cookieHandler(new CookieManager())
+							.followRedirects(HttpClient.Redirect.NEVER)
+							.connectTimeout(Duration.ofSeconds(5))
+							.build();
+						String path = tokens.get(user).poll();
+						long t0 = System.nanoTime();
+						String csrf = SnapshotHttpLoad.csrf(SnapshotHttpLoad.get(http, base + path).body());
+						HttpResponse<String> login = SnapshotHttpLoad.post(http, base + "/login/link",
+								Map.of("token", path.substring(path.indexOf("token=") + 6), "_csrf", csrf));
+						long t1 = System.nanoTime();
+						if (login.statusCode() != 302) {
+							failures.incrementAndGet();
+							continue;
+						}
+						times.add(t1 - t0);
+					}
+				}
+				catch (Exception e) {
+					failures.incrementAndGet();
+					System.out.println("  " + e);
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		report(label, times, failures, pool, ready, done);
 	}
 
 	static void run(String base, List<String> users, int rounds, String label) throws Exception {
@@ -98,6 +177,11 @@ public final class SignInLoad {
 				}
 			});
 		}
+		report(label, times, failures, pool, ready, done);
+	}
+
+	static void report(String label, List<Long> times, AtomicInteger failures, ExecutorService pool,
+			CountDownLatch ready, CountDownLatch done) throws Exception {
 		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean();
 		ready.await();
@@ -107,13 +191,13 @@ public final class SignInLoad {
 		double seconds = (System.nanoTime() - t) / 1e9;
 		double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6;
 		pool.shutdown();
-		SnapshotHttpLoad.print(label + " (GET /login + POST /login)", times, seconds, failures.get());
+		SnapshotHttpLoad.print(label, times, seconds, failures.get());
 		// on a machine shared with other work the wall-clock rate says more about the
 		// others than about this process: CPU time per sign-in (server and the load
 		// generator's clients, which share the JVM) does not depend on them as much
 		double perSignIn = cpuMs / Math.max(1, times.size());
 		System.out.printf(
-				"%s: process CPU %.0f ms per sign-in -> %.0f sign-ins/s if this JVM had the %d cores to itself%n",
+				"%s: process CPU %.1f ms per sign-in -> %.0f sign-ins/s if this JVM had the %d cores to itself%n",
 				label, perSignIn, 1000.0 * Runtime.getRuntime().availableProcessors() / perSignIn,
 				Runtime.getRuntime().availableProcessors());
 	}
