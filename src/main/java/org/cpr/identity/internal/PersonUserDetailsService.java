@@ -7,14 +7,22 @@ import org.cpr.identity.CprUser;
 import org.cpr.identity.ScopedRole;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads a person and their grants for sign-in. */
+/**
+ * Loads a person and their grants for sign-in, and stores a stronger hash of the password
+ * when the one on file was made with weaker parameters (Spring Security's
+ * {@code DaoAuthenticationProvider} calls {@link #updatePassword} after a successful
+ * check when {@link BoundedPasswordEncoder#upgradeEncoding} says so).
+ */
 @Service
-class PersonUserDetailsService implements UserDetailsService {
+class PersonUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
 	private final PersonRepository people;
 
@@ -22,8 +30,12 @@ class PersonUserDetailsService implements UserDetailsService {
 
 	private final java.time.Clock clock;
 
-	PersonUserDetailsService(PersonRepository people, RoleGrantRepository grants, java.time.Clock clock) {
+	private final JdbcClient jdbc;
+
+	PersonUserDetailsService(PersonRepository people, RoleGrantRepository grants, java.time.Clock clock,
+			JdbcClient jdbc) {
 		this.people = people;
+		this.jdbc = jdbc;
 		this.grants = grants;
 		this.clock = clock;
 	}
@@ -34,6 +46,25 @@ class PersonUserDetailsService implements UserDetailsService {
 		Person person = people.findByUsernameIgnoreCase(username.strip())
 			.orElseThrow(() -> new UsernameNotFoundException("unknown account"));
 		return toUser(person);
+	}
+
+	/**
+	 * Re-hashes on sign-in: replaces the hash only if it is still the one just verified
+	 * (a password changed in the meantime wins), and bumps the row's version so an entity
+	 * loaded before does not overwrite it. Not a password change: nothing else moves.
+	 */
+	@Override
+	@Transactional
+	public UserDetails updatePassword(UserDetails user, String newPassword) {
+		if (user instanceof CprUser cpr && user.getPassword() != null) {
+			jdbc.sql("UPDATE person SET password_hash = :fresh, version = version + 1"
+					+ " WHERE id = :id AND password_hash = :old")
+				.param("fresh", newPassword)
+				.param("id", cpr.personId().value())
+				.param("old", user.getPassword())
+				.update();
+		}
+		return user;
 	}
 
 	CprUser toUser(Person person) {

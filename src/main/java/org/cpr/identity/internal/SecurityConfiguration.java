@@ -12,8 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -32,15 +30,22 @@ class SecurityConfiguration {
 			+ "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
-	private static final String[] ALWAYS_PUBLIC = { "/", "/login", "/error", "/crisis", "/locale", "/css/**", "/js/**",
-			"/img/**", "/webjars/**", "/favicon.ico", "/oauth2/**", "/login/oauth2/**", "/actuator/health",
-			"/actuator/health/**", "/api/docs", "/api/docs/**" };
+	private static final String[] ALWAYS_PUBLIC = { "/", "/login", "/login/link", "/error", "/crisis", "/locale",
+			"/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/oauth2/**", "/login/oauth2/**",
+			"/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**" };
 
+	/**
+	 * Argon2id at OWASP strength, at most one hash per core at a time (see
+	 * {@link BoundedPasswordEncoder} for the parameters and why).
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return new DelegatingPasswordEncoder("argon2@SpringSecurity_v5_8",
-				java.util.Map.of("argon2@SpringSecurity_v5_8", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
-						"bcrypt", new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()));
+	PasswordEncoder passwordEncoder(
+			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.memory-kib:19456}") int memoryKib,
+			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.iterations:2}") int iterations,
+			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.parallelism:1}") int parallelism,
+			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.concurrency:0}") int concurrency) {
+		return new BoundedPasswordEncoder(memoryKib, iterations, parallelism,
+				concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors());
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.cpr.disclosure.DisclosureRequest;
 import org.cpr.disclosure.MeasureType;
 import org.cpr.disclosure.Released;
 import org.cpr.disclosure.Suppressed;
+import org.cpr.identity.SignInLinks;
 import org.cpr.notification.Notifications;
 import org.cpr.shared.Digests;
 import org.cpr.shared.PersonId;
@@ -22,6 +23,7 @@ import org.cpr.survey.Campaign;
 import org.cpr.survey.ResponseRate;
 import org.cpr.survey.SurveyConflictException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,8 +49,19 @@ class InvitationService {
 
 	private final MessageSource messages;
 
+	private final SignInLinks links;
+
+	private final boolean withLinks;
+
+	private final String baseUrl;
+
 	InvitationService(JdbcTemplate jdbc, Notifications notifications, ObjectProvider<SurveyRecipients> recipients,
-			CampaignService campaigns, Clock clock, DisclosureGate gate, MessageSource messages) {
+			CampaignService campaigns, Clock clock, DisclosureGate gate, MessageSource messages, SignInLinks links,
+			@Value("${cpr.survey.invitation-sign-in-links:false}") boolean withLinks,
+			@Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
+		this.links = links;
+		this.withLinks = withLinks;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.gate = gate;
 		this.messages = messages;
 		this.jdbc = jdbc;
@@ -68,10 +81,16 @@ class InvitationService {
 			.queryForList("SELECT r.person_id FROM survey_roster r JOIN survey_wave w ON w.campaign_id = r.campaign_id"
 					+ " WHERE w.id = ? AND NOT EXISTS (SELECT 1 FROM survey_invitation i WHERE i.wave_id = w.id AND i.person_id = r.person_id)",
 					UUID.class, waveId);
+		LocalDate closes = closesOn(waveId);
 		for (UUID p : people) {
 			jdbc.update("INSERT INTO survey_invitation (wave_id, person_id, invited_on) VALUES (?,?,?)", waveId, p,
 					LocalDate.now(clock));
-			mail(new PersonId(p), "survey.invitation", c.title(), closesOn(waveId), c.minRespondents());
+			if (withLinks) {
+				mailWithLink(new PersonId(p), waveId, c, closes);
+			}
+			else {
+				mail(new PersonId(p), "survey.invitation", c.title(), closes, c.minRespondents());
+			}
 		}
 		return people.size();
 	}
@@ -97,6 +116,25 @@ class InvitationService {
 
 	private LocalDate closesOn(UUID waveId) {
 		return jdbc.queryForObject("SELECT closes_on FROM survey_wave WHERE id = ?", LocalDate.class, waveId);
+	}
+
+	/**
+	 * The invitation with a single-use sign-in link to the wave's form, valid until the
+	 * wave closes (cpr.survey.invitation-sign-in-links): following it needs no password,
+	 * so the launch of a campus-wide survey is not bounded by password hashing. Issued
+	 * only for someone the message can reach.
+	 */
+	private void mailWithLink(PersonId person, UUID waveId, Campaign c, LocalDate closes) {
+		SurveyRecipients dir = recipients.getIfAvailable();
+		if (dir == null) {
+			return;
+		}
+		dir.find(person).ifPresent(r -> {
+			java.time.Instant expires = closes.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+			String path = links.issue(person, "/surveys/waves/" + waveId, expires, "survey-invitation");
+			notifications.sendMail(r.email(), r.locale(), "survey.invitation.link", c.title(), closes,
+					c.minRespondents(), baseUrl + path);
+		});
 	}
 
 	private void mail(PersonId person, String key, Object... args) {

@@ -49,7 +49,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class SnapshotHttpLoad {
 
-	static final String PASSWORD = "bench-snapshot-2026-load";
+	public static final String PASSWORD = "bench-snapshot-2026-load";
 	static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	public static void main(String[] args) throws Exception {
@@ -168,7 +168,7 @@ public final class SnapshotHttpLoad {
 		}
 	}
 
-	static List<String> participants(String url, int n, String hash) throws Exception {
+	public static List<String> participants(String url, int n, String hash) throws Exception {
 		List<String> users = new ArrayList<>();
 		try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
 			c.setAutoCommit(false);
@@ -209,7 +209,7 @@ public final class SnapshotHttpLoad {
 		return users;
 	}
 
-	static String csrf(String html) {
+	public static String csrf(String html) {
 		Matcher m = CSRF.matcher(html);
 		if (!m.find()) {
 			throw new IllegalStateException("no CSRF token on the page");
@@ -217,11 +217,11 @@ public final class SnapshotHttpLoad {
 		return m.group(1);
 	}
 
-	static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+	public static HttpResponse<String> get(HttpClient http, String url) throws Exception {
 		return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
+	public static HttpResponse<String> post(HttpClient http, String url, Map<String, String> form) throws Exception {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
@@ -233,7 +233,7 @@ public final class SnapshotHttpLoad {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	static void print(String label, List<Long> nanos, double seconds, int failures) {
+	public static void print(String label, List<Long> nanos, double seconds, int failures) {
 		List<Long> sorted = new ArrayList<>(nanos);
 		Collections.sort(sorted);
 		System.out.printf("%s: n=%d%s p50=%.1f ms p95=%.1f ms p99=%.1f ms failures=%d%n", label, sorted.size(),
@@ -241,7 +241,7 @@ public final class SnapshotHttpLoad {
 				pct(sorted, 95), pct(sorted, 99), failures);
 	}
 
-	static double pct(List<Long> sorted, int p) {
+	public static double pct(List<Long> sorted, int p) {
 		return sorted.isEmpty() ? Double.NaN
 				: sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
 	}

@@ -1,0 +1,208 @@
+package org.cpr.identity.bench;
+
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cpr.CprApplication;
+import org.cpr.assessment.bench.SnapshotHttpLoad;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Form sign-ins per second over HTTP: {@code clients} threads, each signing in
+ * {@code rounds} times as a browser does (GET the sign-in page for its CSRF token, POST
+ * the form with a fresh cookie jar, follow nothing). Every sign-in checks an Argon2id
+ * hash with the parameters the application is configured with. Prints, never asserts.
+ *
+ * <pre>
+ * createdb -h 127.0.0.1 -U postgres cpr_bench_http
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.cpr.identity.bench.SignInLoad \
+ *      jdbc:postgresql://127.0.0.1:5432/cpr_bench_http 50 10      # clients, sign-ins each
+ * </pre>
+ */
+public final class SignInLoad {
+
+	public static void main(String[] args) throws Exception {
+		String url = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/cpr_bench_http";
+		int clients = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(CprApplication.class).profiles("demo")
+			.run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+					"--spring.datasource.password=", "--server.port=0",
+					"--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 10),
+					"--server.servlet.session.cookie.secure=false", "--cpr.identity.login-attempts-per-client=1000000",
+					"--logging.level.root=WARN", "--spring.main.banner-mode=off");
+		try {
+			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+			List<String> users = SnapshotHttpLoad.participants(url, clients,
+					app.getBean(PasswordEncoder.class).encode(SnapshotHttpLoad.PASSWORD));
+			if (Boolean.getBoolean("bench.links")) {
+				// the invitation's single-use link instead of the password form
+				linkRun(base, users, rounds, app.getBean(org.cpr.identity.SignInLinks.class), url);
+				return;
+			}
+			run(base, users.subList(0, Math.min(10, users.size())), 3, "warm-up");
+			run(base, users, rounds, "form sign-in (GET /login + POST /login)");
+		}
+		finally {
+			app.close();
+		}
+	}
+
+	/**
+	 * {@code -Dbench.links=true}: each client follows {@code rounds} fresh single-use
+	 * links (GET the link's page, POST its button), as from survey invitations; no
+	 * password hash.
+	 */
+	static void linkRun(String base, List<String> users, int rounds, org.cpr.identity.SignInLinks links, String url)
+			throws Exception {
+		java.util.Map<String, java.util.Deque<String>> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+		try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+			for (String user : users) {
+				java.util.UUID id;
+				try (var ps = c.prepareStatement("SELECT id FROM person WHERE username = ?")) {
+					ps.setString(1, user);
+					try (var rs = ps.executeQuery()) {
+						rs.next();
+						id = rs.getObject(1, java.util.UUID.class);
+					}
+				}
+				java.util.Deque<String> mine = new java.util.ArrayDeque<>();
+				for (int r = 0; r < rounds + 3; r++) {
+					String path = links.issue(new org.cpr.shared.PersonId(id), "/home",
+							java.time.Instant.now().plusSeconds(3600), "bench");
+					mine.add(path);
+				}
+				tokens.put(user, mine);
+			}
+		}
+		linkRounds(base, users.subList(0, Math.min(10, users.size())), 3, tokens, "warm-up (links)");
+		linkRounds(base, users, rounds, tokens, "link sign-in");
+	}
+
+	static void linkRounds(String base, List<String> users, int rounds,
+			java.util.Map<String, java.util.Deque<String>> tokens, String label) throws Exception {
+		List<Long> times = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger failures = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(users.size());
+		CountDownLatch ready = new CountDownLatch(users.size());
+		CountDownLatch done = new CountDownLatch(users.size());
+		for (String user : users) {
+			pool.execute(() -> {
+				try {
+					ready.countDown();
+					ready.await();
+					for (int r = 0; r < rounds; r++) {
+						HttpClient http = HttpClient.newBuilder()
+							.cookieHandler(new CookieManager())
+							.followRedirects(HttpClient.Redirect.NEVER)
+							.connectTimeout(Duration.ofSeconds(5))
+							.build();
+						String path = tokens.get(user).poll();
+						long t0 = System.nanoTime();
+						String csrf = SnapshotHttpLoad.csrf(SnapshotHttpLoad.get(http, base + path).body());
+						HttpResponse<String> login = SnapshotHttpLoad.post(http, base + "/login/link",
+								Map.of("token", path.substring(path.indexOf("token=") + 6), "_csrf", csrf));
+						long t1 = System.nanoTime();
+						if (login.statusCode() != 302) {
+							failures.incrementAndGet();
+							continue;
+						}
+						times.add(t1 - t0);
+					}
+				}
+				catch (Exception e) {
+					failures.incrementAndGet();
+					System.out.println("  " + e);
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		report(label, times, failures, pool, ready, done);
+	}
+
+	static void run(String base, List<String> users, int rounds, String label) throws Exception {
+		List<Long> times = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger failures = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(users.size());
+		CountDownLatch ready = new CountDownLatch(users.size());
+		CountDownLatch done = new CountDownLatch(users.size());
+		for (String user : users) {
+			pool.execute(() -> {
+				try {
+					ready.countDown();
+					ready.await();
+					for (int r = 0; r < rounds; r++) {
+						HttpClient http = HttpClient.newBuilder()
+							.cookieHandler(new CookieManager())
+							.followRedirects(HttpClient.Redirect.NEVER)
+							.connectTimeout(Duration.ofSeconds(5))
+							.build();
+						long t0 = System.nanoTime();
+						String csrf = SnapshotHttpLoad.csrf(SnapshotHttpLoad.get(http, base + "/login").body());
+						HttpResponse<String> login = SnapshotHttpLoad.post(http, base + "/login",
+								Map.of("username", user, "password", SnapshotHttpLoad.PASSWORD, "_csrf", csrf));
+						long t1 = System.nanoTime();
+						if (login.statusCode() != 302
+								|| login.headers().firstValue("Location").orElse("").contains("error")) {
+							if (failures.incrementAndGet() < 3) {
+								System.out.println("  sign-in failed: " + login.statusCode() + " "
+										+ login.headers().firstValue("Location").orElse(""));
+							}
+							continue;
+						}
+						times.add(t1 - t0);
+					}
+				}
+				catch (Exception e) {
+					failures.incrementAndGet();
+					System.out.println("  " + e);
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		report(label, times, failures, pool, ready, done);
+	}
+
+	static void report(String label, List<Long> times, AtomicInteger failures, ExecutorService pool,
+			CountDownLatch ready, CountDownLatch done) throws Exception {
+		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		ready.await();
+		long t = System.nanoTime();
+		long cpu = os.getProcessCpuTime();
+		done.await();
+		double seconds = (System.nanoTime() - t) / 1e9;
+		double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6;
+		pool.shutdown();
+		SnapshotHttpLoad.print(label, times, seconds, failures.get());
+		// on a machine shared with other work the wall-clock rate says more about the
+		// others than about this process: CPU time per sign-in (server and the load
+		// generator's clients, which share the JVM) does not depend on them as much
+		double perSignIn = cpuMs / Math.max(1, times.size());
+		System.out.printf(
+				"%s: process CPU %.1f ms per sign-in -> %.0f sign-ins/s if this JVM had the %d cores to itself%n",
+				label, perSignIn, 1000.0 * Runtime.getRuntime().availableProcessors() / perSignIn,
+				Runtime.getRuntime().availableProcessors());
+	}
+
+	private SignInLoad() {
+	}
+
+}
