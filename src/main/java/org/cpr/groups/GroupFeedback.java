@@ -102,7 +102,12 @@ public class GroupFeedback {
 		Instant now = clock.instant();
 		int started = 0;
 		for (UUID meeting : store.meetingsAwaitingFeedback(now.minus(Duration.ofDays(OPEN_DAYS)), now)) {
-			started += Boolean.TRUE.equals(transaction.execute(t -> ask(meeting))) ? 1 : 0;
+			try {
+				started += Boolean.TRUE.equals(transaction.execute(t -> ask(meeting))) ? 1 : 0;
+			}
+			catch (org.springframework.dao.DuplicateKeyException askedMeanwhile) {
+				// another run asked about this meeting first; its transaction rolled back
+			}
 		}
 		return started;
 	}

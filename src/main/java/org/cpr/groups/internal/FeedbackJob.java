@@ -6,8 +6,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Every hour: the attendees of meetings that just ended are asked for anonymous feedback.
- * State lives in the database; ShedLock keeps two nodes from sending twice.
+ * Every hour (at minute 7, {@code cpr.groups.feedback-cron}): the attendees of meetings
+ * that just ended are asked for anonymous feedback. State lives in the database; ShedLock
+ * keeps two nodes from sending twice.
  */
 @Component
 class FeedbackJob {
@@ -18,7 +19,7 @@ class FeedbackJob {
 		this.feedback = feedback;
 	}
 
-	@Scheduled(fixedDelayString = "${cpr.groups.feedback-check:PT1H}", initialDelayString = "PT2M")
+	@Scheduled(cron = "${cpr.groups.feedback-cron:0 7 * * * *}")
 	@SchedulerLock(name = "groups-feedback-waves", lockAtMostFor = "PT30M")
 	void send() {
 		feedback.sendDue();
