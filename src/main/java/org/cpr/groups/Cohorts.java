@@ -227,6 +227,145 @@ public class Cohorts {
 			.about(person));
 	}
 
+	/**
+	 * Adds an active person to the cohort after creation; once it has groups, also to a
+	 * group: the one asked for, or else the smallest whose leaders are outside the
+	 * person's supervisory line (re-checked against the conflict list and the program
+	 * directors of the day). Returns the group, or null before formation.
+	 * @throws GroupsRefused for an unknown or inactive person, someone already in the
+	 * cohort, a group led from their supervisory line (or no group without one), or a
+	 * group that would leave the size range without a reason
+	 */
+	@Transactional
+	public UUID addPerson(UUID cohortId, String username, UUID wantedGroup, String sizeReason, PersonId by) {
+		store.cohort(cohortId).orElseThrow(UnknownGroupRecord::new);
+		String u = username == null ? "" : username.strip();
+		if (u.isEmpty()) {
+			throw new GroupsRefused("person", "groups.cohort.person.required");
+		}
+		PersonSummary person = identity.byUsername(u)
+			.filter(PersonSummary::active)
+			.orElseThrow(() -> new GroupsRefused("person", "groups.leader.unknown", u));
+		if (store.cohortMembers(cohortId).contains(person.id())) {
+			throw new GroupsRefused("person", "groups.cohort.person.already");
+		}
+		List<GroupStore.GroupRow> groups = store.groupsOfCohort(cohortId);
+		UUID target = null;
+		if (!groups.isEmpty()) {
+			List<GroupStore.GroupRow> allowed = groups.stream()
+				.filter(g -> wantedGroup == null || g.id().equals(wantedGroup))
+				.filter(g -> !inSupervisoryLine(person, g.id()))
+				.sorted(java.util.Comparator.comparingInt(g -> store.members(g.id()).size()))
+				.toList();
+			if (wantedGroup != null && groups.stream().noneMatch(g -> g.id().equals(wantedGroup))) {
+				throw new GroupsRefused("target", "groups.move.target");
+			}
+			if (allowed.isEmpty()) {
+				throw new GroupsRefused("target",
+						wantedGroup == null ? "groups.cohort.person.noGroup" : "groups.move.conflict");
+			}
+			target = allowed.get(0).id();
+			int size = store.members(target).size() + 1;
+			String reason = reason(sizeReason);
+			boolean outside = size < minSize || size > maxSize;
+			if (outside && reason == null) {
+				throw new GroupsRefused("sizeReason", "groups.size.reasonRequired", minSize, maxSize);
+			}
+			store.setSizeReason(target, outside ? reason : null);
+		}
+		store.addCohortMember(cohortId, person.id());
+		if (target != null) {
+			store.addMember(target, cohortId, person.id(), Placement.ADDED);
+		}
+		audit.record(
+				AuditEntry.administration(by, "MENTORING_COHORT_MEMBER_ADDED", "mentoring_cohort", cohortId.toString())
+					.about(person.id()));
+		return target;
+	}
+
+	/**
+	 * Takes a person out of the cohort and their group (past attendance stays, as
+	 * counts).
+	 * @throws GroupsRefused when the group would leave the size range without a reason
+	 */
+	@Transactional
+	public void removePerson(UUID cohortId, PersonId person, String sizeReason, PersonId by) {
+		store.cohort(cohortId).orElseThrow(UnknownGroupRecord::new);
+		if (!store.cohortMembers(cohortId).contains(person)) {
+			throw new UnknownGroupRecord();
+		}
+		for (GroupStore.GroupRow g : store.groupsOfCohort(cohortId)) {
+			if (store.membership(g.id(), person).isPresent()) {
+				int size = store.members(g.id()).size() - 1;
+				String reason = reason(sizeReason);
+				boolean outside = size < minSize || size > maxSize;
+				if (outside && reason == null) {
+					throw new GroupsRefused("sizeReason", "groups.size.reasonRequired", minSize, maxSize);
+				}
+				store.removeMember(g.id(), person);
+				store.setSizeReason(g.id(), outside ? reason : null);
+			}
+		}
+		store.removeCohortMember(cohortId, person);
+		audit.record(AuditEntry
+			.administration(by, "MENTORING_COHORT_MEMBER_REMOVED", "mentoring_cohort", cohortId.toString())
+			.about(person));
+	}
+
+	/**
+	 * A person of the cohort as the coordinator sees it: the group is null before
+	 * formation.
+	 */
+	public record CohortPerson(PersonId person, String displayName, String username, String groupName) {
+	}
+
+	/**
+	 * The cohort's people with their group, for the coordinator (audited as an
+	 * administration view).
+	 */
+	@Transactional
+	public List<CohortPerson> people(UUID cohortId, PersonId viewer) {
+		Map<PersonId, String> groupOf = new HashMap<>();
+		for (GroupStore.GroupRow g : store.groupsOfCohort(cohortId)) {
+			store.members(g.id()).forEach(m -> groupOf.put(m.person(), g.name()));
+		}
+		List<PersonId> ids = store.cohortMembers(cohortId);
+		audit.record(
+				AuditEntry.administration(viewer, "MENTORING_COHORT_VIEWED", "mentoring_cohort", cohortId.toString())
+					.detail("people=" + ids.size()));
+		return ids.stream()
+			.map(identity::person)
+			.flatMap(Optional::stream)
+			.map(p -> new CohortPerson(p.id(), p.displayName(), p.username(), groupOf.get(p.id())))
+			.sorted(java.util.Comparator.comparing(CohortPerson::displayName))
+			.toList();
+	}
+
+	/**
+	 * Members whose own group is now led from their supervisory line (the conflict list
+	 * or a program director grant changed after formation): the coordinator should move
+	 * them.
+	 */
+	@Transactional(readOnly = true)
+	public List<PersonId> conflictsNow(UUID cohortId) {
+		List<PersonId> out = new ArrayList<>();
+		for (GroupStore.GroupRow g : store.groupsOfCohort(cohortId)) {
+			for (GroupStore.MemberRow m : store.members(g.id())) {
+				identity.person(m.person()).filter(p -> inSupervisoryLine(p, g.id())).ifPresent(p -> out.add(p.id()));
+			}
+		}
+		return out;
+	}
+
+	private boolean inSupervisoryLine(PersonSummary person, UUID group) {
+		List<PersonSummary> leaders = store.leaders(group)
+			.stream()
+			.map(identity::person)
+			.flatMap(Optional::stream)
+			.toList();
+		return !conflicts(List.of(person), leaders).getOrDefault(person.id(), Set.of()).isEmpty();
+	}
+
 	private String reason(String text) {
 		String r = text == null ? null : text.strip();
 		if (r == null || r.isEmpty()) {

@@ -34,6 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class GroupAdminController {
 
 	static final String VIEW = "groups/manage";
+
+	static final String EDIT_VIEW = "groups/meeting-edit";
+
 	static final String DEFAULT_ZONE = "America/Denver";
 
 	record ScheduleForm(String firstDay, String start, Integer minutes, String timeZone, String place, Integer count,
@@ -53,8 +56,11 @@ class GroupAdminController {
 
 	private final MessageSource messages;
 
+	private final java.time.Clock clock;
+
 	GroupAdminController(Cohorts cohorts, GroupMembership membership, GroupMeetings meetings, TopicLibrary topics,
-			MessageSource messages) {
+			MessageSource messages, java.time.Clock clock) {
+		this.clock = clock;
 		this.cohorts = cohorts;
 		this.membership = membership;
 		this.meetings = meetings;
@@ -110,6 +116,55 @@ class GroupAdminController {
 		return "redirect:/groups/manage/" + group + "?cancelled";
 	}
 
+	/** What the coordinator may change of a planned meeting. */
+	record MeetingEditForm(String day, String start, Integer minutes, String topic) {
+	}
+
+	@GetMapping("/{id}/meetings/{meeting}/edit")
+	String editMeeting(@PathVariable String id, @PathVariable String meeting, Model model) {
+		Meeting m = groupsMeeting(GroupViews.id(id), GroupViews.id(meeting));
+		return editPage(model, m,
+				new MeetingEditForm(m.start().toLocalDate().toString(), m.start().toLocalTime().toString(),
+						(int) java.time.Duration.between(m.start(), m.end()).toMinutes(),
+						m.topic() == null ? "" : m.topic().value().toString()),
+				Map.of());
+	}
+
+	@PostMapping("/{id}/meetings/{meeting}/edit")
+	String saveMeeting(@PathVariable String id, @PathVariable String meeting, MeetingEditForm form,
+			@AuthenticationPrincipal CprUser me, Model model, Locale locale) {
+		UUID group = GroupViews.id(id);
+		Meeting m = groupsMeeting(group, GroupViews.id(meeting));
+		try {
+			LocalDate day = parse(form.day(), "day", LocalDate::parse);
+			LocalTime start = parse(form.start(), "start", LocalTime::parse);
+			TopicId topic = form.topic() == null || form.topic().isBlank() ? null
+					: new TopicId(parse(form.topic(), "topic", UUID::fromString));
+			meetings.edit(m.id(), day, start, form.minutes() == null ? 0 : form.minutes(), topic, me.personId());
+			return "redirect:/groups/manage/" + group + "?changed";
+		}
+		catch (GroupsRefused refused) {
+			return editPage(model, m, form, GroupViews.errors(refused, messages, locale));
+		}
+	}
+
+	private Meeting groupsMeeting(UUID group, UUID meeting) {
+		return meetings.meetings(group)
+			.stream()
+			.filter(x -> x.id().equals(meeting))
+			.findFirst()
+			.orElseThrow(GroupViews::notFound);
+	}
+
+	private String editPage(Model model, Meeting m, MeetingEditForm form, Map<String, String> errors) {
+		model.addAttribute("group", membership.group(m.group()).orElseThrow(GroupViews::notFound));
+		model.addAttribute("meeting", m);
+		model.addAttribute("topics", topics.search(null, null, null, false));
+		model.addAttribute("form", form);
+		model.addAttribute("fieldErrors", errors);
+		return EDIT_VIEW;
+	}
+
 	private static MeetingSeries series(ScheduleForm f) {
 		LocalDate day = parse(f.firstDay(), "firstDay", LocalDate::parse);
 		LocalTime start = parse(f.start(), "start", LocalTime::parse);
@@ -140,6 +195,7 @@ class GroupAdminController {
 		model.addAttribute("siblings",
 				membership.groupsOfCohort(group.cohort()).stream().filter(g -> !g.id().equals(id)).toList());
 		model.addAttribute("meetings", meetings.meetings(id));
+		model.addAttribute("now", clock.instant());
 		model.addAttribute("topics", topics.search(null, null, null, false));
 		model.addAttribute("form", form);
 		model.addAttribute("fieldErrors", errors);

@@ -145,6 +145,44 @@ public class GroupMeetings {
 		return first.plusMonths(months).with(TemporalAdjusters.dayOfWeekInMonth(ordinal, first.getDayOfWeek()));
 	}
 
+	/**
+	 * Changes a planned meeting's day, start, length and topic (in its own time zone);
+	 * members' and leaders' calendars show the change (SEQUENCE + 1). @throws
+	 * GroupsRefused naming the field, or for a meeting that was cancelled or has started;
+	 * nothing is changed then
+	 */
+	@Transactional
+	public void edit(UUID meeting, LocalDate day, java.time.LocalTime start, int minutes, TopicId topic, PersonId by) {
+		GroupStore.MeetingRow m = store.meeting(meeting).orElseThrow(UnknownGroupRecord::new);
+		if (m.cancelled() || !m.start().isAfter(clock.instant())) {
+			throw new GroupsRefused(null, "groups.meeting.notPlanned");
+		}
+		if (day == null) {
+			throw new GroupsRefused("day", "groups.meeting.required");
+		}
+		if (start == null) {
+			throw new GroupsRefused("start", "groups.meeting.required");
+		}
+		if (minutes < 15 || minutes > 480) {
+			throw new GroupsRefused("minutes", "groups.meeting.minutes");
+		}
+		if (topic != null && topics.byIds(List.of(topic)).isEmpty()) {
+			throw new GroupsRefused("topic", "groups.meeting.topic");
+		}
+		ZonedDateTime begins = day.atTime(start).atZone(m.zone());
+		if (!begins.toInstant().isAfter(clock.instant())) {
+			throw new GroupsRefused("day", "groups.meeting.edit.past");
+		}
+		UUID topicId = topic == null ? null : topic.value();
+		if (begins.toInstant().equals(m.start()) && begins.plusMinutes(minutes).toInstant().equals(m.end())
+				&& java.util.Objects.equals(topicId, m.topic())) {
+			return;
+		}
+		store.updateMeeting(meeting, begins.toInstant(), begins.plusMinutes(minutes).toInstant(), topicId);
+		audit.record(
+				AuditEntry.administration(by, "MENTORING_MEETING_CHANGED", "mentoring_meeting", meeting.toString()));
+	}
+
 	@Transactional
 	public void cancel(UUID meeting, PersonId by) {
 		if (!store.cancelMeeting(meeting)) {

@@ -12,6 +12,14 @@ public record Placement(boolean moved, int sameProgramBefore, int sameLevelBefor
 
 	static final String MOVED = "MOVED";
 
+	/** Added to the cohort by the coordinator after the groups were formed. */
+	static final String ADDED = "ADDED";
+
+	/** Whether the coordinator added this person after formation. */
+	public static boolean added(String code) {
+		return ADDED.equals(code);
+	}
+
 	/** The skipped groups as people count them ("1, 3"). */
 	public String avoidedNumbers() {
 		return String.join(", ", avoidedGroups.stream().map(g -> String.valueOf(g + 1)).toList());

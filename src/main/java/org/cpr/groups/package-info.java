@@ -6,6 +6,6 @@
  * counts; the confidentiality agreement; and a leader's referral to a resilience
  * clinician through {@code safety}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mentoring groups",
-		allowedDependencies = { "shared", "identity", "curriculum", "calendar", "disclosure", "safety", "evaluation" })
+@org.springframework.modulith.ApplicationModule(displayName = "Mentoring groups", allowedDependencies = { "shared",
+		"identity", "curriculum", "calendar", "disclosure", "safety", "evaluation", "questionnaire", "survey" })
 package org.cpr.groups;

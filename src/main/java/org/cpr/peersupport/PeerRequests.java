@@ -58,9 +58,17 @@ public class PeerRequests {
 
 	private final Duration target;
 
+	/**
+	 * Evaluators listed on the groups module's conflict list are in the person's line
+	 * too.
+	 */
+	private final org.cpr.groups.SupervisoryLine supervisoryLine;
+
 	PeerRequests(RequestStore store, PeerRoster roster, IdentityManagement identity, SafetyAlerts safety,
 			AuditPort audit, ApplicationEventPublisher events, Clock clock,
-			@Value("${cpr.peersupport.first-contact-target:PT24H}") Duration target) {
+			@Value("${cpr.peersupport.first-contact-target:PT24H}") Duration target,
+			org.cpr.groups.SupervisoryLine supervisoryLine) {
+		this.supervisoryLine = supervisoryLine;
 		this.store = store;
 		this.roster = roster;
 		this.identity = identity;
@@ -210,7 +218,8 @@ public class PeerRequests {
 		}
 		Set<PersonId> sameEvent = new java.util.HashSet<>(store.involvedIn(r.eventId()));
 		sameEvent.remove(r.person());
-		return new MatchSeeker(r.person(), r.profession(), r.department(), line, r.language(), sameEvent);
+		return new MatchSeeker(r.person(), r.profession(), r.department(), line, r.language(), sameEvent,
+				supervisoryLine.evaluatorsOf(r.person()));
 	}
 
 	/**

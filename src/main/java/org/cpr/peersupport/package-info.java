@@ -9,5 +9,5 @@
  * {@code safety}'s crisis protocol; evaluation learns only how many contacts there were.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Peer support",
-		allowedDependencies = { "shared", "identity", "disclosure", "notification", "safety", "evaluation" })
+		allowedDependencies = { "shared", "identity", "disclosure", "notification", "safety", "evaluation", "groups" })
 package org.cpr.peersupport;

@@ -25,9 +25,13 @@ public enum Role {
 
 	/**
 	 * Roles that see identifiable sensitive data: they must pass TOTP before any page.
+	 * Peer support coordinators see who was involved in an adverse event and who asked
+	 * for a peer. Reach-in referrers do not: they see only "contact made" or "not yet"
+	 * for the people they themselves named.
 	 */
 	public boolean requiresMfa() {
-		return this == RESILIENCE_CLINICIAN || this == PRIVACY_OFFICER || this == SYSTEM_ADMIN;
+		return this == RESILIENCE_CLINICIAN || this == PRIVACY_OFFICER || this == SYSTEM_ADMIN
+				|| this == PEER_SUPPORT_COORDINATOR;
 	}
 
 	/** The Spring Security authority name for this role. */

@@ -101,9 +101,23 @@ class GroupsPrivacyMatrixTests {
 								+ "&basis=CRISIS_PROTOCOL&confirmed=true",
 						null),
 				new Endpoint(HttpMethod.GET, "/groups/mine", "/groups/mine", null),
-				new Endpoint(HttpMethod.POST, "/groups/mine/{id}/agreement", "/groups/mine/" + gid + "/agreement",
-						null),
+				new Endpoint(
+						HttpMethod.POST, "/groups/mine/{id}/agreement", "/groups/mine/" + gid + "/agreement", null),
 				new Endpoint(HttpMethod.GET, "/groups/report", "/groups/report", null),
+				new Endpoint(HttpMethod.GET, "/groups/report/{id}/feedback", "/groups/report/" + gid + "/feedback",
+						null),
+				new Endpoint(HttpMethod.GET, "/groups/lead/{id}/feedback", "/groups/lead/" + gid + "/feedback", null),
+				new Endpoint(HttpMethod.GET, "/groups/cohorts/{id}/people", "/groups/cohorts/" + g.cohort() + "/people",
+						null),
+				new Endpoint(HttpMethod.POST, "/groups/cohorts/{id}/people",
+						"/groups/cohorts/" + g.cohort() + "/people?person=resident", null),
+				new Endpoint(HttpMethod.POST, "/groups/cohorts/{id}/people/{person}/remove",
+						"/groups/cohorts/" + g.cohort() + "/people/" + member.id() + "/remove", null),
+				new Endpoint(HttpMethod.GET, "/groups/manage/{id}/meetings/{meeting}/edit",
+						"/groups/manage/" + gid + "/meetings/" + mid + "/edit", null),
+				new Endpoint(HttpMethod.POST, "/groups/manage/{id}/meetings/{meeting}/edit",
+						"/groups/manage/" + gid + "/meetings/" + mid + "/edit?day=2031-01-07&start=17:00&minutes=60",
+						null),
 				new Endpoint(HttpMethod.GET, "/api/v1/groups", "/api/v1/groups", null),
 				new Endpoint(HttpMethod.GET, "/api/v1/groups/{id}/members", "/api/v1/groups/" + gid + "/members", null),
 				new Endpoint(HttpMethod.GET, "/api/v1/groups/{id}/meetings", "/api/v1/groups/" + gid + "/meetings",
@@ -200,7 +214,9 @@ class GroupsPrivacyMatrixTests {
 			.sql("SELECT (SELECT COUNT(*) FROM mentoring_cohort) || '/' || (SELECT COUNT(*) FROM mentoring_group_member) || '/' "
 					+ "|| (SELECT COUNT(*) FROM mentoring_attendance) || '/' || (SELECT COUNT(*) FROM mentoring_meeting WHERE cancelled = FALSE) || '/' "
 					+ "|| (SELECT COUNT(*) FROM mentoring_referral) || '/' || (SELECT COUNT(*) FROM mentoring_conflict) || '/' "
-					+ "|| (SELECT COUNT(*) FROM mentoring_group_member WHERE agreement_accepted_at IS NOT NULL)")
+					+ "|| (SELECT COUNT(*) FROM mentoring_group_member WHERE agreement_accepted_at IS NOT NULL) || '/' "
+					+ "|| (SELECT COUNT(*) FROM mentoring_cohort_member) || '/' "
+					+ "|| (SELECT COALESCE(SUM(ical_sequence), 0) FROM mentoring_meeting)")
 			.query(String.class)
 			.single();
 	}

@@ -83,6 +83,10 @@ class PeerSupportApiTests {
 
 	String token(PersonId p, Role role) {
 		people.grant(p.value(), role, fx.unit("CAMPUS").value(), admin);
+		if (role.requiresMfa()) {
+			// A token works only once its holder enrolled two-step sign-in (I-25).
+			jdbc.sql("UPDATE person SET mfa_enabled = TRUE WHERE id = ?").param(p.value()).update();
+		}
 		return "Bearer " + accounts.createToken(p, "test", 1).secret();
 	}
 
@@ -96,6 +100,33 @@ class PeerSupportApiTests {
 			.param(person.value())
 			.query(Long.class)
 			.single();
+	}
+
+	@Test
+	void aCoordinatorMustEnrolTwoStepSignInBeforeAnyPageOrToken() throws Exception {
+		PersonId p = fx.person(TraineeType.STAFF, "UH-NURS", null);
+		people.grant(p.value(), Role.PEER_SUPPORT_COORDINATOR, fx.unit("CAMPUS").value(), admin);
+		String token = "Bearer " + accounts.createToken(p, "test", 1).secret();
+		mvc.perform(get("/api/v1/peer/requests").header("Authorization", token)).andExpect(status().isUnauthorized());
+		jdbc.sql("UPDATE person SET mfa_enabled = TRUE WHERE id = ?").param(p.value()).update();
+		mvc.perform(get("/api/v1/peer/requests").header("Authorization", token)).andExpect(status().isOk());
+		// The demo coordinator is sent to enrolment at the first sign-in.
+		var session = mvc
+			.perform(post("/login").param("username", "peercoord")
+				.param("password", "demo-resilience-2026")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		mvc.perform(get("/peer/coordinator").session((org.springframework.mock.web.MockHttpSession) session))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(
+					org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("/mfa/*"));
+		// A reach-in referrer needs no second factor: they see only "contact made" or
+		// "not yet".
+		mvc.perform(get("/api/v1/peer/referrals").header("Authorization", token(Role.REACH_IN_REFERRER)))
+			.andExpect(status().isOk());
 	}
 
 	@Test

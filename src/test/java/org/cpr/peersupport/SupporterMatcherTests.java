@@ -58,6 +58,23 @@ class SupporterMatcherTests {
 	}
 
 	@Test
+	void anAttendingListedAsTheSeekersEvaluatorIsNeverProposed() {
+		PersonId seeker = person();
+		PersonId evaluator = person();
+		PersonId other = person();
+		MatchSeeker listed = new MatchSeeker(seeker, TraineeType.RESIDENT, MEDICINE, Set.of(IM_PROGRAM, MEDICINE), null,
+				Set.of(), Set.of(evaluator));
+		var candidates = List.of(supporter(evaluator, TraineeType.RESIDENT, SURGERY, 0),
+				supporter(other, TraineeType.RESIDENT, EM, 2));
+		assertThat(SupporterMatcher.propose(listed, candidates, TODAY).orElseThrow().supporter()).isEqualTo(other);
+		assertThat(SupporterMatcher.ranked(listed, candidates, TODAY)).extracting(MatchCandidate::person)
+			.containsExactly(other);
+		assertThat(
+				SupporterMatcher.propose(resident(seeker, null, Set.of()), candidates, TODAY).orElseThrow().supporter())
+			.isEqualTo(evaluator);
+	}
+
+	@Test
 	void aFellowIsASimilarProfessionAndBeatsAPharmacist() {
 		PersonId fellow = person();
 		var proposal = SupporterMatcher.propose(resident(person(), null, Set.of()),

@@ -74,6 +74,24 @@ public class GroupStore {
 			.list();
 	}
 
+	public void addCohortMember(UUID cohort, PersonId person) {
+		jdbc.sql("INSERT INTO mentoring_cohort_member (cohort_id, person_id) VALUES (?,?)")
+			.params(cohort, person.value())
+			.update();
+	}
+
+	public void removeCohortMember(UUID cohort, PersonId person) {
+		jdbc.sql("DELETE FROM mentoring_cohort_member WHERE cohort_id = ? AND person_id = ?")
+			.params(cohort, person.value())
+			.update();
+	}
+
+	public void removeMember(UUID group, PersonId person) {
+		jdbc.sql("DELETE FROM mentoring_group_member WHERE group_id = ? AND person_id = ?")
+			.params(group, person.value())
+			.update();
+	}
+
 	public void insertGroup(GroupRow g, Instant at) {
 		jdbc.sql(
 				"INSERT INTO mentoring_group (id, cohort_id, name, size_reason, min_respondents, created_at) VALUES (?,?,?,?,?,?)")
@@ -209,6 +227,18 @@ public class GroupStore {
 			.params(m.id(), m.group(), Timestamp.from(m.start()), Timestamp.from(m.end()), m.zone().getId(), m.place(),
 					m.topic())
 			.update();
+	}
+
+	/**
+	 * Moves a planned meeting and sets its topic; the calendar entry's SEQUENCE goes up
+	 * so calendars replace the old one.
+	 */
+	public boolean updateMeeting(UUID meeting, Instant start, Instant end, UUID topic) {
+		return jdbc
+			.sql("UPDATE mentoring_meeting SET starts_at = ?, ends_at = ?, topic_id = ?,"
+					+ " ical_sequence = ical_sequence + 1 WHERE id = ? AND cancelled = FALSE")
+			.params(Timestamp.from(start), Timestamp.from(end), topic, meeting)
+			.update() == 1;
 	}
 
 	public boolean cancelMeeting(UUID meeting) {

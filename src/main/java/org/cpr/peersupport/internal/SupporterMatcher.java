@@ -64,7 +64,7 @@ public final class SupporterMatcher {
 				&& (c.pausedUntil() == null || today.isAfter(c.pausedUntil())) && c.load() < c.maxLoad()
 				&& !c.person().equals(seeker.person())
 				&& (seeker.department() == null || !seeker.department().equals(c.department())) && !leadsAny(c, seeker)
-				&& !seeker.sameEvent().contains(c.person());
+				&& !seeker.sameEvent().contains(c.person()) && !seeker.evaluators().contains(c.person());
 	}
 
 	private static boolean leadsAny(MatchCandidate c, MatchSeeker seeker) {
