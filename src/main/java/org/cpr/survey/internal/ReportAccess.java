@@ -9,6 +9,8 @@ import org.cpr.identity.IdentityManagement;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.Role;
 import org.cpr.survey.Campaign;
+import org.cpr.survey.SenderAttributes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,13 @@ import org.springframework.stereotype.Component;
  * grants) of the campaign's audience: its org units, its hospital, its roster's units.
  * Holding one of those roles somewhere else is not enough. Everyone else gets 404, so a
  * wave's existence is not revealed.
+ *
+ * <p>
+ * A campaign whose answers carry attributes a sending module attaches
+ * ({@link SenderAttributes}: needs waves, mentoring-group feedback) is reported by that
+ * module only, pooled through its own disclosure round; the engine's per-wave report of
+ * it is closed to everyone, because two rounds over the same answers could be subtracted
+ * from each other to reveal a smaller group.
  */
 @Component
 class ReportAccess {
@@ -28,9 +37,12 @@ class ReportAccess {
 
 	private final IdentityManagement identity;
 
-	ReportAccess(JdbcTemplate jdbc, IdentityManagement identity) {
+	private final ObjectProvider<SenderAttributes> senders;
+
+	ReportAccess(JdbcTemplate jdbc, IdentityManagement identity, ObjectProvider<SenderAttributes> senders) {
 		this.jdbc = jdbc;
 		this.identity = identity;
+		this.senders = senders;
 	}
 
 	/**
@@ -38,6 +50,9 @@ class ReportAccess {
 	 * them (answer 404).
 	 */
 	java.util.Optional<Role> roleFor(CprUser user, Campaign campaign) {
+		if (senders.orderedStream().anyMatch(s -> s.attaches(campaign.id()))) {
+			return java.util.Optional.empty();
+		}
 		UUID owner = jdbc.queryForList("SELECT created_by FROM survey_campaign WHERE id = ?", UUID.class, campaign.id())
 			.stream()
 			.findFirst()
