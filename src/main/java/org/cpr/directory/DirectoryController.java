@@ -56,6 +56,7 @@ class DirectoryController {
 		List<ServiceEntry> results = directory.search(query);
 		model.addAttribute("query", query);
 		model.addAttribute("results", results);
+		model.addAttribute("groups", ResultGroup.of(results));
 		boolean htmx = "true".equals(request.getHeader("HX-Request"));
 		return htmx ? SEARCH_VIEW + " :: results" : SEARCH_VIEW;
 	}

@@ -37,11 +37,31 @@ public class ServiceDirectory {
 
 	private final Clock clock;
 
-	ServiceDirectory(DirectoryServiceRepository services, SearchIndexHolder index, AuditPort audit, Clock clock) {
+	private final org.cpr.directory.internal.DirectoryTexts texts;
+
+	ServiceDirectory(DirectoryServiceRepository services, SearchIndexHolder index, AuditPort audit, Clock clock,
+			org.cpr.directory.internal.DirectoryTexts texts) {
+		this.texts = texts;
 		this.services = services;
 		this.index = index;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/**
+	 * The service's description in the reader's language when one was written, else the
+	 * English one.
+	 */
+	public String description(ServiceEntry entry, java.util.Locale locale) {
+		if (locale == null || "en".equals(locale.getLanguage())) {
+			return entry.description();
+		}
+		return texts.in(locale.getLanguage()).getOrDefault(entry.id(), entry.description());
+	}
+
+	/** Sets (or, when blank, removes) the service's description in another language. */
+	public void describe(UUID id, String lang, String description) {
+		texts.put(id, lang, description);
 	}
 
 	public List<ServiceEntry> search(ServiceQuery query) {
