@@ -52,13 +52,13 @@ class DirectoryFindingTests {
 		String crisis = section(page, "group-crisis");
 		String school = section(page, "group-school");
 		String campus = section(page, "group-campus");
-		assertThat(crisis).contains("Campus Crisis Line").doesNotContain("Yoga at Noon");
+		assertThat(crisis).contains("Campus Crisis Line").doesNotContain("Campus Recreation Center");
 		assertThat(school).contains("School of Medicine and school programs")
 			.contains("Resident Peer Support Network")
-			.doesNotContain("Yoga at Noon")
+			.doesNotContain("Campus Recreation Center")
 			.doesNotContain("Campus Crisis Line");
 		assertThat(campus).contains("Campus-wide services")
-			.contains("Yoga at Noon")
+			.contains("Campus Recreation Center")
 			.doesNotContain("Resident Peer Support Network");
 		assertThat(page).as("a jump list to the groups").contains("href=\"#group-campus\"");
 		assertThat(page.indexOf("id=\"group-crisis\"")).as("help right now comes first")
@@ -69,9 +69,9 @@ class DirectoryFindingTests {
 			.getContentAsString();
 		assertThat(spanish).contains("Servicios para todo el campus")
 			.as("Spanish descriptions")
-			.contains("Yoga suave, con esterillas incluidas y ducha después.")
-			.doesNotContain("Gentle yoga, mats provided");
-		assertThat(page).contains("Gentle yoga, mats provided");
+			.contains("Gimnasio, piscina y clases grupales en horarios pensados para los turnos.")
+			.doesNotContain("Gym, pool and group fitness classes");
+		assertThat(page).contains("Gym, pool and group fitness classes timed around shifts.");
 	}
 
 	private static String section(String page, String id) {
