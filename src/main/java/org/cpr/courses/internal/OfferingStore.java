@@ -223,13 +223,12 @@ public class OfferingStore {
 			params.add("%," + topic.value() + ",%");
 		}
 		if (fitsScheduleOf != null) {
-			where.append(" AND (o.id IN (SELECT r.offering_id FROM course_registration r WHERE r.person_id = ? "
-					+ "AND r.status = 'SEATED') OR NOT EXISTS (SELECT 1 FROM course_session cs JOIN course_session bs "
-					+ "ON bs.starts_at < cs.ends_at AND cs.starts_at < bs.ends_at JOIN course_registration r "
-					+ "ON r.offering_id = bs.offering_id WHERE cs.offering_id = o.id AND cs.status <> 'CANCELLED' "
-					+ "AND bs.status <> 'CANCELLED' AND r.person_id = ? AND r.status = 'SEATED'))");
-			params.add(fitsScheduleOf.value());
-			params.add(fitsScheduleOf.value());
+			Set<UUID> conflicting = conflicting(fitsScheduleOf);
+			if (!conflicting.isEmpty()) {
+				where
+					.append(" AND o.id NOT IN (" + String.join(",", conflicting.stream().map(i -> "?").toList()) + ")");
+				params.addAll(conflicting);
+			}
 		}
 		params.add(Timestamp.from(from));
 		params.add(limit);
@@ -250,6 +249,46 @@ public class OfferingStore {
 			return new IdPage(List.of(), count(where.toString(), params.subList(0, params.size() - 2)));
 		}
 		return new IdPage(ids, total[0]);
+	}
+
+	/**
+	 * Offerings with a scheduled session overlapping one of the person's seated sessions
+	 * (not the person's own): the person's few sessions are read first, then only the
+	 * sessions in their time span, so no overlap join runs over the whole table.
+	 */
+	private Set<UUID> conflicting(PersonId person) {
+		List<UUID> seated = jdbc
+			.sql("SELECT offering_id FROM course_registration WHERE person_id = ? AND status = 'SEATED'")
+			.param(person.value())
+			.query(UUID.class)
+			.list();
+		if (seated.isEmpty()) {
+			return Set.of();
+		}
+		List<long[]> busy = jdbc
+			.sql("SELECT starts_at, ends_at FROM course_session WHERE status <> 'CANCELLED' AND offering_id IN ("
+					+ String.join(",", seated.stream().map(i -> "?").toList()) + ")")
+			.params(new ArrayList<Object>(seated))
+			.query((rs, n) -> new long[] { rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime() })
+			.list();
+		if (busy.isEmpty()) {
+			return Set.of();
+		}
+		long first = busy.stream().mapToLong(b -> b[0]).min().getAsLong();
+		long last = busy.stream().mapToLong(b -> b[1]).max().getAsLong();
+		Set<UUID> out = new java.util.HashSet<>();
+		jdbc.sql("SELECT offering_id, starts_at, ends_at FROM course_session WHERE status <> 'CANCELLED' "
+				+ "AND starts_at < ? AND ends_at > ?")
+			.params(new Timestamp(last), new Timestamp(first))
+			.query(rs -> {
+				long start = rs.getTimestamp(2).getTime();
+				long end = rs.getTimestamp(3).getTime();
+				if (busy.stream().anyMatch(b -> start < b[1] && b[0] < end)) {
+					out.add(rs.getObject(1, UUID.class));
+				}
+			});
+		out.removeAll(seated);
+		return out;
 	}
 
 	private int count(String where, List<Object> params) {
