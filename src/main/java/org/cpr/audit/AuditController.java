@@ -1,5 +1,6 @@
 package org.cpr.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -77,6 +78,7 @@ class AuditController {
 		return MINE_VIEW;
 	}
 
+	@Operation(summary = "Verify the audit log's hash chain")
 	@GetMapping(value = "/api/v1/audit/verify", produces = "application/json")
 	@PreAuthorize("hasAnyRole('PRIVACY_OFFICER','SYSTEM_ADMIN')")
 	@ResponseBody

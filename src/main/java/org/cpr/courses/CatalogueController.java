@@ -75,16 +75,19 @@ class CatalogueController {
 	@GetMapping("/courses")
 	String catalogue(@RequestParam(required = false) String kind, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String audience, @RequestParam(required = false) String topic,
-			@RequestParam(defaultValue = "false") boolean fits,
+			@RequestParam(defaultValue = "false") boolean fits, @RequestParam(defaultValue = "1") String page,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, @AuthenticationPrincipal CprUser me,
 			Model model) {
 		CatalogueQuery query = new CatalogueQuery(parse(OfferingKind.class, kind), date(from),
 				parse(TraineeType.class, audience), topicId(topic), fits ? me.personId() : null, false);
-		List<Offering> found = catalogue.search(query);
+		int pageNumber = pageNumber(page);
+		CataloguePage found = catalogue.page(query, (pageNumber - 1) * PAGE, PAGE);
 		model.addAttribute("query", query);
 		model.addAttribute("fits", fits);
-		model.addAttribute("total", found.size());
-		model.addAttribute("offerings", found.stream().limit(PAGE).toList());
+		model.addAttribute("total", found.total());
+		model.addAttribute("offerings", found.offerings());
+		model.addAttribute("page", pageNumber);
+		model.addAttribute("pages", Math.max(1, (found.total() + PAGE - 1) / PAGE));
 		model.addAttribute("mine",
 				registrations.ofPerson(me.personId())
 					.stream()
@@ -139,7 +142,7 @@ class CatalogueController {
 	@GetMapping("/courses/public")
 	String publicList(Model model) {
 		model.addAttribute("offerings",
-				catalogue.search(new CatalogueQuery(null, null, null, null, null, true)).stream().limit(PAGE).toList());
+				catalogue.page(new CatalogueQuery(null, null, null, null, null, true), 0, PAGE).offerings());
 		return PUBLIC_VIEW;
 	}
 
@@ -164,6 +167,15 @@ class CatalogueController {
 	private Offering load(String id) {
 		return catalogue.find(CourseViews.offeringId(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static int pageNumber(String value) {
+		try {
+			return Math.min(Math.max(1, Integer.parseInt(value.strip())), 100_000);
+		}
+		catch (NumberFormatException notANumber) {
+			return 1;
+		}
 	}
 
 	private static LocalDate date(String value) {

@@ -132,23 +132,23 @@ public class CourseCatalogue {
 	/** Upcoming offerings matching the query, soonest first. */
 	@Transactional(readOnly = true)
 	public List<Offering> search(CatalogueQuery q) {
+		return page(q, 0, Integer.MAX_VALUE).offerings();
+	}
+
+	/**
+	 * One page of upcoming offerings matching the query, soonest first, with the number
+	 * that match in all. Filtering and paging happen in the database: only the page's
+	 * offerings, sessions and waitlists are loaded.
+	 */
+	@Transactional(readOnly = true)
+	public CataloguePage page(CatalogueQuery q, int offset, int limit) {
 		Instant from = q.from() == null ? clock.instant() : q.from().atStartOfDay(ZoneOffset.UTC).toInstant();
-		List<Session> busy = q.fitsScheduleOf() == null ? List.of() : busySessions(q.fitsScheduleOf());
-		Set<OfferingId> mine = new HashSet<>();
-		busy.forEach(s -> mine.add(s.offering()));
-		return store.all(q.kind(), q.publicOnly(), false)
-			.stream()
-			.filter(o -> o.sessions().stream().anyMatch(s -> !s.cancelled() && s.end().toInstant().isAfter(from)))
-			.filter(o -> q.audience() == null || o.audience().traineeTypes().isEmpty()
-					|| o.audience().traineeTypes().contains(q.audience()))
-			.filter(o -> q.topic() == null || o.topics().contains(q.topic()))
-			.filter(o -> mine.contains(o.id()) || o.sessions()
-				.stream()
-				.filter(s -> !s.cancelled())
-				.noneMatch(s -> busy.stream().anyMatch(b -> overlaps(s, b))))
-			.sorted(java.util.Comparator
-				.comparing(o -> o.firstSession().map(s -> s.start().toInstant()).orElse(Instant.MAX)))
-			.toList();
+		OfferingStore.IdPage ids = store.search(q.kind(), from, q.audience(), q.topic(), q.fitsScheduleOf(),
+				q.publicOnly(), Math.max(0, offset), Math.max(0, limit));
+		java.util.Map<UUID, Offering> loaded = new java.util.HashMap<>();
+		store.byIds(ids.ids()).forEach(o -> loaded.put(o.id().value(), o));
+		return new CataloguePage(ids.ids().stream().map(loaded::get).filter(java.util.Objects::nonNull).toList(),
+				ids.total());
 	}
 
 	/** Scheduled sessions of the offerings the person holds a seat in. */
@@ -160,11 +160,6 @@ public class CourseCatalogue {
 			.map(r -> r.offering().value())
 			.toList();
 		return store.byIds(ids).stream().flatMap(o -> o.sessions().stream()).filter(s -> !s.cancelled()).toList();
-	}
-
-	private static boolean overlaps(Session a, Session b) {
-		return a.start().toInstant().isBefore(b.end().toInstant())
-				&& b.start().toInstant().isBefore(a.end().toInstant());
 	}
 
 	private void checkAgainstOthers(Offering offering, SessionId replaced, SessionPlan session) {

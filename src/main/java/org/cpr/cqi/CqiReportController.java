@@ -46,8 +46,14 @@ class CqiReportController {
 
 	private final MessageSource messages;
 
-	CqiReportController(CqiReports reports, HospitalReports hospitals, TemplateEngine templates,
-			MessageSource messages) {
+	private final ImprovementRegister register;
+
+	private final org.cpr.identity.IdentityManagement identity;
+
+	CqiReportController(CqiReports reports, HospitalReports hospitals, TemplateEngine templates, MessageSource messages,
+			ImprovementRegister register, org.cpr.identity.IdentityManagement identity) {
+		this.register = register;
+		this.identity = identity;
 		this.reports = reports;
 		this.hospitals = hospitals;
 		this.templates = templates;
@@ -87,13 +93,16 @@ class CqiReportController {
 	 */
 	private Map<String, Object> content(String hospital, CprUser me, Locale locale) {
 		if (hospital == null || hospital.isBlank()) {
-			return content(reports.build(), locale);
+			Map<String, Object> model = content(reports.build(), locale);
+			model.put("closedItems", ClosedLine.of(register.list(), null));
+			return model;
 		}
 		HospitalReport report = parse(hospital)
 			.flatMap(id -> hospitals.build(new OrgUnitId(id), CqiViewer.of(me.personId(), me.roles())))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		Map<String, Object> model = content(report.register(), locale);
 		model.put("hospitalReport", report);
+		model.put("closedItems", ClosedLine.of(register.list(), report.hospital().id().value()));
 		model.put("selectedHospital", report.hospital().id().value());
 		return model;
 	}
@@ -113,6 +122,12 @@ class CqiReportController {
 			.forEach((c, n) -> byCategory.put(messages.getMessage("cqi.category." + c, null, locale), n));
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("report", data);
+		model.put("institution",
+				identity.orgUnitsOfKind(org.cpr.identity.OrgUnitKind.INSTITUTION)
+					.stream()
+					.map(org.cpr.identity.OrgUnitSummary::name)
+					.findFirst()
+					.orElse(null));
 		String desc = messages.getMessage("cqi.report.chartAlt", null, locale);
 		model.put("categoryChart", SvgChart.bars("chart-category",
 				messages.getMessage("cqi.report.byCategory", null, locale), desc, byCategory));

@@ -1,5 +1,6 @@
 package org.cpr.directory;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ class DirectoryApiController {
 		this.directory = directory;
 	}
 
+	@Operation(summary = "Search the service directory")
 	@GetMapping
 	List<ServiceEntry> search(@RequestParam(required = false) String q,
 			@RequestParam(required = false) TraineeType audience,
@@ -37,6 +39,7 @@ class DirectoryApiController {
 		return directory.search(new ServiceQuery(q, audience, category, confidentiality, free, afterHours, virtual));
 	}
 
+	@Operation(summary = "Read one directory service")
 	@GetMapping("/{id}")
 	ServiceEntry one(@PathVariable UUID id) {
 		return directory.find(id)

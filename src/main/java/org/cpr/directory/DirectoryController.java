@@ -59,6 +59,7 @@ class DirectoryController {
 		List<ServiceEntry> results = directory.search(query);
 		model.addAttribute("query", query);
 		model.addAttribute("results", results);
+		model.addAttribute("groups", ResultGroup.of(results));
 		boolean htmx = "true".equals(request.getHeader("HX-Request"));
 		if (!htmx) {
 			use.searched(); // a page load, not each keystroke of a live search

@@ -24,6 +24,15 @@ public interface ServiceDirectory {
 	Optional<ServiceEntry> find(UUID id);
 
 	/**
+	 * The service's description in the reader's language when one was written, else the
+	 * English one.
+	 */
+	String description(ServiceEntry entry, java.util.Locale locale);
+
+	/** Sets (or, when blank, removes) the service's description in another language. */
+	void describe(UUID id, String lang, String description);
+
+	/**
 	 * Active services of the same category open to the same people: what to offer instead
 	 * of {@code id}.
 	 */

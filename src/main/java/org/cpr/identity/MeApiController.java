@@ -1,5 +1,6 @@
 package org.cpr.identity;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +14,7 @@ class MeApiController {
 	record Me(String id, String displayName, List<String> roles) {
 	}
 
+	@Operation(summary = "Who the token belongs to, with roles")
 	@GetMapping("/api/v1/me")
 	Me me(@AuthenticationPrincipal CprUser me) {
 		return new Me(me.personId().toString(), me.displayName(),

@@ -29,6 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 		description = "Rotation schedule import and the stressor heat map (disclosure-controlled)")
 class NeedsApiController {
 
+	static final String SCHEDULE_EXAMPLE = "person,rotation,service,site,start,end\n"
+			+ "resident,icu,Medical ICU,University Hospital,2027-07-01,2027-07-28\n"
+			+ "resident,nights,Night float,University Hospital,2027-07-29,2027-08-25\n";
+
 	/**
 	 * One row of an import as the API reports it; {@code problems} are readable
 	 * sentences.
@@ -68,7 +72,14 @@ class NeedsApiController {
 	@PreAuthorize("hasAnyRole('FACILITATOR','PROGRAM_DIRECTOR')")
 	@Operation(summary = "Import a block schedule (CSV: person,rotation,service,site,start,end)",
 			description = "With dryRun=true nothing changes. Any row error refuses the whole file with 422 and every row's problems.")
-	ResponseEntity<?> importSchedule(@AuthenticationPrincipal CprUser me, @RequestBody(required = false) String csv,
+	ResponseEntity<?> importSchedule(@AuthenticationPrincipal CprUser me,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "two blocks",
+									value = SCHEDULE_EXAMPLE)),
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "text/plain",
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "two blocks",
+									value = SCHEDULE_EXAMPLE)) }) @RequestBody(required = false) String csv,
 			@Parameter(description = "check only") @RequestParam(defaultValue = "false") boolean dryRun) {
 		List<ScheduleRow> rows = dryRun ? schedule.dryRun(csv) : schedule.apply(csv == null ? "" : csv, me.personId());
 		List<RowJson> json = rows.stream().map(this::row).toList();

@@ -1,5 +1,6 @@
 package org.cpr.questionnaire;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/questionnaires")
 class QuestionnaireApiController {
 
+	static final String QUESTIONNAIRE_EXAMPLE = "{\"resourceType\":\"Questionnaire\",\"url\":\"https://cpr.example.org/fhir/Questionnaire/sleep-check\","
+			+ "\"version\":\"1\",\"name\":\"SleepCheck\",\"title\":\"Sleep check\",\"status\":\"active\",\"item\":[{\"linkId\":\"1\","
+			+ "\"text\":\"On how many nights this week did you sleep less than six hours?\",\"type\":\"integer\",\"required\":true}]}";
+
+	static final String SCORE_EXAMPLE = "{\"answers\":{\"1\":2,\"2\":1}}";
+
+	static final String SCORE_FHIR_EXAMPLE = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":["
+			+ "{\"linkId\":\"1\",\"answer\":[{\"valueCoding\":{\"code\":\"2\"}}]},{\"linkId\":\"2\",\"answer\":[{\"valueCoding\":{\"code\":\"1\"}}]}]}";
+
 	static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
 	private final QuestionnaireLibrary library;
@@ -44,27 +54,48 @@ class QuestionnaireApiController {
 		this.fhir = fhir;
 	}
 
+	@Operation(summary = "List published questionnaires")
 	@GetMapping
 	List<QuestionnaireVersion> list() {
 		return library.published();
 	}
 
+	@Operation(summary = "Export a published questionnaire as FHIR R4")
 	@GetMapping("/{id}")
 	ResponseEntity<String> fhirExport(@PathVariable String id) {
 		QuestionnaireVersion version = published(id);
 		return ResponseEntity.ok().contentType(FHIR_JSON).body(library.fhirJson(version.id()));
 	}
 
+	@Operation(summary = "Import a FHIR R4 Questionnaire")
 	@PostMapping(consumes = { "application/fhir+json", MediaType.APPLICATION_JSON_VALUE })
 	@PreAuthorize("hasAnyRole('FACILITATOR','SYSTEM_ADMIN')")
-	ResponseEntity<QuestionnaireVersion> importFhir(@RequestBody String body,
+	ResponseEntity<QuestionnaireVersion> importFhir(
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/fhir+json",
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+									name = "FHIR R4 Questionnaire", value = QUESTIONNAIRE_EXAMPLE)),
+					@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+									name = "FHIR R4 Questionnaire",
+									value = QUESTIONNAIRE_EXAMPLE)) }) @RequestBody String body,
 			@RequestParam(defaultValue = "false") boolean publish, @AuthenticationPrincipal CprUser me) {
 		QuestionnaireVersion version = library.importFhir(body, publish, false, me.personId());
 		return ResponseEntity.created(URI.create("/api/v1/questionnaires/" + version.definitionId())).body(version);
 	}
 
+	@Operation(summary = "Score answers without storing them")
 	@PostMapping(value = "/{id}/$score", consumes = { "application/fhir+json", MediaType.APPLICATION_JSON_VALUE })
-	ScoreResult score(@PathVariable String id, @RequestBody String body) {
+	ScoreResult score(@PathVariable String id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = {
+							@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+									examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+											name = "answers by linkId", value = SCORE_EXAMPLE)),
+							@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/fhir+json",
+									examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+											name = "FHIR QuestionnaireResponse",
+											value = SCORE_FHIR_EXAMPLE)) }) @RequestBody String body) {
 		QuestionnaireVersion version = published(id);
 		JsonNode json;
 		try {

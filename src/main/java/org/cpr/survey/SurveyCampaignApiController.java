@@ -1,5 +1,6 @@
 package org.cpr.survey;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -62,6 +63,7 @@ class SurveyCampaignApiController extends SurveyApiErrors {
 		this.campaigns = campaigns;
 	}
 
+	@Operation(summary = "Add a person to a campaign roster")
 	@PostMapping("/campaigns/{id}/roster")
 	ResponseEntity<Void> roster(@PathVariable UUID id, @RequestBody RosterRequest r) {
 		if (r.personId() == null) {
@@ -71,16 +73,19 @@ class SurveyCampaignApiController extends SurveyApiErrors {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Invite a wave's roster")
 	@PostMapping("/waves/{waveId}/invitations")
 	Map<String, Object> invite(@PathVariable UUID waveId) {
 		return Map.of("invited", campaigns.invite(waveId));
 	}
 
+	@Operation(summary = "Remind those who have not answered a wave")
 	@PostMapping("/waves/{waveId}/reminders")
 	Map<String, Object> remind(@PathVariable UUID waveId) {
 		return Map.of("reminded", campaigns.remind(waveId));
 	}
 
+	@Operation(summary = "Create a survey campaign")
 	@PostMapping("/campaigns")
 	ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal CprUser user, @RequestBody CampaignRequest r) {
 		if (r.title() == null || r.title().isBlank() || r.questionnaireId() == null || r.privacyMode() == null) {
@@ -118,18 +123,21 @@ class SurveyCampaignApiController extends SurveyApiErrors {
 		return ResponseEntity.created(URI.create("/api/v1/surveys/campaigns/" + id)).body(Map.of("id", id));
 	}
 
+	@Operation(summary = "Add a wave to a campaign")
 	@PostMapping("/campaigns/{id}/waves")
 	ResponseEntity<Map<String, Object>> wave(@PathVariable UUID id, @RequestBody WaveRequest r) {
 		UUID wave = campaigns.addWave(id, r.label() == null ? "wave" : r.label(), r.opensOn(), r.closesOn());
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", wave));
 	}
 
+	@Operation(summary = "Launch a campaign")
 	@PostMapping("/campaigns/{id}/launch")
 	ResponseEntity<Void> launch(@AuthenticationPrincipal CprUser user, @PathVariable UUID id) {
 		campaigns.launch(user.personId(), id);
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Change a campaign's privacy mode before launch")
 	@PutMapping("/campaigns/{id}/privacy")
 	ResponseEntity<Void> privacy(@AuthenticationPrincipal CprUser user, @PathVariable UUID id,
 			@RequestBody PrivacyRequest r) {

@@ -1,5 +1,6 @@
 package org.cpr.survey;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.cpr.identity.CprUser;
@@ -24,11 +25,13 @@ class SurveyReportApiController extends SurveyApiErrors {
 		this.reports = reports;
 	}
 
+	@Operation(summary = "Read a wave's report by hospital (through the disclosure gate)")
 	@GetMapping("/waves/{waveId}/report")
 	List<ReportCell> report(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
 		return reports.meanScoreByHospital(user, waveId);
 	}
 
+	@Operation(summary = "Read a wave's response rates (through the disclosure gate)")
 	@GetMapping("/waves/{waveId}/response-rate")
 	List<ResponseRate> rate(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
 		return reports.rates(user, waveId);

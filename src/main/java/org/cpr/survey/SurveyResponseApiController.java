@@ -1,5 +1,6 @@
 package org.cpr.survey;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import java.util.UUID;
 import org.cpr.identity.CprUser;
@@ -25,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/surveys")
 class SurveyResponseApiController extends SurveyApiErrors {
 
+	static final String RESPONSE_FHIR_EXAMPLE = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":["
+			+ "{\"linkId\":\"q1\",\"answer\":[{\"valueInteger\":4}]},{\"linkId\":\"q2\",\"answer\":[{\"valueString\":\"More protected time for sleep after nights.\"}]}]}";
+
 	static final String FHIR_JSON = "application/fhir+json";
 
 	record SubmissionRequest(Map<String, Object> answers, Map<String, String> context) {
@@ -37,6 +41,7 @@ class SurveyResponseApiController extends SurveyApiErrors {
 		this.responses = responses;
 	}
 
+	@Operation(summary = "Submit my answers to a wave")
 	@PostMapping("/waves/{waveId}/responses")
 	ResponseEntity<Map<String, Object>> submit(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, @RequestBody SubmissionRequest r) {
@@ -55,11 +60,17 @@ class SurveyResponseApiController extends SurveyApiErrors {
 	 * ({@code Content-Type: application/fhir+json}); the grouping context, which a
 	 * QuestionnaireResponse does not carry, may come as query parameters.
 	 */
+	@Operation(summary = "Submit my answers to a wave")
 	@PostMapping(path = "/waves/{waveId}/responses", consumes = FHIR_JSON)
 	ResponseEntity<Map<String, Object>> submitQuestionnaireResponse(@AuthenticationPrincipal CprUser user,
 			@PathVariable UUID waveId, @RequestHeader(name = "Idempotency-Key", required = false) String key,
 			@RequestParam(required = false) String hospital, @RequestParam(required = false) String rotation,
-			@RequestParam(required = false) String pgyLevel, @RequestBody String questionnaireResponse) {
+			@RequestParam(required = false) String pgyLevel,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = { @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/fhir+json",
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+									name = "FHIR R4 QuestionnaireResponse",
+									value = RESPONSE_FHIR_EXAMPLE)) }) @RequestBody String questionnaireResponse) {
 		if (key == null || key.isBlank() || key.length() > 200) {
 			throw new IllegalArgumentException("Idempotency-Key header is required");
 		}
@@ -73,6 +84,7 @@ class SurveyResponseApiController extends SurveyApiErrors {
 	 * The caller's own answer to an identified wave as a FHIR R4 QuestionnaireResponse.
 	 * Anonymous answers are linked to no one and cannot be given back (409).
 	 */
+	@Operation(summary = "Read my own answers to an identified wave as FHIR")
 	@GetMapping("/waves/{waveId}/responses/mine")
 	ResponseEntity<String> mine(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
 		return ResponseEntity.ok()
@@ -85,6 +97,7 @@ class SurveyResponseApiController extends SurveyApiErrors {
 			.body(responses.myAnswers(waveId, user.personId()));
 	}
 
+	@Operation(summary = "Save my draft answers")
 	@PutMapping("/waves/{waveId}/draft")
 	ResponseEntity<Void> saveDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId,
 			@RequestBody SubmissionRequest r) {
@@ -92,6 +105,7 @@ class SurveyResponseApiController extends SurveyApiErrors {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Read my draft answers")
 	@GetMapping(path = "/waves/{waveId}/draft", produces = "application/json")
 	ResponseEntity<String> loadDraft(@AuthenticationPrincipal CprUser user, @PathVariable UUID waveId) {
 		return responses.draft(waveId, user.personId())

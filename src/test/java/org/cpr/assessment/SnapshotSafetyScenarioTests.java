@@ -38,7 +38,8 @@ class SnapshotSafetyScenarioTests {
 		PersonId person = new PersonId(UUID.randomUUID());
 
 		scenario
-			.stimulate(() -> snapshots.submit(person, UUID.randomUUID().toString(), answers("1"), Set.of("pc-ptsd-5")))
+			.stimulate(() -> snapshots.submit(person, UUID.randomUUID().toString(), answers("1"),
+					Set.of("pc-ptsd-5", "moral-distress-thermometer")))
 			.andWaitForEventOfType(SafetyConcern.class)
 			.matching(concern -> "snapshot".equals(concern.sourceType()))
 			.toArriveAndVerify((concern, outcome) -> {
@@ -49,7 +50,8 @@ class SnapshotSafetyScenarioTests {
 			});
 
 		scenario
-			.stimulate(() -> snapshots.submit(person, UUID.randomUUID().toString(), answers("2"), Set.of("pc-ptsd-5")))
+			.stimulate(() -> snapshots.submit(person, UUID.randomUUID().toString(), answers("2"),
+					Set.of("pc-ptsd-5", "moral-distress-thermometer")))
 			.andWaitForStateChange(() -> jdbc.queryForList(
 					"SELECT tier FROM safety_alert WHERE source_type = 'snapshot' AND tier = 'TIER_1' AND source_id IN "
 							+ "(SELECT CAST(id AS VARCHAR(36)) FROM assessment_submission WHERE person_id = ?)",

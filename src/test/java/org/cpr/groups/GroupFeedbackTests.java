@@ -141,8 +141,10 @@ class GroupFeedbackTests {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/surveys/waves/" + wave + "/report").with(signedIn(a.leader())))
 			.andExpect(status().is4xxClientError());
-		// Nor does the campaign's owner, the cohort's coordinator: a per-meeting report in
-		// the survey engine's own disclosure round could be subtracted from the pooled one.
+		// Nor does the campaign's owner, the cohort's coordinator: a per-meeting report
+		// in
+		// the survey engine's own disclosure round could be subtracted from the pooled
+		// one.
 		CprUser owner = new CprUser(identity.byUsername("facilitator").orElseThrow().id(), "facilitator", null,
 				"Facilitator", Set.of(new ScopedRole(Role.FACILITATOR, anyUnit())), false, true);
 		mvc.perform(get("/surveys/waves/" + wave + "/report").with(signedIn(owner))).andExpect(status().isNotFound());

@@ -64,17 +64,17 @@ class CourseCalendar implements CalendarSource {
 	 */
 	@Override
 	public String version(PersonId person) {
-		return jdbc.sql("SELECT (SELECT COUNT(*) FROM course_registration WHERE person_id = ?) || ':' "
-				+ "|| COALESCE(CAST((SELECT MAX(COALESCE(cancelled_at, seated_at, requested_at)) FROM course_registration WHERE person_id = ?) AS VARCHAR), '-') || ':' "
-				+ "|| (SELECT COUNT(*) FROM course_facilitator WHERE person_id = ?) || ':' "
-				+ "|| COALESCE(CAST((SELECT MAX(updated_at) FROM course_offering WHERE id IN (" + MINE
-				+ ")) AS VARCHAR), '-') || ':' " + "|| (SELECT COUNT(*) FROM course_session WHERE offering_id IN ("
-				+ MINE + ")) || ':' "
-				+ "|| (SELECT COALESCE(SUM(ical_sequence), 0) FROM course_session WHERE offering_id IN (" + MINE
-				+ ")) || ':' " + "|| COALESCE(CAST((SELECT MAX(starts_at) FROM course_session WHERE offering_id IN ("
-				+ MINE + ")) AS VARCHAR), '-')")
-			.params(person.value(), person.value(), person.value(), person.value(), person.value(), person.value(),
-					person.value(), person.value(), person.value(), person.value(), person.value())
+		// one pass over the person's sessions and offerings (the set of offerings is
+		// worked out once), instead of one sub-select per figure
+		return jdbc.sql("WITH mine AS (" + MINE + ") SELECT r.c || ':' || COALESCE(CAST(r.m AS VARCHAR), '-') || ':' "
+				+ "|| f.c || ':' || COALESCE(CAST(o.m AS VARCHAR), '-') || ':' || s.c || ':' || s.seq || ':' "
+				+ "|| COALESCE(CAST(s.m AS VARCHAR), '-') FROM "
+				+ "(SELECT COUNT(*) AS c, MAX(COALESCE(cancelled_at, seated_at, requested_at)) AS m FROM course_registration WHERE person_id = ?) r, "
+				+ "(SELECT COUNT(*) AS c FROM course_facilitator WHERE person_id = ?) f, "
+				+ "(SELECT MAX(updated_at) AS m FROM course_offering WHERE id IN (SELECT offering_id FROM mine)) o, "
+				+ "(SELECT COUNT(*) AS c, COALESCE(SUM(ical_sequence), 0) AS seq, MAX(starts_at) AS m FROM course_session "
+				+ "WHERE offering_id IN (SELECT offering_id FROM mine)) s")
+			.params(person.value(), person.value(), person.value(), person.value())
 			.query(String.class)
 			.single();
 	}

@@ -42,10 +42,12 @@ public class OfferingStore {
 	private static final String OFFERING_COLUMNS = "o.id, o.title, o.kind, o.description, o.topic_ids, o.audience_types, "
 			+ "o.audience_programs, o.audience_roles, o.prerequisites, o.protected_time_note, o.visibility, o.public_listing, "
 			+ "o.cancel_cutoff_hours, o.status, o.capacity, o.seats_taken, "
-			+ "COALESCE(w.waitlisted, 0) AS waitlisted";
+			+ "(SELECT COUNT(*) FROM course_registration w WHERE w.offering_id = o.id AND w.status = 'WAITLISTED') AS waitlisted";
 
-	private static final String OFFERING_FROM = " FROM course_offering o LEFT JOIN (SELECT offering_id, COUNT(*) AS waitlisted "
-			+ "FROM course_registration WHERE status = 'WAITLISTED' GROUP BY offering_id) w ON w.offering_id = o.id ";
+	// the waitlist is counted per loaded offering (index offering_id, status), not for
+	// the
+	// whole registration table
+	private static final String OFFERING_FROM = " FROM course_offering o ";
 
 	private final JdbcClient jdbc;
 
@@ -188,6 +190,114 @@ public class OfferingStore {
 		}
 		return load("WHERE o.id IN (" + String.join(",", ids.stream().map(i -> "?").toList()) + ")",
 				new ArrayList<>(ids));
+	}
+
+	/** One page of catalogue ids, soonest first, and how many match in all. */
+	public record IdPage(List<UUID> ids, int total) {
+	}
+
+	/**
+	 * Open offerings with a scheduled session ending after {@code from}, filtered and
+	 * paged in SQL (soonest first session first). {@code fitsScheduleOf} keeps the
+	 * person's own offerings and those none of whose sessions overlaps one the person
+	 * holds a seat in.
+	 */
+	public IdPage search(OfferingKind kind, Instant from, TraineeType audience, TopicId topic, PersonId fitsScheduleOf,
+			boolean publicOnly, int offset, int limit) {
+		StringBuilder where = new StringBuilder("WHERE o.status = 'OPEN'");
+		List<Object> params = new ArrayList<>();
+		if (kind != null) {
+			where.append(" AND o.kind = ?");
+			params.add(kind.name());
+		}
+		if (publicOnly) {
+			where.append(" AND o.public_listing = TRUE");
+		}
+		if (audience != null) {
+			where.append(
+					" AND (o.audience_types IS NULL OR o.audience_types = '' OR ',' || o.audience_types || ',' LIKE ?)");
+			params.add("%," + audience.name() + ",%");
+		}
+		if (topic != null) {
+			where.append(" AND ',' || o.topic_ids || ',' LIKE ?");
+			params.add("%," + topic.value() + ",%");
+		}
+		if (fitsScheduleOf != null) {
+			Set<UUID> conflicting = conflicting(fitsScheduleOf);
+			if (!conflicting.isEmpty()) {
+				where
+					.append(" AND o.id NOT IN (" + String.join(",", conflicting.stream().map(i -> "?").toList()) + ")");
+				params.addAll(conflicting);
+			}
+		}
+		params.add(Timestamp.from(from));
+		params.add(limit);
+		params.add(offset);
+		int[] total = { 0 };
+		List<UUID> ids = jdbc
+			.sql("SELECT o.id, MIN(s.starts_at) AS first_start, COUNT(*) OVER () AS total FROM course_offering o "
+					+ "JOIN course_session s ON s.offering_id = o.id AND s.status <> 'CANCELLED' " + where
+					+ " GROUP BY o.id, o.title HAVING MAX(s.ends_at) > ? ORDER BY first_start, o.title, o.id "
+					+ "LIMIT ? OFFSET ?")
+			.params(params)
+			.query((rs, n) -> {
+				total[0] = rs.getInt("total");
+				return rs.getObject("id", UUID.class);
+			})
+			.list();
+		if (ids.isEmpty() && offset > 0) {
+			return new IdPage(List.of(), count(where.toString(), params.subList(0, params.size() - 2)));
+		}
+		return new IdPage(ids, total[0]);
+	}
+
+	/**
+	 * Offerings with a scheduled session overlapping one of the person's seated sessions
+	 * (not the person's own): the person's few sessions are read first, then only the
+	 * sessions in their time span, so no overlap join runs over the whole table.
+	 */
+	private Set<UUID> conflicting(PersonId person) {
+		List<UUID> seated = jdbc
+			.sql("SELECT offering_id FROM course_registration WHERE person_id = ? AND status = 'SEATED'")
+			.param(person.value())
+			.query(UUID.class)
+			.list();
+		if (seated.isEmpty()) {
+			return Set.of();
+		}
+		List<long[]> busy = jdbc
+			.sql("SELECT starts_at, ends_at FROM course_session WHERE status <> 'CANCELLED' AND offering_id IN ("
+					+ String.join(",", seated.stream().map(i -> "?").toList()) + ")")
+			.params(new ArrayList<Object>(seated))
+			.query((rs, n) -> new long[] { rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime() })
+			.list();
+		if (busy.isEmpty()) {
+			return Set.of();
+		}
+		long first = busy.stream().mapToLong(b -> b[0]).min().getAsLong();
+		long last = busy.stream().mapToLong(b -> b[1]).max().getAsLong();
+		Set<UUID> out = new java.util.HashSet<>();
+		jdbc.sql("SELECT offering_id, starts_at, ends_at FROM course_session WHERE status <> 'CANCELLED' "
+				+ "AND starts_at < ? AND ends_at > ?")
+			.params(new Timestamp(last), new Timestamp(first))
+			.query(rs -> {
+				long start = rs.getTimestamp(2).getTime();
+				long end = rs.getTimestamp(3).getTime();
+				if (busy.stream().anyMatch(b -> start < b[1] && b[0] < end)) {
+					out.add(rs.getObject(1, UUID.class));
+				}
+			});
+		out.removeAll(seated);
+		return out;
+	}
+
+	private int count(String where, List<Object> params) {
+		return jdbc.sql(
+				"SELECT COUNT(*) FROM (SELECT o.id FROM course_offering o JOIN course_session s ON s.offering_id = o.id "
+						+ "AND s.status <> 'CANCELLED' " + where + " GROUP BY o.id HAVING MAX(s.ends_at) > ?) m")
+			.params(params)
+			.query(Integer.class)
+			.single();
 	}
 
 	public List<UUID> facilitatedBy(PersonId person) {

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The directory's API as Spring Data JPA over {@code directory_service}, with the
  * in-memory search index.
  */
-@Service
+@Service("serviceDirectory") // templates read descriptions through @serviceDirectory
 class DirectoryService implements ServiceDirectory {
 
 	private final DirectoryServiceRepository services;
@@ -37,7 +37,11 @@ class DirectoryService implements ServiceDirectory {
 
 	private final Clock clock;
 
-	DirectoryService(DirectoryServiceRepository services, SearchIndexHolder index, AuditPort audit, Clock clock) {
+	private final DirectoryTexts texts;
+
+	DirectoryService(DirectoryServiceRepository services, SearchIndexHolder index, AuditPort audit, Clock clock,
+			DirectoryTexts texts) {
+		this.texts = texts;
 		this.services = services;
 		this.index = index;
 		this.audit = audit;
@@ -179,6 +183,19 @@ class DirectoryService implements ServiceDirectory {
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	@Override
+	public String description(ServiceEntry entry, java.util.Locale locale) {
+		if (locale == null || "en".equals(locale.getLanguage())) {
+			return entry.description();
+		}
+		return texts.in(locale.getLanguage()).getOrDefault(entry.id(), entry.description());
+	}
+
+	@Override
+	public void describe(UUID id, String lang, String description) {
+		texts.put(id, lang, description);
 	}
 
 }

@@ -49,7 +49,7 @@ public final class SearchIndex {
 	}
 
 	public List<ServiceEntry> search(ServiceQuery q) {
-		List<String> words = words(q.text());
+		List<String> words = queryWords(q.text());
 		Map<Integer, Integer> scores = new HashMap<>();
 		if (words.isEmpty()) {
 			for (int i = 0; i < entries.size(); i++) {
@@ -85,6 +85,10 @@ public final class SearchIndex {
 
 	private Map<Integer, Integer> match(String word) {
 		Map<Integer, Integer> hits = new HashMap<>();
+		if (word.startsWith("~")) {
+			postings.getOrDefault(word, Map.of()).forEach((i, weight) -> hits.merge(i, 3 * weight, Math::max));
+			return hits;
+		}
 		LevenshteinDistance distance = word.length() >= 7 ? TWO : ONE;
 		for (Map.Entry<String, Map<Integer, Integer>> posting : postings.entrySet()) {
 			String term = posting.getKey();
@@ -116,9 +120,38 @@ public final class SearchIndex {
 	}
 
 	private void add(int entry, String text, int weight) {
-		for (String word : new HashSet<>(words(text))) {
+		Set<String> all = new HashSet<>(words(text));
+		if (text != null) {
+			all.addAll(SearchSynonyms.termsIn(fold(text)));
+		}
+		for (String word : all) {
 			postings.computeIfAbsent(word, k -> new HashMap<>()).merge(entry, weight, Math::max);
 		}
+	}
+
+	/**
+	 * The query's words, a synonym phrase ("PTSD", "moral injury") standing as its
+	 * group's one term; a synonym term matches exactly, never by prefix or typo.
+	 */
+	static List<String> queryWords(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		String rewritten = SearchSynonyms.rewrite(fold(text));
+		List<String> out = new java.util.ArrayList<>();
+		for (String part : rewritten.split("\\s+")) {
+			if (part.startsWith("~")) {
+				out.add(part);
+			}
+			else {
+				out.addAll(words(part));
+			}
+		}
+		return out.stream().distinct().toList();
+	}
+
+	private static String fold(String text) {
+		return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
 	}
 
 	static List<String> words(String text) {

@@ -29,4 +29,25 @@ class CheckinSecurity {
 		return AnonymousChannelSecurity.chain(http, "/checkin", "CPRCHECKIN-XSRF");
 	}
 
+	/**
+	 * The check-in dialogue's API: anonymous like the pages (no session, no sign-in
+	 * cookie read), no CSRF since nothing ambient authenticates it (the check-in token
+	 * travels in a header).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain checkinApiChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/v1/checkin/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.sessionManagement(s -> s
+				.sessionCreationPolicy(org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+			.securityContext(c -> c.securityContextRepository(
+					new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+			.requestCache(c -> c.disable())
+			.csrf(c -> c.disable())
+			.headers(h -> h
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
 }
