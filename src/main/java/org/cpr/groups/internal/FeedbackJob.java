@@ -20,7 +20,8 @@ class FeedbackJob {
 	}
 
 	@Scheduled(cron = "${cpr.groups.feedback-cron:0 7 * * * *}")
-	@SchedulerLock(name = "groups-feedback-waves", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "groups-feedback-waves", lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${cpr.scheduling.cron-lock-at-least:PT1M}")
 	void send() {
 		feedback.sendDue();
 	}
