@@ -3,6 +3,7 @@ package org.cpr.safety.checkin;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +15,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -42,7 +44,10 @@ class CheckinApiController {
 
 	private final CheckinService checkins;
 
-	CheckinApiController(CheckinService checkins) {
+	private final MessageSource messages;
+
+	CheckinApiController(CheckinService checkins, MessageSource messages) {
+		this.messages = messages;
 		this.checkins = checkins;
 	}
 
@@ -119,20 +124,20 @@ class CheckinApiController {
 	}
 
 	@ExceptionHandler(NotSignedIn.class)
-	ResponseEntity<ProblemDetail> notSignedIn() {
+	ResponseEntity<ProblemDetail> notSignedIn(Locale locale) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				"The handle and passphrase do not match, or the check-in token expired. Sign in again.");
-		problem.setTitle("Not signed in to a check-in");
+				messages.getMessage("checkin.api.notSignedIn.detail", null, locale));
+		problem.setTitle(messages.getMessage("checkin.api.notSignedIn.title", null, locale));
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}
 
 	@ExceptionHandler(CheckinThrottledException.class)
-	ResponseEntity<ProblemDetail> throttled() {
+	ResponseEntity<ProblemDetail> throttled(Locale locale) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"Too many attempts. Wait a few minutes before trying again.");
-		problem.setTitle("Too many attempts");
+				messages.getMessage("checkin.api.throttled.detail", null, locale));
+		problem.setTitle(messages.getMessage("checkin.api.throttled.title", null, locale));
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);

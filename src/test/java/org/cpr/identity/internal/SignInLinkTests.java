@@ -84,6 +84,32 @@ class SignInLinkTests {
 		assertThat(output.getAll()).doesNotContain(token);
 	}
 
+	@Autowired
+	SignInLinkPurge purge;
+
+	@Test
+	void linksAreForgottenADayAfterTheyExpiredOrWereUsed() throws Exception {
+		PersonId person = TestPeople.create(jdbc, "{bcrypt}not-used");
+		links.issue(person, "/surveys", clock.instant().minus(Duration.ofDays(2)), "survey-invitation");
+		links.issue(person, "/surveys", clock.instant().minus(Duration.ofHours(2)), "survey-invitation");
+		String used = links.issue(person, "/home", clock.instant().plus(Duration.ofDays(7)), "survey-invitation");
+		links.issue(person, "/surveys", clock.instant().plus(Duration.ofDays(7)), "survey-invitation");
+		mvc.perform(post("/login/link").param("token", used.substring(used.indexOf("token=") + 6)).with(csrf()))
+			.andExpect(redirectedUrl("/home"));
+		jdbc.sql("UPDATE sign_in_link SET used_at = :at WHERE person_id = :p AND used_at IS NOT NULL")
+			.param("at", java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(2))))
+			.param("p", person.value())
+			.update();
+
+		purge.purge();
+
+		assertThat(jdbc.sql("SELECT target FROM sign_in_link WHERE person_id = :p ORDER BY expires_at")
+			.param("p", person.value())
+			.query(String.class)
+			.list()).as("the link that expired two hours ago and the unused valid one stay")
+			.containsExactly("/surveys", "/surveys");
+	}
+
 	@Test
 	void anExpiredOrUnknownLinkGetsAPageSayingSo() throws Exception {
 		PersonId person = TestPeople.create(jdbc, "{bcrypt}not-used");
