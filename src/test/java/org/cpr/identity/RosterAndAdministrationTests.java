@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -202,6 +203,25 @@ class RosterAndAdministrationTests {
 		mvc.perform(get("/admin/org-units").with(sysadmin))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("<td><span>" + parentName + "</span></td>")));
+	}
+
+	@Test
+	void aPersonCreatedAsInactiveCannotSignInUntilReactivated() throws Exception {
+		String username = "i" + java.util.UUID.randomUUID().toString().substring(0, 12);
+		java.util.UUID person = people.create(new PeopleAdministration.PersonDetails(username,
+				username + "@test.cpr.example", "Later " + username, TraineeType.RESIDENT, "PGY1", null, null, false),
+				null);
+		assertThat(people.person(person).orElseThrow().active()).isFalse();
+		String password = "orange-kettle-walks-slowly-42";
+		assertThat(people.setPassword(person, password, null)).isEmpty();
+		mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()).with(r -> {
+			r.setRemoteAddr("203.0.113.77");
+			return r;
+		})).andExpect(redirectedUrlPattern("/login?error*"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'PERSON_DEACTIVATED' AND record_id = ?")
+			.param(person.toString())
+			.query(Integer.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test

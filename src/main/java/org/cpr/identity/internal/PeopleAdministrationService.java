@@ -89,6 +89,12 @@ class PeopleAdministrationService implements PeopleAdministration {
 				d.email().strip(), d.displayName().strip(), d.traineeType(), blankToNull(d.trainingLevel()),
 				d.departmentId(), d.programId(), clock.instant()));
 		audit.record(AuditEntry.success(by, "PERSON_CREATED", "person", p.getId().toString()));
+		if (!d.active()) {
+			// created as inactive (e.g. a person who starts later): cannot sign in until
+			// reactivated
+			p.setActive(false);
+			audit.record(AuditEntry.success(by, "PERSON_DEACTIVATED", "person", p.getId().toString()));
+		}
 		return p.getId();
 	}
 
