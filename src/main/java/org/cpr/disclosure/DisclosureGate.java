@@ -90,7 +90,9 @@ public class DisclosureGate {
 			.thenComparing(Comparator.comparingLong(CellRequest::respondents).reversed())
 			.thenComparing(CellRequest::cellKey));
 		Map<String, CellResult> results = new HashMap<>();
-		List<LedgerEntry> released = new ArrayList<>();
+		// A set released by several cells (a map's measures share their units) is one
+		// release: recorded once, as the ledger keeps it.
+		java.util.Set<LedgerEntry> released = new java.util.LinkedHashSet<>();
 		CellRules rules = new CellRules(request, policy);
 		for (CellRequest cell : order) {
 			CellResult result = rules.primary(cell);
@@ -99,14 +101,14 @@ public class DisclosureGate {
 			}
 			results.put(cell.cellKey(), result);
 		}
-		ledger.record(request.principal(), request.roundId(), released);
+		ledger.record(request.principal(), request.roundId(), List.copyOf(released));
 		Map<String, String> parents = new HashMap<>();
 		request.cells().forEach(c -> parents.put(c.cellKey(), c.parentKey()));
 		return request.cells().stream().map(cell -> rollUp(results.get(cell.cellKey()), results, parents)).toList();
 	}
 
 	private CellResult differencing(DisclosureRequest request, DisclosurePolicy policy, CellRequest cell, Partition all,
-			Partition channel, List<LedgerEntry> released) {
+			Partition channel, java.util.Set<LedgerEntry> released) {
 		List<LedgerEntry.UnitWeight> weights = weights(cell);
 		Partition.Trial allTrial = all.trial(weights);
 		Partition.Trial channelTrial = channel == null ? null : channel.trial(weights);

@@ -43,7 +43,7 @@ class EvaluationApiController {
 
 	@GetMapping("/api/v1/evaluation/impact")
 	@Operation(summary = "Relative impact per intervention and instrument",
-			description = "Hedges' g of consenting participants' change and, where released, difference-in-differences against non-participants, with 95 % intervals and cautions.")
+			description = "Hedges' g of consenting participants' change and, where released, difference-in-differences against non-participants, with 95 % intervals and cautions; in `courses`, each course's own pre/post questionnaire as an unpaired Hedges' g between its anonymous before and after waves (method `unpaired`) and its session ratings (method `ratings`), from the figures the survey reports released to the caller only.")
 	ImpactTable impact(@Parameter(
 			description = "first calendar year of the academic year (July to June); default the current one") @RequestParam(
 					required = false) Integer year,

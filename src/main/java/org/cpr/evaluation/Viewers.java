@@ -26,7 +26,7 @@ final class Viewers {
 			.filter(g -> AGGREGATE_ROLES.contains(g.role()))
 			.map(ScopedRole::scope)
 			.collect(Collectors.toSet());
-		return new Viewer(me.personId(), role, scope);
+		return new Viewer(me.personId(), role, scope, me);
 	}
 
 }

@@ -78,6 +78,12 @@ class SessionEvaluationTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	org.cpr.evaluation.ProgramEvaluation programEvaluation;
+
+	@Autowired
+	org.cpr.survey.SurveyCampaigns campaigns;
+
 	Instant before;
 
 	List<PersonId> residents;
@@ -270,6 +276,116 @@ class SessionEvaluationTests {
 		mvc.perform(get("/courses/offerings/" + single.id() + "/evaluation").with(signedIn(director)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No evaluation has been sent yet")));
+	}
+
+	/**
+	 * Program evaluation shows a course's own pre/post questionnaire as an unpaired
+	 * standardized difference between the two anonymous waves' released figures (BRS
+	 * before 2, 3, 2, 3, 2 and after 4, 3, 4, 3, 4: means 2.4 and 3.6, SD 0.548 each;
+	 * pooled SD 0.548, d = 2.191, J = 1 − 3/31, g = 1.979, V = J²(10/25 + d²/20), 95 % CI
+	 * 0.563 to 3.395, worked by hand from Borenstein et al. eq. 4.18–4.24), and its
+	 * session ratings pooled over the released sessions only.
+	 */
+	@Test
+	void programEvaluationShowsTheCoursesOwnMeasuresFromReleasedFiguresOnly() throws Exception {
+		Offering offering = course("Resilience in two weeks", 2);
+		evaluations.configure(offering.id(), new EvaluationSettings(EvaluationSettings.SESSION_EVALUATION, true, "brs"),
+				facilitator.personId());
+		Session first = offering.sessions().get(0);
+		Session second = offering.sessions().get(1);
+		clock.set(first.start().toInstant().minus(Duration.ofDays(2)));
+		evaluations.sendDue();
+		List<UUID> waves = evaluations.prePostWaves(offering.id()).orElseThrow();
+		int[] before = { 2, 3, 2, 3, 2 };
+		for (int i = 0; i < 5; i++) {
+			answer(waves.get(0), residents.get(i), 6, before[i], 6 - before[i]);
+		}
+		// Session 1: six came, five rate it 4; session 2: six came, only four rate it 1.
+		clock.set(first.start().toInstant().plus(Duration.ofMinutes(5)));
+		attendance.rollCall(first.id(), new HashSet<>(residents.subList(0, 6)));
+		clock.set(first.end().toInstant().plus(Duration.ofMinutes(31)));
+		evaluations.sendDue();
+		UUID firstRating = evaluations.results(offering.id(), facilitator).get(0).wave();
+		for (int i = 0; i < 5; i++) {
+			answer(firstRating, residents.get(i), 4, 4);
+		}
+		clock.set(second.start().toInstant().plus(Duration.ofMinutes(5)));
+		attendance.rollCall(second.id(), new HashSet<>(residents.subList(0, 6)));
+		clock.set(second.end().toInstant().plus(Duration.ofMinutes(31)));
+		evaluations.sendDue();
+		UUID secondRating = evaluations.results(offering.id(), facilitator).get(1).wave();
+		for (int i = 0; i < 4; i++) {
+			answer(secondRating, residents.get(i), 4, 1);
+		}
+		int[] after = { 4, 3, 4, 3, 4 };
+		for (int i = 0; i < 5; i++) {
+			answer(waves.get(1), residents.get(i), 6, after[i], 6 - after[i]);
+		}
+		java.time.LocalDate closes = campaigns.wave(waves.get(1)).orElseThrow().closesOn();
+		org.cpr.evaluation.AcademicYear year = org.cpr.evaluation.AcademicYear.containing(closes);
+		org.cpr.evaluation.Viewer viewer = new org.cpr.evaluation.Viewer(director.personId(), Role.PROGRAM_DIRECTOR,
+				director.grants().stream().map(ScopedRole::scope).collect(Collectors.toSet()), director);
+		assertThat(rows(year, viewer, offering)).as("no pre/post row until the post wave has closed")
+			.noneMatch(r -> r.method().equals("unpaired"));
+
+		clock.set(closes.plusDays(1).atStartOfDay(clock.getZone()).toInstant().plus(Duration.ofHours(12)));
+		List<org.cpr.evaluation.CourseOutcomeRow> rows = rows(year, viewer, offering);
+		org.cpr.evaluation.CourseOutcomeRow prePost = rows.stream()
+			.filter(r -> r.method().equals("unpaired"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(prePost.before()).isEqualTo(5);
+		assertThat(prePost.after()).isEqualTo(5);
+		assertThat(prePost.beforeMean()).isCloseTo(2.4, org.assertj.core.api.Assertions.within(1e-9));
+		assertThat(prePost.afterMean()).isCloseTo(3.6, org.assertj.core.api.Assertions.within(1e-9));
+		assertThat(prePost.effect().g()).isCloseTo(1.979, org.assertj.core.api.Assertions.within(0.001));
+		assertThat(prePost.effect().lower()).isCloseTo(0.563, org.assertj.core.api.Assertions.within(0.001));
+		assertThat(prePost.effect().upper()).isCloseTo(3.395, org.assertj.core.api.Assertions.within(0.001));
+		assertThat(prePost.cautions()).contains("evaluation.caution.unpaired", "evaluation.caution.smallN");
+
+		// Differencing between rows: the pooled rating holds only the released session
+		// (five 4s); the four 1s of session 2 cannot be had as pooled minus session 1.
+		org.cpr.evaluation.CourseOutcomeRow ratings = rows.stream()
+			.filter(r -> r.method().equals("ratings"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(ratings.after()).isEqualTo(5);
+		assertThat(ratings.afterMean()).isEqualTo(4.0);
+		assertThat(ratings.sessions()).isEqualTo(1);
+		assertThat(evaluations.results(offering.id(), director).get(1).result().released())
+			.as("the session with four answers stays withheld on the course page too")
+			.isFalse();
+
+		mvc.perform(
+				get("/evaluation/impact").param("year", Integer.toString(year.startYear())).with(signedIn(director)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(offering.title())))
+			.andExpect(content().string(containsString("Unpaired before and after (anonymous waves)")))
+			.andExpect(content().string(containsString("1.98 (0.56 to 3.40)")))
+			.andExpect(content().string(containsString("2.40 (n = 5)")));
+		mvc.perform(get("/evaluation/annual").param("year", Integer.toString(year.startYear()))
+			.param("lang", "es")
+			.with(signedIn(director)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Las mediciones propias de cada curso")))
+			.andExpect(content().string(containsString("Antes y después sin emparejar (oleadas anónimas)")));
+		CprUser stranger = new CprUser(new PersonId(UUID.randomUUID()), "other", null, "Other",
+				Set.of(new ScopedRole(Role.PROGRAM_DIRECTOR, identity.orgUnits().get(0).id())), false, true);
+		assertThat(rows(year,
+				new org.cpr.evaluation.Viewer(stranger.personId(), Role.PROGRAM_DIRECTOR,
+						Set.of(identity.orgUnits().get(0).id()), stranger),
+				offering))
+			.as("someone who may not see the course's reports gets no row")
+			.isEmpty();
+	}
+
+	List<org.cpr.evaluation.CourseOutcomeRow> rows(org.cpr.evaluation.AcademicYear year,
+			org.cpr.evaluation.Viewer viewer, Offering offering) {
+		return programEvaluation.impact(year, viewer)
+			.courses()
+			.stream()
+			.filter(r -> r.offering().equals(offering.title()))
+			.toList();
 	}
 
 }

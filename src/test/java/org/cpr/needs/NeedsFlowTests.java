@@ -293,4 +293,35 @@ class NeedsFlowTests {
 			.andExpect(content().string(containsString("What peers found hardest")));
 	}
 
+	/**
+	 * The guide of a trainee's next rotation shows on their page from a week before the
+	 * block starts (from the schedule, never typed), in Spanish when they ask for it.
+	 */
+	@Test
+	void aTraineeSeesTheGuideOfTheirNextRotationFromAWeekBeforeItStarts() throws Exception {
+		UUID r = rotation("Night float");
+		String name = catalogue.find(r).orElseThrow().name();
+		PersonSummary trainee = NeedsTestSupport.students(identity)
+			.stream()
+			.filter(s -> schedule.blocksOf(s.id()).isEmpty())
+			.reduce((a, b) -> b)
+			.orElseThrow();
+		LocalDate start = LocalDate.now(clock).plusDays(10);
+		ScheduleRow row = schedule.add(facilitator().personId(), trainee.email(), r.toString(), "Nights",
+				start.toString(), start.plusDays(27).toString());
+		assertThat(row.problems()).isEmpty();
+		CprUser me = NeedsTestSupport.user(identity, trainee.username(), Role.PARTICIPANT);
+		mvc.perform(get("/needs/my-guide").with(signedIn(me)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(name)))
+			.andExpect(content().string(containsString("a week before you start")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"my-guide\""))));
+		clock.advance(Duration.ofDays(3));
+		mvc.perform(get("/needs/my-guide").param("lang", "es").with(signedIn(me)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Su próxima rotación")))
+			.andExpect(content().string(containsString("id=\"my-guide\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"guide-later\""))));
+	}
+
 }

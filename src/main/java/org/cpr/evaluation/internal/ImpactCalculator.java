@@ -20,6 +20,8 @@ import org.cpr.disclosure.MeasureType;
 import org.cpr.disclosure.Released;
 import org.cpr.disclosure.Statistic;
 import org.cpr.evaluation.AcademicYear;
+import org.cpr.evaluation.CourseMeasures;
+import org.cpr.evaluation.CourseOutcomeRow;
 import org.cpr.evaluation.EvaluationConsent;
 import org.cpr.evaluation.ImpactRow;
 import org.cpr.evaluation.ImpactTable;
@@ -73,9 +75,13 @@ class ImpactCalculator {
 
 	private final List<OfferingAttendance> offerings;
 
+	private final List<CourseMeasures> courseMeasures;
+
 	ImpactCalculator(ReachSources sources, List<OutcomeMeasures> measures, EvaluationConsent consent,
-			IdentityManagement identity, DisclosureGate gate, KeyedHash hash, List<OfferingAttendance> offerings) {
+			IdentityManagement identity, DisclosureGate gate, KeyedHash hash, List<OfferingAttendance> offerings,
+			List<CourseMeasures> courseMeasures) {
 		this.offerings = List.copyOf(offerings);
+		this.courseMeasures = List.copyOf(courseMeasures);
 		this.sources = sources;
 		this.measures = List.copyOf(measures);
 		this.consent = consent;
@@ -115,7 +121,20 @@ class ImpactCalculator {
 			Map<PersonId, PrePost> prePost = prePost(all, instrument.id(), consenting);
 			rows.addAll(rows(year, viewer, instrument, prePost, participants, offered));
 		}
-		return new ImpactTable(year, rows, !consenting.isEmpty());
+		return new ImpactTable(year, rows, !consenting.isEmpty(), courses(year, viewer));
+	}
+
+	/**
+	 * Each offering's own pre/post measure and session ratings, as the survey engine's
+	 * gate released them to the signed-in viewer (none without one).
+	 */
+	private List<CourseOutcomeRow> courses(AcademicYear year, Viewer viewer) {
+		if (viewer.user() == null) {
+			return List.of();
+		}
+		List<CourseMeasures.CourseMeasure> found = new ArrayList<>();
+		courseMeasures.forEach(c -> found.addAll(c.measures(year.from(), year.toExclusive(), viewer.user())));
+		return CourseOutcomes.rows(found);
 	}
 
 	static Map<PersonId, PrePost> prePost(List<Measurement> all, String instrument, Set<PersonId> consenting) {

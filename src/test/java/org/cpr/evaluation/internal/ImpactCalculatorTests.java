@@ -96,7 +96,8 @@ class ImpactCalculatorTests {
 		DisclosureGate gate = new DisclosureGate(new InMemoryReleaseLedger(), new SplittableRandom(1), entry -> {
 		});
 		ImpactCalculator calculator = new ImpactCalculator(new ReachSources(sources), List.of(measures), consent,
-				identity, gate, (purpose, value) -> Integer.toHexString(value.hashCode()) + "0".repeat(64), List.of());
+				identity, gate, (purpose, value) -> Integer.toHexString(value.hashCode()) + "0".repeat(64), List.of(),
+				List.of());
 		return calculator.impact(YEAR,
 				new Viewer(new PersonId(UUID.randomUUID()), Role.PROGRAM_DIRECTOR, Set.of(PROGRAM)));
 	}

@@ -3,13 +3,24 @@ package org.cpr.needs.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.cpr.disclosure.CellRequest;
+import org.cpr.disclosure.Contribution;
+import org.cpr.disclosure.DisclosureGate;
+import org.cpr.disclosure.DisclosurePolicy;
+import org.cpr.disclosure.DisclosureRequest;
+import org.cpr.disclosure.LedgerEntry;
+import org.cpr.disclosure.MeasureType;
+import org.cpr.disclosure.ReleaseLedger;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.needs.Dimension;
 import org.cpr.needs.HeatMap;
 import org.cpr.needs.NeedsResults;
 import org.cpr.needs.RotationCatalogue;
 import org.cpr.needs.Setting;
+import org.cpr.needs.StressorDomain;
+import org.cpr.needs.internal.HeatMapQuery;
 import org.cpr.shared.Role;
 import org.cpr.support.PostgresTest;
 import org.junit.jupiter.api.Test;
@@ -52,7 +63,16 @@ class NeedsHeatMapBenchmark {
 	IdentityManagement identity;
 
 	@Autowired
-	org.cpr.needs.internal.HeatMapQuery units;
+	HeatMapQuery units;
+
+	@Autowired
+	ReleaseLedger ledger;
+
+	@Autowired
+	DisclosureGate gate;
+
+	@Autowired
+	java.time.Clock clock;
 
 	@Test
 	void heatMapOverFiveYears() {
@@ -122,11 +142,15 @@ class NeedsHeatMapBenchmark {
 				results.heatMap(viewer, by, firstYear + i % YEARS);
 			}
 			List<Double> ms = new ArrayList<>();
+			List<Double> cpu = new ArrayList<>();
 			int released = 0;
+			String loadBefore = loadAverage();
 			for (int i = 0; i < 30; i++) {
+				long c = THREADS.getCurrentThreadCpuTime();
 				long s = System.nanoTime();
 				HeatMap map = results.heatMap(viewer, by, firstYear + i % YEARS);
 				ms.add((System.nanoTime() - s) / 1e6);
+				cpu.add((THREADS.getCurrentThreadCpuTime() - c) / 1e6);
 				released = (int) map.rows()
 					.stream()
 					.flatMap(r -> r.cells().stream())
@@ -134,9 +158,12 @@ class NeedsHeatMapBenchmark {
 					.count();
 			}
 			Collections.sort(ms);
+			Collections.sort(cpu);
 			System.out.printf(
-					"BENCH needs heat map by %s: median %.0f ms, p95 %.0f ms, max %.0f ms (n = 30; %d released cells in the last map)%n",
-					by, ms.get(14), ms.get(28), ms.get(29), released);
+					"BENCH needs heat map by %s: median %.0f ms, p95 %.0f ms, max %.0f ms (n = 30; %d released cells in the last map); "
+							+ "CPU of the calling thread median %.0f ms, p95 %.0f ms; load average %s → %s%n",
+					by, ms.get(14), ms.get(28), ms.get(29), released, cpu.get(14), cpu.get(28), loadBefore,
+					loadAverage());
 		}
 		// The same maps as a program director sees them: the bench campaigns belong to
 		// one
@@ -163,12 +190,102 @@ class NeedsHeatMapBenchmark {
 		System.out.printf(
 				"BENCH needs heat map by ROTATION, program director (scoped): median %.0f ms, p95 %.0f ms, max %.0f ms (n = 30)%n",
 				scopedMs.get(14), scopedMs.get(28), scopedMs.get(29));
+		breakdown(viewer, firstYear);
 		String plan = String.join("\n",
 				jdbc.sql("EXPLAIN ANALYZE SELECT * FROM needs_unit WHERE academic_year = ? AND closes_on < ?")
 					.params(firstYear, java.time.LocalDate.of(2099, 1, 1))
 					.query(String.class)
 					.list());
 		System.out.println("BENCH needs plan: " + plan.replace("\n", "\nBENCH   "));
+	}
+
+	/**
+	 * Where the time of one map by rotation goes: each part of
+	 * {@link NeedsResults#heatMap} timed on its own, 30 times over the five years (p95 of
+	 * each).
+	 */
+	private void breakdown(NeedsResults.Viewer viewer, int firstYear) {
+		java.time.LocalDate today = java.time.LocalDate.now(clock);
+		Map<String, List<Double>> parts = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < 33; i++) {
+			int year = firstYear + i % YEARS;
+			String round = "needs:" + year;
+			boolean warm = i >= 3;
+			long s = System.nanoTime();
+			units.years();
+			part(parts, "years with answers", s, warm);
+			s = System.nanoTime();
+			List<HeatMapQuery.Unit> all = units.units(year, today, org.cpr.needs.NeedsScope.wholeInstitution());
+			part(parts, "base cells (SQL)", s, warm);
+			s = System.nanoTime();
+			catalogue.all();
+			part(parts, "rotation labels (catalogue)", s, warm);
+			s = System.nanoTime();
+			List<LedgerEntry> past = ledger.releases(round);
+			part(parts, "ledger read (" + past.size() + " sets)", s, warm);
+			// The same decision against an in-memory copy of the round's ledger: the
+			// gate's own work (replay + partition checks + statistics), no database.
+			ReleaseLedger copy = ReleaseLedger.inMemory();
+			copy.record(viewer.person(), round, past);
+			DisclosureGate inMemory = new DisclosureGate(copy, new java.util.Random(1), entry -> {
+			});
+			DisclosureRequest request = request(viewer, round, all);
+			s = System.nanoTime();
+			inMemory.evaluate(request);
+			part(parts, "gate decision in memory (" + request.cells().size() + " cells)", s, warm);
+			s = System.nanoTime();
+			gate.evaluate(request);
+			part(parts, "gate decision with the JDBC ledger", s, warm);
+		}
+		parts.forEach((name, ms) -> {
+			Collections.sort(ms);
+			System.out.printf("BENCH needs breakdown by ROTATION, %s: median %.1f ms, p95 %.1f ms%n", name,
+					ms.get(ms.size() / 2), ms.get((int) Math.ceil(ms.size() * 0.95) - 1));
+		});
+	}
+
+	static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+	/** The 1-minute load average of the machine (Linux), or "?" elsewhere. */
+	static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (java.io.IOException | RuntimeException e) {
+			return "?";
+		}
+	}
+
+	private static void part(Map<String, List<Double>> parts, String name, long start, boolean keep) {
+		double ms = (System.nanoTime() - start) / 1e6;
+		if (keep) {
+			parts.computeIfAbsent(name, k -> new ArrayList<>()).add(ms);
+		}
+	}
+
+	/** The request {@code NeedsResults} sends for a map by rotation. */
+	private static DisclosureRequest request(NeedsResults.Viewer viewer, String round, List<HeatMapQuery.Unit> all) {
+		Map<String, List<HeatMapQuery.Unit>> groups = new java.util.LinkedHashMap<>();
+		for (HeatMapQuery.Unit u : all) {
+			if (u.rotationId() != null) {
+				groups.computeIfAbsent(u.rotationId().toString(), k -> new ArrayList<>()).add(u);
+			}
+		}
+		List<CellRequest> cells = new ArrayList<>();
+		for (StressorDomain d : StressorDomain.values()) {
+			String top = d.column() + "|all";
+			cells.add(new CellRequest(top, null, 0, List.of(), contributions(d, all)));
+			groups.forEach((k, list) -> cells
+				.add(new CellRequest(d.column() + "|" + k, top, 1, List.of("rotation"), contributions(d, list))));
+		}
+		return new DisclosureRequest(viewer.person(), viewer.role(), round, "needs.stressors", MeasureType.NUMERIC,
+				DisclosurePolicy.defaults(), cells);
+	}
+
+	private static List<Contribution> contributions(StressorDomain d, List<HeatMapQuery.Unit> units) {
+		return units.stream()
+			.map(u -> Contribution.aggregate(u.key(), u.count(), u.sums().get(d)[0], u.sums().get(d)[1], 0))
+			.toList();
 	}
 
 }
