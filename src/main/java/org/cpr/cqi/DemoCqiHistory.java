@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(120)
 @ConditionalOnProperty(name = "cpr.demo.history", havingValue = "true")
+@org.cpr.shared.DemoHistorySeeder
 class DemoCqiHistory implements ApplicationRunner {
 
 	static final String CONDUCT_LOGIN = "conduct";

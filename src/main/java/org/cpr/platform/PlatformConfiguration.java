@@ -43,6 +43,15 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		return history ? new org.cpr.shared.BackdatingClock(Clock.systemUTC()) : Clock.systemUTC();
 	}
 
+	/**
+	 * The demo's year of history runs after readiness where configured (the demo
+	 * profile): optional work must not hold back a start.
+	 */
+	@Bean
+	static DemoHistoryInBackground demoHistoryInBackground(org.springframework.core.env.Environment env) {
+		return new DemoHistoryInBackground(env.getProperty("cpr.demo.history-in-background", Boolean.class, false));
+	}
+
 	@Bean
 	MessageSource messageSource() throws IOException {
 		Resource[] bundles = new PathMatchingResourcePatternResolver().getResources("classpath*:i18n/*.properties");

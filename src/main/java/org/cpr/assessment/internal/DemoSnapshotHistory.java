@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(130)
 @ConditionalOnProperty(name = "cpr.demo.history", havingValue = "true")
+@org.cpr.shared.DemoHistorySeeder
 class DemoSnapshotHistory implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSnapshotHistory.class);

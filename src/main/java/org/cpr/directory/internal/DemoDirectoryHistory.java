@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(150)
 @ConditionalOnProperty(name = "cpr.demo.history", havingValue = "true")
+@org.cpr.shared.DemoHistorySeeder
 class DemoDirectoryHistory implements ApplicationRunner {
 
 	private final ServiceDirectory directory;

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(190)
 @ConditionalOnProperty(name = "cpr.demo.history", havingValue = "true")
+@org.cpr.shared.DemoHistorySeeder
 class DemoAnnualHistory implements ApplicationRunner {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoAnnualHistory.class);

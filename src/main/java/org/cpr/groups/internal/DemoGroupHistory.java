@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(160)
 @ConditionalOnProperty(name = "cpr.demo.history", havingValue = "true")
+@org.cpr.shared.DemoHistorySeeder
 class DemoGroupHistory implements ApplicationRunner {
 
 	static final int MONTHS = 6;

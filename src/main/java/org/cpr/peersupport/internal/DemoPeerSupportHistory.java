@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(170)
 @ConditionalOnProperty(name = "cpr.demo.history", havingValue = "true")
+@org.cpr.shared.DemoHistorySeeder
 class DemoPeerSupportHistory implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoPeerSupportHistory.class);

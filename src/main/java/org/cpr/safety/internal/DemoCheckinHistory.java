@@ -39,6 +39,7 @@ import org.springframework.util.LinkedMultiValueMap;
 @Component
 @Order(140)
 @ConditionalOnProperty(name = "cpr.demo.history", havingValue = "true")
+@org.cpr.shared.DemoHistorySeeder
 class DemoCheckinHistory implements org.springframework.boot.ApplicationRunner {
 
 	static final String HANDLE = "night-owl-demo";

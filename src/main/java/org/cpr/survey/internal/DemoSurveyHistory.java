@@ -48,6 +48,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(110)
 @ConditionalOnProperty(name = "cpr.demo.history", havingValue = "true")
+@org.cpr.shared.DemoHistorySeeder
 class DemoSurveyHistory implements ApplicationRunner {
 
 	static final String TITLE = "Resident experience survey (quarterly)";

@@ -63,7 +63,9 @@ public final class SnapshotHttpLoad {
 					// plain HTTP on loopback: the session cookie must not be Secure-only;
 					// 50 sign-ins from one address
 					"--server.servlet.session.cookie.secure=false", "--cpr.identity.login-attempts-per-client=100000",
-					"--logging.level.root=WARN", "--spring.main.banner-mode=off");
+					"--logging.level.root=WARN", "--spring.main.banner-mode=off",
+					// a fresh database gets its demo history before the load
+					"--cpr.demo.history-in-background=false");
 		try {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			System.out.println("datasource: " + app.getEnvironment().getProperty("spring.datasource.url"));

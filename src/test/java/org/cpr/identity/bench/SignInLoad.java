@@ -43,7 +43,9 @@ public final class SignInLoad {
 					"--spring.datasource.password=", "--server.port=0",
 					"--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 10),
 					"--server.servlet.session.cookie.secure=false", "--cpr.identity.login-attempts-per-client=1000000",
-					"--logging.level.root=WARN", "--spring.main.banner-mode=off");
+					"--logging.level.root=WARN", "--spring.main.banner-mode=off",
+					// a fresh database gets its demo history before the load
+					"--cpr.demo.history-in-background=false");
 		try {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			List<String> users = SnapshotHttpLoad.participants(url, clients,
