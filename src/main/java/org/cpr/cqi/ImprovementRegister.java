@@ -1,40 +1,25 @@
 package org.cpr.cqi;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.cpr.cqi.internal.CqiItem;
-import org.cpr.cqi.internal.CqiItemRepository;
-import org.cpr.cqi.internal.CqiPresentation;
-import org.cpr.cqi.internal.CqiPresentationRepository;
-import org.cpr.cqi.internal.CqiSolution;
-import org.cpr.cqi.internal.CqiSolutionRepository;
-import org.cpr.shared.AuditEntry;
-import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The improvement register: items move through the CQI workflow one allowed step at a
  * time, every step is kept in the item's history, and only what a facilitator publishes
- * reaches the "you said, we did" board.
+ * reaches the "you said, we did" board. Implemented in {@code internal/} over the
+ * register's entities.
  */
-@Service
-class ImprovementRegister {
+public interface ImprovementRegister {
 
 	/** Why a change was refused; the web layer turns these into field messages. */
-	public static final class RefusedException extends RuntimeException {
+	final class RefusedException extends RuntimeException {
 
 		private final String messageKey;
 
-		RefusedException(String messageKey) {
+		public RefusedException(String messageKey) {
 			super(messageKey);
 			this.messageKey = messageKey;
 		}
@@ -45,178 +30,27 @@ class ImprovementRegister {
 
 	}
 
-	private final CqiItemRepository items;
+	UUID create(ItemDraft draft, PersonId by);
 
-	private final CqiSolutionRepository solutions;
+	void update(UUID id, ItemDraft draft, PersonId by);
 
-	private final CqiPresentationRepository presentations;
+	void move(UUID id, CqiStatus target, String reason, PersonId by);
 
-	private final JdbcClient jdbc;
-
-	private final AuditPort audit;
-
-	private final Clock clock;
-
-	ImprovementRegister(CqiItemRepository items, CqiSolutionRepository solutions,
-			CqiPresentationRepository presentations, JdbcClient jdbc, AuditPort audit, Clock clock) {
-		this.items = items;
-		this.solutions = solutions;
-		this.presentations = presentations;
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.clock = clock;
-	}
-
-	@Transactional
-	public UUID create(ItemDraft draft, PersonId by) {
-		Instant now = clock.instant();
-		CqiItem item = new CqiItem(UUID.randomUUID(), by.value(), now);
-		describe(item, draft, now);
-		items.saveAndFlush(item);
-		history(item.getId(), null, CqiStatus.IDENTIFIED, by, now);
-		audit.record(AuditEntry.success(by, "CQI_ITEM_CREATED", "cqi_item", item.getId().toString()));
-		return item.getId();
-	}
-
-	@Transactional
-	public void update(UUID id, ItemDraft draft, PersonId by) {
-		describe(load(id), draft, clock.instant());
-	}
-
-	@Transactional
-	public void move(UUID id, CqiStatus target, String reason, PersonId by) {
-		CqiItem item = load(id);
-		if (!item.getStatus().canMoveTo(target)) {
-			throw new RefusedException("cqi.error.transition");
-		}
-		if (target == CqiStatus.DECLINED && (reason == null || reason.isBlank())) {
-			throw new RefusedException("cqi.error.declineReason");
-		}
-		step(item, target, reason, by);
-	}
-
-	@Transactional
-	public void addSolution(UUID id, String description, PersonId by) {
-		CqiItem item = load(id);
-		Instant now = clock.instant();
-		solutions.save(new CqiSolution(UUID.randomUUID(), id, description.strip(), by.value(), now));
-		if (item.getStatus() == CqiStatus.IDENTIFIED) {
-			step(item, CqiStatus.ANALYSED, null, by);
-		}
-		if (item.getStatus() == CqiStatus.ANALYSED || item.getStatus() == CqiStatus.DECLINED
-				|| item.getStatus() == CqiStatus.PRESENTED) {
-			step(item, CqiStatus.SOLUTION_PROPOSED, null, by);
-		}
-	}
+	void addSolution(UUID id, String description, PersonId by);
 
 	/** Records a presentation; an accept or decline decision moves the item on. */
-	@Transactional
-	public void recordPresentation(UUID id, PresentationRecord p, PersonId by) {
-		CqiItem item = load(id);
-		if (p.decision() == Decision.DECLINED && (p.decisionReason() == null || p.decisionReason().isBlank())) {
-			throw new RefusedException("cqi.error.declineReason");
-		}
-		if (item.getStatus() != CqiStatus.SOLUTION_PROPOSED && item.getStatus() != CqiStatus.PRESENTED) {
-			throw new RefusedException("cqi.error.presentFirst");
-		}
-		presentations.save(new CqiPresentation(UUID.randomUUID(), id, p.presentedOn(), p.audience(), p.audienceNote(),
-				p.decision(), p.decisionReason(), p.followUps(), by.value(), clock.instant()));
-		if (item.getStatus() == CqiStatus.SOLUTION_PROPOSED) {
-			step(item, CqiStatus.PRESENTED, null, by);
-		}
-		if (p.decision() == Decision.ACCEPTED) {
-			step(item, CqiStatus.ACCEPTED, p.decisionReason(), by);
-		}
-		else if (p.decision() == Decision.DECLINED) {
-			step(item, CqiStatus.DECLINED, p.decisionReason(), by);
-		}
-	}
+	void recordPresentation(UUID id, PresentationRecord p, PersonId by);
 
-	@Transactional
-	public void publish(UUID id, String youSaid, String weDid, PersonId by) {
-		load(id).publish(youSaid.strip(), weDid == null ? null : weDid.strip(), clock.instant());
-		audit.record(AuditEntry.success(by, "CQI_ITEM_PUBLISHED", "cqi_item", id.toString()));
-	}
+	void publish(UUID id, String youSaid, String weDid, PersonId by);
 
-	@Transactional(readOnly = true)
-	public List<ItemView> list() {
-		LocalDate today = today();
-		return items.findAllByOrderByUpdatedAtDesc().stream().map(i -> view(i, today, false)).toList();
-	}
+	List<ItemView> list();
 
-	@Transactional(readOnly = true)
-	public Optional<ItemView> find(UUID id) {
-		return items.findById(id).map(i -> view(i, today(), true));
-	}
+	Optional<ItemView> find(UUID id);
 
 	/**
 	 * The "you said, we did" board: published items only, nothing that identifies a
 	 * reporter; a re-measured item shows the measurement it was checked against.
 	 */
-	@Transactional(readOnly = true)
-	public List<BoardEntry> board() {
-		java.util.Map<UUID, Remeasurement> remeasured = new java.util.HashMap<>();
-		jdbc.sql(
-				"SELECT item_id, wave_id, label, before_text, after_text, recorded_on FROM cqi_remeasurement ORDER BY recorded_on, label")
-			.query(rs -> {
-				remeasured.put(rs.getObject(1, UUID.class), new Remeasurement(rs.getObject(2, UUID.class),
-						rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate()));
-			});
-		return items.findByPublishedTrueOrderByUpdatedAtDesc()
-			.stream()
-			.map(i -> new BoardEntry(i.getCategory(), i.getStatus(), i.getYouSaid(), i.getWeDid(),
-					i.getStatus() == CqiStatus.DECLINED ? i.getDecisionReason() : null,
-					LocalDate.ofInstant(i.getUpdatedAt(), ZoneOffset.UTC), remeasured.get(i.getId())))
-			.toList();
-	}
-
-	LocalDate today() {
-		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-	}
-
-	private CqiItem load(UUID id) {
-		return items.findById(id).orElseThrow(() -> new RefusedException("cqi.error.notFound"));
-	}
-
-	private void describe(CqiItem item, ItemDraft d, Instant now) {
-		item.describe(d.title().strip(), d.problemStatement().strip(), d.hospitalId(), blankToNull(d.unitName()),
-				blankToNull(d.rotationName()), d.category(), d.owner() == null ? null : d.owner().value(), d.dueOn(),
-				now);
-	}
-
-	private void step(CqiItem item, CqiStatus target, String reason, PersonId by) {
-		CqiStatus from = item.getStatus();
-		Instant now = clock.instant();
-		item.moveTo(target, reason, now);
-		history(item.getId(), from, target, by, now);
-	}
-
-	private void history(UUID item, CqiStatus from, CqiStatus to, PersonId by, Instant at) {
-		jdbc.sql(
-				"INSERT INTO cqi_status_change (id, item_id, from_status, to_status, changed_by, changed_at) VALUES (?,?,?,?,?,?)")
-			.params(UUID.randomUUID(), item, from == null ? null : from.name(), to.name(), by.value(),
-					java.sql.Timestamp.from(at))
-			.update();
-	}
-
-	private ItemView view(CqiItem i, LocalDate today, boolean withDetail) {
-		List<ItemView.Solution> sols = withDetail ? solutions.findByItemIdOrderByProposedAt(i.getId())
-			.stream()
-			.map(s -> new ItemView.Solution(s.getDescription(), s.getProposedAt()))
-			.toList() : List.of();
-		List<ItemView.Presentation> pres = withDetail ? presentations.findByItemIdOrderByPresentedOnDesc(i.getId())
-			.stream()
-			.map(p -> new ItemView.Presentation(p.getPresentedOn(), p.getAudience(), p.getAudienceNote(),
-					p.getDecision(), p.getDecisionReason(), p.getFollowUps()))
-			.toList() : List.of();
-		return new ItemView(i.getId(), i.getTitle(), i.getProblemStatement(), i.getHospitalId(), i.getUnitName(),
-				i.getRotationName(), i.getCategory(), i.getStatus(), i.getStatus().next(), i.getDecisionReason(),
-				i.getDueOn(), i.overdueOn(today), i.getYouSaid(), i.getWeDid(), i.isPublished(), i.getCreatedAt(),
-				i.getUpdatedAt(), i.getClosedAt(), sols, pres);
-	}
-
-	private static String blankToNull(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
+	List<BoardEntry> board();
 
 }

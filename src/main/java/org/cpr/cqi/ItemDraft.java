@@ -6,6 +6,6 @@ import java.util.UUID;
 import org.cpr.shared.PersonId;
 
 /** The describable fields of a register item, as a facilitator enters them. */
-record ItemDraft(String title, String problemStatement, UUID hospitalId, String unitName, String rotationName,
+public record ItemDraft(String title, String problemStatement, UUID hospitalId, String unitName, String rotationName,
 		CqiCategory category, PersonId owner, LocalDate dueOn) {
 }

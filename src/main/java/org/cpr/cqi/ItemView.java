@@ -10,10 +10,10 @@ import java.util.UUID;
  * A register item with its solutions and presentations; holds no reporter identity by
  * design.
  */
-record ItemView(UUID id, String title, String problemStatement, UUID hospitalId, String unitName, String rotationName,
-		CqiCategory category, CqiStatus status, Set<CqiStatus> nextSteps, String decisionReason, LocalDate dueOn,
-		boolean overdue, String youSaid, String weDid, boolean published, Instant createdAt, Instant updatedAt,
-		Instant closedAt, List<Solution> solutions, List<Presentation> presentations) {
+public record ItemView(UUID id, String title, String problemStatement, UUID hospitalId, String unitName,
+		String rotationName, CqiCategory category, CqiStatus status, Set<CqiStatus> nextSteps, String decisionReason,
+		LocalDate dueOn, boolean overdue, String youSaid, String weDid, boolean published, Instant createdAt,
+		Instant updatedAt, Instant closedAt, List<Solution> solutions, List<Presentation> presentations) {
 
 	public record Solution(String description, Instant proposedAt) {
 	}

@@ -6,6 +6,6 @@ import java.time.LocalDate;
  * A presentation of an item to leadership, with what was decided and the follow-ups
  * agreed.
  */
-record PresentationRecord(LocalDate presentedOn, PresentationAudience audience, String audienceNote, Decision decision,
-		String decisionReason, String followUps) {
+public record PresentationRecord(LocalDate presentedOn, PresentationAudience audience, String audienceNote,
+		Decision decision, String decisionReason, String followUps) {
 }

@@ -9,5 +9,5 @@ import java.util.UUID;
  * already released through the disclosure gate (e.g. copied from the wave report);
  * nothing here is computed.
  */
-record Remeasurement(UUID waveId, String label, String before, String after, LocalDate recordedOn) {
+public record Remeasurement(UUID waveId, String label, String before, String after, LocalDate recordedOn) {
 }

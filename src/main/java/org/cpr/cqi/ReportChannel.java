@@ -6,7 +6,7 @@ import org.cpr.shared.Role;
  * Where a speak-up report goes: systemic problems to CQI reviewers, mistreatment to the
  * conduct officer.
  */
-enum ReportChannel {
+public enum ReportChannel {
 
 	SYSTEMIC(Role.FACILITATOR), MISTREATMENT(Role.CONDUCT_OFFICER);
 

@@ -6,5 +6,5 @@ import java.time.LocalDate;
  * What the reporter sees after sending: the day only, and the reply code when they asked
  * for one.
  */
-record ReportReceipt(LocalDate receivedOn, String replyCode, LocalDate reviewableFrom) {
+public record ReportReceipt(LocalDate receivedOn, String replyCode, LocalDate reviewableFrom) {
 }

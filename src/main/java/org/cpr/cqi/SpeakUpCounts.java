@@ -52,11 +52,11 @@ class SpeakUpCounts {
 
 	private final Clock clock;
 
-	private final org.cpr.cqi.internal.SpeakUpPool pool;
+	private final SpeakUpChannel channel;
 
 	SpeakUpCounts(JdbcClient jdbc, DisclosureGate gate, IdentityManagement identity, Clock clock,
-			org.cpr.cqi.internal.SpeakUpPool pool) {
-		this.pool = pool;
+			SpeakUpChannel channel) {
+		this.channel = channel;
 		this.jdbc = jdbc;
 		this.gate = gate;
 		this.identity = identity;
@@ -160,7 +160,7 @@ class SpeakUpCounts {
 		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		// Anonymous reports wait sealed until their weekly batch; a due batch is written
 		// before counting.
-		pool.releaseDue(today);
+		channel.releaseDueReports();
 		List<UUID> units = scope.stream().map(OrgUnitId::value).toList();
 		String sql = """
 				SELECT category, reviewable_from, COUNT(*) AS n FROM cqi_report

@@ -1,60 +1,23 @@
 package org.cpr.questionnaire;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.cpr.questionnaire.internal.AnswerSet;
-import org.cpr.questionnaire.internal.FormViews;
-import org.cpr.questionnaire.internal.QuestionnaireModel;
-import org.cpr.questionnaire.internal.ResponseBundles;
-import org.cpr.questionnaire.internal.ResponseReader;
-import org.cpr.questionnaire.internal.ResponseWriter;
-import org.cpr.questionnaire.internal.ScoringEngine;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Questionnaire;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 
 /**
  * Validates and scores answers on the server — the only place scores are computed. Client
- * totals are never read. Published versions are immutable, so their parsed form is cached
- * by version id.
+ * totals are never read. Implemented in {@code internal/} (FhirScoring, over the FHIR
+ * definitions of the {@link QuestionnaireLibrary}).
  */
-@Service
-public class Scoring {
-
-	private record Compiled(Questionnaire questionnaire, QuestionnaireModel model, ScoringSpec spec) {
-	}
-
-	private final QuestionnaireLibrary library;
-
-	private final FhirSupport fhir;
-
-	private final Map<UUID, Compiled> compiled = new ConcurrentHashMap<>();
-
-	Scoring(QuestionnaireLibrary library, FhirSupport fhir) {
-		this.library = library;
-		this.fhir = fhir;
-	}
+public interface Scoring {
 
 	/** Scores short-form answers {@code {"<linkId>": value}} against a version. */
-	public ScoreResult score(UUID versionId, JsonNode answers) {
-		Compiled c = compile(versionId);
-		List<ItemError> errors = new ArrayList<>();
-		Map<String, Object> values = AnswerSet.read(c.model(), answers, errors);
-		return ScoringEngine.score(c.model(), c.spec(), values, errors);
-	}
+	ScoreResult score(UUID versionId, JsonNode answers);
 
 	/**
 	 * Scores typed answers by linkId (as {@link #read} gives them, or as a JSON parser
@@ -62,9 +25,7 @@ public class Scoring {
 	 * @throws InvalidAnswersException naming each item that is missing, not asked or not
 	 * what the item takes
 	 */
-	public ScoreResult score(UUID versionId, Map<String, ?> answers) {
-		return score(versionId, AnswerSet.json(answers == null ? Map.of() : answers));
-	}
+	ScoreResult score(UUID versionId, Map<String, ?> answers);
 
 	/**
 	 * Reads a posted form rendered from {@link #form}: the field {@code <prefix><linkId>}
@@ -74,50 +35,10 @@ public class Scoring {
 	 * the other answers are dropped (a person who answered a follow-up and then changed
 	 * the answer that opens it should not be told to remove it). Nothing is scored here.
 	 */
-	public PostedAnswers read(UUID versionId, MultiValueMap<String, String> params, String prefix) {
-		Compiled c = compile(versionId);
-		Map<String, String> entered = new LinkedHashMap<>();
-		Map<String, Object> answers = new LinkedHashMap<>();
-		for (QuestionnaireModel.Item item : c.model().items().values()) {
-			String value = params.getFirst(prefix + item.linkId());
-			if (value == null || value.isBlank()) {
-				continue;
-			}
-			entered.put(item.linkId(), value);
-			answers.put(item.linkId(), typed(item.kind(), value));
-		}
-		Set<String> notAsked;
-		do {
-			Map<String, Object> typed = AnswerSet.read(c.model(), AnswerSet.json(answers), new ArrayList<>());
-			notAsked = ScoringEngine.answeredButNotAsked(c.model(), c.spec(), typed);
-			answers.keySet().removeAll(notAsked);
-		}
-		while (!notAsked.isEmpty());
-		return new PostedAnswers(answers, entered);
-	}
-
-	private static Object typed(QuestionnaireModel.Kind kind, String value) {
-		return switch (kind) {
-			case BOOLEAN -> "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : value;
-			case CHOICE, INTEGER, DECIMAL -> {
-				try {
-					yield new BigDecimal(value.strip());
-				}
-				catch (NumberFormatException e) {
-					yield value;
-				}
-			}
-			default -> value;
-		};
-	}
+	PostedAnswers read(UUID versionId, MultiValueMap<String, String> params, String prefix);
 
 	/** Scores a FHIR QuestionnaireResponse (JSON) against a version. */
-	public ScoreResult scoreResponse(UUID versionId, String questionnaireResponseJson) {
-		Compiled c = compile(versionId);
-		List<ItemError> errors = new ArrayList<>();
-		Map<String, Object> values = ResponseReader.read(fhir, c.model(), questionnaireResponseJson, errors);
-		return ScoringEngine.score(c.model(), c.spec(), values, errors);
-	}
+	ScoreResult scoreResponse(UUID versionId, String questionnaireResponseJson);
 
 	/**
 	 * Reads a FHIR R4 QuestionnaireResponse (JSON) into short-form answers
@@ -129,35 +50,12 @@ public class Scoring {
 	 * answered is left to {@link #score}.
 	 * @throws InvalidAnswersException naming each item that cannot be read
 	 */
-	public Map<String, Object> readResponse(UUID versionId, String questionnaireResponseJson) {
-		Compiled c = compile(versionId);
-		QuestionnaireVersion version = library.version(versionId)
-			.orElseThrow(() -> new IllegalArgumentException("unknown questionnaire version"));
-		List<ItemError> errors = new ArrayList<>();
-		QuestionnaireResponse response = ResponseReader.parse(fhir, questionnaireResponseJson, errors);
-		if (response == null) {
-			throw new InvalidAnswersException(errors);
-		}
-		if (!ResponseWriter.names(response.getQuestionnaire(), c.questionnaire(), version.definitionId(),
-				version.number())) {
-			throw new InvalidAnswersException(List.of(new ItemError("questionnaire", "response.wrongQuestionnaire",
-					"This response is not for questionnaire "
-							+ ResponseWriter.canonical(version.definitionId(), version.number()) + ".")));
-		}
-		Map<String, Object> values = ResponseReader.read(c.model(), response, errors);
-		Map<String, Object> answers = ResponseWriter.shortForm(values, errors);
-		if (!errors.isEmpty()) {
-			throw new InvalidAnswersException(errors);
-		}
-		return answers;
-	}
+	Map<String, Object> readResponse(UUID versionId, String questionnaireResponseJson);
 
 	/**
 	 * {@link #toResponse(UUID, Map, Number, String, Instant)} without an authored time.
 	 */
-	public String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band) {
-		return toResponse(versionId, answers, score, band, null);
-	}
+	String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band);
 
 	/**
 	 * Short-form answers as a FHIR R4 QuestionnaireResponse (JSON) referencing
@@ -169,9 +67,7 @@ public class Scoring {
 	 * @throws InvalidAnswersException when an answer names no item or cannot be written
 	 * for its item
 	 */
-	public String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band, Instant authored) {
-		return fhir.write(response(versionId, answers, score, band, authored));
-	}
+	String toResponse(UUID versionId, Map<String, ?> answers, Number score, String band, Instant authored);
 
 	/**
 	 * One response of a {@link #bundle}: its id in the bundle, the version answered (with
@@ -179,7 +75,7 @@ public class Scoring {
 	 * {@code Questionnaire/<id>|<number>}), short-form answers as stored, score, band and
 	 * when it was authored.
 	 */
-	public record BundleEntry(String id, UUID versionId, String instrumentId, int versionNumber, Map<String, ?> answers,
+	record BundleEntry(String id, UUID versionId, String instrumentId, int versionNumber, Map<String, ?> answers,
 			Number score, String band, Instant authored) {
 	}
 
@@ -190,65 +86,22 @@ public class Scoring {
 	 * export never drops an answer. The only FHIR writing other modules need: they pass
 	 * their records, not FHIR types.
 	 */
-	public String bundle(List<BundleEntry> entries, Instant generated) {
-		Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-		bundle.setTimestamp(Date.from(generated));
-		for (BundleEntry e : entries) {
-			QuestionnaireResponse qr;
-			try {
-				qr = response(e.versionId(), e.answers(), e.score(), e.band(), e.authored());
-			}
-			catch (InvalidAnswersException | IllegalArgumentException ex) {
-				qr = ResponseBundles.plain("Questionnaire/" + e.instrumentId() + "|" + e.versionNumber(),
-						e.answers() == null ? Map.of() : e.answers(), e.score(), e.band(), e.authored());
-			}
-			qr.setId(e.id());
-			bundle.addEntry()
-				.setFullUrl("urn:uuid:" + UUID.nameUUIDFromBytes(e.id().getBytes(StandardCharsets.UTF_8)))
-				.setResource(qr);
-		}
-		return fhir.write(bundle);
-	}
-
-	private QuestionnaireResponse response(UUID versionId, Map<String, ?> answers, Number score, String band,
-			Instant authored) {
-		Compiled c = compile(versionId);
-		QuestionnaireVersion version = library.version(versionId)
-			.orElseThrow(() -> new IllegalArgumentException("unknown questionnaire version"));
-		List<ItemError> errors = new ArrayList<>();
-		QuestionnaireResponse response = ResponseWriter.write(c.questionnaire(), c.model(),
-				ResponseWriter.canonical(version.definitionId(), version.number()),
-				answers == null ? Map.of() : answers, score, band, authored, errors);
-		if (!errors.isEmpty()) {
-			throw new InvalidAnswersException(errors);
-		}
-		return response;
-	}
+	String bundle(List<BundleEntry> entries, Instant generated);
 
 	/** The parsed FHIR definition of a version (for rendering forms). */
-	public Questionnaire questionnaire(UUID versionId) {
-		return compile(versionId).questionnaire();
-	}
+	Questionnaire questionnaire(UUID versionId);
 
 	/**
 	 * The version as a form to render, with critical options marked for the crisis panel.
 	 */
-	public FormView form(UUID versionId) {
-		Compiled c = compile(versionId);
-		String id = library.version(versionId).map(QuestionnaireVersion::definitionId).orElse("");
-		return FormViews.of(id, c.questionnaire(), c.spec());
-	}
+	FormView form(UUID versionId);
 
 	/**
 	 * The version as a form in {@code locale}'s language when the definition carries a
 	 * complete translation into it (see {@link FormView#language()}); same items, options
 	 * and weights.
 	 */
-	public FormView form(UUID versionId, java.util.Locale locale) {
-		Compiled c = compile(versionId);
-		String id = library.version(versionId).map(QuestionnaireVersion::definitionId).orElse("");
-		return org.cpr.questionnaire.internal.FormViews.of(id, c.questionnaire(), c.spec(), locale);
-	}
+	FormView form(UUID versionId, java.util.Locale locale);
 
 	/**
 	 * The answers without those to questions not asked given the other answers (an
@@ -256,26 +109,8 @@ public class Scoring {
 	 * form submits after its respondent changed a gate question. The API keeps refusing
 	 * such answers ({@code answer.notAsked}).
 	 */
-	public Map<String, Object> askedOnly(UUID versionId, Map<String, Object> answers) {
-		Compiled c = compile(versionId);
-		return ScoringEngine.askedOnly(c.model(), c.spec(), answers);
-	}
+	Map<String, Object> askedOnly(UUID versionId, Map<String, Object> answers);
 
-	public ScoringSpec spec(UUID versionId) {
-		return compile(versionId).spec();
-	}
-
-	private Compiled compile(UUID versionId) {
-		Compiled cached = compiled.get(versionId);
-		if (cached != null) {
-			return cached;
-		}
-		Questionnaire q = fhir.questionnaire(library.fhirJson(versionId));
-		Compiled c = new Compiled(q, QuestionnaireModel.of(q), fhir.scoring(q));
-		if (library.version(versionId).map(QuestionnaireVersion::published).orElse(false)) {
-			compiled.put(versionId, c);
-		}
-		return c;
-	}
+	ScoringSpec spec(UUID versionId);
 
 }

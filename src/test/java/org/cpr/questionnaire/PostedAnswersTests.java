@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.cpr.questionnaire.internal.ScoringWithoutSpring;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.LinkedMultiValueMap;
@@ -28,7 +29,7 @@ class PostedAnswersTests {
 
 	static final UUID PCPTSD5 = UUID.randomUUID();
 
-	final Scoring scoring = new Scoring(new ShippedOnly(), new FhirSupport());
+	final Scoring scoring = ScoringWithoutSpring.over(new ShippedOnly(), new FhirSupport());
 
 	@Test
 	void aCompleteFormIsReadAsBooleansAndDecimalsAndScoredOnTheServer() {

@@ -16,7 +16,7 @@ import org.cpr.cqi.CqiStatus;
 
 @Entity
 @Table(name = "cqi_item")
-public class CqiItem {
+class CqiItem {
 
 	@Id
 	private UUID id;

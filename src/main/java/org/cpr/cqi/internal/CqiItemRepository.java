@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CqiItemRepository extends JpaRepository<CqiItem, UUID> {
+interface CqiItemRepository extends JpaRepository<CqiItem, UUID> {
 
 	List<CqiItem> findAllByOrderByUpdatedAtDesc();
 

@@ -15,7 +15,7 @@ import org.cpr.cqi.PresentationAudience;
 
 @Entity
 @Table(name = "cqi_presentation")
-public class CqiPresentation {
+class CqiPresentation {
 
 	@Id
 	private UUID id;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CqiPresentationRepository extends JpaRepository<CqiPresentation, UUID> {
+interface CqiPresentationRepository extends JpaRepository<CqiPresentation, UUID> {
 
 	List<CqiPresentation> findByItemIdOrderByPresentedOnDesc(UUID itemId);
 

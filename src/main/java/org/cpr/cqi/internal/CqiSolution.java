@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "cqi_solution")
-public class CqiSolution {
+class CqiSolution {
 
 	@Id
 	private UUID id;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CqiSolutionRepository extends JpaRepository<CqiSolution, UUID> {
+interface CqiSolutionRepository extends JpaRepository<CqiSolution, UUID> {
 
 	List<CqiSolution> findByItemIdOrderByProposedAt(UUID itemId);
 

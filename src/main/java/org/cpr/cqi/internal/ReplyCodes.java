@@ -19,7 +19,7 @@ import org.cpr.shared.Digests;
  * shows the same code while the server keeps only its hash.
  */
 @Component
-public class ReplyCodes {
+class ReplyCodes {
 
 	private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
 

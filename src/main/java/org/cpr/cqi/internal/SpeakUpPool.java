@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * releases nothing.
  */
 @Component
-public class SpeakUpPool {
+class SpeakUpPool {
 
 	/** The sealed content: what the readable rows will hold, nothing about the sender. */
 	public record Pooled(String channel, String privacyMode, UUID hospitalId, String setting, String category,

@@ -19,7 +19,7 @@ import org.cpr.questionnaire.internal.QuestionnaireModel.Item;
  * choice answer is its numeric weight, a yes/no a JSON boolean. Nothing is coerced — "3"
  * is not 3 and 3.5 is not a choice — and every problem names its item.
  */
-public final class AnswerSet {
+final class AnswerSet {
 
 	private AnswerSet() {
 	}

@@ -20,7 +20,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
  * only when every item and option has one, so a form never mixes languages; weights,
  * codes and linkIds are the same in every language, so scoring does not change.
  */
-public final class FormViews {
+final class FormViews {
 
 	static final String TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation";
 

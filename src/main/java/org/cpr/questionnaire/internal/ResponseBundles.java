@@ -17,7 +17,7 @@ import org.hl7.fhir.r4.model.Type;
  * version is written with its answers as plain values (no option codings), so an export
  * never drops an answer.
  */
-public final class ResponseBundles {
+final class ResponseBundles {
 
 	private ResponseBundles() {
 	}

@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComp
  * Reads a FHIR QuestionnaireResponse into typed answers with the same strictness as the
  * short form.
  */
-public final class ResponseReader {
+final class ResponseReader {
 
 	private ResponseReader() {
 	}

@@ -34,7 +34,7 @@ import org.hl7.fhir.r4.model.Type;
  * band travel as extensions. Also holds the conversions between typed answers and the
  * short form.
  */
-public final class ResponseWriter {
+final class ResponseWriter {
 
 	static final String SCORE_URL = "https://cpr.example.org/fhir/StructureDefinition/score";
 	static final String BAND_URL = "https://cpr.example.org/fhir/StructureDefinition/band";

@@ -19,7 +19,7 @@ import org.cpr.questionnaire.internal.QuestionnaireModel.Item;
  * Validates typed answers against the questionnaire (required items, enableWhen, gate)
  * and scores them by the declarative spec. Pure: no I/O, no clock.
  */
-public final class ScoringEngine {
+final class ScoringEngine {
 
 	private ScoringEngine() {
 	}
