@@ -164,8 +164,14 @@ class PeerCaseController {
 	}
 
 	@PostMapping("/peer/me/resume")
-	String resume(@AuthenticationPrincipal CprUser me, RedirectAttributes redirect) {
-		roster.resume(me.personId());
+	String resume(@AuthenticationPrincipal CprUser me, Model model, RedirectAttributes redirect) {
+		try {
+			roster.resume(me.personId());
+		}
+		catch (PeerSupportRefused refused) {
+			model.addAttribute("problem", refused.reason().messageKey());
+			return cases(me, model);
+		}
 		redirect.addFlashAttribute("notice", "peer.me.resumed");
 		return "redirect:/peer/cases";
 	}
