@@ -67,6 +67,9 @@ class PeerDebriefTests {
 	PeerRoster roster;
 
 	@Autowired
+	PeerRequests requests;
+
+	@Autowired
 	AuditLog audit;
 
 	@Autowired
@@ -378,6 +381,42 @@ class PeerDebriefTests {
 		mvc.perform(get("/api/v1/peer/debriefs/3f2b8c1e-7a4d-4e59-9b0a-6c1d2e3f4a5b").header("Authorization", token))
 			.andExpect(status().isNotFound());
 		assertThat(groupDebriefs()).isEqualTo(before);
+	}
+
+	@Test
+	void everyPeerSupportPageSpeaksEnglishAndSpanishWithoutMissingMessages() throws Exception {
+		PersonId supporter = fx.supporter(TraineeType.NURSE, "UH-NURS", LocalDate.of(2026, 3, 2));
+		PersonId nurse = fx.person(TraineeType.NURSE, "CH-NURS", null);
+		PeerRequestId id = requests.selfRefer(nurse, null);
+		requests.confirm(id, supporter, coordinator.personId());
+		CprUser me = PeerFixtures.user(supporter, Role.PEER_SUPPORTER);
+		CprUser referrer = PeerFixtures.user(fx.person(TraineeType.NURSE, "UH-NURS", null), Role.REACH_IN_REFERRER);
+		CprUser director = PeerFixtures.user(fx.person(TraineeType.FACULTY, "SOM-MED", null), Role.PROGRAM_DIRECTOR);
+		List<Object[]> pages = List.of(new Object[] { referrer, "/peer" }, new Object[] { referrer, "/peer/reach-in" },
+				new Object[] { coordinator, "/peer/coordinator" },
+				new Object[] { coordinator, "/peer/coordinator/requests/" + id },
+				new Object[] { coordinator, "/peer/roster" }, new Object[] { coordinator, "/peer/roster/" + supporter },
+				new Object[] { coordinator, "/peer/debriefs" }, new Object[] { director, "/peer/reports" },
+				new Object[] { me, "/peer/cases" }, new Object[] { me, "/peer/cases/" + id });
+		java.util.regex.Pattern title = java.util.regex.Pattern.compile("<h1[^>]*>([^<]*)</h1>");
+		for (Object[] page : pages) {
+			String[] titles = new String[2];
+			int i = 0;
+			for (String lang : List.of("en", "es")) {
+				String body = mvc.perform(get((String) page[1]).param("lang", lang).with(signedIn((CprUser) page[0])))
+					.andExpect(status().isOk())
+					.andExpect(content().string(not(containsString("??"))))
+					.andReturn()
+					.getResponse()
+					.getContentAsString();
+				java.util.regex.Matcher m = title.matcher(body);
+				titles[i++] = m.find() ? m.group(1).strip() : "";
+			}
+			if (!((String) page[1]).matches(".*/(cases|roster|requests)/.+")) {
+				// a page titled with a person's name reads the same in both languages
+				assertThat(titles[1]).as(page[1] + " in Spanish").isNotBlank().isNotEqualTo(titles[0]);
+			}
+		}
 	}
 
 }
