@@ -49,8 +49,11 @@ class PeerCaseController {
 
 	private final java.time.Clock clock;
 
+	private final SupporterDebriefs ownDebriefs;
+
 	PeerCaseController(PeerRequests requests, PeerRoster roster, PeerPeople people, SafetyAlerts safety,
-			java.time.Clock clock) {
+			java.time.Clock clock, SupporterDebriefs ownDebriefs) {
+		this.ownDebriefs = ownDebriefs;
 		this.requests = requests;
 		this.roster = roster;
 		this.people = people;
@@ -70,6 +73,10 @@ class PeerCaseController {
 		model.addAttribute("names", people.names(cases.stream().map(PeerRequest::person).toList()));
 		model.addAttribute("profile", roster.profile(me.personId()).orElse(null));
 		model.addAttribute("checkins", roster.checkins(me.personId()));
+		List<SupporterDebrief> own = ownDebriefs.history(me.personId(), me.personId());
+		model.addAttribute("ownDebriefs", own);
+		model.addAttribute("debriefNames", people
+			.names(own.stream().map(SupporterDebrief::withPerson).filter(java.util.Objects::nonNull).toList()));
 		model.addAttribute("today", LocalDate.now(clock));
 		return CASES_VIEW;
 	}
@@ -157,8 +164,14 @@ class PeerCaseController {
 	}
 
 	@PostMapping("/peer/me/resume")
-	String resume(@AuthenticationPrincipal CprUser me, RedirectAttributes redirect) {
-		roster.resume(me.personId());
+	String resume(@AuthenticationPrincipal CprUser me, Model model, RedirectAttributes redirect) {
+		try {
+			roster.resume(me.personId());
+		}
+		catch (PeerSupportRefused refused) {
+			model.addAttribute("problem", refused.reason().messageKey());
+			return cases(me, model);
+		}
 		redirect.addFlashAttribute("notice", "peer.me.resumed");
 		return "redirect:/peer/cases";
 	}

@@ -33,7 +33,11 @@ class PeerDebriefController {
 
 	private final IdentityManagement identity;
 
-	PeerDebriefController(GroupDebriefs debriefs, PeerPeople people, IdentityManagement identity) {
+	private final java.time.Clock clock;
+
+	PeerDebriefController(GroupDebriefs debriefs, PeerPeople people, IdentityManagement identity,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.debriefs = debriefs;
 		this.people = people;
 		this.identity = identity;
@@ -52,6 +56,7 @@ class PeerDebriefController {
 		java.util.Map<OrgUnitId, String> unitNames = new java.util.HashMap<>();
 		identity.orgUnits().forEach(u -> unitNames.put(u.id(), u.name()));
 		model.addAttribute("unitNames", unitNames);
+		model.addAttribute("today", java.time.LocalDate.now(clock));
 		model.asMap().putIfAbsent("form", DebriefForm.blank());
 		return VIEW;
 	}
@@ -59,12 +64,19 @@ class PeerDebriefController {
 	@PostMapping("/peer/debriefs")
 	String record(DebriefForm form, @AuthenticationPrincipal CprUser me, Model model, RedirectAttributes redirect) {
 		try {
-			debriefs.record(form.unit() == null ? null : new OrgUnitId(form.unit()), form.heldOn(),
-					people.findAll(form.facilitators()), form.attendance(), me.personId());
+			List<PersonId> facilitators;
+			try {
+				facilitators = people.findAll(form.facilitators());
+			}
+			catch (PeerSupportRefused unknown) {
+				throw new PeerSupportRefused(PeerSupportRefused.Reason.DEBRIEF_FACILITATORS_INVALID);
+			}
+			debriefs.record(form.unit() == null ? null : new OrgUnitId(form.unit()), form.heldOn(), facilitators,
+					form.attendance(), me.personId());
 		}
 		catch (PeerSupportRefused refused) {
-			model.addAttribute("problem", refused.reason() == PeerSupportRefused.Reason.UNKNOWN_PERSON
-					? "peer.debrief.unknownFacilitator" : refused.reason().messageKey());
+			model.addAttribute("problem", refused.reason().messageKey());
+			model.addAttribute("problemField", refused.reason().field());
 			model.addAttribute("form", form);
 			return list(model);
 		}

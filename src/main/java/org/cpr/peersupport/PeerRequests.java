@@ -306,12 +306,27 @@ public class PeerRequests {
 		List<PeerRequest> open = store.open();
 		audit.record(AuditEntry.of(coordinator, "PEER_QUEUE_VIEWED", "peer_request", null, "peer-support")
 			.detail("count=" + open.size()));
+		listed(coordinator, open);
 		return open;
 	}
 
-	/** The supporter's open requests. */
+	/** The supporter's open requests (each one's listing audited about its person). */
+	@Transactional
 	public List<PeerRequest> casesOf(PersonId supporter) {
-		return store.ofSupporter(supporter);
+		List<PeerRequest> cases = store.ofSupporter(supporter);
+		listed(supporter, cases);
+		return cases;
+	}
+
+	/**
+	 * A list shows each request's person: every listing is a look at their case, so it
+	 * goes into their own access log.
+	 */
+	private void listed(PersonId viewer, List<PeerRequest> shown) {
+		for (PeerRequest r : shown) {
+			audit.record(AuditEntry.of(viewer, "PEER_REQUEST_LISTED", "peer_request", r.id().toString(), "peer-support")
+				.about(r.person()));
+		}
 	}
 
 	/**

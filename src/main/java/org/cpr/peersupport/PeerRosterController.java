@@ -42,8 +42,11 @@ class PeerRosterController {
 
 	private final Clock clock;
 
+	private final SupporterDebriefs ownDebriefs;
+
 	PeerRosterController(PeerRoster roster, PeerPeople people, IdentityManagement identity, TransactionTemplate tx,
-			Clock clock) {
+			Clock clock, SupporterDebriefs ownDebriefs) {
+		this.ownDebriefs = ownDebriefs;
 		this.roster = roster;
 		this.people = people;
 		this.identity = identity;
@@ -85,8 +88,15 @@ class PeerRosterController {
 	}
 
 	@GetMapping("/peer/roster/{person}")
-	String supporter(@PathVariable String person, Model model) {
+	String supporter(@PathVariable String person, @AuthenticationPrincipal CprUser me, Model model) {
 		SupporterProfile p = profile(person);
+		List<SupporterDebrief> own = ownDebriefs.history(p.person(), me.personId());
+		model.addAttribute("ownDebriefs", own);
+		model.addAttribute("debriefNames", people
+			.names(own.stream().map(SupporterDebrief::withPerson).filter(java.util.Objects::nonNull).toList()));
+		model.addAttribute("debriefWith", DebriefWith.values());
+		model.addAttribute("debriefOutcomes", DebriefOutcome.values());
+		model.asMap().putIfAbsent("debriefForm", SupporterDebriefForm.blank());
 		model.addAttribute("supporter", p);
 		model.addAttribute("name", people.names(List.of(p.person())).get(p.person()));
 		model.addAttribute("trainings", roster.trainings(p.person()));
@@ -112,10 +122,62 @@ class PeerRosterController {
 			model.addAttribute("problem", refused.reason().messageKey());
 			model.addAttribute("problemField", refused.reason().field());
 			model.addAttribute("form", form);
-			return supporter(person, model);
+			return supporter(person, me, model);
 		}
 		redirect.addFlashAttribute("notice", "peer.roster.saved");
 		return "redirect:/peer/roster/" + person;
+	}
+
+	/**
+	 * Records or schedules the supporter's own debrief (day, with whom, outcome; no
+	 * content).
+	 */
+	@PostMapping("/peer/roster/{person}/debriefs")
+	String recordDebrief(@PathVariable String person, SupporterDebriefForm debriefForm,
+			@AuthenticationPrincipal CprUser me, Model model, RedirectAttributes redirect) {
+		SupporterProfile p = profile(person);
+		try {
+			String named = debriefForm.withPerson();
+			PersonId with = named == null || named.isBlank() ? null : people.find(named)
+				.orElseThrow(() -> new PeerSupportRefused(PeerSupportRefused.Reason.SUPPORTER_DEBRIEF_WITH_UNKNOWN));
+			ownDebriefs.record(p.person(), debriefForm.heldOn(), debriefForm.with(), with, debriefForm.outcome(),
+					me.personId());
+		}
+		catch (PeerSupportRefused refused) {
+			model.addAttribute("debriefProblem", refused.reason().messageKey());
+			model.addAttribute("debriefProblemField", refused.reason().field());
+			model.addAttribute("debriefForm", debriefForm);
+			return supporter(person, me, model);
+		}
+		redirect.addFlashAttribute("notice", "peer.ownDebrief.recorded");
+		return "redirect:/peer/roster/" + person + "#own-debriefs";
+	}
+
+	/** Marks one of the supporter's own debriefs as done or not done. */
+	@PostMapping("/peer/roster/{person}/debriefs/{debrief}")
+	String debriefOutcome(@PathVariable String person, @PathVariable String debrief,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) DebriefOutcome outcome,
+			@AuthenticationPrincipal CprUser me, Model model, RedirectAttributes redirect) {
+		SupporterProfile p = profile(person);
+		java.util.UUID id;
+		try {
+			id = java.util.UUID.fromString(debrief);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		try {
+			ownDebriefs.outcome(p.person(), id, outcome, me.personId());
+		}
+		catch (PeerSupportRefused refused) {
+			if (refused.reason() == PeerSupportRefused.Reason.NOT_FOUND) {
+				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+			}
+			model.addAttribute("debriefProblem", refused.reason().messageKey());
+			return supporter(person, me, model);
+		}
+		redirect.addFlashAttribute("notice", "peer.ownDebrief.updated");
+		return "redirect:/peer/roster/" + person + "#own-debriefs";
 	}
 
 	private SupporterProfile profile(String person) {

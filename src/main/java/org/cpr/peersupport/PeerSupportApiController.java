@@ -48,6 +48,7 @@ class PeerSupportApiController {
 	static final Set<String> TRAINING_FIELDS = Set.of("course", "completedOn", "refresherDue");
 	static final Set<String> REACH_IN_FIELDS = Set.of("eventType", "eventDate", "people");
 	static final Set<String> ASSIGNMENT_FIELDS = Set.of("supporter");
+	static final Set<String> DEBRIEF_FIELDS = Set.of("unit", "heldOn", "facilitators", "attendance");
 
 	@Schema(description = "A peer supporter on the roster")
 	record SupporterView(UUID person, String name, TraineeType profession, String specialty, UUID siteId,
@@ -101,7 +102,24 @@ class PeerSupportApiController {
 			Boolean referredClinician, Boolean referredEap) {
 	}
 
+	@Schema(description = "A group debrief after a critical incident: unit, day, facilitators and how many attended (no attendee names)")
+	record GroupDebriefView(UUID id, UUID unit, LocalDate heldOn, List<UUID> facilitators, int attendance) {
+		static GroupDebriefView of(GroupDebrief d) {
+			return new GroupDebriefView(d.id(), d.unit().value(), d.heldOn(),
+					d.facilitators().stream().map(PersonId::value).toList(), d.attendance());
+		}
+	}
+
+	@Schema(description = "Record a group debrief: unit id, a day not in the future, facilitators (usernames, e-mails or person ids) and an attendance from 1 to 500")
+	record GroupDebriefRequest(@Schema(example = "3f2b8c1e-7a4d-4e59-9b0a-6c1d2e3f4a5b") UUID unit,
+			@Schema(example = "2026-03-01") LocalDate heldOn,
+			@Schema(example = "[\"coordinator\"]") List<String> facilitators,
+			@Schema(example = "12", minimum = "1", maximum = "500") Integer attendance) {
+	}
+
 	private final PeerRoster roster;
+
+	private final GroupDebriefs debriefs;
 
 	private final PeerRequests requests;
 
@@ -112,8 +130,9 @@ class PeerSupportApiController {
 	private final MessageSource messages;
 
 	PeerSupportApiController(PeerRoster roster, PeerRequests requests, PeerPeople people, TransactionTemplate tx,
-			MessageSource messages) {
+			MessageSource messages, GroupDebriefs debriefs) {
 		this.roster = roster;
+		this.debriefs = debriefs;
 		this.requests = requests;
 		this.people = people;
 		this.tx = tx;
@@ -242,6 +261,59 @@ class PeerSupportApiController {
 				json.bool("referredDirectory"), json.bool("referredClinician"), json.bool("referredEap"));
 		UUID encounter = requests.logEncounter(request, me.personId(), entry);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", encounter));
+	}
+
+	@GetMapping("/api/v1/peer/debriefs")
+	@PreAuthorize("hasRole('PEER_SUPPORT_COORDINATOR')")
+	@Operation(
+			summary = "Recent group debriefs after critical incidents: unit, day, facilitators, attendance count (coordinators)")
+	List<GroupDebriefView> debriefs() {
+		return debriefs.recent().stream().map(GroupDebriefView::of).toList();
+	}
+
+	@GetMapping("/api/v1/peer/debriefs/{id}")
+	@PreAuthorize("hasRole('PEER_SUPPORT_COORDINATOR')")
+	@Operation(summary = "One group debrief (coordinators)")
+	GroupDebriefView debrief(@PathVariable String id) {
+		UUID debrief;
+		try {
+			debrief = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException e) {
+			throw new PeerSupportRefused(PeerSupportRefused.Reason.NOT_FOUND);
+		}
+		return GroupDebriefView.of(debriefs.find(debrief));
+	}
+
+	@PostMapping("/api/v1/peer/debriefs")
+	@PreAuthorize("hasRole('PEER_SUPPORT_COORDINATOR')")
+	@Operation(
+			summary = "Record a group debrief after a critical incident (coordinators); 422 names the field for an unknown unit or facilitator, a day in the future or an attendance outside 1-500, and nothing is saved")
+	ResponseEntity<GroupDebriefView> recordDebrief(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = GroupDebriefRequest.class))) @RequestBody(
+					required = false) String body,
+			@AuthenticationPrincipal CprUser me) {
+		StrictJson json = StrictJson.parse(body, DEBRIEF_FIELDS);
+		String unit = json.text("unit");
+		java.time.LocalDate heldOn = json.date("heldOn");
+		List<String> names = json.texts("facilitators");
+		Integer attendance = json.integer("attendance");
+		List<PersonId> facilitators = new ArrayList<>();
+		for (String who : names) {
+			PersonId found = isUuid(who) ? new PersonId(uuid("facilitators", who)) : people.find(who).orElse(null);
+			if (found == null) {
+				throw new PeerSupportRefused(PeerSupportRefused.Reason.DEBRIEF_FACILITATORS_INVALID);
+			}
+			facilitators.add(found);
+		}
+		UUID id = debriefs.record(unit == null ? null : new OrgUnitId(uuid("unit", unit)), heldOn, facilitators,
+				attendance, me.personId());
+		return ResponseEntity.created(URI.create("/api/v1/peer/debriefs/" + id))
+			.body(GroupDebriefView.of(debriefs.find(id)));
+	}
+
+	private static boolean isUuid(String s) {
+		return s != null && s.length() == 36 && s.chars().filter(c -> c == '-').count() == 4;
 	}
 
 	private static Training training(String body) {

@@ -17,7 +17,10 @@ public class PeerSupportRefused extends RuntimeException {
 		ENCOUNTER_DATE_INVALID(422, "occurredOn"), ENCOUNTER_INCOMPLETE(422, null),
 		PROFESSION_MISSING(422, "profession"), LANGUAGES_INVALID(422, "languages"), LOAD_INVALID(422, "maxLoad"),
 		SPECIALTY_INVALID(422, "specialty"), WELLBEING_INVALID(422, "wellbeing"), TRAINING_INVALID(422, "completedOn"),
-		PAUSE_INVALID(422, "pausedUntil"), DEBRIEF_INVALID(422, null);
+		PAUSE_INVALID(422, "pausedUntil"), DEBRIEF_UNIT_UNKNOWN(422, "unit"), DEBRIEF_DATE_INVALID(422, "heldOn"),
+		DEBRIEF_ATTENDANCE_INVALID(422, "attendance"), DEBRIEF_FACILITATORS_INVALID(422, "facilitators"),
+		SUPPORTER_DEBRIEF_DATE_INVALID(422, "heldOn"), SUPPORTER_DEBRIEF_WITH_MISSING(422, "with"),
+		SUPPORTER_DEBRIEF_WITH_UNKNOWN(422, "withPerson"), SUPPORTER_DEBRIEF_OUTCOME_MISSING(422, "outcome");
 
 		private final int status;
 

@@ -277,7 +277,15 @@ class PeerSupportApiTests {
 			.andExpect(jsonPath("$.paths['/api/v1/peer/supporters'].get.summary").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/peer/reach-ins'].post.requestBody").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/peer/requests/{id}/encounters'].post").exists())
-			.andExpect(jsonPath("$.components.schemas.EncounterRequest.properties.referredEap").exists());
+			.andExpect(jsonPath("$.components.schemas.EncounterRequest.properties.referredEap").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/peer/debriefs'].get.summary").exists())
+			.andExpect(jsonPath(
+					"$.paths['/api/v1/peer/debriefs'].post.responses['422'].content['application/problem+json']")
+				.exists())
+			.andExpect(jsonPath("$.paths['/api/v1/peer/debriefs'].post.requestBody.content['application/json'].example")
+				.exists())
+			.andExpect(jsonPath("$.paths['/api/v1/peer/debriefs/{id}'].get.responses['404']").exists())
+			.andExpect(jsonPath("$.components.schemas.GroupDebriefRequest.properties.attendance").exists());
 		assertThat(Instant.now(clock)).isEqualTo(PeerSupportWebTests.START);
 	}
 

@@ -135,6 +135,17 @@ class PeerSupportWebTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Same profession")))
 			.andExpect(content().string(containsString("Not in the person&#39;s department")));
+		// a supporter without current training is refused on the page, and nothing is
+		// assigned
+		PersonId untrained = fx.person(TraineeType.NURSE, "CH-NURS", null);
+		roster.enrol(untrained, new RosterEntry(TraineeType.NURSE, null, null, List.of("en"), true, 3),
+				identity.byUsername("sysadmin").orElseThrow().id());
+		mvc.perform(post("/peer/coordinator/requests/" + filed.id() + "/confirm").with(csrf())
+			.with(signedIn(coordinator))
+			.param("supporter", untrained.toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("That supporter has no current training")));
+		assertThat(only(resident).supporter()).isNull();
 		mvc.perform(post("/peer/coordinator/requests/" + filed.id() + "/confirm").with(csrf())
 			.with(signedIn(coordinator))
 			.param("supporter", supporter.toString())).andExpect(status().is3xxRedirection());
@@ -315,9 +326,19 @@ class PeerSupportWebTests {
 		mvc.perform(get("/peer/coordinator/requests/" + id).with(signedIn(coordinator))).andExpect(status().isOk());
 		mvc.perform(get("/peer/cases/" + id).with(signedIn(PeerFixtures.user(supporter, Role.PEER_SUPPORTER))))
 			.andExpect(status().isOk());
+		// the lists that show the person are looks at the case too: the queue (page and
+		// API) and the supporter's own list
+		mvc.perform(get("/peer/coordinator").with(signedIn(coordinator))).andExpect(status().isOk());
+		mvc.perform(get("/api/v1/peer/requests").with(signedIn(coordinator))).andExpect(status().isOk());
+		mvc.perform(get("/peer/cases").with(signedIn(PeerFixtures.user(supporter, Role.PEER_SUPPORTER))))
+			.andExpect(status().isOk());
 		List<AuditRecord> mine = audit.accessesTo(resident);
 		assertThat(mine).extracting(AuditRecord::action)
-			.contains("PEER_REQUEST_FILED", "PEER_REQUEST_ASSIGNED", "PEER_REQUEST_VIEWED", "PEER_ENCOUNTERS_VIEWED");
+			.contains("PEER_REQUEST_FILED", "PEER_REQUEST_ASSIGNED", "PEER_REQUEST_VIEWED", "PEER_ENCOUNTERS_VIEWED",
+					"PEER_REQUEST_LISTED");
+		assertThat(mine.stream().filter(r -> r.action().equals("PEER_REQUEST_LISTED")).map(AuditRecord::actor))
+			.contains(coordinator.personId(), supporter)
+			.hasSizeGreaterThanOrEqualTo(3);
 		assertThat(mine.stream().filter(r -> r.action().equals("PEER_REQUEST_VIEWED")).map(AuditRecord::actor))
 			.contains(coordinator.personId(), supporter);
 		mvc.perform(get("/account/access-log").with(signedIn(PeerFixtures.user(resident, Role.PARTICIPANT))))

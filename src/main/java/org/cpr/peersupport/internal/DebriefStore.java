@@ -41,10 +41,20 @@ public class DebriefStore {
 		return id;
 	}
 
+	public java.util.Optional<GroupDebrief> find(UUID id) {
+		return recent(id, Integer.MAX_VALUE).stream().findFirst();
+	}
+
 	public List<GroupDebrief> recent(int limit) {
+		return recent(null, limit);
+	}
+
+	private List<GroupDebrief> recent(UUID only, int limit) {
 		Map<UUID, Object[]> rows = new LinkedHashMap<>();
-		jdbc.sql("SELECT id, unit_id, held_on, attendance FROM peer_group_debrief ORDER BY held_on DESC, id LIMIT ?")
-			.param(limit)
+		jdbc.sql(
+				"SELECT id, unit_id, held_on, attendance FROM peer_group_debrief WHERE (CAST(? AS UUID) IS NULL OR id = ?) "
+						+ "ORDER BY held_on DESC, id LIMIT ?")
+			.params(only, only, limit)
 			.query(rs -> {
 				rows.put(rs.getObject(1, UUID.class),
 						new Object[] { rs.getObject(2, UUID.class), rs.getDate(3).toLocalDate(), rs.getInt(4) });
