@@ -44,6 +44,7 @@ import javax.net.ssl.X509TrustManager;
  *   every acknowledged anonymous report is stored once; no signed-in user was sent back to the sign-in page.
  *
  * java -cp postgresql.jar scripts/proof/ClusterProof.java https://127.0.0.1:8443 jdbc:postgresql://127.0.0.1:55432/cpr postgres 240 run
+ * -Dproof.users=N: N participants (default 24) besides the director.
  * Last argument "ledger-only" skips the load and only checks the ledger of an earlier run (file proof-acks.txt).
  */
 public class ClusterProof {
@@ -52,8 +53,10 @@ public class ClusterProof {
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     static final String[] TERMS = {"sleep", "counsel", "peer", "crisis", "nutrition", "finance", "chaplain", "fitness"};
 
-    record Sample(String action, String outcome, long nanos) {
+    record Sample(String action, String outcome, long nanos, long startedAt) {
     }
+
+    static final long T0 = System.nanoTime();
 
     static final ConcurrentLinkedQueue<Sample> SAMPLES = new ConcurrentLinkedQueue<>();
     static final Map<String, String> ACK_SNAPSHOTS = new ConcurrentHashMap<>();   // key hash -> critical?
@@ -69,8 +72,9 @@ public class ClusterProof {
         int seconds = Integer.parseInt(args[3]);
         String label = args[4];
         if (!"ledger-only".equals(label)) {
-            List<String[]> users = participants(jdbc, dbUser, 24);
+            List<String[]> users = participants(jdbc, dbUser, Integer.getInteger("proof.users", 24));
             long before = count(jdbc, dbUser, "SELECT COUNT(*) FROM cqi_report_idempotency");
+            long startedAt = System.currentTimeMillis();
             long deadline = System.nanoTime() + seconds * 1_000_000_000L;
             List<Thread> workers = new ArrayList<>();
             for (String[] user : users) {
@@ -84,7 +88,7 @@ public class ClusterProof {
             double elapsed = (System.nanoTime() - t0) / 1e9;
             report(label, elapsed);
             Files.write(Path.of("proof-acks.txt"), ACK_SNAPSHOTS.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
-            Files.writeString(Path.of("proof-reports.txt"), before + " " + ACK_REPORTS.size() + "\n");
+            Files.writeString(Path.of("proof-reports.txt"), before + " " + ACK_REPORTS.size() + " " + startedAt + "\n");
             if (args.length > 5 && "no-ledger".equals(args[5])) {
                 return;
             }
@@ -155,7 +159,7 @@ public class ClusterProof {
         String key = UUID.randomUUID().toString();
         boolean critical = random.nextInt(100) < 15;
         Map<String, String> form = lastPage(csrf(first.body()), key, critical);
-        HttpResponse<String> res = timed(http, "snapshot", base + "/snapshot/take/7", form, true);
+        HttpResponse<String> res = timed(http, "snapshot", base + "/snapshot/take/8", form, true);
         if (res == null) {
             return true;
         }
@@ -202,14 +206,14 @@ public class ClusterProof {
                     outcome = "signed_out";
                     SESSIONS_LOST.incrementAndGet();
                 }
-                SAMPLES.add(new Sample(action, outcome, System.nanoTime() - t0));
+                SAMPLES.add(new Sample(action, outcome, System.nanoTime() - t0, t0));
                 if (s == 502 || s == 503 || s == 504) {
                     RESENT.incrementAndGet();
                     continue;
                 }
                 return res;
             } catch (Exception e) {
-                SAMPLES.add(new Sample(action, "no_answer", System.nanoTime() - t0));
+                SAMPLES.add(new Sample(action, "no_answer", System.nanoTime() - t0, t0));
                 RESENT.incrementAndGet();
             }
         }
@@ -230,12 +234,15 @@ public class ClusterProof {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&")))).build();
     }
 
-    /** The battery's last page with every earlier page's answers, as the browser posts it (PHQ-9 item 9 = 2 when critical). */
+    /** The battery's last page (step 8) with every earlier page's answers, as the browser posts it (PHQ-9 item 9 = 2 when critical). */
     static Map<String, String> lastPage(String csrf, String key, boolean critical) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("_csrf", csrf);
-        form.put("instrument", "pc-ptsd-5");
+        // the battery's eight steps (PHQ-2 = 4 brings in PHQ-9): the two optional ones, PC-PTSD-5 and the
+        // moral distress thermometer (V10_70), are skipped; this is the last one's page
+        form.put("instrument", "moral-distress-thermometer");
         form.put("action", "skip");
+        form.put("skipped", "pc-ptsd-5");
         form.put("idempotencyKey", key);
         put(form, "brs", 6, "3");
         put(form, "who-5", 5, "3");
@@ -263,6 +270,10 @@ public class ClusterProof {
         print("all", all);
         byAction.forEach(ClusterProof::print);
         System.out.println("   snapshot redirects: " + LOCATIONS);
+        System.out.println("   timeline (requests started per 15 s window, by outcome):");
+        new TreeMap<>(all.stream().collect(Collectors.groupingBy(s -> (s.startedAt() - T0) / 15_000_000_000L,
+                Collectors.groupingBy(Sample::outcome, TreeMap::new, Collectors.counting()))))
+                .forEach((w, outcomes) -> System.out.printf("     %4d-%4d s %s%n", w * 15, w * 15 + 15, outcomes));
     }
 
     static void print(String action, List<Sample> samples) {
@@ -283,8 +294,10 @@ public class ClusterProof {
         int critical = 0;
         int alertsWrong = 0;
         try (Connection c = DriverManager.getConnection(jdbc, user, "");
+             // the idempotency ledger holds the key's hash and, once stored, the submission's id as its receipt
              PreparedStatement s = c.prepareStatement("SELECT s.id, s.high_risk, (SELECT COUNT(*) FROM safety_alert a WHERE"
-                     + " a.source_type = 'snapshot' AND a.source_id = CAST(s.id AS VARCHAR)) FROM assessment_submission s WHERE s.key_hash = ?")) {
+                     + " a.source_type = 'snapshot' AND a.source_id = CAST(s.id AS VARCHAR)) FROM assessment_idempotency i"
+                     + " JOIN assessment_submission s ON CAST(s.id AS VARCHAR) = i.receipt WHERE i.key_hash = ?")) {
             for (String line : acks) {
                 String[] parts = line.split(" ");
                 s.setString(1, parts[0]);
@@ -304,6 +317,11 @@ public class ClusterProof {
                 duplicated += rows > 1 ? 1 : 0;
             }
         }
+        // stored twice = a submission of the run that no ledger entry names (a second row for one key)
+        long orphans = reports.length > 2 ? count(jdbc, user, "SELECT COUNT(*) FROM assessment_submission s WHERE s.submitted_at >="
+                + " TO_TIMESTAMP(" + Long.parseLong(reports[2]) / 1000 + ") AND NOT EXISTS (SELECT 1 FROM assessment_idempotency i"
+                + " WHERE i.receipt = CAST(s.id AS VARCHAR))") : 0;
+        duplicated += (int) orphans;
         long reportsNow = count(jdbc, user, "SELECT COUNT(*) FROM cqi_report_idempotency");
         long reportsStored = reportsNow - Long.parseLong(reports[0]);
         System.out.printf("%n== ledger: %d acknowledged snapshots: %d missing, %d stored twice; %d critical: %d without exactly one alert;"

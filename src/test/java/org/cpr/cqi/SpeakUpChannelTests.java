@@ -151,6 +151,32 @@ class SpeakUpChannelTests {
 			.single()).isGreaterThanOrEqualTo(2);
 	}
 
+	/**
+	 * The web scan (docs/security-scan.md) reported the channel's CSRF token as "not
+	 * checked": over plain HTTP its client never returned the Secure-only token cookie,
+	 * so its valid and forged posts were both refused alike. Refused they are: a report
+	 * or a reply-code look-up without the token, or with a forged one, stores nothing.
+	 */
+	@Test
+	void aReportOrReplyLookUpWithoutTheChannelsCsrfTokenIsRefused() throws Exception {
+		String body = "CSRF canary " + UUID.randomUUID();
+		mvc.perform(post("/speak-up").param("channel", "SYSTEMIC")
+			.param("category", "EHR")
+			.param("body", body)
+			.param("idempotencyKey", key())).andExpect(status().isForbidden());
+		mvc.perform(post("/speak-up").with(csrf().useInvalidToken())
+			.param("channel", "SYSTEMIC")
+			.param("category", "EHR")
+			.param("body", body)
+			.param("idempotencyKey", key())).andExpect(status().isForbidden());
+		mvc.perform(post("/speak-up/replies").param("code", "AAAAA-BBBBB-CCCCC-DDDDD"))
+			.andExpect(status().isForbidden());
+		clock.advance(Duration.ofDays(7));
+		channel.reviewQueue(ReportChannel.SYSTEMIC);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM cqi_report WHERE body = ?").param(body).query(Integer.class).single())
+			.isZero();
+	}
+
 	@Test
 	void aRetriedSubmissionStoresOneReportAndShowsTheSameCode() throws Exception {
 		String key = key();

@@ -87,6 +87,25 @@ class ScheduledJobsTests {
 		}
 	}
 
+	/**
+	 * The audit checkpoint is promised once per period across the cluster (not only
+	 * "never two at once"): each node's fixed-delay timer has its own phase, so the lock
+	 * must be held for the whole period, read from the same setting as the period.
+	 */
+	@Test
+	void theAuditCheckpointHoldsItsLockForItsWholePeriod() {
+		JavaMethod job = SCHEDULED.stream()
+			.filter(m -> m.getOwner().getName().equals("org.cpr.audit.internal.AuditCheckpoints"))
+			.findFirst()
+			.orElseThrow();
+		String period = job.getAnnotationOfType(Scheduled.class).fixedDelayString();
+		SchedulerLock lock = job.getAnnotationOfType(SchedulerLock.class);
+		assertThat(period).startsWith("${cpr.audit.checkpoint-every");
+		assertThat(lock.lockAtLeastFor()).as("lockAtLeastFor is the period").isEqualTo(period);
+		assertThat(java.time.Duration.parse(defaultOf(lock.lockAtMostFor())))
+			.isGreaterThanOrEqualTo(java.time.Duration.parse(defaultOf(lock.lockAtLeastFor())));
+	}
+
 	/** The value of a literal, or the default of a {@code ${key:default}} placeholder. */
 	private static String defaultOf(String value) {
 		if (value.startsWith("${") && value.endsWith("}")) {

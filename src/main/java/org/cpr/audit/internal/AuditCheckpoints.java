@@ -33,6 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is reported. Ship the log line and the file to a place the database administrators
  * cannot write (log host, WORM bucket).
  * <p>
+ * Once per period across the cluster: each node's timer fires every period at its own
+ * phase, and the lock is held for the whole period (database time), so the node that ran
+ * it re-takes it on its next tick while the other nodes' ticks find it held; when that
+ * node dies, another takes over within one period.
+ * <p>
  * At start, while the chain's head still carries the unkeyed legacy hash, one
  * {@code AUDIT_CHAIN_KEYED} entry is appended: its HMAC covers the last legacy hash and
  * anchors every legacy row.
@@ -88,7 +93,8 @@ class AuditCheckpoints {
 
 	@Scheduled(fixedDelayString = "${cpr.audit.checkpoint-every:PT5M}",
 			initialDelayString = "${cpr.audit.checkpoint-every:PT5M}")
-	@SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "PT5M")
+	@SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "${cpr.audit.checkpoint-every:PT5M}",
+			lockAtLeastFor = "${cpr.audit.checkpoint-every:PT5M}")
 	void scheduled() {
 		checkpoint();
 	}

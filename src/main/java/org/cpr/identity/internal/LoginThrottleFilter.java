@@ -22,6 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * platform's proxy filter before this one runs (cpr.proxy.trusted). Count and insert are
  * not one atomic step, so a burst of parallel attempts can overshoot the limit by the
  * number of requests in flight; the account lock-out still applies.
+ * <p>
+ * Single-use sign-in links ({@code /login/link}, opening and redeeming) count in a bucket
+ * of their own with the same limit, so guessing tokens is throttled without a campus's
+ * link clicks using up its password attempts (or the other way round).
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -49,17 +53,29 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return bucket(request) == null;
+	}
+
+	/**
+	 * The bucket a request counts in: password attempts and campus sign-on returns (each
+	 * a completed or failed attempt at the provider) share one; sign-in link attempts
+	 * have their own; null for anything else.
+	 */
+	static String bucket(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		// password attempts, and campus sign-on returns (each a completed or failed
-		// attempt at the provider)
-		return !("POST".equals(request.getMethod()) && "/login".equals(path))
-				&& !path.startsWith("/login/oauth2/code/");
+		if (("POST".equals(request.getMethod()) && "/login".equals(path)) || path.startsWith("/login/oauth2/code/")) {
+			return "login-throttle";
+		}
+		if ("/login/link".equals(path)) {
+			return "link-throttle";
+		}
+		return null;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!allow(hash.hex("login-throttle", request.getRemoteAddr()))) {
+		if (!allow(hash.hex(bucket(request), request.getRemoteAddr()))) {
 			response.sendRedirect(request.getContextPath() + "/login?error=throttled");
 			return;
 		}

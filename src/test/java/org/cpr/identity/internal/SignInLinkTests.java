@@ -155,4 +155,47 @@ class SignInLinkTests {
 			.andExpect(status().isGone());
 	}
 
+	/**
+	 * Guessing tokens from one address is cut off after 20 attempts (the shared, database
+	 * limiter of password sign-ins, in a bucket of its own): even a valid link is then
+	 * refused for that address, while another address and password sign-in from the same
+	 * address still work.
+	 */
+	@Test
+	void guessingLinksFromOneAddressIsThrottled() throws Exception {
+		for (int i = 0; i < 20; i++) {
+			mvc.perform(post("/login/link").param("token", "guess-" + i).with(csrf()).with(r -> {
+				r.setRemoteAddr("198.51.100.61");
+				return r;
+			})).andExpect(status().isGone());
+		}
+		PersonId person = TestPeople.create(jdbc, "{bcrypt}not-used");
+		String path = links.issue(person, "/surveys", clock.instant().plus(Duration.ofDays(1)), "survey-invitation");
+		String token = path.substring(path.indexOf("token=") + 6);
+		mvc.perform(get(path).with(r -> {
+			r.setRemoteAddr("198.51.100.61");
+			return r;
+		})).andExpect(redirectedUrl("/login?error=throttled"));
+		mvc.perform(post("/login/link").param("token", token).with(csrf()).with(r -> {
+			r.setRemoteAddr("198.51.100.61");
+			return r;
+		})).andExpect(redirectedUrl("/login?error=throttled"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_link WHERE person_id = :p AND used_at IS NULL")
+			.param("p", person.value())
+			.query(Long.class)
+			.single()).as("the throttled press did not spend the link").isEqualTo(1);
+
+		mvc.perform(post("/login/link").param("token", token).with(csrf()).with(r -> {
+			r.setRemoteAddr("198.51.100.62");
+			return r;
+		})).andExpect(redirectedUrl("/surveys"));
+		mvc.perform(post("/login").param("username", "resident")
+			.param("password", "demo-resilience-2026")
+			.with(csrf())
+			.with(r -> {
+				r.setRemoteAddr("198.51.100.61");
+				return r;
+			})).andExpect(redirectedUrl("/home"));
+	}
+
 }
