@@ -77,15 +77,21 @@ class ResultsController {
 
 	@GetMapping("/snapshot/results/{id}")
 	String results(@PathVariable UUID id, @AuthenticationPrincipal CprUser user, Model model) {
-		SubmittedSnapshot submission = snapshots.find(id, user.personId())
+		// the history is read once (by owner: another person's id is simply not in it)
+		// and
+		// serves the page's submission, its table and its trend charts
+		List<SubmittedSnapshot> all = snapshots.history(user.personId());
+		SubmittedSnapshot submission = all.stream()
+			.filter(s -> s.id().equals(id))
+			.findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("submission", submission);
-		List<SubmittedSnapshot> all = snapshots.history(user.personId());
-		model.addAttribute("titles", titles(submission, all));
+		Map<String, String> titles = titles(all);
+		model.addAttribute("titles", titles);
 		model.addAttribute("nextSteps", snapshots.nextSteps(submission));
 		model.addAttribute("benchmarks",
 				submission.shown().stream().flatMap(r -> Benchmarks.forInstrument(r.instrumentId()).stream()).toList());
-		model.addAttribute("trends", trends(all));
+		model.addAttribute("trends", trends(all, titles));
 		model.addAttribute("historyRows", all);
 		model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
 		model.addAttribute("times", List.of("ANY", "MORNING", "AFTERNOON", "EVENING"));
@@ -158,9 +164,9 @@ class ResultsController {
 	 * The instruments' names (in the person's language where a translation ships) for
 	 * this take and every earlier one: a person never reads a code such as "who-5".
 	 */
-	private Map<String, String> titles(SubmittedSnapshot s, List<SubmittedSnapshot> all) {
+	private Map<String, String> titles(List<SubmittedSnapshot> all) {
 		Map<String, String> titles = new LinkedHashMap<>();
-		java.util.stream.Stream.concat(java.util.stream.Stream.of(s), all.stream())
+		all.stream()
 			.flatMap(x -> x.results().stream())
 			.forEach(r -> titles.computeIfAbsent(r.instrumentId(), this::title));
 		return titles;
@@ -179,6 +185,11 @@ class ResultsController {
 	static final java.util.Set<String> CONTINUOUS = java.util.Set.of("phq-2", "gad-2");
 
 	Map<String, SvgChart.Line> trends(List<SubmittedSnapshot> all) {
+		return trends(all, new LinkedHashMap<>());
+	}
+
+	/** As {@link #trends(List)}, with the instruments' titles already looked up. */
+	Map<String, SvgChart.Line> trends(List<SubmittedSnapshot> all, Map<String, String> titles) {
 		Map<String, List<SvgChart.Dated>> points = new LinkedHashMap<>();
 		for (SubmittedSnapshot s : all) {
 			for (InstrumentResult r : s.results()) {
@@ -196,7 +207,7 @@ class ResultsController {
 		Map<String, SvgChart.Line> charts = new LinkedHashMap<>();
 		points.forEach((instrument, p) -> {
 			if (p.size() >= 2) {
-				String title = title(instrument);
+				String title = titles.computeIfAbsent(instrument, this::title);
 				String desc = messages.getMessage("snapshot.trend.alt", new Object[] { title },
 						LocaleContextHolder.getLocale());
 				charts.put(instrument, SvgChart.line("trend-" + instrument, title, desc, p));

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * Clock, locale and message bundles. Each module keeps its strings in
@@ -68,6 +70,22 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		source.setFallbackToSystemLocale(false);
 		source.setUseCodeAsDefaultMessage(false);
 		return source;
+	}
+
+	/**
+	 * Off: Spring Boot registers it because webjars-locator-lite is present, and it
+	 * passes every link a template writes ({@code @{…}}) through the static resource
+	 * resolvers, each a class-path lookup that misses (not cached) for every page link;
+	 * with no version strategy configured it only rewrote the one htmx link, which the
+	 * locator still resolves when the browser requests it without a version. A fifth of a
+	 * results page's rendering CPU (JFR, issue #16).
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilterOff() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> off = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		off.setEnabled(false);
+		return off;
 	}
 
 	@Bean

@@ -54,15 +54,42 @@ class SnapshotHistory {
 					s.contactChannel(), s.contactTime(), results(s.id())));
 	}
 
-	/** Oldest first. */
+	/**
+	 * Oldest first. Two queries whatever the length of the history (the submissions, then
+	 * all their results), not two per submission: the results page and the landing page
+	 * read the whole history on every visit.
+	 */
 	@Transactional(readOnly = true)
 	public List<SubmittedSnapshot> all(PersonId owner) {
-		List<SubmittedSnapshot> found = new ArrayList<>();
-		jdbc.sql("SELECT id FROM assessment_submission WHERE person_id = ? ORDER BY submitted_at, id")
+		List<SubmittedSnapshot> submissions = jdbc.sql("""
+				SELECT id, submitted_at, high_risk, tier, safety_state, contact_channel, contact_time
+				FROM assessment_submission WHERE person_id = ? ORDER BY submitted_at, id""")
 			.param(owner.value())
-			.query(UUID.class)
-			.list()
-			.forEach(id -> find(id, owner).ifPresent(found::add));
+			.query((rs, n) -> new SubmittedSnapshot(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+					rs.getBoolean(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), List.of()))
+			.list();
+		if (submissions.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Map<String, InstrumentResult>> bySubmission = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT r.submission_id, r.instrument_id, r.version_id, r.score, r.band, r.flags, r.answers
+				FROM assessment_result r JOIN assessment_submission s ON s.id = r.submission_id
+				WHERE s.person_id = ? ORDER BY r.submission_id, r.position""").param(owner.value()).query(rs -> {
+			InstrumentResult r = new InstrumentResult(rs.getString(2), rs.getObject(3, UUID.class),
+					(Double) rs.getObject(4, Double.class), rs.getString(5),
+					rs.getString(6).isBlank() ? List.of() : List.of(rs.getString(6).split(",")),
+					AnswerCodec.readOne(rs.getString(7)), false);
+			bySubmission.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashMap<>())
+				.put(r.instrumentId(), r);
+		});
+		Map<String, String> followUps = followUps();
+		List<SubmittedSnapshot> found = new ArrayList<>(submissions.size());
+		for (SubmittedSnapshot s : submissions) {
+			found.add(new SubmittedSnapshot(s.id(), s.submittedAt(), s.highRisk(), s.tier(), s.safetyState(),
+					s.contactChannel(), s.contactTime(),
+					withSuperseded(bySubmission.getOrDefault(s.id(), Map.of()), followUps)));
+		}
 		return found;
 	}
 
@@ -77,13 +104,22 @@ class SnapshotHistory {
 					AnswerCodec.readOne(rs.getString(6)), false))
 			.list()
 			.forEach(r -> byInstrument.put(r.instrumentId(), r));
+		return withSuperseded(byInstrument, followUps());
+	}
+
+	private Map<String, String> followUps() {
 		Map<String, String> followUps = new LinkedHashMap<>(FOLLOW_UPS);
 		battery.steps().forEach(s -> {
 			if (s.followUpId() != null) {
 				followUps.put(s.instrumentId(), s.followUpId());
 			}
 		});
-		List<InstrumentResult> list = new ArrayList<>();
+		return followUps;
+	}
+
+	private static List<InstrumentResult> withSuperseded(Map<String, InstrumentResult> byInstrument,
+			Map<String, String> followUps) {
+		List<InstrumentResult> list = new ArrayList<>(byInstrument.size());
 		for (InstrumentResult r : byInstrument.values()) {
 			String followUp = followUps.get(r.instrumentId());
 			boolean superseded = followUp != null && byInstrument.containsKey(followUp);

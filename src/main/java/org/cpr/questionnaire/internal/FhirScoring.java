@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +37,27 @@ import org.springframework.util.MultiValueMap;
 @Service("scoring")
 class FhirScoring implements Scoring {
 
-	private record Compiled(Questionnaire questionnaire, QuestionnaireModel model, ScoringSpec spec) {
+	/**
+	 * A version parsed once, with its definition's id and its forms by language (a
+	 * published version never changes, so neither do they; at most a few languages are
+	 * kept).
+	 */
+	private record Compiled(Questionnaire questionnaire, QuestionnaireModel model, ScoringSpec spec,
+			String definitionId, Map<String, FormView> forms) {
+
+		FormView form(java.util.Locale locale) {
+			String language = locale == null ? "" : locale.getLanguage();
+			FormView cached = forms.get(language);
+			if (cached != null) {
+				return cached;
+			}
+			FormView form = FormViews.of(definitionId, questionnaire, spec, locale);
+			if (forms.size() < 8) {
+				forms.put(language, form);
+			}
+			return form;
+		}
+
 	}
 
 	private final QuestionnaireLibrary library;
@@ -187,15 +208,12 @@ class FhirScoring implements Scoring {
 	@Override
 	public FormView form(UUID versionId) {
 		Compiled c = compile(versionId);
-		String id = library.version(versionId).map(QuestionnaireVersion::definitionId).orElse("");
-		return FormViews.of(id, c.questionnaire(), c.spec());
+		return FormViews.of(c.definitionId(), c.questionnaire(), c.spec());
 	}
 
 	@Override
 	public FormView form(UUID versionId, java.util.Locale locale) {
-		Compiled c = compile(versionId);
-		String id = library.version(versionId).map(QuestionnaireVersion::definitionId).orElse("");
-		return FormViews.of(id, c.questionnaire(), c.spec(), locale);
+		return compile(versionId).form(locale);
 	}
 
 	@Override
@@ -215,8 +233,10 @@ class FhirScoring implements Scoring {
 			return cached;
 		}
 		Questionnaire q = fhir.questionnaire(library.fhirJson(versionId));
-		Compiled c = new Compiled(q, QuestionnaireModel.of(q), fhir.scoring(q));
-		if (library.version(versionId).map(QuestionnaireVersion::published).orElse(false)) {
+		Optional<QuestionnaireVersion> version = library.version(versionId);
+		Compiled c = new Compiled(q, QuestionnaireModel.of(q), fhir.scoring(q),
+				version.map(QuestionnaireVersion::definitionId).orElse(""), new ConcurrentHashMap<>());
+		if (version.map(QuestionnaireVersion::published).orElse(false)) {
 			compiled.put(versionId, c);
 		}
 		return c;

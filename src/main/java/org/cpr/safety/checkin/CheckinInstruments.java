@@ -102,10 +102,28 @@ public class CheckinInstruments {
 		return typed;
 	}
 
+	/**
+	 * The instrument's latest published version, looked up at most every ten seconds (the
+	 * page and the scoring ask for four instruments on every request; a newly published
+	 * version is picked up within the interval on every node).
+	 */
 	private UUID version(String key) {
-		return library.latestPublished(INSTRUMENTS.get(key))
+		Latest latest = versions.get(key);
+		if (latest != null && System.nanoTime() - latest.readAt() < VERSION_TTL_NANOS) {
+			return latest.id();
+		}
+		UUID id = library.latestPublished(INSTRUMENTS.get(key))
 			.map(QuestionnaireVersion::id)
 			.orElseThrow(() -> new IllegalStateException("instrument not loaded: " + INSTRUMENTS.get(key)));
+		versions.put(key, new Latest(id, System.nanoTime()));
+		return id;
 	}
+
+	private record Latest(UUID id, long readAt) {
+	}
+
+	private static final long VERSION_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
+	private final Map<String, Latest> versions = new java.util.concurrent.ConcurrentHashMap<>();
 
 }

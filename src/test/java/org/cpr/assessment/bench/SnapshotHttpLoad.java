@@ -58,7 +58,7 @@ public final class SnapshotHttpLoad {
 		int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
 		ConfigurableApplicationContext app = new SpringApplicationBuilder(CprApplication.class).profiles("demo")
 			.run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=", "--server.port=0",
+					"--spring.datasource.password=", "--server.port=" + System.getProperty("bench.port", "0"),
 					"--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 10),
 					// plain HTTP on loopback: the session cookie must not be Secure-only;
 					// 50 sign-ins from one address
@@ -135,12 +135,24 @@ public final class SnapshotHttpLoad {
 			});
 		}
 		signedIn.await();
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		long cpu = os.getProcessCpuTime();
+		double load = os.getSystemLoadAverage();
 		long t = System.nanoTime();
 		done.await();
 		double seconds = (System.nanoTime() - t) / 1e9;
+		cpu = os.getProcessCpuTime() - cpu;
 		pool.shutdown();
 		print(label + ", final POST (plan, score, store, redirect)", submit, seconds, failures.get());
 		print(label + ", then the results page", results, 0, 0);
+		// the process's CPU time (server and the 50 clients in this JVM) per snapshot
+		// (the
+		// POST and its results page): far less sensitive to other work on the machine
+		// than
+		// the latencies
+		System.out.printf("%s: CPU %.1f ms per snapshot (POST + results page), load average %.1f → %.1f%n", label,
+				cpu / 1e6 / Math.max(1, submit.size()), load, os.getSystemLoadAverage());
 	}
 
 	/**
