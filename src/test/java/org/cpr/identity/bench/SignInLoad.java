@@ -82,7 +82,7 @@ public final class SignInLoad {
 					}
 				}
 				java.util.Deque<String> mine = new java.util.ArrayDeque<>();
-				for (int r = 0; r < rounds + 4; r++) {
+				for (int r = 0; r < rounds + 5; r++) {
 					String path = links.issue(new org.cpr.shared.PersonId(id), "/home",
 							java.time.Instant.now().plusSeconds(3600), "bench");
 					mine.add(path);
