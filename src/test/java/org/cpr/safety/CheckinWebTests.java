@@ -182,6 +182,50 @@ class CheckinWebTests {
 	}
 
 	@Test
+	void aPassphraseHashedWithTheOldArgon2SettingsIsRehashedAtOwaspStrengthOnItsNextSignIn() throws Exception {
+		String handle = handle();
+		UUID id = UUID.randomUUID();
+		String old = org.springframework.security.crypto.argon2.Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+			.encode(CheckinFixtures.PASSPHRASE);
+		jdbc.sql("INSERT INTO checkin_account (id, handle_hash, passphrase_hash, created_on, last_active_on)"
+				+ " VALUES (?, ?, ?, CURRENT_DATE - 3, CURRENT_DATE - 3)")
+			.params(id, hash(handle), old)
+			.update();
+
+		mvc.perform(post("/checkin/return").with(csrf()).param("handle", handle).param("passphrase", "not it at all"))
+			.andExpect(content().string(containsString("do not match")));
+		assertThat(passphraseHash(id)).as("a failed sign-in changes nothing").isEqualTo(old);
+
+		assertThat(CheckinFixtures.signIn(mvc, handle)).isNotBlank();
+		String fresh = passphraseHash(id);
+		assertThat(fresh).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$");
+		assertThat(jdbc.sql("SELECT last_active_on = CURRENT_DATE FROM checkin_account WHERE id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single()).isTrue();
+		// the fresh hash signs in, and is kept: there is nothing weaker to replace
+		assertThat(CheckinFixtures.signIn(mvc, handle)).isNotBlank();
+		assertThat(passphraseHash(id)).isEqualTo(fresh);
+	}
+
+	@Test
+	void aNewCheckinAccountsPassphraseIsHashedAtOwaspStrength() throws Exception {
+		String handle = handle();
+		mvc.perform(checkin(handle, 1, 0, 1, false, 2)).andExpect(status().isOk());
+		assertThat(jdbc.sql("SELECT passphrase_hash FROM checkin_account WHERE handle_hash = ?")
+			.param(hash(handle))
+			.query(String.class)
+			.single()).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$");
+	}
+
+	private String passphraseHash(UUID account) {
+		return jdbc.sql("SELECT passphrase_hash FROM checkin_account WHERE id = ?")
+			.param(account)
+			.query(String.class)
+			.single();
+	}
+
+	@Test
 	void theSameSubmissionSentTwiceIsStoredOnce() throws Exception {
 		String handle = handle();
 		String key = UUID.randomUUID().toString();

@@ -109,7 +109,22 @@ class AnonymousResponsePool {
 	 * readable.
 	 */
 	int flushIfDue(UUID waveId) {
-		return flush(waveId, false);
+		return flush(waveId, false, false);
+	}
+
+	/**
+	 * What a submission calls after its commit: the same move as {@link #flushIfDue}, but
+	 * it costs a submission one indexed count while the pool holds fewer than 2k answers
+	 * (most submissions), and it never waits for another mover of the wave: whoever holds
+	 * the wave's lock re-reads the pool under it, and what it did not see stays pooled
+	 * for the next submission or the scheduler. Every submitter counts after its own
+	 * commit, so the one whose answer brings the pool to 2k sees it.
+	 */
+	int flushAfterSubmission(Campaign c, UUID waveId) {
+		if (c.privacyMode() != PrivacyMode.ANONYMOUS || pending(waveId) < 2 * batchSize(c)) {
+			return 0;
+		}
+		return flush(waveId, false, true);
 	}
 
 	/**
@@ -118,7 +133,7 @@ class AnonymousResponsePool {
 	int flushClosed(UUID waveId) {
 		return campaigns.wave(waveId)
 			.filter(w -> LocalDate.now(clock).isAfter(w.closesOn()))
-			.map(w -> flush(waveId, true))
+			.map(w -> flush(waveId, true, false))
 			.orElse(0);
 	}
 
@@ -129,7 +144,7 @@ class AnonymousResponsePool {
 		return jdbc.queryForList("SELECT DISTINCT wave_id FROM survey_response_pool", UUID.class);
 	}
 
-	private int flush(UUID waveId, boolean everything) {
+	private int flush(UUID waveId, boolean everything, boolean skipIfBusy) {
 		Campaign c = campaigns.campaignOfWave(waveId).orElse(null);
 		Wave wave = campaigns.wave(waveId).orElse(null);
 		if (c == null || wave == null || c.privacyMode() != PrivacyMode.ANONYMOUS) {
@@ -138,7 +153,14 @@ class AnonymousResponsePool {
 		Integer moved = tx.execute(s -> {
 			// Serialises movers of this wave across nodes; the count below is read under
 			// the lock.
-			jdbc.queryForList("SELECT id FROM survey_wave WHERE id = ? FOR UPDATE", UUID.class, waveId);
+			List<UUID> locked = jdbc.queryForList(
+					"SELECT id FROM survey_wave WHERE id = ? FOR UPDATE" + (skipIfBusy ? " SKIP LOCKED" : ""),
+					UUID.class, waveId);
+			if (locked.isEmpty()) {
+				// another mover holds the wave (or it is gone): nothing is lost, it stays
+				// pooled
+				return 0;
+			}
 			List<PoolRow> rows = jdbc.query("SELECT id, sealed FROM survey_response_pool WHERE wave_id = ?",
 					(rs, i) -> new PoolRow(rs.getObject("id", UUID.class), rs.getString("sealed")), waveId);
 			int k = batchSize(c);

@@ -155,7 +155,7 @@ class SubmissionService {
 			throw e;
 		}
 		if (c.privacyMode() == PrivacyMode.ANONYMOUS) {
-			flushQuietly(waveId);
+			flushQuietly(c, waveId);
 		}
 		return new SubmissionReceipt(receipt, false);
 	}
@@ -163,9 +163,9 @@ class SubmissionService {
 	/**
 	 * The answer is stored and acknowledged; a failed move is retried by the scheduler.
 	 */
-	private void flushQuietly(UUID waveId) {
+	private void flushQuietly(Campaign c, UUID waveId) {
 		try {
-			pool.flushIfDue(waveId);
+			pool.flushAfterSubmission(c, waveId);
 		}
 		catch (RuntimeException e) {
 			LOG.warn("Anonymous pool flush deferred to the scheduler: {}", e.getClass().getSimpleName());

@@ -30,6 +30,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * createdb -h 127.0.0.1 -U postgres cpr_bench_http
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.cpr.identity.bench.SignInLoad \
  *      jdbc:postgresql://127.0.0.1:5432/cpr_bench_http 50 10      # clients, sign-ins each
+ * java -Dbench.links=true …                      # single-use links instead of the password form
+ * java -Dbench.links=true -Dbench.session=true … # links followed with a valid session
  * </pre>
  */
 public final class SignInLoad {
@@ -82,7 +84,7 @@ public final class SignInLoad {
 					}
 				}
 				java.util.Deque<String> mine = new java.util.ArrayDeque<>();
-				for (int r = 0; r < rounds + 3; r++) {
+				for (int r = 0; r < rounds + 5; r++) {
 					String path = links.issue(new org.cpr.shared.PersonId(id), "/home",
 							java.time.Instant.now().plusSeconds(3600), "bench");
 					mine.add(path);
@@ -90,8 +92,76 @@ public final class SignInLoad {
 				tokens.put(user, mine);
 			}
 		}
+		if (Boolean.getBoolean("bench.session")) {
+			sessionRounds(base, users.subList(0, Math.min(10, users.size())), 3, tokens, "warm-up (session)");
+			sessionRounds(base, users, rounds, tokens, "invitation link with a valid session");
+			return;
+		}
 		linkRounds(base, users.subList(0, Math.min(10, users.size())), 3, tokens, "warm-up (links)");
 		linkRounds(base, users, rounds, tokens, "link sign-in");
+	}
+
+	/**
+	 * {@code -Dbench.links=true -Dbench.session=true}: each client signs in once through
+	 * a link (not timed), then follows {@code rounds} further invitation links with that
+	 * session: {@code GET /login/link} answers with the redirect to the survey at once
+	 * (no hash, the link stays unused, no new session).
+	 */
+	static void sessionRounds(String base, List<String> users, int rounds,
+			java.util.Map<String, java.util.Deque<String>> tokens, String label) throws Exception {
+		List<Long> times = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger failures = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(users.size());
+		CountDownLatch ready = new CountDownLatch(users.size());
+		CountDownLatch done = new CountDownLatch(users.size());
+		for (String user : users) {
+			pool.execute(() -> {
+				try {
+					HttpClient http = HttpClient.newBuilder()
+						.cookieHandler(new CookieManager())
+						.followRedirects(HttpClient.Redirect.NEVER)
+						.connectTimeout(Duration.ofSeconds(5))
+						.build();
+					boolean signedIn = false;
+					try {
+						String first = tokens.get(user).poll();
+						String csrf = SnapshotHttpLoad.csrf(SnapshotHttpLoad.get(http, base + first).body());
+						signedIn = SnapshotHttpLoad
+							.post(http, base + "/login/link",
+									Map.of("token", first.substring(first.indexOf("token=") + 6), "_csrf", csrf))
+							.statusCode() == 302;
+					}
+					finally {
+						ready.countDown();
+					}
+					ready.await();
+					if (!signedIn) {
+						failures.incrementAndGet();
+						return;
+					}
+					for (int r = 0; r < rounds; r++) {
+						String path = tokens.get(user).poll();
+						long t0 = System.nanoTime();
+						HttpResponse<String> res = SnapshotHttpLoad.get(http, base + path);
+						long t1 = System.nanoTime();
+						if (res.statusCode() != 302
+								|| !res.headers().firstValue("Location").orElse("").endsWith("/home")) {
+							failures.incrementAndGet();
+							continue;
+						}
+						times.add(t1 - t0);
+					}
+				}
+				catch (Exception e) {
+					failures.incrementAndGet();
+					System.out.println("  " + e);
+				}
+				finally {
+					done.countDown();
+				}
+			});
+		}
+		report(label, times, failures, pool, ready, done);
 	}
 
 	static void linkRounds(String base, List<String> users, int rounds,

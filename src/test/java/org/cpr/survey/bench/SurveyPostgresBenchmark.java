@@ -156,6 +156,7 @@ public final class SurveyPostgresBenchmark {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		CountDownLatch done = new CountDownLatch(clients);
 		long start = System.nanoTime();
+		long cpu = processCpuNanos();
 		for (int c = 0; c < clients; c++) {
 			pool.execute(() -> {
 				try {
@@ -199,6 +200,23 @@ public final class SurveyPostgresBenchmark {
 		double seconds = (System.nanoTime() - start) / 1e9;
 		pool.shutdown();
 		print(label, latencies, seconds, failures.get());
+		printCpu(label, cpu, latencies.size());
+	}
+
+	static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/**
+	 * CPU of this JVM per request (the server and the 50 client threads together; the
+	 * database's CPU is not in it): on a machine shared with other work it says more
+	 * about this code than the wall-clock rate does.
+	 */
+	static void printCpu(String label, long cpuBefore, int requests) {
+		double perRequest = (processCpuNanos() - cpuBefore) / 1e6 / Math.max(1, requests);
+		System.out.printf("%s: JVM CPU %.2f ms per request; load average %.1f%n", label, perRequest,
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 	}
 
 	/**
@@ -211,6 +229,7 @@ public final class SurveyPostgresBenchmark {
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		CountDownLatch done = new CountDownLatch(clients);
 		long start = System.nanoTime();
+		long cpu = processCpuNanos();
 		for (int c = 0; c < clients; c++) {
 			pool.execute(() -> {
 				try (Connection con = DriverManager.getConnection(url, "postgres", "");
@@ -265,8 +284,10 @@ public final class SurveyPostgresBenchmark {
 		}
 		done.await();
 		pool.shutdown();
-		print(allWrites ? "raw JDBC, the same writes and commits as a submission" : "raw JDBC, one response insert",
-				latencies, (System.nanoTime() - start) / 1e9, 0);
+		String label = allWrites ? "raw JDBC, the same writes and commits as a submission"
+				: "raw JDBC, one response insert";
+		print(label, latencies, (System.nanoTime() - start) / 1e9, 0);
+		printCpu(label, cpu, latencies.size());
 	}
 
 	static void report(HttpClient http, String base, String url) throws Exception {

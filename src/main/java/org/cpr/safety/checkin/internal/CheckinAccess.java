@@ -24,7 +24,7 @@ import org.cpr.shared.Digests;
 import org.cpr.shared.SecretBox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -39,6 +39,15 @@ import org.springframework.transaction.PlatformTransactionManager;
  * own) and overall per node (Bucket4j, in memory: that cap protects each node's CPU from
  * a flood of Argon2 checks), without looking at who the client is. A signed-in
  * participant carries an opaque sealed token in form bodies, never in a URL or cookie.
+ * <p>
+ * Passphrases are hashed by the application's one {@link PasswordEncoder} (Argon2id at
+ * OWASP strength, m = 19 MiB, t = 2, p = 1, at most one hash per core at a time: see
+ * identity's {@code BoundedPasswordEncoder}), so a burst of check-ins queues with the
+ * sign-ins instead of hashing fifty at once. Hashes written before carry no {@code {id}}
+ * prefix and Spring's older parameters (m = 16 MiB, t = 2); they still verify, and the
+ * next successful sign-in stores a fresh hash in the same statement that already records
+ * the day of use (so a rehash tells a database reader nothing the {@code last_active_on}
+ * update did not).
  * <p>
  * Accounts created before the keyed hash carry the unkeyed SHA-256 of the handle; they
  * are found by it and re-keyed at their next successful sign-in (idle ones are deleted by
@@ -59,7 +68,13 @@ public class CheckinAccess {
 
 	private final Clock clock;
 
-	private final Argon2PasswordEncoder argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	/**
+	 * The prefix under which the shared encoder reads a hash written by Spring's
+	 * {@code Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()} (stored bare).
+	 */
+	static final String LEGACY_PREFIX = "{argon2@SpringSecurity_v5_8}";
+
+	private final PasswordEncoder passwords;
 
 	private final String dummyHash;
 
@@ -72,11 +87,12 @@ public class CheckinAccess {
 	private final SecretKeySpec handleKey;
 
 	CheckinAccess(JdbcClient jdbc, SecretBox box, Clock clock, PlatformTransactionManager transactions,
-			@Value("${cpr.crypto.key:}") String cryptoKey) {
+			PasswordEncoder passwords, @Value("${cpr.crypto.key:}") String cryptoKey) {
 		this.jdbc = jdbc;
 		this.box = box;
 		this.clock = clock;
-		this.dummyHash = argon2.encode("timing-equaliser");
+		this.passwords = passwords;
+		this.dummyHash = passwords.encode("timing-equaliser");
 		this.handleKey = handleKey(cryptoKey);
 		this.perHandle = new CheckinAttempts(jdbc, transactions, clock, ATTEMPTS_PER_HANDLE, HANDLE_WINDOW);
 	}
@@ -151,7 +167,7 @@ public class CheckinAccess {
 				"""
 						INSERT INTO checkin_account (id, handle_hash, passphrase_hash, doorbell_sealed, created_on, last_active_on)
 						VALUES (?, ?, ?, ?, ?, ?)""")
-			.params(id, handleHash(handle), argon2.encode(passphrase),
+			.params(id, handleHash(handle), passwords.encode(passphrase),
 					doorbell == null || doorbell.isBlank() ? null : box.seal(doorbell.strip(), doorbellContext(id)),
 					Date.valueOf(today), Date.valueOf(today))
 			.update();
@@ -170,15 +186,24 @@ public class CheckinAccess {
 		List<Stored> stored = find(handle);
 		String candidate = passphrase == null ? "" : passphrase;
 		if (stored.isEmpty()) {
-			argon2.matches(candidate, dummyHash);
+			passwords.matches(candidate, dummyHash);
 			return Optional.empty();
 		}
 		for (Stored s : stored) {
-			if (argon2.matches(candidate, s.passphraseHash())) {
+			String encoded = prefixed(s.passphraseHash());
+			if (passwords.matches(candidate, encoded)) {
 				if (s.legacy()) {
 					jdbc.sql("UPDATE checkin_account SET handle_hash = ? WHERE id = ?").params(hash, s.id()).update();
 				}
-				touch(s.id());
+				if (passwords.upgradeEncoding(encoded)) {
+					// a weaker or older hash: replaced now that the passphrase is known
+					jdbc.sql("UPDATE checkin_account SET passphrase_hash = ?, last_active_on = ? WHERE id = ?")
+						.params(passwords.encode(candidate), Date.valueOf(today()), s.id())
+						.update();
+				}
+				else {
+					touch(s.id());
+				}
 				return Optional.of(s.id());
 			}
 		}
@@ -237,6 +262,14 @@ public class CheckinAccess {
 
 	public LocalDate today() {
 		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	/**
+	 * A stored hash as the shared encoder reads it: bare Argon2 hashes are Spring's v5.8
+	 * defaults.
+	 */
+	static String prefixed(String stored) {
+		return stored != null && stored.startsWith("$argon2") ? LEGACY_PREFIX + stored : stored;
 	}
 
 	private List<Stored> find(String handle) {
