@@ -76,13 +76,13 @@ class ResultsController {
 	}
 
 	@GetMapping("/snapshot/results/{id}")
-	String results(@PathVariable UUID id, @AuthenticationPrincipal CprUser user, Model model) {
+	String results(@PathVariable UUID id, @AuthenticationPrincipal CprUser user, Model model, java.util.Locale locale) {
 		SubmittedSnapshot submission = snapshots.find(id, user.personId())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("submission", submission);
 		List<SubmittedSnapshot> all = snapshots.history(user.personId());
 		model.addAttribute("titles", titles(submission, all));
-		model.addAttribute("nextSteps", snapshots.nextSteps(submission));
+		model.addAttribute("nextSteps", snapshots.nextSteps(submission, locale));
 		model.addAttribute("benchmarks",
 				submission.shown().stream().flatMap(r -> Benchmarks.forInstrument(r.instrumentId()).stream()).toList());
 		model.addAttribute("trends", trends(all));
@@ -113,7 +113,7 @@ class ResultsController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("answer", body == null ? "" : body);
 			model.addAttribute("answerError", text.isEmpty() ? "contact.answer.required" : "contact.message.tooLong");
-			return results(id, user, model);
+			return results(id, user, model, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		}
 		contact.personAnswers(SOURCE, id.toString(), user.personId(), text);
 		return "redirect:/snapshot/results/" + id + "?answered#team-messages";
@@ -135,7 +135,8 @@ class ResultsController {
 			model.addAttribute("chosen", choice);
 			model.addAttribute("chosenChannel", channel);
 			model.addAttribute("chosenTime", time);
-			return results(submission.id(), user, model);
+			return results(submission.id(), user, model,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		}
 		snapshots.chooseContact(id, user.personId(), picked, channel, time);
 		return "redirect:/snapshot/results/" + id + "#safety";
