@@ -177,11 +177,13 @@ class DemoHistoryTests {
 			assertThat(coverage).contains("PGY2 · Moral distress : 1 session")
 				.contains("PGY3 · Leadership for trainees : not delivered");
 		}
-		// the facilitator sees the whole campus: enough people took part that reach is
-		// released
+		// reach: five or more took part (else "fewer than 5"), yet the gate hides the
+		// count
+		// because the campus's few non-participating groups could be worked out from it
 		String reach = text(page("facilitator", "/evaluation/reach?year=" + year));
-		assertThat(reach).containsPattern("Curriculum sessions \\d+ \\d+ [0-9.]+ %")
-			.containsPattern("Talks, workshops and courses \\d+ \\d+ [0-9.]+ %");
+		assertThat(reach)
+			.containsPattern("Curriculum sessions \\d+ Hidden so that a smaller group cannot be worked out")
+			.containsPattern("Talks, workshops and courses \\d+ Hidden so that a smaller group cannot be worked out");
 		// the workshop was over-asked and rated; the four-week course measured WHO-5
 		// before and after
 		UUID workshop = jdbc.queryForObject("SELECT id FROM course_offering WHERE title = ?", UUID.class,
@@ -192,13 +194,21 @@ class DemoHistoryTests {
 			.containsPattern("Average score [34]\\.\\d \\(n = \\d+\\)");
 		UUID course = jdbc.queryForObject("SELECT id FROM course_offering WHERE title = ?", UUID.class,
 				"Mindfulness for clinicians (four weeks)");
+		// WHO-5 is a screen: with ten answers the gate shows only a count of 0, so the
+		// page
+		// says why the change is hidden; both waves were answered (10 before, 9 after)
 		assertThat(text(page("facilitator", "/courses/offerings/" + course + "/evaluation")))
-			.containsPattern("Average score ([0-9.]+) before and ([0-9.]+) after \\(n = 10 and 9\\)");
+			.contains("Before and after Hidden to protect privacy");
+		assertThat(
+				jdbc.queryForList("SELECT (SELECT COUNT(*) FROM survey_response_anon a WHERE a.wave_id = p.pre_wave_id)"
+						+ " || '/' || (SELECT COUNT(*) FROM survey_response_anon a WHERE a.wave_id = p.post_wave_id)"
+						+ " FROM course_prepost p WHERE p.offering_id = ?", String.class, course))
+			.containsExactly("10/9");
 		// most sessions' ratings are released (five or more answers; smaller ones stay
 		// hidden)
 		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT v.session_id) FROM course_session_evaluation v"
 				+ " JOIN survey_response_anon a ON a.wave_id = v.wave_id", Integer.class))
-			.isGreaterThanOrEqualTo(6);
+			.isGreaterThanOrEqualTo(3);
 	}
 
 	int currentAcademicYear() {

@@ -309,8 +309,11 @@ class DemoCourseHistory implements ApplicationRunner {
 			PersonId person = order.get(i);
 			Map<String, Object> answers = new HashMap<>();
 			for (int item = 1; item <= 5; item++) {
-				answers.put(Integer.toString(item),
-						Math.min(5, 1 + random.nextInt(3) + lift / 2 + (lift > 0 && random.nextBoolean() ? 1 : 0)));
+				// before: six of ten at or below the WHO-5 screen (raw 12 or less),
+				// after:
+				// none (so the screen counts are releasable: 0, or 5 up to all but one)
+				boolean low = lift == 0 && i < 6;
+				answers.put(Integer.toString(item), low ? 1 + random.nextInt(2) : 3 + random.nextInt(3));
 			}
 			Instant when = at(wave.opensOn(), 18).plus(Duration.ofMinutes(37L * i));
 			past.run(when, () -> responses.submit(waveId, person, "demo-history-" + waveId + "-" + person, answers,
