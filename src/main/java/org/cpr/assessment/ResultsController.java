@@ -76,10 +76,9 @@ class ResultsController {
 	}
 
 	@GetMapping("/snapshot/results/{id}")
-	String results(@PathVariable UUID id, @AuthenticationPrincipal CprUser user, Model model) {
+	String results(@PathVariable UUID id, @AuthenticationPrincipal CprUser user, Model model, java.util.Locale locale) {
 		// the history is read once (by owner: another person's id is simply not in it)
-		// and
-		// serves the page's submission, its table and its trend charts
+		// and serves the page's submission, its table and its trend charts
 		List<SubmittedSnapshot> all = snapshots.history(user.personId());
 		SubmittedSnapshot submission = all.stream()
 			.filter(s -> s.id().equals(id))
@@ -88,7 +87,7 @@ class ResultsController {
 		model.addAttribute("submission", submission);
 		Map<String, String> titles = titles(all);
 		model.addAttribute("titles", titles);
-		model.addAttribute("nextSteps", snapshots.nextSteps(submission));
+		model.addAttribute("nextSteps", snapshots.nextSteps(submission, locale));
 		model.addAttribute("benchmarks",
 				submission.shown().stream().flatMap(r -> Benchmarks.forInstrument(r.instrumentId()).stream()).toList());
 		model.addAttribute("trends", trends(all, titles));
@@ -119,7 +118,7 @@ class ResultsController {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("answer", body == null ? "" : body);
 			model.addAttribute("answerError", text.isEmpty() ? "contact.answer.required" : "contact.message.tooLong");
-			return results(id, user, model);
+			return results(id, user, model, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		}
 		contact.personAnswers(SOURCE, id.toString(), user.personId(), text);
 		return "redirect:/snapshot/results/" + id + "?answered#team-messages";
@@ -141,7 +140,8 @@ class ResultsController {
 			model.addAttribute("chosen", choice);
 			model.addAttribute("chosenChannel", channel);
 			model.addAttribute("chosenTime", time);
-			return results(submission.id(), user, model);
+			return results(submission.id(), user, model,
+					org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		}
 		snapshots.chooseContact(id, user.personId(), picked, channel, time);
 		return "redirect:/snapshot/results/" + id + "#safety";

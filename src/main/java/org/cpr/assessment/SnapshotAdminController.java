@@ -101,6 +101,7 @@ class SnapshotAdminController {
 		String flag = params.getFirst("flag");
 		String bands = params.getFirst("bands");
 		String fallback = params.getFirst("fallbackText");
+		String fallbackEs = params.getFirst("fallbackTextEs");
 		ServiceCategory category = null;
 		try {
 			category = ServiceCategory.valueOf(String.valueOf(params.getFirst("category")));
@@ -115,6 +116,7 @@ class SnapshotAdminController {
 		if (fallback == null || fallback.isBlank() || fallback.length() > 1000) {
 			errors.put("fallbackText", "snapshot.admin.error.fallback");
 		}
+		tooLong(errors, "fallbackTextEs", fallbackEs, 1000);
 		// what the rule table can hold (instrument 100, bands 300, flag 40, directory
 		// slug 120): a 422 here, not a failed insert
 		tooLong(errors, "instrumentId", instrument, 100);
@@ -133,7 +135,8 @@ class SnapshotAdminController {
 		snapshots.saveNextStepRule(new NextStepRule(null, position == null ? 99 : position.intValue(), instrument,
 				hasFlag ? java.util.Set.of() : new java.util.LinkedHashSet<>(List.of(bands.split("\\s*,\\s*"))),
 				hasFlag ? flag.strip().toUpperCase() : null, category, slug == null ? null : slug.strip().toLowerCase(),
-				fallback.strip()), user.personId());
+				fallback.strip(), fallbackEs == null || fallbackEs.isBlank() ? null : fallbackEs.strip()),
+				user.personId());
 		return "redirect:/snapshot/admin?saved";
 	}
 

@@ -85,7 +85,7 @@ public interface SnapshotManagement {
 	int deleteHistory(PersonId owner);
 
 	/** The tailored next steps whose rules this submission matches. */
-	List<NextStep> nextSteps(SubmittedSnapshot submission);
+	List<NextStep> nextSteps(SubmittedSnapshot submission, java.util.Locale locale);
 
 	ReminderCadence reminderCadence(PersonId person);
 

@@ -48,4 +48,17 @@ public interface IdentityManagement {
 	 */
 	List<PersonSummary> holdersOf(Role role);
 
+	/**
+	 * The language the person chose for pages and e-mail ({@code en} or {@code es});
+	 * English until they chose another, and for an unknown person.
+	 */
+	java.util.Locale language(PersonId id);
+
+	/**
+	 * Stores the language a signed-in person chose (the language switch), so e-mail sent
+	 * to them later is in that language; a language the platform does not offer is
+	 * ignored.
+	 */
+	void rememberLanguage(PersonId id, java.util.Locale language);
+
 }

@@ -54,4 +54,14 @@ class CheckinTieringTests {
 			.isEqualTo(LocalDate.of(2026, 3, 10));
 	}
 
+	@Test
+	void moralDistressIsContextForTheCounselorAndNeverChangesTheTier() {
+		var intense = CheckinTiering.classify(new Scores(0, 0, 0, 0, 1, 10));
+		assertThat(intense.tier()).isEqualTo(AlertTier.TIER_3);
+		assertThat(intense.reasons()).containsExactly("CHECKIN", "MORAL_DISTRESS");
+		assertThat(CheckinTiering.classify(new Scores(20, 0, 0, 0, 1, 10)).tier()).isEqualTo(AlertTier.TIER_1);
+		assertThat(CheckinTiering.classify(new Scores(0, 0, 0, 0, 1, 3)).reasons()).containsExactly("CHECKIN");
+		assertThat(CheckinTiering.classify(new Scores(0, 0, 0, 0, 1, null)).reasons()).containsExactly("CHECKIN");
+	}
+
 }

@@ -82,6 +82,41 @@ class CheckinWebTests {
 	}
 
 	@Test
+	void moralDistressIsOptionalGivesNextStepsAndNeverRaisesTheTier() throws Exception {
+		mvc.perform(get("/checkin"))
+			.andExpect(content().string(containsString("name=\"moraldistress_1\"")))
+			.andExpect(content().string(containsString("id=\"optional-moraldistress\"")));
+		// left blank: received, no moral distress steps, nothing stored for it
+		String blank = handle();
+		mvc.perform(checkin(blank, 0, 0, 0, false, 1))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Your check-in was received")))
+			.andExpect(content().string(not(containsString("id=\"moral-distress-steps\""))));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM checkin_submission WHERE id = ? AND moral_distress IS NULL")
+			.param(submissionOf(blank))
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+		// "distressing" (6): next steps with the directory, a reason for the counselor,
+		// and the tier the safety screens give (3)
+		String distressed = handle();
+		mvc.perform(checkin(distressed, 0, 0, 0, false, 1).param("moraldistress_1", "6"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"moral-distress-steps\"")))
+			.andExpect(content().string(containsString("/directory?q=moral%20distress")));
+		UUID submission = submissionOf(distressed);
+		assertThat(
+				jdbc.sql("SELECT tier || ' ' || reasons || ' ' || moral_distress FROM checkin_submission WHERE id = ?")
+					.param(submission)
+					.query(String.class)
+					.single())
+			.isEqualTo("TIER_3 CHECKIN,MORAL_DISTRESS 6");
+		// out of range: marked like any other answer
+		mvc.perform(checkin(handle(), 0, 0, 0, false, 1).param("moraldistress_1", "11"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Some answers need attention")));
+	}
+
+	@Test
 	void missingAnswersAreMarkedAndWhatWasTypedIsKept() throws Exception {
 		String handle = handle();
 		mvc.perform(post("/checkin").with(csrf())

@@ -46,10 +46,11 @@ class NextSteps {
 
 	public List<NextStepRule> rules() {
 		return jdbc.sql(
-				"SELECT id, position, instrument_id, bands, flag, category, directory_slug, fallback_text FROM assessment_next_step_rule ORDER BY position, id")
+				"SELECT id, position, instrument_id, bands, flag, category, directory_slug, fallback_text, fallback_text_es"
+						+ " FROM assessment_next_step_rule ORDER BY position, id")
 			.query((rs, n) -> new NextStepRule(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
 					bands(rs.getString(4)), rs.getString(5), ServiceCategory.valueOf(rs.getString(6)), rs.getString(7),
-					rs.getString(8)))
+					rs.getString(8), rs.getString(9)))
 			.list();
 	}
 
@@ -58,11 +59,12 @@ class NextSteps {
 		UUID id = rule.id() == null ? UUID.randomUUID() : rule.id();
 		jdbc.sql("DELETE FROM assessment_next_step_rule WHERE id = ?").param(id).update();
 		jdbc.sql(
-				"INSERT INTO assessment_next_step_rule (id, position, instrument_id, bands, flag, category, directory_slug, fallback_text)"
-						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+				"INSERT INTO assessment_next_step_rule (id, position, instrument_id, bands, flag, category, directory_slug, fallback_text,"
+						+ " fallback_text_es) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id, rule.position(), blankToNull(rule.instrumentId()),
 					rule.bands().isEmpty() ? null : String.join(",", rule.bands()), blankToNull(rule.flag()),
-					rule.category().name(), blankToNull(rule.directorySlug()), rule.fallbackText())
+					rule.category().name(), blankToNull(rule.directorySlug()), rule.fallbackText(),
+					blankToNull(rule.fallbackTextEs()))
 			.update();
 		audit.record(AuditEntry.administration(by, "SNAPSHOT_RULE_SAVED", "assessment_next_step_rule", id.toString()));
 		return id;
@@ -75,7 +77,8 @@ class NextSteps {
 			.record(AuditEntry.administration(by, "SNAPSHOT_RULE_DELETED", "assessment_next_step_rule", id.toString()));
 	}
 
-	public List<NextStep> forSubmission(SubmittedSnapshot submission) {
+	/** The submission's next steps, their texts in the reader's language. */
+	public List<NextStep> forSubmission(SubmittedSnapshot submission, Locale locale) {
 		List<NextStep> steps = new ArrayList<>();
 		List<ServiceEntry> entries = null;
 		for (NextStepRule rule : rules()) {
@@ -90,7 +93,7 @@ class NextSteps {
 				.filter(e -> rule.directorySlug() != null && slug(e.name()).equals(rule.directorySlug()))
 				.findFirst();
 			steps.add(new NextStep(rule.category(), entry.map(ServiceEntry::id).orElse(null),
-					entry.map(ServiceEntry::name).orElse(null), rule.fallbackText()));
+					entry.map(ServiceEntry::name).orElse(null), rule.fallbackText(locale)));
 		}
 		return steps;
 	}

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -97,7 +96,7 @@ public class Reminders {
 				.map(PersonSummary::email)
 				.filter(e -> e != null && !e.isBlank());
 			if (email.isPresent()) {
-				notifications.sendMail(email.get(), Locale.ENGLISH, "snapshot.reminder");
+				notifications.sendMail(email.get(), identity.language(new PersonId(due.person())), "snapshot.reminder");
 				sent++;
 			}
 			jdbc.sql("UPDATE assessment_reminder SET last_sent_on = ? WHERE person_id = ?")

@@ -136,8 +136,8 @@ class SnapshotService implements SnapshotManagement {
 	}
 
 	@Override
-	public List<NextStep> nextSteps(SubmittedSnapshot submission) {
-		return nextSteps.forSubmission(submission);
+	public List<NextStep> nextSteps(SubmittedSnapshot submission, java.util.Locale locale) {
+		return nextSteps.forSubmission(submission, locale);
 	}
 
 	@Override

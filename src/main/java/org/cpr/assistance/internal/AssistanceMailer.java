@@ -155,7 +155,7 @@ public class AssistanceMailer {
 
 	private boolean mail(PersonId person, String key, Object... args) {
 		String email = identity.person(person).map(PersonSummary::email).orElse(null);
-		return email != null && !email.isBlank() && notifications.sendMail(email, Locale.ENGLISH, key, args);
+		return email != null && !email.isBlank() && notifications.sendMail(email, identity.language(person), key, args);
 	}
 
 }

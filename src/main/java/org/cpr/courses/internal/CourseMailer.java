@@ -102,7 +102,7 @@ public class CourseMailer {
 
 	private boolean mail(PersonId person, String key, Object... args) {
 		String email = identity.person(person).map(PersonSummary::email).orElse(null);
-		return email != null && !email.isBlank() && notifications.sendMail(email, Locale.ENGLISH, key, args);
+		return email != null && !email.isBlank() && notifications.sendMail(email, identity.language(person), key, args);
 	}
 
 }

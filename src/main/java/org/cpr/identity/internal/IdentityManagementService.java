@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class IdentityManagementService implements IdentityManagement {
 
+	/** The languages pages and e-mail are offered in (the message bundles'). */
+	static final Set<String> LANGUAGES = Set.of("en", "es");
+
 	private final PersonRepository people;
 
 	private final OrgUnitRepository units;
@@ -38,6 +41,26 @@ class IdentityManagementService implements IdentityManagement {
 		this.people = people;
 		this.units = units;
 		this.grants = grants;
+	}
+
+	@Override
+	public java.util.Locale language(PersonId id) {
+		return people.findById(id.value())
+			.map(Person::getPreferredLocale)
+			.filter(LANGUAGES::contains)
+			.map(java.util.Locale::forLanguageTag)
+			.orElse(java.util.Locale.ENGLISH);
+	}
+
+	@Override
+	@Transactional
+	public void rememberLanguage(PersonId id, java.util.Locale language) {
+		if (language == null || !LANGUAGES.contains(language.getLanguage())) {
+			return;
+		}
+		people.findById(id.value())
+			.filter(p -> !language.getLanguage().equals(p.getPreferredLocale()))
+			.ifPresent(p -> p.setPreferredLocale(language.getLanguage()));
 	}
 
 	@Override

@@ -47,8 +47,8 @@ class PeerMailer {
 		identity.person(event.supporter())
 			.map(PersonSummary::email)
 			.filter(e -> e != null && !e.isBlank())
-			.ifPresent(email -> notifications.sendMail(email, Locale.ENGLISH, "peer.mail.assigned",
-					baseUrl + "/peer/cases/" + event.request()));
+			.ifPresent(email -> notifications.sendMail(email, identity.language(event.supporter()),
+					"peer.mail.assigned", baseUrl + "/peer/cases/" + event.request()));
 	}
 
 	@ApplicationModuleListener

@@ -57,6 +57,7 @@ class CheckinController {
 		try {
 			model.addAttribute("receipt",
 					checkins.submit(form.handle(), form.passphrase(), form.doorbell(), form.idempotencyKey(), outcome));
+			model.addAttribute("moralDistressSteps", outcome.scores().moralDistressSteps());
 			return RECEIPT_VIEW;
 		}
 		catch (CheckinService.HandleUnavailableException taken) {

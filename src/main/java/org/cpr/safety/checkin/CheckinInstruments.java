@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The four screens of a check-in (PHQ-9, GAD-7, PC-PTSD-5, the single burnout item),
- * rendered and scored by the questionnaire module. Form fields are named
+ * The four screens of a check-in (PHQ-9, GAD-7, PC-PTSD-5, the single burnout item) and
+ * the optional Moral Distress Thermometer, rendered and scored by the questionnaire
+ * module. The thermometer may be left blank (then it is not scored);
+ * {@link CheckinTiering} says why it never changes the tier. Form fields are named
  * {@code <key>_<linkId>} (e.g. {@code phq9_9}) so the instruments can share one page.
  */
 @Component
@@ -26,7 +28,7 @@ public class CheckinInstruments {
 	/**
 	 * One instrument on the page: its key, its questionnaire id and the form to render.
 	 */
-	public record Section(String key, String definitionId, FormView form) {
+	public record Section(String key, String definitionId, FormView form, boolean optional) {
 	}
 
 	/** Scored answers, or the item errors keyed by field name. */
@@ -37,8 +39,11 @@ public class CheckinInstruments {
 	}
 
 	static final Map<String, String> INSTRUMENTS = Map.of("phq9", "phq-9", "gad7", "gad-7", "pcptsd5", "pc-ptsd-5",
-			"burnout", "burnout-single-item");
-	static final List<String> ORDER = List.of("phq9", "gad7", "pcptsd5", "burnout");
+			"burnout", "burnout-single-item", "moraldistress", "moral-distress-thermometer");
+	static final List<String> ORDER = List.of("phq9", "gad7", "pcptsd5", "burnout", "moraldistress");
+
+	/** Sections a person may leave blank. */
+	static final java.util.Set<String> OPTIONAL = java.util.Set.of("moraldistress");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,7 +59,8 @@ public class CheckinInstruments {
 	public List<Section> sections() {
 		return ORDER.stream()
 			.map(key -> new Section(key, INSTRUMENTS.get(key),
-					scoring.form(version(key), org.springframework.context.i18n.LocaleContextHolder.getLocale())))
+					scoring.form(version(key), org.springframework.context.i18n.LocaleContextHolder.getLocale()),
+					OPTIONAL.contains(key)))
 			.toList();
 	}
 
@@ -67,6 +73,9 @@ public class CheckinInstruments {
 		Map<String, Double> results = new LinkedHashMap<>();
 		Map<String, Map<String, Object>> all = new LinkedHashMap<>();
 		for (String key : ORDER) {
+			if (OPTIONAL.contains(key) && blank(params, key + "_")) {
+				continue;
+			}
 			UUID version = version(key);
 			Map<String, Object> answers = scoring.read(version, params, key + "_").answers();
 			all.put(key, answers);
@@ -83,8 +92,17 @@ public class CheckinInstruments {
 		}
 		CheckinTiering.Scores scores = new CheckinTiering.Scores(results.get("phq9").intValue(),
 				whole(all.get("phq9").get("9")), results.get("gad7").intValue(), results.get("pcptsd5").intValue(),
-				whole(all.get("burnout").get("1")));
+				whole(all.get("burnout").get("1")),
+				results.containsKey("moraldistress") ? results.get("moraldistress").intValue() : null);
 		return new Outcome(scores, Map.of(), JSON.valueToTree(all).toString());
+	}
+
+	private static boolean blank(MultiValueMap<String, String> params, String prefix) {
+		return params.entrySet()
+			.stream()
+			.filter(e -> e.getKey().startsWith(prefix))
+			.flatMap(e -> e.getValue().stream())
+			.allMatch(v -> v == null || v.isBlank());
 	}
 
 	private static int whole(Object answer) {

@@ -144,11 +144,11 @@ public class CheckinService {
 		SafetyConcern concern = new SafetyConcern("checkin", id.toString(), null, account, tier.tier(), tier.reasons());
 		jdbc.sql("""
 				INSERT INTO checkin_submission (id, account_id, alert_id, submitted_on, tier, phq9_total, phq9_item9,
-				    gad7_total, pcptsd5_score, burnout_option, reasons, answers_sealed)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    gad7_total, pcptsd5_score, burnout_option, reasons, answers_sealed, moral_distress)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, account, concern.alertId(), Date.valueOf(today), tier.tier().name(), s.phq9Total(),
 					s.phq9Item9(), s.gad7Total(), s.pcptsd5(), s.burnoutOption(), String.join(",", tier.reasons()),
-					box.seal(outcome.answersJson(), "checkin-answers:" + id))
+					box.seal(outcome.answersJson(), "checkin-answers:" + id), s.moralDistress())
 			.update();
 		events.publishEvent(concern);
 		boolean crisis = s.phq9Item9() > 0;
@@ -279,15 +279,15 @@ public class CheckinService {
 	private Optional<CheckinThread> thread(UUID submissionId) {
 		return jdbc.sql("""
 				SELECT id, alert_id, account_id, submitted_on, tier, phq9_total, phq9_item9, gad7_total, pcptsd5_score,
-				       burnout_option, reasons FROM checkin_submission WHERE id = ?""")
+				       burnout_option, reasons, moral_distress FROM checkin_submission WHERE id = ?""")
 			.param(submissionId)
 			.query((rs, n) -> {
 				UUID account = rs.getObject(3, UUID.class);
 				LocalDate on = rs.getDate(4).toLocalDate();
 				return new CheckinThread(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), on,
 						ReplyWindow.replyBy(on), AlertTier.valueOf(rs.getString(5)),
-						new CheckinTiering.Scores(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-								rs.getInt(10)),
+						new CheckinTiering.Scores(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+								(Integer) rs.getObject(12, Integer.class)),
 						List.of(rs.getString(11).split(",")), messages.of(account), reveals(account));
 			})
 			.optional();

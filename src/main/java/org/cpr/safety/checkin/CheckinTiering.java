@@ -31,11 +31,41 @@ import org.cpr.safety.AlertTier;
  * instruments' own scoring specs raise a concern (tier 2), and tier 1 is the acute item
  * (PHQ-9 item 9 ≥ 2, or an ACUTE flag). Reading a form and scoring it is the same for
  * both ({@code Scoring.read} and {@code Scoring.score}).
+ *
+ * <p>
+ * <b>Why moral distress never changes the tier.</b> The optional Moral Distress
+ * Thermometer (0–10) measures distress about acting against one's values, not risk to the
+ * person: it has no published clinical cut-off (4, "uncomfortable", is only where next
+ * steps are offered), it was validated against a moral distress scale and not against
+ * depression, suicidality or PTSD, and a high reading calls for an ethics debrief or a
+ * conversation, not a faster counselor response. Moving a check-in up the queue for it
+ * would push down people whose safety screens are positive. So it adds the reason
+ * {@code MORAL_DISTRESS} (context for the counselor's reply, shown with the scores) and
+ * next steps on the receipt, and the tier stays the safety screens' alone.
  */
 public final class CheckinTiering {
 
-	/** Server-computed scores; the client never sends totals. */
-	public record Scores(int phq9Total, int phq9Item9, int gad7Total, int pcptsd5, int burnoutOption) {
+	/** Where next steps for moral distress are offered (the thermometer's anchor 4). */
+	public static final int MORAL_DISTRESS_STEPS = 4;
+
+	/**
+	 * Server-computed scores; the client never sends totals.
+	 *
+	 * @param moralDistress the optional Moral Distress Thermometer (0–10), null when not
+	 * answered
+	 */
+	public record Scores(int phq9Total, int phq9Item9, int gad7Total, int pcptsd5, int burnoutOption,
+			Integer moralDistress) {
+
+		public Scores(int phq9Total, int phq9Item9, int gad7Total, int pcptsd5, int burnoutOption) {
+			this(phq9Total, phq9Item9, gad7Total, pcptsd5, burnoutOption, null);
+		}
+
+		/** Whether the moral distress next steps apply. */
+		public boolean moralDistressSteps() {
+			return moralDistress != null && moralDistress >= MORAL_DISTRESS_STEPS;
+		}
+
 	}
 
 	/** The tier and the reason codes an alert carries. */
@@ -71,6 +101,9 @@ public final class CheckinTiering {
 		}
 		else if (s.burnoutOption() >= 3) {
 			reasons.add("BURNOUT");
+		}
+		if (s.moralDistressSteps()) {
+			reasons.add("MORAL_DISTRESS");
 		}
 		return new Result(tier(s), reasons);
 	}

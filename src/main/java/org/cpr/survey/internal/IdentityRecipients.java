@@ -1,6 +1,5 @@
 package org.cpr.survey.internal;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.cpr.identity.IdentityManagement;
@@ -8,8 +7,8 @@ import org.cpr.shared.PersonId;
 import org.springframework.stereotype.Component;
 
 /**
- * Invitation addresses from the roster (English until people's language preference is
- * stored).
+ * Invitation addresses from the roster, in the language each person chose (English until
+ * they chose another).
  */
 @Component
 class IdentityRecipients implements SurveyRecipients {
@@ -22,7 +21,9 @@ class IdentityRecipients implements SurveyRecipients {
 
 	@Override
 	public Optional<Recipient> find(PersonId person) {
-		return identity.person(person).filter(p -> p.active()).map(p -> new Recipient(p.email(), Locale.ENGLISH));
+		return identity.person(person)
+			.filter(p -> p.active())
+			.map(p -> new Recipient(p.email(), identity.language(person)));
 	}
 
 }

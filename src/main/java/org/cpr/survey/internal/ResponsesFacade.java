@@ -55,7 +55,7 @@ class ResponsesFacade implements SurveyResponses {
 
 	@Override
 	public FormView form(Campaign campaign) {
-		return scoring.form(scorer.version(campaign));
+		return scoring.form(scorer.version(campaign), org.springframework.context.i18n.LocaleContextHolder.getLocale());
 	}
 
 	@Override
