@@ -52,9 +52,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception e) {
+	org.springframework.http.ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (DatabaseUnavailable.is(e)) {
+			log.warn("API request answered 503, the database was out of reach: {}", e.getClass().getName());
+			return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+				.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+						"The service is briefly unavailable. Send the same request again in a few seconds."));
+		}
 		log.error("Unexpected API failure: {}", e.getClass().getName());
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side.");
+		return org.springframework.http.ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+					"Something went wrong on our side."));
 	}
 
 }

@@ -37,6 +37,24 @@ class PageExceptionHandler {
 		return page(HttpStatus.UNPROCESSABLE_CONTENT, "error.input.notStorable");
 	}
 
+	/**
+	 * The database was briefly out of reach (a restart or fail-over): 503 with
+	 * {@code Retry-After}, a page that says to send the form again; anything else stays a
+	 * 500 as before.
+	 */
+	@ExceptionHandler({ org.springframework.transaction.CannotCreateTransactionException.class,
+			org.springframework.dao.DataAccessResourceFailureException.class,
+			org.springframework.dao.TransientDataAccessException.class,
+			org.springframework.transaction.TransactionSystemException.class })
+	ModelAndView unavailable(Exception e, jakarta.servlet.http.HttpServletResponse response) throws Exception {
+		if (!DatabaseUnavailable.is(e)) {
+			throw e;
+		}
+		log.warn("Page answered 503, the database was out of reach: {}", e.getClass().getName());
+		response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+		return page(HttpStatus.SERVICE_UNAVAILABLE, "error.unavailable");
+	}
+
 	private static ModelAndView page(HttpStatus status, String reason) {
 		return new ModelAndView(ErrorPagesController.ERROR_VIEW, Map.of("status", status.value(), "reason", reason),
 				status);

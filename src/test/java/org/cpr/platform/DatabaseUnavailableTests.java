@@ -1,0 +1,101 @@
+package org.cpr.platform;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A request cut by a database restart (no connection, a commit whose connection was lost)
+ * is answered 503 with Retry-After, so nginx and the client send it again; a real defect
+ * stays a 500, and refused input stays a 4xx (the cluster proof saw a 500 here).
+ */
+class DatabaseUnavailableTests {
+
+	static RuntimeException failure(String kind) {
+		return switch (kind) {
+			case "no-connection" -> new CannotCreateTransactionException("Could not open JDBC Connection",
+					new SQLTransientConnectionException("Connection is not available", "08001"));
+			case "commit-cut" -> new TransactionSystemException("Could not commit JDBC transaction",
+					new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+			case "admin-shutdown" -> new TransactionSystemException("Could not roll back",
+					new SQLException("terminating connection due to administrator command", "57P01"));
+			case "commit-refused" ->
+				new TransactionSystemException("Could not commit", new SQLException("deferred constraint", "23505"));
+			case "too-long" -> new DataIntegrityViolationException("value too long");
+			default -> new IllegalStateException("a defect");
+		};
+	}
+
+	@RestController
+	static class Api {
+
+		@GetMapping("/api/v1/fail/{kind}")
+		String fail(@PathVariable String kind) {
+			throw failure(kind);
+		}
+
+	}
+
+	@Controller
+	static class Pages {
+
+		@GetMapping("/fail/{kind}")
+		String fail(@PathVariable String kind) {
+			throw failure(kind);
+		}
+
+	}
+
+	MockMvc api = MockMvcBuilders.standaloneSetup(new Api()).setControllerAdvice(new ApiExceptionHandler()).build();
+
+	MockMvc pages = MockMvcBuilders.standaloneSetup(new Pages())
+		.setControllerAdvice(new PageExceptionHandler())
+		.build();
+
+	@Test
+	void theApiAsksForARetryWhenTheDatabaseWasOutOfReachAndOnlyThen() throws Exception {
+		for (String kind : new String[] { "no-connection", "commit-cut", "admin-shutdown" }) {
+			api.perform(get("/api/v1/fail/" + kind))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "5"))
+				.andExpect(jsonPath("$.status").value(503))
+				.andExpect(jsonPath("$.detail")
+					.value("The service is briefly unavailable. Send the same request again in a few seconds."));
+		}
+		api.perform(get("/api/v1/fail/commit-refused"))
+			.andExpect(status().isInternalServerError())
+			.andExpect(header().doesNotExist("Retry-After"));
+		api.perform(get("/api/v1/fail/defect")).andExpect(status().isInternalServerError());
+		api.perform(get("/api/v1/fail/too-long")).andExpect(status().isUnprocessableContent());
+	}
+
+	@Test
+	void aPageSaysToSendTheFormAgainWhenTheDatabaseWasOutOfReach() throws Exception {
+		for (String kind : new String[] { "no-connection", "commit-cut", "admin-shutdown" }) {
+			pages.perform(get("/fail/" + kind))
+				.andExpect(status().isServiceUnavailable())
+				.andExpect(header().string("Retry-After", "5"))
+				.andExpect(model().attribute("reason", "error.unavailable"));
+		}
+		pages.perform(get("/fail/too-long"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(model().attribute("reason", "error.input.notStorable"));
+	}
+
+}
