@@ -63,10 +63,9 @@ public class CourseMailer {
 		if (offering == null) {
 			return;
 		}
-		String when = offering.firstSession()
-			.map(s -> WHEN.withLocale(Locale.ENGLISH).format(s.start()) + " (" + s.start().getZone() + ")")
-			.orElse("");
-		mail(event.person(), "courses.mail.seat", offering.title(), when,
+		Locale language = identity.language(event.person());
+		String when = offering.firstSession().map(s -> when(s, language)).orElse("");
+		mail(event.person(), language, "courses.mail.seat", offering.title(), when,
 				baseUrl + "/courses/offerings/" + offering.id());
 	}
 
@@ -87,11 +86,14 @@ public class CourseMailer {
 		int sent = 0;
 		for (Session s : offerings.unremindedBetween(now, now.plus(REMIND_AHEAD))) {
 			Offering offering = offerings.find(s.offering()).orElseThrow();
-			String when = WHEN.withLocale(Locale.ENGLISH).format(s.start()) + " (" + s.start().getZone() + ")";
 			String where = s.place() != null ? s.place() : s.onlineLink();
 			for (var r : registrations.roster(s.offering())) {
-				if (r.status() == RegistrationStatus.SEATED && mail(r.person(), "courses.mail.reminder",
-						offering.title(), when, where, baseUrl + "/courses/offerings/" + offering.id())) {
+				if (r.status() != RegistrationStatus.SEATED) {
+					continue;
+				}
+				Locale language = identity.language(r.person());
+				if (mail(r.person(), language, "courses.mail.reminder", offering.title(), when(s, language), where,
+						baseUrl + "/courses/offerings/" + offering.id())) {
 					sent++;
 				}
 			}
@@ -100,9 +102,17 @@ public class CourseMailer {
 		return sent;
 	}
 
-	private boolean mail(PersonId person, String key, Object... args) {
+	/**
+	 * The session's start as its reader writes dates (the mail's language), with its
+	 * zone.
+	 */
+	static String when(Session s, Locale language) {
+		return WHEN.withLocale(language).format(s.start()) + " (" + s.start().getZone() + ")";
+	}
+
+	private boolean mail(PersonId person, Locale language, String key, Object... args) {
 		String email = identity.person(person).map(PersonSummary::email).orElse(null);
-		return email != null && !email.isBlank() && notifications.sendMail(email, identity.language(person), key, args);
+		return email != null && !email.isBlank() && notifications.sendMail(email, language, key, args);
 	}
 
 }
