@@ -34,7 +34,14 @@ class FoundationBrowserIT {
 		page.navigate("/login");
 		page.getByLabel("User name").fill(username);
 		page.getByLabel("Password").fill(PASSWORD);
+		String form = page.url();
 		page.locator("form.stack button[type=submit]").click();
+		// the sign-in answers with a redirect (home, the second factor, or the form with
+		// its
+		// error): wait for it, or the caller's next navigation can cancel the POST before
+		// its
+		// session cookie arrives
+		page.waitForURL(url -> !url.equals(form));
 	}
 
 	@Test
