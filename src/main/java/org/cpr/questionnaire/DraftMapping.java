@@ -11,7 +11,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.cpr.questionnaire.internal.QuestionnaireModel;
 import org.cpr.questionnaire.DraftForm.BandRow;
 import org.cpr.questionnaire.DraftForm.ChoiceRow;
 import org.cpr.questionnaire.DraftForm.ConditionRow;

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cpr.questionnaire.ItemError;
-import org.cpr.questionnaire.internal.QuestionnaireModel.Item;
+import org.cpr.questionnaire.QuestionnaireModel;
+import org.cpr.questionnaire.QuestionnaireModel.Item;
 
 /**
  * Answers read strictly from the short form {@code {"answers": {"<linkId>": value}}}: a

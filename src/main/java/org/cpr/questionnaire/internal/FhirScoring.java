@@ -20,6 +20,7 @@ import org.cpr.questionnaire.InvalidAnswersException;
 import org.cpr.questionnaire.ItemError;
 import org.cpr.questionnaire.PostedAnswers;
 import org.cpr.questionnaire.QuestionnaireLibrary;
+import org.cpr.questionnaire.QuestionnaireModel;
 import org.cpr.questionnaire.QuestionnaireVersion;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.questionnaire.Scoring;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.cpr.questionnaire.FormView;
+import org.cpr.questionnaire.QuestionnaireModel;
 import org.cpr.questionnaire.ScoringSpec;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;

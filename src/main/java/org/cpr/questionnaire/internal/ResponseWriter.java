@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.cpr.questionnaire.ItemError;
-import org.cpr.questionnaire.internal.QuestionnaireModel.Item;
+import org.cpr.questionnaire.QuestionnaireModel;
+import org.cpr.questionnaire.QuestionnaireModel.Item;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;

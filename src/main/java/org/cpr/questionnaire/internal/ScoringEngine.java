@@ -9,11 +9,12 @@ import java.util.Set;
 
 import org.cpr.questionnaire.InvalidAnswersException;
 import org.cpr.questionnaire.ItemError;
+import org.cpr.questionnaire.QuestionnaireModel;
+import org.cpr.questionnaire.QuestionnaireModel.Condition;
+import org.cpr.questionnaire.QuestionnaireModel.Item;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.questionnaire.ScoringSpec;
 import org.cpr.questionnaire.ScoringSpec.FlagRule;
-import org.cpr.questionnaire.internal.QuestionnaireModel.Condition;
-import org.cpr.questionnaire.internal.QuestionnaireModel.Item;
 
 /**
  * Validates typed answers against the questionnaire (required items, enableWhen, gate)

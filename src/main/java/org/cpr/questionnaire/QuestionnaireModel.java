@@ -1,4 +1,4 @@
-package org.cpr.questionnaire.internal;
+package org.cpr.questionnaire;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,7 +115,7 @@ public record QuestionnaireModel(Map<String, Item> items) {
 	 * An option's weight: the ordinalValue extension on the option or its coding, or the
 	 * itemWeight extension.
 	 */
-	static Double weight(QuestionnaireItemAnswerOptionComponent option, Coding coding) {
+	public static Double weight(QuestionnaireItemAnswerOptionComponent option, Coding coding) {
 		for (Extension e : java.util.Arrays.asList(option.getExtensionByUrl(ORDINAL), coding.getExtensionByUrl(ORDINAL),
 				option.getExtensionByUrl(ITEM_WEIGHT))) {
 			if (e != null && e.getValue() instanceof DecimalType d) {

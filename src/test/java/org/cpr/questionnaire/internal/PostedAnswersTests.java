@@ -1,19 +1,19 @@
-package org.cpr.questionnaire;
+package org.cpr.questionnaire.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.cpr.questionnaire.internal.ScoringWithoutSpring;
+import org.cpr.questionnaire.FhirSupport;
+import org.cpr.questionnaire.InvalidAnswersException;
+import org.cpr.questionnaire.PostedAnswers;
+import org.cpr.questionnaire.ScoreResult;
+import org.cpr.questionnaire.Scoring;
+import org.cpr.questionnaire.ShippedLibrary;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -29,7 +29,7 @@ class PostedAnswersTests {
 
 	static final UUID PCPTSD5 = UUID.randomUUID();
 
-	final Scoring scoring = ScoringWithoutSpring.over(new ShippedOnly(), new FhirSupport());
+	final Scoring scoring = new FhirScoring(new ShippedLibrary(PHQ9, PCPTSD5), new FhirSupport());
 
 	@Test
 	void aCompleteFormIsReadAsBooleansAndDecimalsAndScoredOnTheServer() {
@@ -125,33 +125,6 @@ class PostedAnswersTests {
 		}
 		params.add("unrelated", "3");
 		return params;
-	}
-
-	/** The two shipped definitions, published, without a database. */
-	static final class ShippedOnly extends QuestionnaireLibrary {
-
-		ShippedOnly() {
-			super(null, null, null, null);
-		}
-
-		@Override
-		public String fhirJson(UUID versionId) {
-			String file = versionId.equals(PHQ9) ? "phq-9" : "pc-ptsd-5";
-			try {
-				return new ClassPathResource("instruments/" + file + ".json")
-					.getContentAsString(StandardCharsets.UTF_8);
-			}
-			catch (IOException e) {
-				throw new IllegalStateException(e);
-			}
-		}
-
-		@Override
-		public Optional<QuestionnaireVersion> version(UUID id) {
-			return Optional.of(new QuestionnaireVersion(id, id.equals(PHQ9) ? "phq-9" : "pc-ptsd-5", 1, "shipped", true,
-					Instant.EPOCH));
-		}
-
 	}
 
 }
