@@ -8,7 +8,7 @@ import java.util.Set;
 import org.cpr.shared.PersonId;
 
 /** Offering plans for tests: sessions far enough ahead that registration is open. */
-final class CourseFixtures {
+public final class CourseFixtures {
 
 	static final String ZONE = "America/Denver";
 	static final LocalDateTime FIRST = LocalDateTime.of(2031, 9, 2, 12, 0);
@@ -16,7 +16,7 @@ final class CourseFixtures {
 	private CourseFixtures() {
 	}
 
-	static OfferingPlan plan(String title, int capacity, int weeks, AttendanceVisibility visibility,
+	public static OfferingPlan plan(String title, int capacity, int weeks, AttendanceVisibility visibility,
 			Set<PersonId> facilitators) {
 		List<SessionPlan> sessions = new ArrayList<>();
 		for (int w = 0; w < weeks; w++) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Attendance rows: person, session, time, method; nothing else. */
 @Repository
-public class AttendanceStore {
+class AttendanceStore {
 
 	/**
 	 * One attendance; {@code id} is random and serves as the opaque unit for gated

@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * session's own random secret (kept in the database, so every node computes the same
  * code).
  */
-public final class CheckInCodes {
+final class CheckInCodes {
 
 	public static final long WINDOW_SECONDS = 30;
 

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * each session. Mails name the offering and time only; never who else attends.
  */
 @Component
-public class CourseMailer {
+class CourseMailer {
 
 	static final Duration REMIND_AHEAD = Duration.ofHours(24);
 

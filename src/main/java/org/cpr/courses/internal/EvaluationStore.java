@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * only).
  */
 @Repository
-public class EvaluationStore {
+class EvaluationStore {
 
 	/**
 	 * An offering's stored settings; {@code questionnaire} null means no session

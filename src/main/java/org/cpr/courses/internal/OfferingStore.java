@@ -35,7 +35,7 @@ import org.springframework.stereotype.Repository;
 
 /** Offerings, their facilitators and sessions (plain SQL). */
 @Repository
-public class OfferingStore {
+class OfferingStore {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

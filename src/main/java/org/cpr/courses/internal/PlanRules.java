@@ -15,7 +15,7 @@ import org.cpr.courses.SessionPlan;
  * Checks an offering plan before anything is saved; every error names the field it
  * belongs to.
  */
-public final class PlanRules {
+final class PlanRules {
 
 	static final int MAX_SESSIONS = 60;
 

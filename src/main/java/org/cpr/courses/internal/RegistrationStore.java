@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
  * waitlist place, or an error that changed nothing).
  */
 @Repository
-public class RegistrationStore {
+class RegistrationStore {
 
 	/** The locked counter row. */
 	public record Seats(int capacity, int seatsTaken, long arrivals, boolean open) {

@@ -1,4 +1,4 @@
-package org.cpr.courses;
+package org.cpr.courses.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +12,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.cpr.courses.internal.CourseMailer;
+import org.cpr.courses.AttendanceVisibility;
+import org.cpr.courses.CourseCatalogue;
+import org.cpr.courses.CourseFixtures;
+import org.cpr.courses.OfferingId;
+import org.cpr.courses.RegistrationStatus;
+import org.cpr.courses.Registrations;
+import org.cpr.courses.Session;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.support.MutableClock;
