@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** Group debriefs and their facilitators. */
 @Repository
-public class DebriefStore {
+class DebriefStore {
 
 	private final JdbcClient jdbc;
 

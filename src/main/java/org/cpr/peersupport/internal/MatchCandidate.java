@@ -15,7 +15,7 @@ import org.cpr.shared.PersonId;
  * @param refresherDue the supporter's training counts until this day (null: never
  * trained)
  */
-public record MatchCandidate(PersonId person, TraineeType profession, OrgUnitId department, Set<String> languages,
+record MatchCandidate(PersonId person, TraineeType profession, OrgUnitId department, Set<String> languages,
 		boolean available, LocalDate pausedUntil, LocalDate refresherDue, int load, int maxLoad,
 		Set<OrgUnitId> ledUnits) {
 

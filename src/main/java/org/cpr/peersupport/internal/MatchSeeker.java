@@ -17,8 +17,8 @@ import org.cpr.shared.PersonId;
  * @param evaluators attendings listed as evaluating the person (the groups module's
  * conflict list): in their supervisory line too
  */
-public record MatchSeeker(PersonId person, TraineeType profession, OrgUnitId department, Set<OrgUnitId> line,
-		String language, Set<PersonId> sameEvent, Set<PersonId> evaluators) {
+record MatchSeeker(PersonId person, TraineeType profession, OrgUnitId department, Set<OrgUnitId> line, String language,
+		Set<PersonId> sameEvent, Set<PersonId> evaluators) {
 
 	public MatchSeeker {
 		line = Set.copyOf(line);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * change, so the disclosure gate's ledger holds across page views.
  */
 @Repository
-public class ReportCells {
+class ReportCells {
 
 	/**
 	 * One base cell: month (yyyy-MM), profession and department codes, and its figures.

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Repository;
  * by the expected status.
  */
 @Repository
-public class RequestStore {
+class RequestStore {
 
 	private static final String SELECT = """
 			SELECT r.*, e.event_type, e.event_date FROM peer_request r LEFT JOIN peer_event e ON e.id = r.event_id

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** A peer supporter's own debriefs (date, with whom, outcome; no content). */
 @Repository
-public class SupporterDebriefStore {
+class SupporterDebriefStore {
 
 	private static final RowMapper<SupporterDebrief> ROW = (rs, n) -> new SupporterDebrief(
 			rs.getObject("id", UUID.class), new PersonId(rs.getObject("supporter_id", UUID.class)),

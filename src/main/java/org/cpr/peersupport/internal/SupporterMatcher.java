@@ -18,7 +18,7 @@ import org.cpr.peersupport.MatchProposal;
  * any other, the person's language before others, then the lowest load. Pure and
  * allocation-light: one pass over the candidates.
  */
-public final class SupporterMatcher {
+final class SupporterMatcher {
 
 	private SupporterMatcher() {
 	}

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /** The roster tables: supporters, their training and their own check-ins. */
 @Repository
-public class SupporterStore {
+class SupporterStore {
 
 	private static final String SELECT = """
 			SELECT s.*, (SELECT COUNT(*) FROM peer_request r WHERE r.supporter_id = s.person_id

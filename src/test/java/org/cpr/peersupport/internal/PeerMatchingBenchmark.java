@@ -1,4 +1,4 @@
-package org.cpr.peersupport.bench;
+package org.cpr.peersupport.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,9 +10,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import org.cpr.identity.TraineeType;
-import org.cpr.peersupport.internal.MatchCandidate;
-import org.cpr.peersupport.internal.MatchSeeker;
-import org.cpr.peersupport.internal.SupporterMatcher;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.junit.jupiter.api.Test;

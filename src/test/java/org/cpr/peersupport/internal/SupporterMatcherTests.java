@@ -1,4 +1,4 @@
-package org.cpr.peersupport;
+package org.cpr.peersupport.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,9 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.cpr.identity.TraineeType;
-import org.cpr.peersupport.internal.MatchCandidate;
-import org.cpr.peersupport.internal.MatchSeeker;
-import org.cpr.peersupport.internal.SupporterMatcher;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.junit.jupiter.api.Test;
