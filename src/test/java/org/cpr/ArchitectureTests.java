@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -123,6 +124,25 @@ class ArchitectureTests {
 			})
 			.because("module internals are reached only through the module's API (CONVENTIONS.md)")
 			.check(CLASSES);
+	}
+
+	/**
+	 * Modules already in the one shape (CONVENTIONS.md); each module joins when it is.
+	 */
+	static final List<String> CONVERTED = List.of("assistance", "peersupport", "courses", "questionnaire");
+
+	@Test
+	void rootPackagesNeverReachTheirInternals() {
+		for (String module : CONVERTED) {
+			noClasses().that()
+				.resideInAPackage("org.cpr." + module)
+				.should()
+				.dependOnClassesThat()
+				.resideInAPackage("org.cpr." + module + ".internal..")
+				.because("the root package is the module's API and its controllers: internals implement it, "
+						+ "never the reverse, so no internal type has to be public (CONVENTIONS.md)")
+				.check(WITH_TESTS);
+		}
 	}
 
 	@Test

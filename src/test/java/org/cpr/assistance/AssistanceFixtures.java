@@ -22,9 +22,9 @@ import org.cpr.shared.Role;
  * Real people of the demo campus (so e-mail, names and the access log work) and slots far
  * from the demo ones.
  */
-final class AssistanceFixtures {
+public final class AssistanceFixtures {
 
-	static final ZoneId ZONE = ZoneId.of("America/Denver");
+	public static final ZoneId ZONE = ZoneId.of("America/Denver");
 
 	private AssistanceFixtures() {
 	}
@@ -33,7 +33,7 @@ final class AssistanceFixtures {
 	 * A fresh person in the database with {@code roles} (first role scoped to the
 	 * campus).
 	 */
-	static CprUser person(PeopleAdministration admin, IdentityManagement identity, Role... roles) {
+	public static CprUser person(PeopleAdministration admin, IdentityManagement identity, Role... roles) {
 		String username = "t" + UUID.randomUUID().toString().substring(0, 12);
 		PersonId by = identity.byUsername("sysadmin").orElseThrow().id();
 		UUID id = admin.create(new PeopleAdministration.PersonDetails(username, username + "@test.cpr.example",
@@ -51,7 +51,7 @@ final class AssistanceFixtures {
 	 * One slot of {@code clinician} on a weekday {@code weeksAhead} weeks from now, 10:00
 	 * Denver.
 	 */
-	static Slot slot(Availability availability, CprUser clinician, LocalDate today, int weeksAhead, int hour,
+	public static Slot slot(Availability availability, CprUser clinician, LocalDate today, int weeksAhead, int hour,
 			Modality modality) {
 		LocalDate day = today.plusWeeks(weeksAhead)
 			.with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
@@ -60,12 +60,12 @@ final class AssistanceFixtures {
 		return slots.get(0);
 	}
 
-	static LocalDate today(java.time.Clock clock) {
+	public static LocalDate today(java.time.Clock clock) {
 		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 	}
 
 	/** A demo login as a signed-in user holding {@code role}. */
-	static CprUser signedInAs(IdentityManagement identity, String username, Role role) {
+	public static CprUser signedInAs(IdentityManagement identity, String username, Role role) {
 		var p = identity.byUsername(username).orElseThrow();
 		OrgUnitId campus = identity.orgUnits().stream().filter(u -> u.parent() == null).findFirst().orElseThrow().id();
 		return new CprUser(p.id(), username, null, p.displayName(), Set.of(new ScopedRole(role, campus)), false, true);

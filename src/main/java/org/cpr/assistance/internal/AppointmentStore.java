@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** Appointments; each keeps a copy of its slot's time, place kind and clinician. */
 @Repository
-public class AppointmentStore {
+class AppointmentStore {
 
 	private static final String COLUMNS = "id, slot_id, episode_id, person_id, clinician_id, starts_at, ends_at, time_zone, modality, "
 			+ "status, source, ical_sequence, booked_at";

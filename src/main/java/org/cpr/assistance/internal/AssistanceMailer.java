@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the person or the reason.
  */
 @Component
-public class AssistanceMailer {
+class AssistanceMailer {
 
 	static final Duration REMIND_AHEAD = Duration.ofHours(24);
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * the key-encryption key re-wraps the data keys only.
  */
 @Component
-public class EnvelopeCipher {
+class EnvelopeCipher {
 
 	private static final String VERSION = "e1:";
 

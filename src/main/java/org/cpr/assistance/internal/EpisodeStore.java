@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** Episodes of care, their care teams and break-the-glass grants. */
 @Repository
-public class EpisodeStore {
+class EpisodeStore {
 
 	private static final String COLUMNS = "id, person_id, status, source, alert_id, requested_at, opened_at, closed_at, closure_reason";
 

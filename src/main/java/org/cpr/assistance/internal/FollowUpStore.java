@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * Redelivery is harmless (one row per alert).
  */
 @Repository
-public class FollowUpStore {
+class FollowUpStore {
 
 	/** A pending follow-up. */
 	public record Pending(UUID alertId, String tier, Instant receivedAt, UUID episodeId) {

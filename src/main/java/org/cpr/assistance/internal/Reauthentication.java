@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * second-factor check).
  */
 @Component
-public class Reauthentication {
+class Reauthentication {
 
 	private final UserDetailsService users;
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
  * sealed.
  */
 @Repository
-public class RecordStore {
+class RecordStore {
 
 	/** A note row as stored. */
 	public record SealedNote(UUID id, PersonId author, Instant writtenAt, String body) {

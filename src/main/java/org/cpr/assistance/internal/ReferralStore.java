@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * sealed.
  */
 @Repository
-public class ReferralStore {
+class ReferralStore {
 
 	private static final String COLUMNS = "id, episode_id, person_id, service_id, handoff, consent_at, status, follow_up_on, created_by, "
 			+ "created_at, updated_at";

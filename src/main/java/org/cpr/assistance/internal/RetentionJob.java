@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * deletion is audited with the episode id only.
  */
 @Component
-public class RetentionJob {
+class RetentionJob {
 
 	private final EpisodeStore episodes;
 

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * serialises them and the losers see {@code status <> 'OPEN'}).
  */
 @Repository
-public class SlotStore {
+class SlotStore {
 
 	private static final String COLUMNS = "id, clinician_id, starts_at, ends_at, time_zone, modality, after_hours, weekend, status";
 

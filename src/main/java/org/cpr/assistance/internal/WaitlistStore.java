@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * time-to-first-appointment counts from.
  */
 @Repository
-public class WaitlistStore {
+class WaitlistStore {
 
 	/** A waiting person. */
 	public record Waiting(UUID id, PersonId person, Modality modality, Instant requestedAt) {

@@ -1,4 +1,4 @@
-package org.cpr.assistance.bench;
+package org.cpr.assistance.internal;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import org.cpr.assistance.Availability;
 import org.cpr.assistance.Modality;
-import org.cpr.assistance.internal.EnvelopeCipher;
 import org.cpr.shared.PersonId;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;

@@ -1,4 +1,4 @@
-package org.cpr.assistance;
+package org.cpr.assistance.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +19,15 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.cpr.assistance.internal.AssistanceMailer;
+import org.cpr.assistance.Appointment;
+import org.cpr.assistance.AssistanceFixtures;
+import org.cpr.assistance.Availability;
+import org.cpr.assistance.BookingSource;
+import org.cpr.assistance.Bookings;
+import org.cpr.assistance.CareRecords;
+import org.cpr.assistance.Modality;
+import org.cpr.assistance.Note;
+import org.cpr.assistance.Slot;
 import org.cpr.calendar.Calendars;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;

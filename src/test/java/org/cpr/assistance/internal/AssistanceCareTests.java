@@ -1,4 +1,4 @@
-package org.cpr.assistance;
+package org.cpr.assistance.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,6 +19,24 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 
+import org.cpr.assistance.AlertFollowUps;
+import org.cpr.assistance.AssistanceFixtures;
+import org.cpr.assistance.AssistanceRefused;
+import org.cpr.assistance.AssistanceReports;
+import org.cpr.assistance.Availability;
+import org.cpr.assistance.BookingSource;
+import org.cpr.assistance.Bookings;
+import org.cpr.assistance.BreakTheGlass;
+import org.cpr.assistance.CareRecords;
+import org.cpr.assistance.ClosureReason;
+import org.cpr.assistance.Episode;
+import org.cpr.assistance.EpisodeRecord;
+import org.cpr.assistance.Measure;
+import org.cpr.assistance.Modality;
+import org.cpr.assistance.Referral;
+import org.cpr.assistance.ReferralStatus;
+import org.cpr.assistance.Referrals;
+import org.cpr.assistance.Slot;
 import org.cpr.audit.AuditLog;
 import org.cpr.directory.ServiceDirectory;
 import org.cpr.disclosure.Released;
@@ -87,7 +105,7 @@ class AssistanceCareTests {
 	java.util.List<InterventionReach> reach;
 
 	@Autowired
-	org.cpr.assistance.internal.RetentionJob retention;
+	RetentionJob retention;
 
 	@Autowired
 	JdbcClient jdbc;
