@@ -223,6 +223,16 @@ class RosterAndAdministrationTests {
 			.param(person.toString())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+		// reactivated, the same password signs in: the refusal above was the inactive
+		// flag
+		people.update(person, new PeopleAdministration.PersonDetails(username, username + "@test.cpr.example",
+				"Later " + username, TraineeType.RESIDENT, "PGY1", null, null, true), null);
+		mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()).with(r -> {
+			r.setRemoteAddr("203.0.113.78");
+			return r;
+		}))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("/login"));
 	}
 
 	@Test
