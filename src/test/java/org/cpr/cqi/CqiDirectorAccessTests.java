@@ -29,9 +29,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Role × endpoint: a program director sees aggregated and released material only — never
- * an original report, a confidential reporter, or a quote no reviewer released, even with
- * real or guessed ids.
+ * A program director sees aggregated and released material only — never an original
+ * report, a confidential reporter, or a quote no reviewer released — on every page the
+ * role may open, with real stored reports and quotes; a reviewer cannot release a quote
+ * through another item or a guessed id. That the director is refused (403) on every
+ * reviewer endpoint, whatever the id, is the role × endpoint matrix of
+ * {@link CqiAccessTests}.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -61,7 +64,7 @@ class CqiDirectorAccessTests {
 	final CprUser facilitator = as(Role.FACILITATOR);
 
 	@Test
-	void aProgramDirectorGetsForbiddenOrNotFoundOnEveryOriginalAndSeesOnlyReleasedText() throws Exception {
+	void aProgramDirectorSeesOnlyReleasedTextOnEveryPageTheyMayOpen() throws Exception {
 		PersonId reporter = new PersonId(UUID.randomUUID());
 		channel.submit(new ReportSubmission(ReportChannel.SYSTEMIC, CqiCategory.WORKFLOW, null, null,
 				"ORIGINAL-SYSTEMIC-TEXT pager at 3am", false), UUID.randomUUID().toString(), null);
@@ -69,7 +72,6 @@ class CqiDirectorAccessTests {
 				"ORIGINAL-MISTREATMENT-TEXT", true), UUID.randomUUID().toString(), reporter);
 		clock.advance(Duration.ofDays(8));
 		channel.releaseDueReports();
-		List<UUID> reports = jdbc.sql("SELECT id FROM cqi_report").query(UUID.class).list();
 		UUID systemic = jdbc.sql("SELECT id FROM cqi_report WHERE body LIKE 'ORIGINAL-SYSTEMIC%'")
 			.query(UUID.class)
 			.single();
@@ -79,19 +81,6 @@ class CqiDirectorAccessTests {
 				facilitator.personId());
 		UUID draft = evidence.addQuote(item, "UNRELEASED-DRAFT-QUOTE", facilitator.personId());
 		UUID guessed = UUID.randomUUID();
-
-		for (UUID id : List.of(reports.get(0), reports.get(1), guessed)) {
-			expectRefused(get("/cqi/reports/" + id));
-			expectRefused(post("/cqi/reports/" + id + "/release").param("redacted", "x"));
-			expectRefused(post("/cqi/reports/" + id + "/reply").param("body", "x"));
-		}
-		expectRefused(get("/cqi/reports"));
-		expectRefused(post("/cqi/items/" + item + "/evidence/quotes/" + draft + "/release"));
-		expectRefused(post("/cqi/items/" + item + "/evidence/quotes/" + guessed + "/release"));
-		expectRefused(post("/cqi/items/" + item + "/evidence/quotes").param("text", "x"));
-		expectRefused(post("/cqi/items/" + item + "/evidence/counts").param("category", "WORKFLOW"));
-		expectRefused(post("/cqi/items/" + item + "/remeasure").param("label", "x").param("after", "y"));
-		expectRefused(post("/cqi/items/" + item + "/publish").param("youSaid", "x"));
 
 		for (String page : List.of("/cqi/items/" + item, "/cqi/released", "/cqi/report", "/cqi/board", "/cqi/items",
 				"/cqi/items.csv")) {
@@ -113,11 +102,6 @@ class CqiDirectorAccessTests {
 			.with(csrf())).andExpect(status().isNotFound());
 		mvc.perform(post("/cqi/items/" + item + "/evidence/quotes/" + guessed + "/release").with(user(facilitator))
 			.with(csrf())).andExpect(status().isNotFound());
-	}
-
-	private void expectRefused(MockHttpServletRequestBuilder request) throws Exception {
-		int code = mvc.perform(request.with(user(director)).with(csrf())).andReturn().getResponse().getStatus();
-		org.assertj.core.api.Assertions.assertThat(code).as(request.toString()).isIn(403, 404);
 	}
 
 }

@@ -24,6 +24,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+/**
+ * The improvement register through its pages on the real database: an item from problem
+ * to the board, workflow rules the register enforces, what a director's page leaves out.
+ * Who may call which endpoint, and the form's field messages, are slice tests
+ * ({@link CqiAccessTests}, {@link CqiItemFormTests}).
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class CqiRegisterWebTests {
@@ -99,19 +105,6 @@ class CqiRegisterWebTests {
 	}
 
 	@Test
-	void emptyFormShowsFieldErrorsAndKeepsInput() throws Exception {
-		mvc.perform(post("/cqi/items").with(user(facilitator))
-			.with(csrf())
-			.param("title", "")
-			.param("problemStatement", "Kept text")
-			.param("category", ""))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Give the item a short title")))
-			.andExpect(content().string(containsString("Choose a category")))
-			.andExpect(content().string(containsString("Kept text")));
-	}
-
-	@Test
 	void skippingWorkflowStepsIsRefused() throws Exception {
 		UUID id = createItem("EHR inbox overload");
 		mvc.perform(post("/cqi/items/" + id + "/status").with(user(facilitator)).with(csrf()).param("target", "CLOSED"))
@@ -121,36 +114,23 @@ class CqiRegisterWebTests {
 	}
 
 	@Test
-	void scriptPayloadsAreShownAsTextAndHugeTextIsRefused() throws Exception {
+	void scriptPayloadsInATitleAreShownAsText() throws Exception {
 		UUID id = createItem("<script>alert(1)</script><img src=x onerror=alert(2)>");
 		mvc.perform(get("/cqi/items/" + id).with(user(facilitator)))
 			.andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
 			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")));
-		mvc.perform(post("/cqi/items").with(user(facilitator))
-			.with(csrf())
-			.param("title", "Big")
-			.param("problemStatement", "x".repeat(1_000_000))
-			.param("category", "OTHER"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("This text is too long")));
 	}
 
 	@Test
-	void programDirectorsReadButCannotEditAndParticipantsSeeOnlyTheBoard() throws Exception {
+	void aProgramDirectorReadsAnItemWithoutItsEditingForms() throws Exception {
 		UUID id = createItem("Call room cleanliness");
 		CprUser director = as(Role.PROGRAM_DIRECTOR);
 		mvc.perform(get("/cqi/items/" + id).with(user(director)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"add-solution\""))));
-		mvc.perform(post("/cqi/items").with(user(director))
-			.with(csrf())
-			.param("title", "x")
-			.param("problemStatement", "y")
-			.param("category", "OTHER")).andExpect(status().isForbidden());
-		CprUser participant = as(Role.PARTICIPANT);
-		mvc.perform(get("/cqi/items").with(user(participant))).andExpect(status().isForbidden());
-		mvc.perform(get("/cqi/items/" + id).with(user(participant))).andExpect(status().isForbidden());
-		mvc.perform(get("/cqi/board").with(user(participant))).andExpect(status().isOk());
+		// the same page for a facilitator has the form: the absence above can fail
+		mvc.perform(get("/cqi/items/" + id).with(user(facilitator)))
+			.andExpect(content().string(containsString("id=\"add-solution\"")));
 	}
 
 }

@@ -1,7 +1,9 @@
 package org.cpr.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -47,8 +49,13 @@ class DemoHistoryInBackgroundTests {
 		// history
 		// has not run
 		assertThat(ran).containsExactly("base@" + starter);
+		// the history is let go only once close() waits for it (its bounded join), so the
+		// assertion below cannot pass by the history having finished before the stop
+		Thread closer = Thread.currentThread();
 		Thread releaser = new Thread(() -> {
-			sleep(300);
+			await("close() waits for the history").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> closer.getState() == Thread.State.TIMED_WAITING);
 			release.countDown();
 		});
 		releaser.start();
@@ -70,15 +77,6 @@ class DemoHistoryInBackgroundTests {
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.run(args);
-	}
-
-	static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	static void record(String name) {

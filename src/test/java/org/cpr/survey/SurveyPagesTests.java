@@ -35,6 +35,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The survey pages as facilitators and respondents use them, on the seeded demo campus.
+ * Who may open which page, and the campaign form's field messages, are slice tests
+ * ({@link SurveyAccessTests}, {@link CampaignFormTests}).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -118,35 +120,6 @@ class SurveyPagesTests {
 
 	UUID waveOf(UUID campaign) {
 		return jdbc.queryForObject("SELECT id FROM survey_wave WHERE campaign_id = ?", UUID.class, campaign);
-	}
-
-	@Test
-	void campaignFormShowsFieldErrorsAndKeepsWhatWasTyped() throws Exception {
-		mvc.perform(post("/surveys/campaigns").with(user(facilitator()))
-			.with(csrf())
-			.param("title", "")
-			.param("description", "Keep me")
-			.param("questionnaire", "nope:9")
-			.param("privacyMode", "ANONYMOUS")
-			.param("minRespondents", "3")
-			.param("minComments", "10")
-			.param("schedule", "MONTHLY")
-			.param("opensOn", "2026-12-01")
-			.param("windowDays", "14"))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(content().string(containsString("Give the campaign a title.")))
-			.andExpect(content().string(containsString("At least 5: groups smaller than 5 never get results.")))
-			.andExpect(content().string(containsString("Choose a published questionnaire.")))
-			.andExpect(content().string(containsString("Recurring schedules need an end date.")))
-			.andExpect(content().string(containsString("Keep me")));
-	}
-
-	@Test
-	void onlyFacilitatorsManageCampaigns() throws Exception {
-		mvc.perform(get("/surveys/campaigns").with(user(demo("resident", Role.PARTICIPANT))))
-			.andExpect(status().isForbidden());
-		mvc.perform(get("/surveys/campaigns/new").with(user(demo("director", Role.PROGRAM_DIRECTOR))))
-			.andExpect(status().isForbidden());
 	}
 
 	@Test

@@ -253,16 +253,6 @@ class SurveySubmissionTests {
 	}
 
 	@Test
-	void participantCannotAdministerCampaigns() throws Exception {
-		mvc.perform(post("/api/v1/surveys/campaigns").with(as(resident))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"title\":\"x\",\"questionnaireId\":\"phq-2\",\"privacyMode\":\"ANONYMOUS\"}"))
-			.andExpect(status().isForbidden());
-		mvc.perform(post("/api/v1/surveys/campaigns/" + campaign + "/launch").with(as(resident)))
-			.andExpect(status().isForbidden());
-	}
-
-	@Test
 	void identifiedDraftIsKeptOnTheServerUntilSubmitted() throws Exception {
 		launchedCampaign("CONFIDENTIAL");
 		mvc.perform(put("/api/v1/surveys/waves/" + wave + "/draft").with(as(resident))

@@ -1,0 +1,162 @@
+package org.cpr.cqi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cpr.support.TestUsers.as;
+import static org.cpr.support.Endpoint.EVERYONE;
+import static org.cpr.support.Endpoint.read;
+import static org.cpr.support.Endpoint.write;
+import static org.cpr.support.TestUsers.signedIn;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.ServletException;
+
+import org.cpr.shared.Role;
+import org.cpr.support.Endpoint;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Role × endpoint for every CQI page and API call: each role outside an endpoint's rule
+ * is refused with 403 before the module is asked anything, each role inside it gets
+ * through the filter chain and method security. Whether a permitted role then sees only
+ * what it may (released text, never an original report) depends on stored data:
+ * {@link CqiDirectorAccessTests}.
+ */
+@CqiWebSlice
+class CqiAccessTests {
+
+	static final Set<Role> REGISTER_READERS = EnumSet.of(Role.FACILITATOR, Role.PROGRAM_DIRECTOR, Role.ADMINISTRATOR);
+
+	static final Set<Role> FACILITATORS = EnumSet.of(Role.FACILITATOR);
+
+	static final Set<Role> REPORT_REVIEWERS = EnumSet.of(Role.FACILITATOR, Role.CONDUCT_OFFICER);
+
+	static final UUID ID = UUID.randomUUID();
+
+	static final UUID QUOTE = UUID.randomUUID();
+
+	static List<Endpoint> endpoints() {
+		String item = "/cqi/items/" + ID;
+		String report = "/cqi/reports/" + ID;
+		return List.of(read("/cqi/items", REGISTER_READERS), read(item, REGISTER_READERS),
+				read("/cqi/items.csv", REGISTER_READERS), read("/cqi/report", REGISTER_READERS),
+				read("/cqi/report.pdf", REGISTER_READERS), read("/cqi/released", REGISTER_READERS),
+				read("/api/v1/cqi/items", REGISTER_READERS), read("/api/v1/cqi/items/" + ID, REGISTER_READERS),
+				read("/cqi/items/new", FACILITATORS), write("/cqi/items", FACILITATORS, "title", "x"),
+				read(item + "/edit", FACILITATORS), write(item, FACILITATORS, "title", "x"),
+				write(item + "/solutions", FACILITATORS, "description", "x"),
+				write(item + "/presentations", FACILITATORS, "decision", "ACCEPTED"),
+				write(item + "/status", FACILITATORS, "target", "CLOSED"),
+				write(item + "/publish", FACILITATORS, "youSaid", "x"),
+				write(item + "/evidence/counts", FACILITATORS, "category", "WORKFLOW"),
+				write(item + "/evidence/quotes", FACILITATORS, "text", "x"),
+				write(item + "/evidence/quotes/" + QUOTE + "/release", FACILITATORS),
+				write(item + "/evidence/quotes/" + QUOTE + "/withdraw", FACILITATORS),
+				write(item + "/remeasure", FACILITATORS, "label", "x", "after", "y"),
+				read("/cqi/reports", REPORT_REVIEWERS), read(report, REPORT_REVIEWERS),
+				write(report + "/reply", REPORT_REVIEWERS, "body", "x"),
+				write(report + "/release", REPORT_REVIEWERS, "redacted", "x"), read("/cqi/board", EVERYONE),
+				read("/api/v1/cqi/board", EVERYONE), read("/cqi/confidential-report", EVERYONE));
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ImprovementRegister register;
+
+	@Autowired
+	CqiEvidence evidence;
+
+	@Autowired
+	Remeasurements remeasurements;
+
+	@Autowired
+	SpeakUpChannel channel;
+
+	@Autowired
+	CqiReports reports;
+
+	@Test
+	void everyRoleOutsideAnEndpointsRuleIsRefusedBeforeTheModuleIsAsked() throws Exception {
+		int refusals = 0;
+		for (Endpoint endpoint : endpoints()) {
+			for (Role role : endpoint.refused()) {
+				MockHttpServletResponse response = perform(endpoint, role);
+				assertThat(response.getStatus()).as(role + " " + endpoint).isEqualTo(403);
+				verifyNoInteractions(register, evidence, remeasurements, channel, reports);
+				refusals++;
+			}
+		}
+		// 8 register-reading endpoints (10 roles refused each), 13 facilitator-only (12
+		// each), 4 review (11 each)
+		assertThat(refusals).isEqualTo(8 * 10 + 13 * 12 + 4 * 11);
+	}
+
+	@Test
+	void everyRoleInsideAnEndpointsRuleGetsPastSecurity() throws Exception {
+		for (Endpoint endpoint : endpoints()) {
+			for (Role role : endpoint.allowed()) {
+				try {
+					MockHttpServletResponse response = perform(endpoint, role);
+					assertThat(response.getStatus()).as(role + " " + endpoint).isNotIn(401, 403);
+					assertThat(String.valueOf(response.getRedirectedUrl())).as(role + " " + endpoint)
+						.doesNotContain("/login")
+						.doesNotContain("/mfa/");
+				}
+				catch (ServletException handlerFailed) {
+					// the handler ran (on a mocked module answering nothing): security
+					// let it
+					// through
+					assertThat(handlerFailed).as(role + " " + endpoint)
+						.hasMessageStartingWith("Request processing failed")
+						.rootCause()
+						.isNotInstanceOf(AccessDeniedException.class);
+				}
+			}
+		}
+	}
+
+	@Test
+	void nobodySignedOutReachesAnyOfThem() throws Exception {
+		for (Endpoint endpoint : endpoints()) {
+			MockHttpServletResponse response = mvc.perform(endpoint.request().with(csrf())).andReturn().getResponse();
+			if (endpoint.isApi()) {
+				assertThat(response.getStatus()).as(endpoint.toString()).isEqualTo(401);
+				assertThat(response.getContentType()).contains("problem+json");
+			}
+			else {
+				assertThat(response.getRedirectedUrl()).as(endpoint.toString()).endsWith("/login");
+			}
+		}
+		verifyNoInteractions(register, evidence, remeasurements, channel, reports);
+	}
+
+	@Test
+	void aFormPostWithoutTheCsrfTokenIsRefusedEvenForAFacilitator() throws Exception {
+		for (Endpoint endpoint : endpoints()) {
+			if (endpoint.isWrite() && !endpoint.isApi()) {
+				int status = mvc.perform(endpoint.request().with(signedIn(as(Role.FACILITATOR))))
+					.andReturn()
+					.getResponse()
+					.getStatus();
+				assertThat(status).as(endpoint.toString()).isEqualTo(403);
+			}
+		}
+		verifyNoInteractions(register, evidence, remeasurements, channel, reports);
+	}
+
+	private MockHttpServletResponse perform(Endpoint endpoint, Role role) throws Exception {
+		return mvc.perform(endpoint.request().with(signedIn(as(role))).with(csrf())).andReturn().getResponse();
+	}
+
+}
