@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import org.cpr.audit.internal.AnonymousAuditFlush;
+import org.cpr.audit.AnonymousAuditFlush;
 import org.cpr.safety.checkin.internal.CheckinScrub;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
