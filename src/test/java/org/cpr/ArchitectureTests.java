@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -123,6 +125,50 @@ class ArchitectureTests {
 			})
 			.because("module internals are reached only through the module's API (CONVENTIONS.md)")
 			.check(CLASSES);
+	}
+
+	/**
+	 * Modules (and sub-packages such as {@code safety.checkin}) in the one shape
+	 * (CONVENTIONS.md): the root package is the API with the controllers and forms beside
+	 * it; {@code internal/} implements it. Neither the root's main nor its test classes
+	 * reach an {@code internal} package of their module.
+	 */
+	// @formatter:off
+	static final List<String> CONVERTED = List.of("assessment", "audit", "calendar", "cqi", "curriculum", "directory", "disclosure", "evaluation", "groups", "needs", "safety", "safety.checkin");
+	// @formatter:on
+
+	@Test
+	void rootPackagesNeverReachTheirInternals() {
+		for (String module : CONVERTED) {
+			String root = "org.cpr." + module;
+			String top = "org.cpr." + module.split("\\.")[0];
+			noClasses().that()
+				.resideInAPackage(root)
+				.should()
+				.dependOnClassesThat()
+				.resideInAPackage(top + "..internal..")
+				.because("the root package (API, controllers, forms and their tests) calls only the module's API; "
+						+ "internal/ implements it (CONVENTIONS.md)")
+				.check(WITH_TESTS);
+		}
+	}
+
+	@Test
+	void convertedModulesHaveNoPublicInternals() {
+		for (String module : CONVERTED) {
+			classes().that()
+				.resideInAPackage("org.cpr." + module + ".internal..")
+				.and()
+				.areTopLevelClasses()
+				.and(DescribedPredicate.describe("not on the documented list",
+						(JavaClass type) -> !PUBLIC_FOR_OTHER_REASONS.containsKey(type.getName())))
+				.should()
+				.notBePublic()
+				.because("the root package's API is the module's only door; a test that needs an internal type "
+						+ "lives in the test tree's internal package (CONVENTIONS.md)")
+				.allowEmptyShould(true)
+				.check(CLASSES);
+		}
 	}
 
 	@Test
