@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -127,21 +128,46 @@ class ArchitectureTests {
 	}
 
 	/**
-	 * Modules already in the one shape (CONVENTIONS.md); each module joins when it is.
+	 * Modules (and sub-packages such as {@code safety.checkin}) in the one shape
+	 * (CONVENTIONS.md): the root package is the API with the controllers and forms beside
+	 * it; {@code internal/} implements it. Neither the root's main nor its test classes
+	 * reach an {@code internal} package of their module.
 	 */
-	static final List<String> CONVERTED = List.of("assistance", "peersupport", "courses", "questionnaire");
+	// @formatter:off
+	static final List<String> CONVERTED = List.of("assessment", "assistance", "audit", "calendar", "courses", "cqi", "curriculum", "directory", "disclosure", "evaluation", "groups", "identity", "needs", "notification", "peersupport", "questionnaire", "safety", "safety.checkin", "survey");
+	// @formatter:on
 
 	@Test
 	void rootPackagesNeverReachTheirInternals() {
 		for (String module : CONVERTED) {
+			String root = "org.cpr." + module;
+			String top = "org.cpr." + module.split("\\.")[0];
 			noClasses().that()
-				.resideInAPackage("org.cpr." + module)
+				.resideInAPackage(root)
 				.should()
 				.dependOnClassesThat()
-				.resideInAPackage("org.cpr." + module + ".internal..")
-				.because("the root package is the module's API and its controllers: internals implement it, "
-						+ "never the reverse, so no internal type has to be public (CONVENTIONS.md)")
+				.resideInAPackage(top + "..internal..")
+				.because("the root package (API, controllers, forms and their tests) calls only the module's API; "
+						+ "internal/ implements it (CONVENTIONS.md)")
 				.check(WITH_TESTS);
+		}
+	}
+
+	@Test
+	void convertedModulesHaveNoPublicInternals() {
+		for (String module : CONVERTED) {
+			classes().that()
+				.resideInAPackage("org.cpr." + module + ".internal..")
+				.and()
+				.areTopLevelClasses()
+				.and(DescribedPredicate.describe("not on the documented list",
+						(JavaClass type) -> !PUBLIC_FOR_OTHER_REASONS.containsKey(type.getName())))
+				.should()
+				.notBePublic()
+				.because("the root package's API is the module's only door; a test that needs an internal type "
+						+ "lives in the test tree's internal package (CONVENTIONS.md)")
+				.allowEmptyShould(true)
+				.check(CLASSES);
 		}
 	}
 

@@ -1,98 +1,25 @@
 package org.cpr.audit;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-
-import org.cpr.audit.internal.AuditChainVerifier;
-import org.cpr.shared.AuditEntry;
-import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reading the audit log: the privacy officer's search, a person's own access log, chain
  * verification.
  */
-@Service
-public class AuditLog {
+public interface AuditLog {
 
-	public static final int PAGE_SIZE = 50;
+	int PAGE_SIZE = 50;
 
-	private final JdbcClient jdbc;
-
-	private final AuditChainVerifier verifier;
-
-	private final AuditPort audit;
-
-	AuditLog(JdbcClient jdbc, AuditChainVerifier verifier, AuditPort audit) {
-		this.jdbc = jdbc;
-		this.verifier = verifier;
-		this.audit = audit;
-	}
-
-	public ChainVerification verify() {
-		return verifier.verify();
-	}
+	ChainVerification verify();
 
 	/**
 	 * Newest first; the search itself is audited (who looked at the audit log, with which
 	 * filters' kinds).
 	 */
-	@Transactional
-	public List<AuditRecord> search(AuditSearch q, int page, PersonId officer) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
-		List<Object> params = new ArrayList<>();
-		add(sql, params, "actor_id = ?", q.actor() == null ? null : q.actor().value());
-		add(sql, params, "subject_id = ?", q.subject() == null ? null : q.subject().value());
-		add(sql, params, "action = ?", blank(q.action()));
-		add(sql, params, "record_type = ?", blank(q.recordType()));
-		add(sql, params, "record_id = ?", blank(q.recordId()));
-		add(sql, params, "occurred_at >= ?", q.from() == null ? null : Date.valueOf(q.from()));
-		add(sql, params, "occurred_at < ?", q.to() == null ? null : Date.valueOf(q.to().plusDays(1)));
-		sql.append(" ORDER BY seq DESC LIMIT ")
-			.append(PAGE_SIZE)
-			.append(" OFFSET ")
-			.append(Math.max(0, page) * PAGE_SIZE);
-		List<AuditRecord> rows = jdbc.sql(sql.toString()).params(params).query(AuditLog::row).list();
-		audit.record(AuditEntry.of(officer, "AUDIT_LOG_SEARCHED", "audit_log", null, "privacy-oversight")
-			.about(q.subject())
-			.detail("results=" + rows.size()));
-		return rows;
-	}
+	List<AuditRecord> search(AuditSearch q, int page, PersonId officer);
 
 	/** Who accessed records about {@code subject} (and what they did), newest first. */
-	@Transactional(readOnly = true)
-	public List<AuditRecord> accessesTo(PersonId subject) {
-		return jdbc.sql("SELECT * FROM audit_log WHERE subject_id = ? ORDER BY seq DESC LIMIT 500")
-			.param(subject.value())
-			.query(AuditLog::row)
-			.list();
-	}
-
-	private static void add(StringBuilder sql, List<Object> params, String clause, Object value) {
-		if (value != null) {
-			sql.append(" AND ").append(clause);
-			params.add(value);
-		}
-	}
-
-	private static String blank(String s) {
-		return s == null || s.isBlank() ? null : s.strip();
-	}
-
-	private static AuditRecord row(ResultSet rs, int n) throws SQLException {
-		UUID actor = rs.getObject("actor_id", UUID.class);
-		UUID subject = rs.getObject("subject_id", UUID.class);
-		return new AuditRecord(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(),
-				actor == null ? null : new PersonId(actor), rs.getString("action"), rs.getString("record_type"),
-				rs.getString("record_id"), subject == null ? null : new PersonId(subject), rs.getString("purpose"),
-				rs.getString("outcome"), rs.getString("detail"));
-	}
+	List<AuditRecord> accessesTo(PersonId subject);
 
 }

@@ -1,39 +1,20 @@
 package org.cpr.curriculum;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.cpr.curriculum.internal.PlanStore;
 import org.cpr.identity.TraineeType;
 import org.cpr.shared.OrgUnitId;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Curriculum plans per program, trainee type and academic year: an ordered sequence of
  * topics by level, copied forward to the next year as a starting point.
  */
-@Service
-@Transactional(readOnly = true)
-public class CurriculumPlans {
-
-	private final PlanStore store;
-
-	private final TopicLibrary topics;
-
-	private final Clock clock;
-
-	CurriculumPlans(PlanStore store, TopicLibrary topics, Clock clock) {
-		this.store = store;
-		this.topics = topics;
-		this.clock = clock;
-	}
+public interface CurriculumPlans {
 
 	/** A plan exists already for this program, type and year. */
-	public static final class PlanExists extends RuntimeException {
+	final class PlanExists extends RuntimeException {
 
 		public PlanExists() {
 			super("plan exists");
@@ -44,54 +25,24 @@ public class CurriculumPlans {
 	/**
 	 * @throws PlanExists when the program already has a plan for this type and year
 	 */
-	@Transactional
-	public UUID create(OrgUnitId program, TraineeType type, int year) {
-		UUID id = UUID.randomUUID();
-		try {
-			store.insert(id, program, type, year, clock.instant());
-		}
-		catch (DuplicateKeyException exists) {
-			throw new PlanExists();
-		}
-		return id;
-	}
+	UUID create(OrgUnitId program, TraineeType type, int year);
 
 	/**
 	 * Appends a topic at a level. @throws IllegalArgumentException for an unknown plan or
 	 * topic, or a bad level
 	 */
-	@Transactional
-	public void add(UUID plan, String level, TopicId topic) {
-		if (level == null || !level.strip().matches("^[A-Za-z0-9 -]{1,20}$") || topics.find(topic).isEmpty()
-				|| find(plan).isEmpty()) {
-			throw new IllegalArgumentException("invalid plan item");
-		}
-		store.addItem(plan, null, level.strip().toUpperCase(), topic);
-	}
+	void add(UUID plan, String level, TopicId topic);
 
-	@Transactional
-	public void remove(UUID plan, UUID item) {
-		store.removeItem(plan, item);
-	}
+	void remove(UUID plan, UUID item);
 
 	/**
 	 * Copies a plan to the next academic year. @throws PlanExists when that year has a
 	 * plan already
 	 */
-	@Transactional
-	public UUID copyForward(UUID plan) {
-		CurriculumPlan from = find(plan).orElseThrow(() -> new IllegalArgumentException("unknown plan"));
-		UUID copy = create(from.program(), from.traineeType(), from.academicYear() + 1);
-		from.items().forEach(item -> store.addItem(copy, item.position(), item.level(), item.topic()));
-		return copy;
-	}
+	UUID copyForward(UUID plan);
 
-	public Optional<CurriculumPlan> find(UUID id) {
-		return store.find(id);
-	}
+	Optional<CurriculumPlan> find(UUID id);
 
-	public List<CurriculumPlan> all() {
-		return store.ids().stream().map(id -> store.find(id).orElseThrow()).toList();
-	}
+	List<CurriculumPlan> all();
 
 }

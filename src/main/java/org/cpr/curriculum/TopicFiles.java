@@ -1,20 +1,11 @@
 package org.cpr.curriculum;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.cpr.curriculum.internal.TopicFileStore;
-import org.cpr.shared.AuditEntry;
-import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Files attached to topics. Only document and image types a facilitator hands out are
@@ -24,24 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link #MAX_FILES_PER_TOPIC} per topic. The type served is the one the server
  * determined, never the browser's claim.
  */
-@Service
-public class TopicFiles {
+public interface TopicFiles {
 
-	public static final int MAX_FILES_PER_TOPIC = 20;
-
-	/** Extension → media type of what is accepted. */
-	static final Map<String, String> TYPES = Map.of("pdf", "application/pdf", "docx",
-			"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pptx",
-			"application/vnd.openxmlformats-officedocument.presentationml.presentation", "xlsx",
-			"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "png", "image/png", "jpg",
-			"image/jpeg", "jpeg", "image/jpeg", "txt", "text/plain");
+	int MAX_FILES_PER_TOPIC = 20;
 
 	/** Why a file was not taken: the message key says it to the user. */
-	public static final class FileRefused extends RuntimeException {
+	final class FileRefused extends RuntimeException {
 
 		private final String messageKey;
 
-		FileRefused(String messageKey) {
+		public FileRefused(String messageKey) {
 			super("file refused");
 			this.messageKey = messageKey;
 		}
@@ -52,33 +35,9 @@ public class TopicFiles {
 
 	}
 
-	private final TopicFileStore store;
+	int maxBytes();
 
-	private final TopicLibrary topics;
-
-	private final AuditPort audit;
-
-	private final Clock clock;
-
-	private final int maxBytes;
-
-	TopicFiles(TopicFileStore store, TopicLibrary topics, AuditPort audit, Clock clock,
-			@Value("${cpr.curriculum.file-max-bytes:4194304}") int maxBytes) {
-		this.store = store;
-		this.topics = topics;
-		this.audit = audit;
-		this.clock = clock;
-		this.maxBytes = maxBytes;
-	}
-
-	public int maxBytes() {
-		return maxBytes;
-	}
-
-	@Transactional(readOnly = true)
-	public List<TopicFile> of(TopicId topic) {
-		return store.of(topic);
-	}
+	List<TopicFile> of(TopicId topic);
 
 	/**
 	 * Stores a file on a topic.
@@ -86,96 +45,11 @@ public class TopicFiles {
 	 * that is not what its name says, or a topic that already has
 	 * {@link #MAX_FILES_PER_TOPIC}
 	 */
-	@Transactional
-	public TopicFile upload(TopicId topic, String originalName, byte[] content, PersonId by) {
-		topics.find(topic).orElseThrow(() -> new FileRefused("curriculum.file.unknownTopic"));
-		if (content == null || content.length == 0) {
-			throw new FileRefused("curriculum.file.empty");
-		}
-		if (content.length > maxBytes) {
-			throw new FileRefused("curriculum.file.tooLarge");
-		}
-		String name = safeName(originalName);
-		String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-		String type = TYPES.get(extension);
-		if (type == null) {
-			throw new FileRefused("curriculum.file.type");
-		}
-		if (!looksLike(extension, content)) {
-			throw new FileRefused("curriculum.file.content");
-		}
-		if (store.count(topic) >= MAX_FILES_PER_TOPIC) {
-			throw new FileRefused("curriculum.file.tooMany");
-		}
-		TopicFile file = new TopicFile(UUID.randomUUID(), topic, name, type, content.length, clock.instant());
-		store.insert(file, content, by);
-		audit.record(AuditEntry.success(by, "TOPIC_FILE_ADDED", "curriculum_topic", topic.toString()));
-		return file;
-	}
+	TopicFile upload(TopicId topic, String originalName, byte[] content, PersonId by);
 
 	/** The file and its bytes, when it belongs to the topic. */
-	@Transactional(readOnly = true)
-	public Optional<Map.Entry<TopicFile, byte[]>> download(TopicId topic, UUID file) {
-		return store.of(topic)
-			.stream()
-			.filter(f -> f.id().equals(file))
-			.findFirst()
-			.flatMap(f -> store.content(topic, file).map(bytes -> Map.entry(f, bytes)));
-	}
+	Optional<Map.Entry<TopicFile, byte[]>> download(TopicId topic, UUID file);
 
-	@Transactional
-	public boolean delete(TopicId topic, UUID file, PersonId by) {
-		boolean deleted = store.delete(topic, file);
-		if (deleted) {
-			audit.record(AuditEntry.success(by, "TOPIC_FILE_REMOVED", "curriculum_topic", topic.toString()));
-		}
-		return deleted;
-	}
-
-	/**
-	 * A name safe in a header and on any file system: letters, digits, dot, dash,
-	 * underscore, space; at most 120 characters.
-	 */
-	static String safeName(String original) {
-		String base = original == null ? "" : original.replace('\\', '/');
-		base = base.substring(base.lastIndexOf('/') + 1);
-		String cleaned = base.replaceAll("[^A-Za-z0-9._ -]", "_").strip();
-		if (cleaned.isEmpty() || cleaned.startsWith(".")) {
-			cleaned = "file" + cleaned;
-		}
-		return cleaned.length() <= 120 ? cleaned : cleaned.substring(cleaned.length() - 120);
-	}
-
-	private static boolean looksLike(String extension, byte[] c) {
-		return switch (extension) {
-			case "pdf" -> startsWith(c, "%PDF-".getBytes(StandardCharsets.US_ASCII));
-			case "docx", "pptx", "xlsx" -> startsWith(c, new byte[] { 'P', 'K', 3, 4 });
-			case "png" -> startsWith(c, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
-			case "jpg", "jpeg" -> startsWith(c, new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF });
-			case "txt" -> text(c);
-			default -> false;
-		};
-	}
-
-	private static boolean startsWith(byte[] content, byte[] prefix) {
-		if (content.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if (content[i] != prefix[i]) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean text(byte[] content) {
-		for (int i = 0; i < Math.min(content.length, 8192); i++) {
-			if (content[i] == 0) {
-				return false;
-			}
-		}
-		return true;
-	}
+	boolean delete(TopicId topic, UUID file, PersonId by);
 
 }

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.cpr.curriculum.internal.TopicCodec;
 import org.springframework.validation.Errors;
 
 /**
@@ -50,14 +49,14 @@ record TopicForm(
 	/** Checks what annotations cannot: every resource line ends in a web address. */
 	void validate(Errors errors) {
 		if (resources != null
-				&& TopicCodec.resources(resources).stream().anyMatch(r -> !r.url().matches("^https?://\\S+$"))) {
+				&& TopicContent.resources(resources).stream().anyMatch(r -> !r.url().matches("^https?://\\S+$"))) {
 			errors.rejectValue("resources", "curriculum.form.resources");
 		}
 	}
 
 	TopicContent content() {
-		return new TopicContent(code.strip(), title.strip(), summary.strip(), TopicCodec.lines(objectives), format,
-				minutes, facilitatorNotes == null ? "" : facilitatorNotes.strip(), TopicCodec.resources(resources),
+		return new TopicContent(code.strip(), title.strip(), summary.strip(), TopicContent.lines(objectives), format,
+				minutes, facilitatorNotes == null ? "" : facilitatorNotes.strip(), TopicContent.resources(resources),
 				competencies, requirements == null ? EnumSet.noneOf(WellBeingRequirement.class) : requirements);
 	}
 }

@@ -1,111 +1,42 @@
 package org.cpr.curriculum;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import org.cpr.curriculum.internal.TopicCodec;
-import org.cpr.curriculum.internal.TopicEntity;
-import org.cpr.curriculum.internal.TopicRepository;
 import org.cpr.shared.PersonId;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The curriculum module's API: browse, find and edit the topic library. */
-@Service
-@Transactional(readOnly = true)
-public class TopicLibrary {
-
-	private final TopicRepository topics;
-
-	private final Clock clock;
-
-	TopicLibrary(TopicRepository topics, Clock clock) {
-		this.topics = topics;
-		this.clock = clock;
-	}
+public interface TopicLibrary {
 
 	/**
 	 * Topics whose title, summary or objectives contain {@code text} (any case), mapped
 	 * to {@code competency} and {@code requirement} when given, by title; retired topics
 	 * only on request.
 	 */
-	public List<Topic> search(String text, Competency competency, WellBeingRequirement requirement,
-			boolean withRetired) {
-		String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-		return topics.findAllByOrderByTitle()
-			.stream()
-			.map(TopicCodec::topic)
-			.filter(t -> withRetired || !t.retired())
-			.filter(t -> competency == null || t.competencies().contains(competency))
-			.filter(t -> requirement == null || t.requirements().contains(requirement))
-			.filter(t -> needle.isEmpty() || (t.title() + "\n" + t.summary() + "\n" + String.join("\n", t.objectives()))
-				.toLowerCase(Locale.ROOT)
-				.contains(needle))
-			.toList();
-	}
+	List<Topic> search(String text, Competency competency, WellBeingRequirement requirement, boolean withRetired);
 
-	public Optional<Topic> find(TopicId id) {
-		return topics.findById(id.value()).map(TopicCodec::topic);
-	}
+	Optional<Topic> find(TopicId id);
 
-	public Map<TopicId, Topic> byIds(Collection<TopicId> ids) {
-		return topics.findAllById(ids.stream().map(TopicId::value).toList())
-			.stream()
-			.map(TopicCodec::topic)
-			.collect(Collectors.toMap(Topic::id, Function.identity()));
-	}
+	Map<TopicId, Topic> byIds(Collection<TopicId> ids);
 
 	/** Adds a topic. @throws DuplicateTopicCode when another topic has the code */
-	@Transactional
-	public TopicId create(TopicContent content, PersonId editor) {
-		return create(new TopicId(UUID.randomUUID()), content, editor);
-	}
+	TopicId create(TopicContent content, PersonId editor);
 
 	/** Adds a topic under a chosen id (demo data uses stable ids). */
-	@Transactional
-	public TopicId create(TopicId id, TopicContent content, PersonId editor) {
-		if (topics.findByCode(content.code()).isPresent()) {
-			throw new DuplicateTopicCode(content.code());
-		}
-		TopicEntity entity = new TopicEntity(id.value());
-		TopicCodec.write(content, entity);
-		entity.touch(clock.instant(), editor == null ? null : editor.value());
-		topics.save(entity);
-		return id;
-	}
+	TopicId create(TopicId id, TopicContent content, PersonId editor);
 
 	/** Changes a topic. @throws DuplicateTopicCode when another topic has the new code */
-	@Transactional
-	public void update(TopicId id, TopicContent content, PersonId editor) {
-		TopicEntity entity = topics.findById(id.value()).orElseThrow(() -> new UnknownTopic(id));
-		topics.findByCode(content.code()).filter(other -> !other.getId().equals(id.value())).ifPresent(other -> {
-			throw new DuplicateTopicCode(content.code());
-		});
-		TopicCodec.write(content, entity);
-		entity.touch(clock.instant(), editor == null ? null : editor.value());
-	}
+	void update(TopicId id, TopicContent content, PersonId editor);
 
 	/** Retires a topic (kept for the record of what was taught) or brings it back. */
-	@Transactional
-	public void setRetired(TopicId id, boolean retired, PersonId editor) {
-		TopicEntity entity = topics.findById(id.value()).orElseThrow(() -> new UnknownTopic(id));
-		entity.setRetired(retired);
-		entity.touch(clock.instant(), editor == null ? null : editor.value());
-	}
+	void setRetired(TopicId id, boolean retired, PersonId editor);
 
-	public long count() {
-		return topics.count();
-	}
+	long count();
 
 	/** Another topic already uses this code. */
-	public static final class DuplicateTopicCode extends RuntimeException {
+	final class DuplicateTopicCode extends RuntimeException {
 
 		public DuplicateTopicCode(String code) {
 			super("duplicate topic code");
@@ -114,7 +45,7 @@ public class TopicLibrary {
 	}
 
 	/** No topic has this id. */
-	public static final class UnknownTopic extends RuntimeException {
+	final class UnknownTopic extends RuntimeException {
 
 		public UnknownTopic(TopicId id) {
 			super("unknown topic");

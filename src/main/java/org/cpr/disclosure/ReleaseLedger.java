@@ -3,7 +3,6 @@ package org.cpr.disclosure;
 import java.util.List;
 import java.util.Optional;
 
-import org.cpr.disclosure.internal.InMemoryReleaseLedger;
 import org.cpr.shared.PersonId;
 
 /**

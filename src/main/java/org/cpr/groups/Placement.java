@@ -10,10 +10,11 @@ import java.util.List;
  */
 public record Placement(boolean moved, int sameProgramBefore, int sameLevelBefore, List<Integer> avoidedGroups) {
 
-	static final String MOVED = "MOVED";
+	/** Moved to another group by the coordinator. */
+	public static final String MOVED = "MOVED";
 
 	/** Added to the cohort by the coordinator after the groups were formed. */
-	static final String ADDED = "ADDED";
+	public static final String ADDED = "ADDED";
 
 	/** Whether the coordinator added this person after formation. */
 	public static boolean added(String code) {

@@ -1,122 +1,60 @@
 package org.cpr.safety;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.cpr.safety.internal.AlertLifecycle;
-import org.cpr.safety.internal.OnCallRota;
-import org.cpr.shared.AuditEntry;
-import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The safety module's API: raise an alert for a concern (idempotent), and let a
  * resilience clinician see, acknowledge and close alerts. Every read of an alert is
  * audited.
  */
-@Service
-public class SafetyAlerts {
-
-	private final AlertLifecycle lifecycle;
-
-	private final OnCallRota rota;
-
-	private final AuditPort audit;
-
-	private final Clock clock;
-
-	private final org.springframework.beans.factory.ObjectProvider<AlertScores> scoreSources;
-
-	SafetyAlerts(AlertLifecycle lifecycle, OnCallRota rota, AuditPort audit, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<AlertScores> scoreSources) {
-		this.scoreSources = scoreSources;
-		this.lifecycle = lifecycle;
-		this.rota = rota;
-		this.audit = audit;
-		this.clock = clock;
-	}
+public interface SafetyAlerts {
 
 	/**
 	 * The escalation ladder, primary first: who answers an alert, then who it escalates
 	 * to.
 	 */
-	public List<PersonId> onCallLadder() {
-		return rota.ladder().stream().map(PersonId::new).toList();
-	}
+	List<PersonId> onCallLadder();
+
+	/**
+	 * Puts these resilience clinicians on the escalation ladder, primary first, in place
+	 * of whoever was on it.
+	 */
+	void replaceOnCallLadder(List<PersonId> clinicians);
 
 	/**
 	 * Creates the alert for this concern unless it exists already; returns its id either
 	 * way.
 	 */
-	@Transactional
-	public UUID raise(SafetyConcern concern) {
-		return lifecycle.raise(concern);
-	}
+	UUID raise(SafetyConcern concern);
 
 	/**
 	 * Unclosed alerts (and closed ones the person answered since), by tier; a waiting
 	 * reply first within a tier.
 	 */
-	@Transactional
-	public List<AlertView> inbox(PersonId clinician) {
-		List<AlertView> alerts = lifecycle.inbox();
-		audit.record(AuditEntry.care(clinician, "SAFETY_INBOX_VIEWED", "safety_alert", null)
-			.detail("count=" + alerts.size()));
-		return alerts;
-	}
+	List<AlertView> inbox(PersonId clinician);
 
 	/**
 	 * The scores behind an alert, from the module it came from (see {@link AlertScores});
 	 * empty for sources without scores.
 	 */
-	@Transactional(readOnly = true)
-	public List<AlertScores.Line> scores(UUID alertId, java.util.Locale locale) {
-		return lifecycle.source(alertId)
-			.map(source -> scoreSources.orderedStream()
-				.flatMap(s -> s.scores(source[0], source[1], locale).stream())
-				.toList())
-			.orElse(List.of());
-	}
+	List<AlertScores.Line> scores(UUID alertId, java.util.Locale locale);
 
-	@Transactional
-	public Optional<AlertView> open(UUID alertId, PersonId clinician) {
-		Optional<AlertView> alert = lifecycle.find(alertId);
-		audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_VIEWED", "safety_alert", alertId.toString())
-			.about(alert.map(AlertView::person).orElse(null))
-			.failedUnless(alert.isPresent()));
-		return alert;
-	}
+	Optional<AlertView> open(UUID alertId, PersonId clinician);
 
-	@Transactional
-	public boolean acknowledge(UUID alertId, PersonId clinician) {
-		boolean done = lifecycle.acknowledge(alertId, clinician, clock.instant());
-		audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_ACKNOWLEDGED", "safety_alert", alertId.toString())
-			.failedUnless(done));
-		return done;
-	}
+	boolean acknowledge(UUID alertId, PersonId clinician);
 
-	@Transactional
-	public boolean recordDisposition(UUID alertId, PersonId clinician, Disposition disposition, RiskLevel risk,
-			LocalDate nextAttemptOn) {
-		boolean done = lifecycle.close(alertId, clinician, disposition, risk, nextAttemptOn, clock.instant());
-		audit.record(AuditEntry.care(clinician, "SAFETY_ALERT_DISPOSITION", "safety_alert", alertId.toString())
-			.detail(disposition.name())
-			.failedUnless(done));
-		return done;
-	}
+	boolean recordDisposition(UUID alertId, PersonId clinician, Disposition disposition, RiskLevel risk,
+			LocalDate nextAttemptOn);
 
 	/**
 	 * Escalates every alert whose acknowledgement deadline has passed; returns how many
 	 * moved.
 	 */
-	@Transactional
-	public int escalateOverdue() {
-		return lifecycle.escalateOverdue(clock.instant());
-	}
+	int escalateOverdue();
 
 }

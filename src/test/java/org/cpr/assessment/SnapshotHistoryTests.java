@@ -13,7 +13,6 @@ import java.util.Set;
 import ca.uhn.fhir.context.FhirContext;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import org.cpr.assessment.internal.Reminders;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
@@ -55,7 +54,7 @@ class SnapshotHistoryTests {
 	MutableClock clock;
 
 	@Autowired
-	Reminders reminders;
+	SnapshotJobs jobs;
 
 	@Autowired
 	IdentityManagement identity;
@@ -109,10 +108,10 @@ class SnapshotHistoryTests {
 			.contains("http://loinc.org");
 
 		mvc.perform(post("/snapshot/reminders").with(signedIn(resident)).with(csrf()).param("cadence", "MONTHLY"));
-		assertThat(reminders.remind()).as("the last take was today").isZero();
+		assertThat(jobs.remind()).as("the last take was today").isZero();
 		clock.advance(Duration.ofDays(31));
-		assertThat(reminders.remind()).isEqualTo(1);
-		assertThat(reminders.remind()).as("once per cadence").isZero();
+		assertThat(jobs.remind()).isEqualTo(1);
+		assertThat(jobs.remind()).as("once per cadence").isZero();
 		await().atMost(Duration.ofSeconds(10)).until(() -> mail.getReceivedMessages().length == 1);
 		assertThat(mail.getReceivedMessages()[0].getSubject()).isEqualTo("Time for your Resilience Snapshot");
 		assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail.getReceivedMessages()[0]))

@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import org.cpr.assessment.internal.SafetyRouting;
 import org.cpr.identity.CprUser;
 import org.cpr.safety.AlertTier;
 import org.cpr.safety.SafetyConcern;
@@ -57,7 +56,7 @@ class SnapshotSafetyTests {
 	ApplicationEvents events;
 
 	@Autowired
-	SafetyRouting routing;
+	SnapshotJobs jobs;
 
 	@Autowired
 	MutableClock clock;
@@ -161,11 +160,11 @@ class SnapshotSafetyTests {
 	void withoutAChoiceTheReviewExistsAndTheJobOnlySettlesTheChoice() throws Exception {
 		CprUser resident = as(Role.PARTICIPANT);
 		UUID id = highRisk(resident, "1");
-		routing.publishUndecided();
+		jobs.publishUndecided();
 		assertThat(concerns(id)).singleElement().satisfies(c -> assertThat(c.person()).isNull());
 		clock.advance(Duration.ofMinutes(11));
-		routing.publishUndecided();
-		routing.publishUndecided();
+		jobs.publishUndecided();
+		jobs.publishUndecided();
 		assertThat(concerns(id)).allSatisfy(c -> assertThat(c.person()).isNull());
 		mvc.perform(post("/snapshot/results/" + id + "/choice").with(signedIn(resident))
 			.with(csrf())

@@ -17,7 +17,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import org.cpr.assessment.internal.Reminders;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
@@ -55,7 +54,7 @@ class SpanishReaderTests {
 	MutableClock clock;
 
 	@Autowired
-	Reminders reminders;
+	SnapshotJobs jobs;
 
 	@Autowired
 	IdentityManagement identity;
@@ -92,7 +91,7 @@ class SpanishReaderTests {
 
 		mvc.perform(post("/snapshot/reminders").with(signedIn(nurse)).with(csrf()).param("cadence", "MONTHLY"));
 		clock.advance(Duration.ofDays(31));
-		assertThat(reminders.remind()).isPositive();
+		assertThat(jobs.remind()).isPositive();
 		String address = identity.person(nurse.personId()).orElseThrow().email();
 		await().atMost(Duration.ofSeconds(10)).until(() -> to(address).size() == 1);
 		MimeMessage reminder = to(address).get(0);
@@ -103,7 +102,7 @@ class SpanishReaderTests {
 		mvc.perform(post("/snapshot/reminders").with(signedIn(other)).with(csrf()).param("cadence", "MONTHLY"));
 		new SnapshotDriver(mvc, other).takeAll("1", "0", "2");
 		clock.advance(Duration.ofDays(31));
-		reminders.remind();
+		jobs.remind();
 		String otherAddress = identity.person(other.personId()).orElseThrow().email();
 		await().atMost(Duration.ofSeconds(10)).until(() -> to(otherAddress).size() == 1);
 		assertThat(to(otherAddress).get(0).getSubject()).isEqualTo("Time for your Resilience Snapshot");

@@ -13,7 +13,6 @@ import org.cpr.identity.IdentityManagement;
 import org.cpr.safety.AlertTier;
 import org.cpr.safety.SafetyAlerts;
 import org.cpr.safety.SafetyConcern;
-import org.cpr.safety.internal.OnCallRota;
 import org.cpr.shared.PersonId;
 import org.cpr.support.BrowserSupport;
 import org.cpr.support.MutableClock;
@@ -50,16 +49,13 @@ class CheckinBrowserIT {
 	SafetyAlerts alerts;
 
 	@Autowired
-	OnCallRota rota;
-
-	@Autowired
 	IdentityManagement identity;
 
 	@Test
 	void anonymousCheckinReachesTheCounselorAndTheReplyReachesTheParticipant() throws Exception {
 		PersonId clinicianId = identity.byUsername("clinician").orElseThrow().id();
 		PersonId backupId = identity.byUsername("privacy").orElseThrow().id();
-		rota.replace(List.of(clinicianId.value(), backupId.value()));
+		alerts.replaceOnCallLadder(List.of(clinicianId, backupId));
 		alerts.raise(new SafetyConcern("survey-response", UUID.randomUUID().toString(), new PersonId(UUID.randomUUID()),
 				null, AlertTier.TIER_3, Set.of("BURNOUT_TOP")));
 

@@ -18,7 +18,7 @@ import org.cpr.identity.PersonSummary;
 import org.cpr.needs.AcademicYear;
 import org.cpr.needs.NeedsTestSupport;
 import org.cpr.needs.StressorDomain;
-import org.cpr.needs.internal.NeedsWaveSender;
+import org.cpr.needs.NeedsWaveSender;
 import org.cpr.support.BrowserSupport;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;

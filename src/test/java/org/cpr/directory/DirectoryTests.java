@@ -151,7 +151,11 @@ class DirectoryTests {
 	@Test
 	void csvImportReportsRowsAndIsAllOrNothingAndExportIsFormulaSafe() throws Exception {
 		var admin = signedIn(as(Role.ADMINISTRATOR));
-		String header = String.join(",", org.cpr.directory.internal.DirectoryCsv.COLUMNS) + "\n";
+		// the columns an administrator's spreadsheet carries (the import's documented
+		// format)
+		String header = "id,name,provider_kind,provider_name,category,audiences,confidentiality,reported_to,"
+				+ "confidentiality_note,cost,cost_note,after_hours,hours,access_modes,virtual,location,phone,email,url,"
+				+ "languages,description,last_reviewed,audience_roles\n";
 		String good = ",Night Owl Listening Line,EXTERNAL,Owl Partners,CRISIS,ALL,ANONYMOUS,,,FREE,,true,24/7,SELF_REFERRAL,true,Phone,303-555-0999,,,en,A listening line for night shifts.,\n";
 		String bad = ",=HYPERLINK(\"x\"),MARS,Owl,CRISIS,,REPORTED,,,FREE,,maybe,,SELF_REFERRAL,true,,,not-mail,ftp://x,en,desc,2026-13-40\n";
 		int before = directory.everything().size();

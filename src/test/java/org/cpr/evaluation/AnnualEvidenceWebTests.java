@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
-import org.cpr.needs.internal.HeatMapQuery;
+import org.cpr.needs.NeedsResults;
 import org.cpr.shared.Role;
 import org.cpr.support.MutableClockConfiguration;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +51,7 @@ class AnnualEvidenceWebTests {
 	IdentityManagement identity;
 
 	@Autowired
-	HeatMapQuery needsUnits;
+	NeedsResults needsResults;
 
 	@Autowired
 	EvaluationConsent consent;
@@ -161,7 +161,7 @@ class AnnualEvidenceWebTests {
 				.params(UUID.randomUUID(), campaign, YEAR, closes, rotation)
 				.update();
 		}
-		needsUnits.rebuild(YEAR);
+		needsResults.rebuild(YEAR);
 	}
 
 	/**

@@ -13,12 +13,12 @@ import org.cpr.shared.Role;
  * Demo people as signed-in users, and the demo cohort's groups (seeded in every test
  * context).
  */
-final class GroupsFixture {
+public final class GroupsFixture {
 
 	private GroupsFixture() {
 	}
 
-	static CprUser demo(IdentityManagement identity, String username, Role... roles) {
+	public static CprUser demo(IdentityManagement identity, String username, Role... roles) {
 		PersonSummary p = identity.byUsername(username).orElseThrow();
 		java.util.Set<ScopedRole> grants = new java.util.HashSet<>();
 		for (Role r : roles) {

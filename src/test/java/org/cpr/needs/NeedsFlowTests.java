@@ -25,7 +25,6 @@ import java.util.UUID;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
-import org.cpr.needs.internal.NeedsWaveSender;
 import org.cpr.shared.Role;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;

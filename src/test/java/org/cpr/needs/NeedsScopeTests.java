@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
-import org.cpr.needs.internal.HeatMapQuery;
 import org.cpr.shared.Role;
 import org.cpr.support.MutableClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +47,7 @@ class NeedsScopeTests {
 	RotationCatalogue catalogue;
 
 	@Autowired
-	HeatMapQuery units;
+	NeedsResults results;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -72,7 +71,7 @@ class NeedsScopeTests {
 		}
 		answers("PRG-IM", 80, "Internal medicine tip: ask the charge nurse about the night admissions list.");
 		answers("PRG-GS", 20, "Surgery tip: the OR schedule is posted the evening before.");
-		units.rebuild(YEAR);
+		results.rebuild(YEAR);
 	}
 
 	/** Ten answers of one program's campaign, all rating workload {@code workload}. */

@@ -14,8 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import org.cpr.audit.internal.AnonymousAuditFlush;
-import org.cpr.safety.checkin.internal.CheckinScrub;
+import org.cpr.audit.AnonymousAuditFlush;
+import org.cpr.safety.checkin.CheckinHousekeeping;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
@@ -61,7 +61,7 @@ class CheckinLinkagePostgresIT {
 	AnonymousAuditFlush flush;
 
 	@Autowired
-	CheckinScrub scrub;
+	CheckinHousekeeping scrub;
 
 	@Test
 	void noJoinOnTheRawTablesLinksACheckinToThePersonWhoSentIt() throws Exception {

@@ -25,9 +25,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.cpr.identity.IdentityManagement;
+import org.cpr.safety.checkin.CheckinHousekeeping;
 import org.cpr.safety.checkin.CheckinService;
-import org.cpr.safety.checkin.internal.CheckinRetention;
-import org.cpr.safety.internal.OnCallRota;
 import org.cpr.shared.PersonId;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;
@@ -76,16 +75,16 @@ class CheckinOperationsTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	OnCallRota rota;
-
-	@Autowired
 	IdentityManagement identity;
 
 	@Autowired
 	CheckinService checkins;
 
 	@Autowired
-	CheckinRetention retention;
+	CheckinHousekeeping retention;
+
+	@Autowired
+	SafetyAlerts alerts;
 
 	@Autowired
 	MutableClock clock;
@@ -99,7 +98,7 @@ class CheckinOperationsTests {
 	@BeforeEach
 	void ladder() {
 		clinician = identity.byUsername("clinician").orElseThrow().id();
-		rota.replace(List.of(UUID.randomUUID(), clinician.value()));
+		alerts.replaceOnCallLadder(List.of(new PersonId(UUID.randomUUID()), clinician));
 	}
 
 	@Test

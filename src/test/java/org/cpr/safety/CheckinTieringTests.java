@@ -2,11 +2,8 @@ package org.cpr.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-
 import org.cpr.safety.checkin.CheckinTiering;
 import org.cpr.safety.checkin.CheckinTiering.Scores;
-import org.cpr.safety.checkin.internal.ReplyWindow;
 import org.junit.jupiter.api.Test;
 
 /** The documented tier rule (docs/checkin.md), case by case. */
@@ -42,16 +39,6 @@ class CheckinTieringTests {
 		assertThat(tier(0, 0, 0, 2, 1)).isEqualTo(AlertTier.TIER_3);
 		assertThat(tier(0, 0, 0, 0, 5)).as("'may need to seek help'").isEqualTo(AlertTier.TIER_2);
 		assertThat(tier(0, 0, 0, 0, 4)).isEqualTo(AlertTier.TIER_3);
-	}
-
-	@Test
-	void theReplyWindowSkipsWeekends() {
-		assertThat(ReplyWindow.replyBy(LocalDate.of(2026, 3, 2))).as("Monday → Wednesday")
-			.isEqualTo(LocalDate.of(2026, 3, 4));
-		assertThat(ReplyWindow.replyBy(LocalDate.of(2026, 3, 5))).as("Thursday → Monday")
-			.isEqualTo(LocalDate.of(2026, 3, 9));
-		assertThat(ReplyWindow.replyBy(LocalDate.of(2026, 3, 7))).as("Saturday → Tuesday")
-			.isEqualTo(LocalDate.of(2026, 3, 10));
 	}
 
 	@Test

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.cpr.audit.internal.AnonymousAuditFlush;
+import org.cpr.audit.AnonymousAuditFlush;
 import org.cpr.shared.Role;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;

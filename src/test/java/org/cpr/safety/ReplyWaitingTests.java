@@ -28,7 +28,6 @@ import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.identity.ScopedRole;
-import org.cpr.safety.internal.OnCallRota;
 import org.cpr.shared.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,9 +75,6 @@ class ReplyWaitingTests {
 	IdentityManagement identity;
 
 	@Autowired
-	OnCallRota rota;
-
-	@Autowired
 	SafetyAlerts alerts;
 
 	@Autowired
@@ -96,7 +92,7 @@ class ReplyWaitingTests {
 		clinicianPerson = identity.byUsername("clinician").orElseThrow();
 		clinician = new CprUser(clinicianPerson.id(), "clinician", null, clinicianPerson.displayName(),
 				Set.of(new ScopedRole(Role.RESILIENCE_CLINICIAN, resident.program())), false, true);
-		rota.replace(List.of(clinicianPerson.id().value()));
+		alerts.replaceOnCallLadder(List.of(clinicianPerson.id()));
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.cpr.safety.internal.OnCallRota;
 import org.cpr.shared.PersonId;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;
@@ -30,9 +29,6 @@ class SafetyAlertsTests {
 	SafetyAlerts alerts;
 
 	@Autowired
-	OnCallRota rota;
-
-	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -45,7 +41,7 @@ class SafetyAlertsTests {
 	@BeforeEach
 	void clean() {
 		jdbc.sql("DELETE FROM safety_alert").update();
-		rota.replace(List.of(primary.value(), backup.value()));
+		alerts.replaceOnCallLadder(List.of(primary, backup));
 	}
 
 	static SafetyConcern concern(String source, AlertTier tier) {

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a cadence ago. The mail names no result.
  */
 @Component
-public class Reminders {
+class Reminders {
 
 	private final JdbcClient jdbc;
 

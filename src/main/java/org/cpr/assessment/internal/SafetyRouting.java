@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * contacted without the choice; a program director is never told.
  */
 @Component
-public class SafetyRouting {
+class SafetyRouting {
 
 	/** Why a snapshot needs a clinician. */
 	public record Risk(AlertTier tier, Set<String> reasons) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * must be keyed: a chain rebuilt with plain SHA-256 does not verify.
  */
 @Component
-public class AuditChainVerifier {
+class AuditChainVerifier {
 
 	private final JdbcClient jdbc;
 

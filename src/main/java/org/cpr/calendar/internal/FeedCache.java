@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * reads the database.
  */
 @Component
-public class FeedCache {
+class FeedCache {
 
 	/** A rendered calendar and the version (ETag) it belongs to. */
 	public record Rendered(String version, String body) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 
 /** Feed tokens, stored as SHA-256 hashes. */
 @Repository
-public class FeedTokens {
+class FeedTokens {
 
 	/** What a presented token turned out to be. */
 	public record Lookup(PersonId person, boolean revoked) {

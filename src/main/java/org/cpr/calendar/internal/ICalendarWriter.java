@@ -42,7 +42,7 @@ import org.cpr.calendar.CalendarEntry;
  * first rendering, which is what RFC 5545 asks of a calendar without a METHOD (when the
  * event's information was last revised), not the time of the request.
  */
-public final class ICalendarWriter {
+final class ICalendarWriter {
 
 	private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
 

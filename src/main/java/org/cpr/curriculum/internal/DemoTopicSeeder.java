@@ -62,7 +62,7 @@ class DemoTopicSeeder implements ApplicationRunner {
 		for (DemoTopic t : topics) {
 			library.create(demoId(t.code()),
 					new TopicContent(t.code(), t.title(), t.summary(), t.objectives(), t.format(), t.minutes(),
-							t.facilitatorNotes(), TopicCodec.resources(String.join("\n", t.resources())),
+							t.facilitatorNotes(), TopicContent.resources(String.join("\n", t.resources())),
 							t.competencies().isEmpty() ? EnumSet.noneOf(Competency.class)
 									: EnumSet.copyOf(t.competencies()),
 							t.requirements().isEmpty() ? EnumSet.noneOf(WellBeingRequirement.class)

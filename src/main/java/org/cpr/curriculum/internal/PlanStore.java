@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** Curriculum plans and their items (plain SQL). */
 @Repository
-public class PlanStore {
+class PlanStore {
 
 	private final JdbcClient jdbc;
 

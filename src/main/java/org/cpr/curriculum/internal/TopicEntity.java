@@ -14,7 +14,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "curriculum_topic")
-public class TopicEntity {
+class TopicEntity {
 
 	@Id
 	private UUID id;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** Topic files: the list without content, and one file's bytes on demand. */
 @Repository
-public class TopicFileStore {
+class TopicFileStore {
 
 	private final JdbcClient jdbc;
 

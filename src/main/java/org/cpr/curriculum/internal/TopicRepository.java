@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Topics by id and code. */
-public interface TopicRepository extends JpaRepository<TopicEntity, UUID> {
+interface TopicRepository extends JpaRepository<TopicEntity, UUID> {
 
 	Optional<TopicEntity> findByCode(String code);
 

@@ -35,7 +35,7 @@ import static org.cpr.shared.CsvCells.safe;
  * separated by semicolons; {@code audiences} may be {@code ALL}. Every cell is checked;
  * problems come back per line and column so a coordinator can fix the file.
  */
-public final class DirectoryCsv {
+final class DirectoryCsv {
 
 	public static final List<String> COLUMNS = List.of("id", "name", "provider_kind", "provider_name", "category",
 			"audiences", "confidentiality", "reported_to", "confidentiality_note", "cost", "cost_note", "after_hours",

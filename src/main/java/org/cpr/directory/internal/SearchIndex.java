@@ -22,7 +22,7 @@ import org.cpr.directory.ServiceQuery;
  * words, 2 from seven letters); names weigh more than descriptions. Rebuilt whenever the
  * directory changes.
  */
-public final class SearchIndex {
+final class SearchIndex {
 
 	private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
 

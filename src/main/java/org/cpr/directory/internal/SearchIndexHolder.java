@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Holds the current search index; rebuilt after every committed change to the directory.
  */
 @Component
-public class SearchIndexHolder {
+class SearchIndexHolder {
 
 	private final DirectoryServiceRepository services;
 

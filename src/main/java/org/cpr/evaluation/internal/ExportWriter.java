@@ -27,7 +27,7 @@ import org.cpr.shared.PersonId;
  * quasi-identifiers of the exported people and one person's counters, never the rows.
  * Public within the module only so the export benchmark can drive it without a database.
  */
-public final class ExportWriter {
+final class ExportWriter {
 
 	/**
 	 * Dates move by up to this many days either way, the same for all of a person's rows

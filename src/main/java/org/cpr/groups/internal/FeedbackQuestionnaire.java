@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * ({@code groups/group-feedback.json}), imported on first use.
  */
 @Component
-public class FeedbackQuestionnaire {
+class FeedbackQuestionnaire {
 
 	public static final String ID = "group-feedback";
 

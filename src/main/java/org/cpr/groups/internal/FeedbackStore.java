@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * survey engine (no person, no meeting: only the group the sender attached).
  */
 @Component
-public class FeedbackStore {
+class FeedbackStore {
 
 	/** The survey wave that asked a meeting's attendees for feedback. */
 	public record SentWave(UUID meeting, UUID group, UUID campaign, UUID wave, int invited) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** The groups module's tables, in plain SQL. */
 @Repository
-public class GroupStore {
+class GroupStore {
 
 	public record CohortRow(UUID id, String name, UUID program, String traineeType, String level, Instant createdAt) {
 	}

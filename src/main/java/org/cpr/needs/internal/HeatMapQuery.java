@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * (the gate reasons about stable units).
  */
 @Component
-public class HeatMapQuery {
+class HeatMapQuery {
 
 	/**
 	 * One base cell. {@code key} is stable and opaque

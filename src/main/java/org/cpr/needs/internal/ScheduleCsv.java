@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  * service, site, start, end} (header names case-insensitive; {@code hospital} may stand
  * for {@code site}; dates as 2026-07-01 or 7/1/2026).
  */
-public final class ScheduleCsv {
+final class ScheduleCsv {
 
 	/**
 	 * The most data lines one file may hold (a large institution's year is well below

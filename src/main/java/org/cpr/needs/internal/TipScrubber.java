@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Nurse, Sra., …) become placeholders. It is a safety net; the reviewer's edit is the
  * main step.
  */
-public final class TipScrubber {
+final class TipScrubber {
 
 	private static final String MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?"
 			+ "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto"

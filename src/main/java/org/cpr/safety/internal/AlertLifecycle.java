@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * batch).
  */
 @Component
-public class AlertLifecycle {
+class AlertLifecycle {
 
 	private final SafetyAlertRepository alerts;
 

@@ -5,5 +5,5 @@ import java.util.UUID;
 import org.cpr.shared.PersonId;
 
 /** A clinician wrote to the person behind an alert; carries ids only. */
-public record ContactReplyPosted(UUID alertId, PersonId person) {
+record ContactReplyPosted(UUID alertId, PersonId person) {
 }

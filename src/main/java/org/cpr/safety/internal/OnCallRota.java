@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The escalation ladder: position 1 answers first, then 2, and so on. */
 @Component
-public class OnCallRota {
+class OnCallRota {
 
 	private final JdbcClient jdbc;
 

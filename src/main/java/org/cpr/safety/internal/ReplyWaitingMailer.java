@@ -33,7 +33,7 @@ class ReplyWaitingMailer {
 
 	private final SafetyAlertRepository alerts;
 
-	private final RepliesWaiting replies;
+	private final JdbcRepliesWaiting replies;
 
 	private final OnCallRota rota;
 
@@ -45,7 +45,7 @@ class ReplyWaitingMailer {
 
 	private final String inboxUrl;
 
-	ReplyWaitingMailer(SafetyAlertRepository alerts, RepliesWaiting replies, OnCallRota rota,
+	ReplyWaitingMailer(SafetyAlertRepository alerts, JdbcRepliesWaiting replies, OnCallRota rota,
 			IdentityManagement identity, Notifications notifications, @Value("${cpr.safety.mailbox:}") String mailbox,
 			@Value("${cpr.base-url:http://localhost:8080}") String baseUrl) {
 		this.alerts = alerts;

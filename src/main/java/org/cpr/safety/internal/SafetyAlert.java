@@ -86,7 +86,7 @@ class SafetyAlert {
 	private LocalDate nextAttemptOn;
 
 	/**
-	 * Written only by {@link RepliesWaiting} (plain SQL), so an entity update never
+	 * Written only by {@link JdbcRepliesWaiting} (plain SQL), so an entity update never
 	 * overwrites it.
 	 */
 	@Column(name = "reply_waiting", insertable = false, updatable = false)

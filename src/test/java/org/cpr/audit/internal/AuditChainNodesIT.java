@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.cpr.audit.AnonymousAuditFlush;
 import org.cpr.audit.ChainVerification;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
@@ -93,7 +94,7 @@ class AuditChainNodesIT {
 				.getPropertySources()
 				.addFirst(new MapPropertySource("node",
 						Map.of("cpr.crypto.key", KEY, "cpr.audit.checkpoint-dir", checkpoints.toString())));
-			ctx.register(Node.class, AuditKeys.class, HashChainedAuditLog.class, AnonymousAuditFlush.class,
+			ctx.register(Node.class, AuditKeys.class, HashChainedAuditLog.class, ScheduledAnonymousAuditFlush.class,
 					AuditCheckpoints.class, AuditChainVerifier.class);
 			ctx.refresh();
 			nodes.add(ctx);
@@ -117,7 +118,7 @@ class AuditChainNodesIT {
 		for (AnnotationConfigApplicationContext node : nodes) {
 			AuditPort port = node.getBean(AuditPort.class);
 			TransactionTemplate tx = node.getBean(TransactionTemplate.class);
-			AnonymousAuditFlush flush = node.getBean(AnonymousAuditFlush.class);
+			ScheduledAnonymousAuditFlush flush = node.getBean(ScheduledAnonymousAuditFlush.class);
 			for (int t = 0; t < THREADS_PER_NODE; t++) {
 				int thread = t;
 				done.add(pool.submit(() -> {

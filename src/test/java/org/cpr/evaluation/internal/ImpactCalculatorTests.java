@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.cpr.disclosure.DisclosureGate;
-import org.cpr.disclosure.internal.InMemoryReleaseLedger;
+import org.cpr.disclosure.ReleaseLedger;
 import org.cpr.evaluation.AcademicYear;
 import org.cpr.evaluation.EvaluationConsent;
 import org.cpr.evaluation.ImpactRow;
@@ -93,7 +93,7 @@ class ImpactCalculatorTests {
 				scores.forEach(each);
 			}
 		};
-		DisclosureGate gate = new DisclosureGate(new InMemoryReleaseLedger(), new SplittableRandom(1), entry -> {
+		DisclosureGate gate = new DisclosureGate(ReleaseLedger.inMemory(), new SplittableRandom(1), entry -> {
 		});
 		ImpactCalculator calculator = new ImpactCalculator(new ReachSources(sources), List.of(measures), consent,
 				identity, gate, (purpose, value) -> Integer.toHexString(value.hashCode()) + "0".repeat(64), List.of(),

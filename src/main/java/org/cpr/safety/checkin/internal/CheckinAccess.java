@@ -54,7 +54,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * retention).
  */
 @Component
-public class CheckinAccess {
+class CheckinAccess {
 
 	static final int ATTEMPTS_PER_HANDLE = 5;
 	static final Duration HANDLE_WINDOW = Duration.ofMinutes(15);

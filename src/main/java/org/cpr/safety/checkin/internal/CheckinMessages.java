@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * day only.
  */
 @Component
-public class CheckinMessages {
+class CheckinMessages {
 
 	private final JdbcClient jdbc;
 

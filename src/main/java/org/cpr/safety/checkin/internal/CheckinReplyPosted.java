@@ -6,5 +6,5 @@ import java.util.UUID;
  * A clinician answered a check-in; the participant's doorbell (if any) rings. Carries no
  * content.
  */
-public record CheckinReplyPosted(UUID accountId) {
+record CheckinReplyPosted(UUID accountId) {
 }

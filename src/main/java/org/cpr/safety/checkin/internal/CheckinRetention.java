@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * no handle.
  */
 @Component
-public class CheckinRetention {
+class CheckinRetention {
 
 	private final JdbcClient jdbc;
 

@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reclaimed by (auto)vacuum.
  */
 @Component
-public class CheckinScrub {
+class CheckinScrub {
 
 	private final JdbcClient jdbc;
 

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * hours (the AFSP ISP benchmark), shown as "reply by" the end of the second business day
  * after the day of the check-in. Weekends do not count; holidays are left to the rota.
  */
-public final class ReplyWindow {
+final class ReplyWindow {
 
 	public static final int BUSINESS_DAYS = 2;
 

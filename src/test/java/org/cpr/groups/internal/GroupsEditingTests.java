@@ -1,4 +1,4 @@
-package org.cpr.groups;
+package org.cpr.groups.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cpr.groups.GroupsFixture.demo;
@@ -23,7 +23,6 @@ import java.util.UUID;
 import org.cpr.calendar.CalendarEntry;
 import org.cpr.calendar.CalendarSource;
 import org.cpr.curriculum.TopicLibrary;
-import org.cpr.groups.internal.GroupStore;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PeopleAdministration;

@@ -1,4 +1,4 @@
-package org.cpr.groups;
+package org.cpr.groups.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.cpr.groups.internal.FeedbackStore;
-import org.cpr.groups.internal.GroupStore;
+import org.cpr.groups.FeedbackReport;
+import org.cpr.groups.GroupFeedback;
+import org.cpr.groups.UnknownGroupRecord;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PeopleAdministration;
@@ -200,7 +201,7 @@ class GroupFeedbackTests {
 			responses.submit(wave, g.members().get(i), "k-" + UUID.randomUUID(), a,
 					new SubmissionContext("UH", "nights", null));
 		}
-		clock.advance(Duration.ofDays(GroupFeedback.OPEN_DAYS + 1));
+		clock.advance(Duration.ofDays(GroupFeedbackService.OPEN_DAYS + 1));
 		NeedsTestSupport.runSurveyScheduler(context);
 		await().atMost(Duration.ofSeconds(20)).until(() -> stored(g.id()) == before + count);
 		assertThat(jdbc.sql("SELECT DISTINCT rotation FROM survey_response_anon WHERE wave_id = ?")

@@ -1,4 +1,4 @@
-package org.cpr.directory.bench;
+package org.cpr.directory.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,8 +16,6 @@ import org.cpr.directory.ProviderKind;
 import org.cpr.directory.ServiceCategory;
 import org.cpr.directory.ServiceEntry;
 import org.cpr.directory.ServiceQuery;
-import org.cpr.directory.internal.SearchIndex;
-import org.cpr.directory.internal.SearchIndexHolder;
 import org.cpr.identity.TraineeType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

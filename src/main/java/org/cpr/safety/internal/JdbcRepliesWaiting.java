@@ -3,29 +3,28 @@ package org.cpr.safety.internal;
 import java.util.Collection;
 import java.util.UUID;
 
+import org.cpr.safety.RepliesWaiting;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Which alerts have an answer from the person that no resilience clinician has opened
- * yet. The first answer after a clinician looked publishes {@link PersonReplyPosted} (one
- * e-mail, not one per message); opening the thread clears the mark. Callers hold the
- * transaction.
+ * The waiting marks as a column of {@code safety_alert}. The first answer after a
+ * clinician looked publishes {@link PersonReplyPosted} (one e-mail, not one per message).
  */
-@Component
-public class RepliesWaiting {
+@Component("repliesWaiting")
+class JdbcRepliesWaiting implements RepliesWaiting {
 
 	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
 
-	RepliesWaiting(JdbcClient jdbc, ApplicationEventPublisher events) {
+	JdbcRepliesWaiting(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.events = events;
 	}
 
-	/** The person answered in the thread of this alert. */
+	@Override
 	public void personReplied(UUID alertId) {
 		int marked = jdbc.sql("UPDATE safety_alert SET reply_waiting = TRUE WHERE id = ? AND reply_waiting = FALSE")
 			.param(alertId)
@@ -35,7 +34,7 @@ public class RepliesWaiting {
 		}
 	}
 
-	/** A resilience clinician has the thread of these alerts in front of them. */
+	@Override
 	public void read(Collection<UUID> alertIds) {
 		for (UUID id : alertIds) {
 			jdbc.sql("UPDATE safety_alert SET reply_waiting = FALSE WHERE id = ? AND reply_waiting = TRUE")

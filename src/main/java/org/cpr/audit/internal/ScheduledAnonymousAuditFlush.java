@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.cpr.audit.AnonymousAuditFlush;
 import org.cpr.shared.AuditEntry;
 import org.cpr.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hourly on one node ({@code cpr.audit.anonymous-flush-cron}), so an entry's place in the
  * chain says only "some time before this flush" and its stored time says only the day.
  */
-@Component
-public class AnonymousAuditFlush {
+@Component("anonymousAuditFlush")
+class ScheduledAnonymousAuditFlush implements AnonymousAuditFlush {
 
 	private final JdbcClient jdbc;
 
@@ -33,7 +34,7 @@ public class AnonymousAuditFlush {
 
 	private final SecureRandom random = new SecureRandom();
 
-	AnonymousAuditFlush(JdbcClient jdbc, HashChainedAuditLog chain, TransactionTemplate tx) {
+	ScheduledAnonymousAuditFlush(JdbcClient jdbc, HashChainedAuditLog chain, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.chain = chain;
 		this.tx = tx;

@@ -1,4 +1,4 @@
-package org.cpr.needs.bench;
+package org.cpr.needs.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +20,6 @@ import org.cpr.needs.NeedsResults;
 import org.cpr.needs.RotationCatalogue;
 import org.cpr.needs.Setting;
 import org.cpr.needs.StressorDomain;
-import org.cpr.needs.internal.HeatMapQuery;
 import org.cpr.shared.Role;
 import org.cpr.support.PostgresTest;
 import org.junit.jupiter.api.Test;

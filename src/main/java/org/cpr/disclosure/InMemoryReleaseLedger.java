@@ -1,4 +1,4 @@
-package org.cpr.disclosure.internal;
+package org.cpr.disclosure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,17 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.cpr.disclosure.DisclosurePolicy;
-import org.cpr.disclosure.LedgerEntry;
-import org.cpr.disclosure.PolicyWeakeningRejected;
-import org.cpr.disclosure.ReleaseLedger;
 import org.cpr.shared.PersonId;
 
 /**
  * The ledger kept in memory, shared by every principal of a round: for tests, previews
  * and single-node tools.
  */
-public final class InMemoryReleaseLedger implements ReleaseLedger {
+final class InMemoryReleaseLedger implements ReleaseLedger {
 
 	private final Map<String, Set<LedgerEntry>> releases = new ConcurrentHashMap<>();
 

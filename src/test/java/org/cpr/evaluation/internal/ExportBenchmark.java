@@ -1,4 +1,4 @@
-package org.cpr.evaluation.bench;
+package org.cpr.evaluation.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +18,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.cpr.evaluation.ExportElement;
 import org.cpr.evaluation.OutcomeMeasures.Measurement;
-import org.cpr.evaluation.internal.ExportWriter;
 import org.cpr.shared.KeyedHash;
 import org.cpr.shared.PersonId;
 

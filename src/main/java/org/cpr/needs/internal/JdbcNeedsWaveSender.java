@@ -12,6 +12,7 @@ import org.cpr.identity.IdentityManagement;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.identity.PersonSummary;
 import org.cpr.needs.AcademicYear;
+import org.cpr.needs.NeedsWaveSender;
 import org.cpr.questionnaire.QuestionnaireVersion;
 import org.cpr.shared.PersonId;
 import org.cpr.survey.Audience;
@@ -34,10 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code cpr.needs.window-days}. While fewer people than the minimum cell size have
  * finished, it waits (up to the look-back) so that small cohorts are asked together.
  */
-@Component
-public class NeedsWaveSender {
+@Component("needsWaveSender")
+class JdbcNeedsWaveSender implements NeedsWaveSender {
 
-	private static final Logger LOG = LoggerFactory.getLogger(NeedsWaveSender.class);
+	private static final Logger LOG = LoggerFactory.getLogger(JdbcNeedsWaveSender.class);
 
 	private final JdbcClient jdbc;
 
@@ -53,7 +54,7 @@ public class NeedsWaveSender {
 
 	private final int windowDays;
 
-	NeedsWaveSender(JdbcClient jdbc, SurveyCampaigns campaigns, IdentityManagement identity,
+	JdbcNeedsWaveSender(JdbcClient jdbc, SurveyCampaigns campaigns, IdentityManagement identity,
 			StressorQuestionnaire questionnaire, Clock clock, @Value("${cpr.needs.lookback-days:7}") int lookbackDays,
 			@Value("${cpr.needs.window-days:14}") int windowDays) {
 		this.jdbc = jdbc;
