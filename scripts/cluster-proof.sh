@@ -8,6 +8,10 @@
 #   3. the ledger: every acknowledged snapshot stored once, every critical one exactly one alert, every
 #      acknowledged anonymous report stored, no event publication left, both nodes ready after the PostgreSQL
 #      restart, and the audit checkpoint job (every 30 s here) ran at most once per period across both nodes.
+# PROOF_MODE=throughput instead: the same load once through one node and once through two (both behind nginx), for
+# THROUGHPUT_SECONDS (default 120) each, with no fault; then the ledger. It compares one node with two.
+# Both modes check redirects through nginx: a redirect's Location never names plain http, and resolves to the
+# public https address (X-Forwarded-Host/-Port from nginx, relative Locations from Tomcat).
 # Ports (defaults): PROOF_PGPORT (55432), PROOF_NODE_A (18081), PROOF_NODE_B (18082), PROOF_HTTPS (18443),
 # PROOF_HTTP (18080). PROOF_USERS: participants driving the load (default 24; fewer on a starved machine, where
 # 24 simultaneous password sign-ins alone outrun the CPU). The private PostgreSQL is the only one it starts, stops or connects to.
@@ -94,7 +98,38 @@ a=$(start_node "$A" a); pids+=("$a"); ready "$A" || { tail -30 "$work/logs/node-
 log "node B ($B)"
 b=$(start_node "$B" b); pids+=("$b"); ready "$B" || { tail -30 "$work/logs/node-b.log"; exit 1; }
 
+redirects_ok=1
+check_redirect() { # path expected-public-url [curl arguments...]
+  local path=$1 expected=$2 loc resolved; shift 2
+  loc=$(curl -sk -o /dev/null -D - "$@" "https://127.0.0.1:$HTTPS$path" | tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
+  resolved=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urljoin(sys.argv[1], sys.argv[2]))' "https://127.0.0.1:$HTTPS$path" "$loc")
+  if [[ "$loc" == http:* ]] || [ "$resolved" != "$expected" ]; then
+    log "redirect through nginx LEFT https or the public host: $path -> Location: $loc"; redirects_ok=0
+  else
+    log "redirect through nginx keeps https and the public host: $path -> Location: $loc"
+  fi
+}
+# Spring Security's redirect to the sign-in page (an absolute URL built from X-Forwarded-Host/-Port) ...
+check_redirect /snapshot/take "https://127.0.0.1:$HTTPS/login"
+# ... and a redirect the application sends as a path (Tomcat's sendRedirect: a refused sign-in)
+jar="$work/redirect-cookies"
+csrf=$(curl -sk -c "$jar" "https://127.0.0.1:$HTTPS/login" | sed -n 's/.*name="_csrf"[[:space:]]*value="\([^"]*\)".*/\1/p' | head -1)
+check_redirect /login "https://127.0.0.1:$HTTPS/login?error=bad" -b "$jar" --data-urlencode username=nobody-here \
+  --data-urlencode password=not-the-password-1 --data-urlencode "_csrf=$csrf"
+
 cd "$work"
+if [ "${PROOF_MODE:-faults}" = throughput ]; then
+  T=${THROUGHPUT_SECONDS:-120}
+  log "throughput: one node behind nginx for ${T}s"
+  load "$T" "one node" no-ledger | tee "$work/one-node.txt"
+  upstream "$A" "$B"; nginx -s reload -c "$work/nginx.conf" -p "$work"
+  log "throughput: two nodes behind nginx for ${T}s (no fault)"
+  load "$T" "two nodes" no-ledger | tee "$work/two-nodes.txt"
+  grep -q "snapshot redirects: .*http://" "$work/one-node.txt" "$work/two-nodes.txt" && { log "a snapshot redirect named plain http"; redirects_ok=0; }
+  set +e; load 0 ledger-only | tee "$work/ledger.txt"; status=${PIPESTATUS[0]}; set -e
+  [ "$status" -eq 0 ] && [ "$redirects_ok" -eq 1 ] && { echo "THROUGHPUT RUN PASSED"; exit 0; }
+  echo "THROUGHPUT RUN FAILED"; exit 1
+fi
 log "phase 1: one node behind nginx for ${ONE_NODE_SECONDS}s"
 load "$ONE_NODE_SECONDS" "one node" no-ledger | tee "$work/one-node.txt"
 
@@ -145,5 +180,6 @@ set -- $jobs
 echo "audit checkpoint job (every ${CHECKPOINT_EVERY} s, both nodes): $2 scheduled runs (plus $4 at node starts); once per period allows at most $3"
 jobs_ok=$1
 [ "$pg_recovered" -eq 1 ] || echo "a node did not recover by itself after the PostgreSQL restart"
-[ "$status" -eq 0 ] && [ "$outstanding" -eq 0 ] && [ "$jobs_ok" -eq 1 ] && [ "$pg_recovered" -eq 1 ] && { echo "PROOF PASSED"; exit 0; }
+grep -q "snapshot redirects: .*http://" "$work/one-node.txt" "$work/two-nodes.txt" && { echo "a snapshot redirect named plain http"; redirects_ok=0; }
+[ "$status" -eq 0 ] && [ "$outstanding" -eq 0 ] && [ "$jobs_ok" -eq 1 ] && [ "$pg_recovered" -eq 1 ] && [ "$redirects_ok" -eq 1 ] && { echo "PROOF PASSED"; exit 0; }
 echo "PROOF FAILED"; exit 1

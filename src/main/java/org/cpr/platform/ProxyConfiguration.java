@@ -26,6 +26,12 @@ import org.springframework.core.Ordered;
  * written when the proxy says https and every filter sees the real client.
  * ({@code server.forward-headers-strategy} stays {@code none}: one mechanism, also active
  * in tests.)
+ * <p>
+ * Redirects keep the public address: Tomcat sends a {@code sendRedirect("/path")} as a
+ * relative {@code Location} ({@code server.tomcat.use-relative-redirects}). It would
+ * otherwise make it absolute from its own connector request, which this filter's wrapper
+ * cannot change, so every redirect behind a TLS proxy read
+ * {@code http://<proxy's Host>/path} (ProxyRedirectsTests).
  */
 @Configuration(proxyBeanMethods = false)
 class ProxyConfiguration {
