@@ -40,12 +40,12 @@ if [ -z "$feature" ] || [ "${feature%%.*}" -lt 25 ]; then
 fi
 
 app_jar() {
-  ls "$dir"/cpr-platform-*.jar 2>/dev/null | grep -v plain | head -1
+  { ls "$dir"/cpr-platform-*.jar 2>/dev/null || true; } | grep -v plain | head -1 || true
 }
 
 case "$cmd" in
   build)
-    jar=${CPR_JAR:-$(ls target/cpr-platform-*.jar 2>/dev/null | grep -v plain | head -1)}
+    jar=${CPR_JAR:-$({ ls target/cpr-platform-*.jar 2>/dev/null || true; } | grep -v plain | head -1 || true)}
     [ -f "$jar" ] || { echo "no application jar: ./mvnw -DskipTests package, or set CPR_JAR" >&2; exit 2; }
     rm -rf "$dir"
     echo "1/2 extract $jar → $dir"
