@@ -91,7 +91,7 @@ class ResultsController {
 		model.addAttribute("benchmarks",
 				submission.shown().stream().flatMap(r -> Benchmarks.forInstrument(r.instrumentId()).stream()).toList());
 		model.addAttribute("trends", trends(all, titles));
-		model.addAttribute("historyRows", all);
+		model.addAttribute("historyRows", historyRows(all, titles, locale));
 		model.addAttribute("channels", List.of("PHONE", "EMAIL", "VIDEO", "IN_PERSON"));
 		model.addAttribute("times", List.of("ANY", "MORNING", "AFTERNOON", "EVENING"));
 		model.addAttribute("teamMessages", contact.threadOf(SOURCE, id.toString(), user.personId()));
@@ -158,6 +158,30 @@ class ResultsController {
 		}
 		snapshots.chooseReminders(user.personId(), chosen);
 		return "redirect:/snapshot?reminders=" + chosen.name().toLowerCase();
+	}
+
+	/** One row of the history table, its texts ready to write. */
+	record HistoryRow(String date, String instrument, String score, String band) {
+	}
+
+	/**
+	 * The history table's rows, oldest first: each band's label is looked up once per
+	 * page (not once per row), and dates and titles come ready, so the template only
+	 * writes text.
+	 */
+	List<HistoryRow> historyRows(List<SubmittedSnapshot> all, Map<String, String> titles, java.util.Locale locale) {
+		Map<String, String> bands = new java.util.HashMap<>();
+		List<HistoryRow> rows = new java.util.ArrayList<>();
+		for (SubmittedSnapshot h : all) {
+			String date = java.time.LocalDate.ofInstant(h.submittedAt(), java.time.ZoneId.systemDefault()).toString();
+			for (InstrumentResult r : h.shown()) {
+				String band = r.band() == null ? "" : bands.computeIfAbsent(r.band(),
+						b -> messages.getMessage("snapshot.band." + b, null, b, locale));
+				rows.add(new HistoryRow(date, titles.getOrDefault(r.instrumentId(), r.instrumentId()), r.scoreText(),
+						band));
+			}
+		}
+		return rows;
 	}
 
 	/**

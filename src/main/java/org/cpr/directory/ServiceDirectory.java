@@ -67,6 +67,15 @@ public interface ServiceDirectory {
 
 	List<ServiceEntry> everything();
 
+	/**
+	 * The active (not retired) entries, sorted by name, without a database read: the
+	 * in-memory copy the search index is built from, rebuilt after every committed change
+	 * made on this node and at least every {@code cpr.directory.index-max-age} (default
+	 * 60 s) for changes made on another node. For pages that show a few entries on every
+	 * visit (a snapshot's next steps).
+	 */
+	List<ServiceEntry> active();
+
 	/** Entries whose last review is more than six months old. */
 	boolean reviewOverdue(ServiceEntry e);
 

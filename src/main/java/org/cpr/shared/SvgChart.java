@@ -134,8 +134,140 @@ public final class SvgChart {
 		/** The SVG {@code points} attribute of the polyline. */
 		public String polyline() {
 			StringBuilder s = new StringBuilder();
-			points.forEach(p -> s.append(s.isEmpty() ? "" : " ").append(fmt(p.x())).append(',').append(fmt(p.y())));
+			points.forEach(p -> {
+				if (!s.isEmpty()) {
+					s.append(' ');
+				}
+				s.append(fmt(p.x())).append(',').append(fmt(p.y()));
+			});
 			return s.toString();
+		}
+
+		/**
+		 * The chart as inline SVG markup, the same elements and attributes, in the same
+		 * order, as the Thymeleaf fragment it replaced drew
+		 * ({@code fragments/charts :: line} inserts it). Written here because a trend
+		 * chart is the results page's largest part: drawn element by element through the
+		 * template engine, its points and ticks cost more than the rest of the page.
+		 * Every text is escaped.
+		 */
+		public String svg() {
+			StringBuilder s = new StringBuilder(1024 + 256 * points.size());
+			String h = num(height);
+			s.append("<svg class=\"chart\" role=\"img\" id=\"")
+				.append(escape(id))
+				.append("\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 360 ")
+				.append(h)
+				.append("\" aria-labelledby=\"")
+				.append(escape(id))
+				.append("-t ")
+				.append(escape(id))
+				.append("-d\">\n");
+			s.append("  <title id=\"").append(escape(id)).append("-t\">").append(escape(title)).append("</title>\n");
+			s.append("  <desc id=\"").append(escape(id)).append("-d\">").append(escape(desc)).append("</desc>\n");
+			s.append("  <g class=\"chart-axis\">\n");
+			line(s, "    ", bottom, "#1b1f24", false);
+			for (Tick t : yTicks) {
+				s.append("    <g>\n");
+				line(s, "      ", t.at(), "#c9d1d9", true);
+				s.append("      <text class=\"chart-tick\" x=\"")
+					.append(num(left - 4))
+					.append("\" y=\"")
+					.append(num(t.at() + 4))
+					.append("\" text-anchor=\"end\">")
+					.append(escape(t.label()))
+					.append("</text>\n");
+				s.append("    </g>\n");
+			}
+			for (int i = 0; i < xTicks.size(); i++) {
+				Tick t = xTicks.get(i);
+				boolean several = xTicks.size() > 1;
+				String anchor = i == 0 && several ? "start" : i == xTicks.size() - 1 && several ? "end" : "middle";
+				s.append("    <text class=\"chart-tick\" x=\"")
+					.append(num(t.at()))
+					.append("\" y=\"")
+					.append(num(bottom + 16))
+					.append("\" text-anchor=\"")
+					.append(anchor)
+					.append("\">")
+					.append(escape(t.label()))
+					.append("</text>\n");
+			}
+			s.append("  </g>\n");
+			s.append("  <polyline fill=\"none\" stroke=\"#1b1f24\" stroke-width=\"2\" points=\"")
+				.append(polyline())
+				.append("\"/>\n");
+			for (Point p : points) {
+				s.append("  <g>\n");
+				s.append("    <path fill=\"#0b5394\" stroke=\"#ffffff\" stroke-width=\"1\" d=\"M")
+					.append(num(p.x()))
+					.append(' ')
+					.append(num(p.y() - 6))
+					.append(" l6 6 l-6 6 l-6 -6 z\"/>\n");
+				s.append("    <text class=\"chart-value\" x=\"")
+					.append(num(p.x()))
+					.append("\" y=\"")
+					.append(num(p.y() - 9))
+					.append("\" text-anchor=\"middle\">")
+					.append(escape(p.value()))
+					.append("</text>\n");
+				s.append("  </g>\n");
+			}
+			s.append("</svg>");
+			return s.toString();
+		}
+
+		private void line(StringBuilder s, String indent, double y, String stroke, boolean dashed) {
+			s.append(indent)
+				.append("<line x1=\"")
+				.append(num(left))
+				.append("\" x2=\"")
+				.append(num(right))
+				.append("\" y1=\"")
+				.append(num(y))
+				.append("\" y2=\"")
+				.append(num(y))
+				.append("\" stroke=\"")
+				.append(stroke)
+				.append(dashed ? "\" stroke-dasharray=\"2 3\"/>\n" : "\"/>\n");
+		}
+
+		/** A coordinate as the template engine writes a number. */
+		private static String num(double v) {
+			return Double.toString(v);
+		}
+
+		/**
+		 * As Thymeleaf's text and attribute escaping (HTML 4 / XML: {@code & < > " '}).
+		 */
+		static String escape(String text) {
+			if (text == null) {
+				return "";
+			}
+			StringBuilder out = null;
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				String r = switch (c) {
+					case '&' -> "&amp;";
+					case '<' -> "&lt;";
+					case '>' -> "&gt;";
+					case '"' -> "&quot;";
+					case '\'' -> "&#39;";
+					default -> null;
+				};
+				if (r != null && out == null) {
+					out = new StringBuilder(text.length() + 16).append(text, 0, i);
+				}
+				if (out != null) {
+					if (r != null) {
+						out.append(r);
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+			return out == null ? text : out.toString();
 		}
 	}
 
@@ -196,11 +328,18 @@ public final class SvgChart {
 	}
 
 	static String number(double v) {
-		return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+		return v == Math.rint(v) ? Long.toString((long) v) : fmt(v);
 	}
 
-	private static String fmt(double v) {
-		return String.format(java.util.Locale.ROOT, "%.1f", v);
+	/**
+	 * One decimal, as {@code String.format(Locale.ROOT, "%.1f", v)} writes it (half up).
+	 */
+	static String fmt(double v) {
+		if (!Double.isFinite(v) || Math.abs(v) >= 1e15) {
+			return String.format(java.util.Locale.ROOT, "%.1f", v);
+		}
+		java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP);
+		return d.signum() == 0 ? (v < 0 || 1 / v < 0 ? "-0.0" : "0.0") : d.toPlainString();
 	}
 
 }

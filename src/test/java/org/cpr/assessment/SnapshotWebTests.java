@@ -169,6 +169,52 @@ class SnapshotWebTests {
 		}
 	}
 
+	@Autowired
+	org.cpr.directory.ServiceDirectory directory;
+
+	@Test
+	void nextStepsSeeADirectoryEntryAddedOrRetiredAfterThePageWasFirstShown() throws Exception {
+		jdbc.update(
+				"UPDATE assessment_next_step_rule SET directory_slug = 'cache-check-peer-line' WHERE instrument_id = 'burnout-single-item'");
+		try {
+			CprUser resident = as(Role.PARTICIPANT);
+			UUID id = submissionId(new SnapshotDriver(mvc, resident).takeAll("1", "0", "4"));
+			assertThat(resultsPage(resident, id)).contains("A trained peer who knows the work can listen")
+				.doesNotContain("Cache Check Peer Line");
+			org.cpr.directory.ServiceEntry e = directory.active()
+				.stream()
+				.filter(x -> x.name().equals("Resident Peer Support Network"))
+				.findFirst()
+				.orElseThrow();
+			UUID added = directory.save(null,
+					new org.cpr.directory.ServiceEntry(null, "Cache Check Peer Line", e.providerKind(),
+							e.providerName(), e.category(), e.audiences(), e.confidentiality(), e.reportedTo(),
+							e.confidentialityNote(), e.cost(), e.costNote(), e.afterHours(), e.hours(), e.accessModes(),
+							e.virtualOption(), e.location(), e.phone(), e.email(), e.url(), e.languages(),
+							e.description(), null, false, null, e.audienceRoles()),
+					null, resident.personId());
+			assertThat(resultsPage(resident, id)).as("a new entry is linked at once")
+				.contains("Cache Check Peer Line")
+				.contains("/directory/services/" + added);
+			directory.retire(added, resident.personId());
+			assertThat(resultsPage(resident, id)).as("a retired entry is no longer linked")
+				.doesNotContain("Cache Check Peer Line")
+				.contains("A trained peer who knows the work can listen");
+		}
+		finally {
+			jdbc.update(
+					"UPDATE assessment_next_step_rule SET directory_slug = 'resident-peer-support-network' WHERE instrument_id = 'burnout-single-item'");
+		}
+	}
+
+	private String resultsPage(CprUser user, UUID id) throws Exception {
+		return mvc.perform(get("/snapshot/results/" + id).with(signedIn(user)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	@Test
 	void doubleSubmitStoresOneResultAndShowsTheSamePageAndAChangedAnswerIsRefused() throws Exception {
 		CprUser resident = as(Role.PARTICIPANT);

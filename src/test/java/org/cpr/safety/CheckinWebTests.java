@@ -233,7 +233,7 @@ class CheckinWebTests {
 
 		assertThat(CheckinFixtures.signIn(mvc, handle)).isNotBlank();
 		String fresh = passphraseHash(id);
-		assertThat(fresh).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$");
+		assertThat(fresh).startsWith("{argon2id}$argon2id$v=19$m=7168,t=5,p=1$");
 		assertThat(jdbc.sql("SELECT last_active_on = CURRENT_DATE FROM checkin_account WHERE id = ?")
 			.param(id)
 			.query(Boolean.class)
@@ -250,7 +250,7 @@ class CheckinWebTests {
 		assertThat(jdbc.sql("SELECT passphrase_hash FROM checkin_account WHERE handle_hash = ?")
 			.param(hash(handle))
 			.query(String.class)
-			.single()).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$");
+			.single()).startsWith("{argon2id}$argon2id$v=19$m=7168,t=5,p=1$");
 	}
 
 	private String passphraseHash(UUID account) {

@@ -32,6 +32,50 @@ class SvgChartTests {
 	}
 
 	@Test
+	void theTrendLineWritesTheSameSvgTheTemplateDrewWithItsTextsEscaped() {
+		org.thymeleaf.spring6.SpringTemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+		org.thymeleaf.templateresolver.ClassLoaderTemplateResolver resolver = new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/");
+		resolver.setSuffix(".html");
+		engine.setTemplateResolver(resolver);
+		Instant start = Instant.parse("2026-01-05T10:00:00Z");
+		for (int takes : new int[] { 1, 2, 3, 7, 12 }) {
+			List<SvgChart.Dated> values = IntStream.range(0, takes)
+				.mapToObj(i -> new SvgChart.Dated(start.plus(Duration.ofDays(17L * i + i * i)), (i * 7.3) % 27))
+				.toList();
+			SvgChart.Line line = SvgChart.line("trend-who-5", "WHO-5 <Índice> & \"bienestar\" 'de'",
+					"Tendencia: <script>alert(1)</script>", values);
+			org.thymeleaf.context.Context context = new org.thymeleaf.context.Context();
+			context.setVariable("chart", line);
+			String reference = engine.process("test/charts-line-host", context);
+			assertThat(normalised(line.svg())).as(takes + " takes").isEqualTo(normalised(reference));
+		}
+		assertThat(SvgChart.line("x", "<b>", "&", List.of()).svg()).contains("<title id=\"x-t\">&lt;b&gt;</title>")
+			.contains("<desc id=\"x-d\">&amp;</desc>")
+			.doesNotContain("<b>");
+	}
+
+	private static String normalised(String svg) {
+		return svg.strip().replaceAll("\\s+", " ").replaceAll("> <", "><");
+	}
+
+	@Test
+	void oneDecimalIsWrittenAsStringFormatWritesIt() {
+		java.util.Random random = new java.util.Random(16);
+		for (int i = 0; i < 200_000; i++) {
+			double v = switch (i % 4) {
+				case 0 -> random.nextDouble() * 400;
+				case 1 -> Math.round(random.nextDouble() * 4000) / 20.0;
+				case 2 -> (random.nextDouble() - 0.5) * 2;
+				default -> random.nextInt(1000) / 100.0 + 0.05;
+			};
+			assertThat(SvgChart.fmt(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
+		}
+		assertThat(SvgChart.number(12)).isEqualTo("12");
+		assertThat(SvgChart.number(12.25)).isEqualTo("12.3");
+	}
+
+	@Test
 	void barsAreInProportionAndWriteTheirValues() {
 		Map<String, Integer> values = new LinkedHashMap<>();
 		values.put("Workflow", 4);

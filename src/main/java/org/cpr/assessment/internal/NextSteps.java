@@ -3,9 +3,11 @@ package org.cpr.assessment.internal;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,25 +79,49 @@ class NextSteps {
 			.record(AuditEntry.administration(by, "SNAPSHOT_RULE_DELETED", "assessment_next_step_rule", id.toString()));
 	}
 
-	/** The submission's next steps, their texts in the reader's language. */
+	/**
+	 * The submission's next steps, their texts in the reader's language. The directory's
+	 * active entries come from its in-memory copy (no database read per results page),
+	 * which the directory rebuilds after each committed change; their slugs are worked
+	 * out once per copy.
+	 */
 	public List<NextStep> forSubmission(SubmittedSnapshot submission, Locale locale) {
 		List<NextStep> steps = new ArrayList<>();
-		List<ServiceEntry> entries = null;
+		Map<String, ServiceEntry> bySlug = null;
 		for (NextStepRule rule : rules()) {
 			if (!rule.matches(submission)) {
 				continue;
 			}
-			if (entries == null) {
-				entries = directory.everything();
+			if (bySlug == null) {
+				bySlug = bySlug(directory.active());
 			}
-			Optional<ServiceEntry> entry = entries.stream()
-				.filter(e -> !e.retired())
-				.filter(e -> rule.directorySlug() != null && slug(e.name()).equals(rule.directorySlug()))
-				.findFirst();
+			Optional<ServiceEntry> entry = Optional
+				.ofNullable(rule.directorySlug() == null ? null : bySlug.get(rule.directorySlug()));
 			steps.add(new NextStep(rule.category(), entry.map(ServiceEntry::id).orElse(null),
 					entry.map(ServiceEntry::name).orElse(null), rule.fallbackText(locale)));
 		}
 		return steps;
+	}
+
+	/** The last directory copy seen and its entries by slug (first by name wins). */
+	private volatile SlugMap slugs;
+
+	private record SlugMap(List<ServiceEntry> of, Map<String, ServiceEntry> bySlug) {
+	}
+
+	private Map<String, ServiceEntry> bySlug(List<ServiceEntry> active) {
+		SlugMap known = slugs;
+		if (known != null && known.of() == active) {
+			return known.bySlug();
+		}
+		Map<String, ServiceEntry> bySlug = new HashMap<>();
+		for (ServiceEntry e : active) {
+			if (!e.retired()) {
+				bySlug.putIfAbsent(slug(e.name()), e);
+			}
+		}
+		slugs = new SlugMap(active, bySlug);
+		return bySlug;
 	}
 
 	/** "Resident Peer Support Network" → "resident-peer-support-network". */

@@ -175,6 +175,11 @@ class DirectoryService implements ServiceDirectory {
 			.toList();
 	}
 
+	@Override
+	public List<ServiceEntry> active() {
+		return index.current().entries();
+	}
+
 	/** Entries whose last review is more than six months old. */
 	@Override
 	public boolean reviewOverdue(ServiceEntry e) {

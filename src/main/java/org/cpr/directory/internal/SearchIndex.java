@@ -34,11 +34,14 @@ final class SearchIndex {
 
 	private final List<ServiceEntry> entries;
 
+	private final List<ServiceEntry> byName;
+
 	/** word → (entry index → weight of the best field the word occurs in). */
 	private final Map<String, Map<Integer, Integer>> postings = new HashMap<>();
 
 	SearchIndex(List<ServiceEntry> entries, Map<String, String> categoryLabels) {
 		this.entries = List.copyOf(entries);
+		this.byName = this.entries.stream().sorted(java.util.Comparator.comparing(ServiceEntry::name)).toList();
 		for (int i = 0; i < this.entries.size(); i++) {
 			ServiceEntry e = this.entries.get(i);
 			add(i, e.name(), 5);
@@ -46,6 +49,11 @@ final class SearchIndex {
 			add(i, categoryLabels.getOrDefault(e.category().name(), e.category().name()), 3);
 			add(i, e.description(), 1);
 		}
+	}
+
+	/** The entries the index was built over (the active ones), sorted by name. */
+	public List<ServiceEntry> entries() {
+		return byName;
 	}
 
 	public List<ServiceEntry> search(ServiceQuery q) {

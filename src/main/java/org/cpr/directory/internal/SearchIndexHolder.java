@@ -1,9 +1,11 @@
 package org.cpr.directory.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.cpr.directory.ServiceDirectory;
 import org.cpr.directory.ServiceEntry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,20 +24,41 @@ class SearchIndexHolder {
 
 	private final TransactionTemplate tx;
 
+	private final long maxAgeNanos;
+
 	private volatile SearchIndex index;
 
-	SearchIndexHolder(DirectoryServiceRepository services, MessageSource messages, TransactionTemplate tx) {
+	private volatile long builtAt;
+
+	SearchIndexHolder(DirectoryServiceRepository services, MessageSource messages, TransactionTemplate tx,
+			@Value("${cpr.directory.index-max-age:60s}") Duration maxAge) {
 		this.services = services;
 		this.messages = messages;
 		this.tx = tx;
+		this.maxAgeNanos = maxAge.toNanos();
 	}
 
+	/**
+	 * The index; rebuilt at once after a change committed on this node, and when it is
+	 * older than {@code cpr.directory.index-max-age}, so a change committed on another
+	 * node is seen within that time.
+	 */
 	public SearchIndex current() {
 		SearchIndex current = index;
-		if (current == null) {
-			current = rebuild();
+		if (current == null || stale()) {
+			current = rebuildIfStale();
 		}
 		return current;
+	}
+
+	private boolean stale() {
+		return System.nanoTime() - builtAt > maxAgeNanos;
+	}
+
+	/** One rebuild when many requests find the index stale at once. */
+	private synchronized SearchIndex rebuildIfStale() {
+		SearchIndex current = index;
+		return current == null || stale() ? rebuild() : current;
 	}
 
 	public void refreshAfterCommit() {
@@ -59,6 +82,7 @@ class SearchIndexHolder {
 			.map(DirectoryServiceEntity::entry)
 			.toList());
 		index = new SearchIndex(active, ServiceDirectory.categoryLabels(messages));
+		builtAt = System.nanoTime();
 		return index;
 	}
 

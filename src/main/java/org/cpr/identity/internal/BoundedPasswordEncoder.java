@@ -13,19 +13,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * recommends, with at most {@code concurrency} hashes computed at once.
  *
  * <p>
- * <b>Parameters.</b> The default is OWASP's first Argon2id configuration: m = 19 MiB
- * (19,456 KiB), t = 2, p = 1, a 16-byte salt and a 32-byte hash. (Spring Security's
- * {@code defaultsForSpringSecurity_v5_8}, used before, is m = 16 MiB, t = 2: below that
- * line.) OWASP lists equivalent trade-offs of memory for passes (46 MiB × 1, 12 MiB × 3,
- * 9 MiB × 4, 7 MiB × 5); any of them may be configured, nothing weaker: the constructor
- * refuses less than 7 MiB or less than 35 MiB-passes (memory × iterations). NIST SP
- * 800-63B asks for a salted, memory-hard or iterated one-way function with a cost factor
- * "as high as practical"; 19 MiB × 2 is about 40–60 ms of one core here.
+ * <b>Parameters.</b> The default is OWASP's fifth Argon2id configuration: m = 7 MiB
+ * (7,168 KiB), t = 5, p = 1, a 16-byte salt and a 32-byte hash. OWASP lists five settings
+ * it calls equivalent in the defence they give (m = 46 MiB × t = 1, 19 × 2, 12 × 3, 9 ×
+ * 4, 7 × 5); any of them may be configured ({@code cpr.identity.argon2.memory-kib},
+ * {@code .iterations}), nothing weaker: the constructor refuses less than 7 MiB or less
+ * than 35 MiB-passes (memory × iterations). Measured with the calling thread's CPU time
+ * on the 2-core machine ({@code Argon2Cost}, docs/benchmarks.md "Session 8"), one check
+ * costs a median 56 ms at 46 × 1, 40 ms at 19 × 2, 34 ms at 12 × 3, 33 ms at 9 × 4 and 30
+ * ms at 7 × 5: the smallest block array stays in the processor's caches, so 7 × 5 is the
+ * cheapest of the equivalent settings here (about 66 checks a second on two cores against
+ * 51 at 19 × 2). Hashes made with another of the settings still verify and are replaced
+ * at the next sign-in ({@link #upgradeEncoding}). (Spring Security's
+ * {@code defaultsForSpringSecurity_v5_8}, used at first, is m = 16 MiB, t = 2: below the
+ * OWASP line.) NIST SP 800-63B asks for a salted, memory-hard or iterated one-way
+ * function with a cost factor "as high as practical".
  *
  * <p>
  * <b>Why bound concurrency.</b> Argon2id is memory-hard by design: every hash fills m of
  * fresh memory. Fifty sign-ins at once on a 2-core machine would all run, time-sliced,
- * each holding 19 MiB (about 1 GB of short-lived blocks the collector must copy and
+ * each holding m (at 19 MiB, about 1 GB of short-lived blocks the collector must copy and
  * promote), and all fifty would finish late. With one hash per core at a time the others
  * wait in a fair queue, each hash runs at full speed in a warm cache, and the memory held
  * for hashing is {@code concurrency} × m. The strength is unchanged.
@@ -87,7 +94,7 @@ final class BoundedPasswordEncoder implements PasswordEncoder {
 		return encodedPassword != null && !encodedPassword.isEmpty() && delegate.upgradeEncoding(encodedPassword);
 	}
 
-	/** "m=19456,t=2" — for the start-up log line (no secret in it). */
+	/** "m=7168 KiB, t=5" — for the start-up log line (no secret in it). */
 	String parameters() {
 		return "m=" + memoryKib + " KiB, t=" + iterations;
 	}

@@ -40,8 +40,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder(
-			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.memory-kib:19456}") int memoryKib,
-			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.iterations:2}") int iterations,
+			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.memory-kib:7168}") int memoryKib,
+			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.iterations:5}") int iterations,
 			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.parallelism:1}") int parallelism,
 			@org.springframework.beans.factory.annotation.Value("${cpr.identity.argon2.concurrency:0}") int concurrency) {
 		return new BoundedPasswordEncoder(memoryKib, iterations, parallelism,

@@ -42,7 +42,7 @@ class PasswordHashingTests {
 	@Test
 	void newHashesUseOwaspArgon2idParameters() {
 		String hash = encoder.encode(PASSWORD);
-		assertThat(hash).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$");
+		assertThat(hash).startsWith("{argon2id}$argon2id$v=19$m=7168,t=5,p=1$");
 		assertThat(encoder.matches(PASSWORD, hash)).isTrue();
 		assertThat(encoder.matches("not-" + PASSWORD, hash)).isFalse();
 		assertThat(encoder.upgradeEncoding(hash)).isFalse();
@@ -57,7 +57,7 @@ class PasswordHashingTests {
 		signIn(username, PASSWORD).andExpect(redirectedUrl("/home"));
 
 		String now = hashOf(username);
-		assertThat(now).isNotEqualTo(old).startsWith("{argon2id}$argon2id$v=19$m=19456,t=2,p=1$");
+		assertThat(now).isNotEqualTo(old).startsWith("{argon2id}$argon2id$v=19$m=7168,t=5,p=1$");
 		// the new hash still signs the person in, and is not replaced again
 		signIn(username, PASSWORD).andExpect(redirectedUrl("/home"));
 		assertThat(hashOf(username)).isEqualTo(now);

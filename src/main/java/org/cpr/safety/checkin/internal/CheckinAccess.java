@@ -41,7 +41,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * participant carries an opaque sealed token in form bodies, never in a URL or cookie.
  * <p>
  * Passphrases are hashed by the application's one {@link PasswordEncoder} (Argon2id at
- * OWASP strength, m = 19 MiB, t = 2, p = 1, at most one hash per core at a time: see
+ * OWASP strength, m = 7 MiB, t = 5, p = 1, at most one hash per core at a time: see
  * identity's {@code BoundedPasswordEncoder}), so a burst of check-ins queues with the
  * sign-ins instead of hashing fifty at once. Hashes written before carry no {@code {id}}
  * prefix and Spring's older parameters (m = 16 MiB, t = 2); they still verify, and the
