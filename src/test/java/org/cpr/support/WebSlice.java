@@ -27,8 +27,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * mocks; a module's slice annotation (e.g. {@code CqiWebSlice}) adds its controllers and
  * mocks its own API.
  * <p>
- * Spring Boot 4 moved the security auto-configuration out of the web slice (it comes with
- * {@code spring-boot-security-test}); the three it needs are imported here.
+ * In Spring Boot 4 a web slice gets Spring Security's auto-configuration only through
+ * {@code spring-boot-starter-security-test}, which this build does not have; the three
+ * auto-configurations the application's chains need are imported here instead.
  * <p>
  * A slice proves who may call what, what a bad form shows and what it keeps. Anything
  * that depends on stored data (privacy of answers, disclosure gates, ledgers) stays a
