@@ -1,8 +1,12 @@
 package org.cpr.identity;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,9 +23,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The person's own account: password, two-step sign-in status, personal access tokens.
+ * The person's own account: language, password, two-step sign-in status, personal access
+ * tokens.
  */
 @Controller
 class AccountController {
@@ -40,11 +48,20 @@ class AccountController {
 
 	private final Accounts accounts;
 
+	/** The languages offered on the account page, in the order shown. */
+	static final List<String> LANGUAGES = List.of("en", "es");
+
 	private final MfaEnrolment mfa;
 
-	AccountController(Accounts accounts, MfaEnrolment mfa) {
+	private final IdentityManagement identity;
+
+	private final LocaleResolver locales;
+
+	AccountController(Accounts accounts, MfaEnrolment mfa, IdentityManagement identity, LocaleResolver locales) {
 		this.accounts = accounts;
 		this.mfa = mfa;
+		this.identity = identity;
+		this.locales = locales;
 	}
 
 	@Bean
@@ -53,11 +70,44 @@ class AccountController {
 	}
 
 	@GetMapping("/account")
-	String account(@AuthenticationPrincipal CprUser me, Model model) {
+	String account(@AuthenticationPrincipal CprUser me, Model model, Locale locale) {
 		model.addAttribute("form", new PasswordForm("", "", ""));
 		model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
 		model.addAttribute("sso", campusSignOn(me));
+		languageChoice(me, model, locale);
 		return ACCOUNT_VIEW;
+	}
+
+	/**
+	 * The person's language for pages and e-mail: stored (it applies again at every
+	 * sign-in, on any device) and used at once.
+	 */
+	@PostMapping("/account/language")
+	String chooseLanguage(@AuthenticationPrincipal CprUser me, @RequestParam(required = false) String language,
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (language == null || !LANGUAGES.contains(language)) {
+			model.addAttribute("form", new PasswordForm("", "", ""));
+			model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
+			model.addAttribute("sso", campusSignOn(me));
+			languageChoice(me, model, locale);
+			model.addAttribute("languageError", "account.language.required");
+			response.setStatus(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT.value());
+			return ACCOUNT_VIEW;
+		}
+		Locale chosen = Locale.forLanguageTag(language);
+		identity.rememberLanguage(me.personId(), chosen);
+		locales.setLocale(request, response, chosen);
+		redirect.addFlashAttribute("languageSaved", true);
+		return "redirect:/account";
+	}
+
+	private void languageChoice(CprUser me, Model model, Locale locale) {
+		model.addAttribute("languages", LANGUAGES);
+		model.addAttribute("language",
+				identity.chosenLanguage(me.personId())
+					.map(Locale::getLanguage)
+					.orElse(LANGUAGES.contains(locale.getLanguage()) ? locale.getLanguage() : "en"));
 	}
 
 	@PostMapping("/account/password")
@@ -72,6 +122,7 @@ class AccountController {
 		problems.replacement().forEach(k -> errors.rejectValue("replacement", k));
 		problems.confirmation().forEach(k -> errors.rejectValue("confirmation", k));
 		model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
+		languageChoice(me, model, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		if (problems.none()) {
 			model.addAttribute("form", new PasswordForm("", "", ""));
 			model.addAttribute("passwordChanged", true);

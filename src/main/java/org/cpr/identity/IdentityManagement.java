@@ -61,4 +61,10 @@ public interface IdentityManagement {
 	 */
 	void rememberLanguage(PersonId id, java.util.Locale language);
 
+	/**
+	 * The language the person chose (on the account page or with the language switch), or
+	 * empty when they never chose one.
+	 */
+	Optional<java.util.Locale> chosenLanguage(PersonId id);
+
 }

@@ -98,6 +98,16 @@ class PlatformConfiguration implements WebMvcConfigurer {
 		return resolver;
 	}
 
+	/**
+	 * Browsers that ignore the page's SVG icon (and Chromium's PDF and JSON viewers) ask
+	 * for {@code /favicon.ico}: they get the same icon instead of a 404 in the console.
+	 */
+	@Override
+	public void addViewControllers(org.springframework.web.servlet.config.annotation.ViewControllerRegistry registry) {
+		registry.addRedirectViewController("/favicon.ico", "/img/favicon.svg")
+			.setStatusCode(org.springframework.http.HttpStatus.MOVED_PERMANENTLY);
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();

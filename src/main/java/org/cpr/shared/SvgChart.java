@@ -312,15 +312,55 @@ public final class SvgChart {
 							: left + (right - left) * (v.when().getEpochSecond() - t0) / span,
 					bottom - (bottom - top) * (v.value() - minY) / range, day(v.when()), number(v.value())))
 			.toList();
-		List<Tick> xTicks = new ArrayList<>();
-		int n = Math.min(4, points.size());
-		for (int i = 0; i < n; i++) {
-			Point p = points.get(n == 1 ? 0 : (int) Math.round((double) i * (points.size() - 1) / (n - 1)));
-			xTicks.add(new Tick(p.x(), p.date()));
-		}
+		List<Tick> xTicks = dateTicks(points);
 		List<Tick> yTicks = List.of(new Tick(bottom, number(lo)), new Tick((top + bottom) / 2, number((lo + hi) / 2)),
 				new Tick(top, number(hi)));
 		return new Line(id, title, desc, height, left, right, top, bottom, points, xTicks, yTicks);
+	}
+
+	/**
+	 * Width of an ISO date tick label (11 px type, ten characters) in view-box units, and
+	 * the least room kept between two labels.
+	 */
+	static final double DATE_LABEL_WIDTH = 66;
+
+	static final double DATE_LABEL_GAP = 6;
+
+	/**
+	 * At most four dated ticks: the first and the last take always, and evenly chosen
+	 * takes between them only where their label does not run into a neighbour's (takes
+	 * close in time would print "2026-09-072026-12-05" on a phone). The first label
+	 * starts at its take, the last ends at it, the others are centred.
+	 */
+	static List<Tick> dateTicks(List<Point> points) {
+		int n = Math.min(4, points.size());
+		List<Integer> chosen = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			int index = n == 1 ? 0 : (int) Math.round((double) i * (points.size() - 1) / (n - 1));
+			if (!chosen.contains(index)) {
+				chosen.add(index);
+			}
+		}
+		List<Tick> ticks = new ArrayList<>();
+		if (chosen.size() == 1) {
+			Point only = points.get(chosen.get(0));
+			ticks.add(new Tick(only.x(), only.date()));
+			return ticks;
+		}
+		Point first = points.get(chosen.get(0));
+		Point last = points.get(chosen.get(chosen.size() - 1));
+		ticks.add(new Tick(first.x(), first.date()));
+		double freeFrom = first.x() + DATE_LABEL_WIDTH + DATE_LABEL_GAP;
+		double freeTo = last.x() - DATE_LABEL_WIDTH - DATE_LABEL_GAP;
+		for (int index : chosen.subList(1, chosen.size() - 1)) {
+			Point p = points.get(index);
+			if (p.x() - DATE_LABEL_WIDTH / 2 >= freeFrom && p.x() + DATE_LABEL_WIDTH / 2 <= freeTo) {
+				ticks.add(new Tick(p.x(), p.date()));
+				freeFrom = p.x() + DATE_LABEL_WIDTH / 2 + DATE_LABEL_GAP;
+			}
+		}
+		ticks.add(new Tick(last.x(), last.date()));
+		return ticks;
 	}
 
 	private static String day(Instant when) {

@@ -82,6 +82,10 @@ class SnapshotLanguageAndMoralDistressTests {
 		assertThat(page(hablante, 6, "es"))
 			.contains("Se ha sentido nervioso(a), ansioso(a) o con los nervios de punta");
 		es.answer("gad-2", SnapshotDriver.same(2, "1"));
+		assertThat(page(hablante, es.step + 1, "es")).as("PC-PTSD-5: no official Spanish text could be confirmed")
+			.contains("Primary Care PTSD Screen")
+			.contains("id=\"english-only\"")
+			.contains("Este cuestionario solo está disponible en inglés");
 		es.skip("pc-ptsd-5");
 		UUID spanish = SnapshotWebTests.submissionId(es.skip(SnapshotDriver.LAST));
 
@@ -95,6 +99,8 @@ class SnapshotLanguageAndMoralDistressTests {
 		en.answer("phq-2", SnapshotDriver.same(2, "2"));
 		en.answer("phq-9", SnapshotDriver.same(9, "1"));
 		en.answer("gad-2", SnapshotDriver.same(2, "1"));
+		assertThat(page(speaker, en.step + 1, null)).contains("Primary Care PTSD Screen")
+			.doesNotContain("id=\"english-only\"");
 		en.skip("pc-ptsd-5");
 		UUID english = SnapshotWebTests.submissionId(en.skip(SnapshotDriver.LAST));
 

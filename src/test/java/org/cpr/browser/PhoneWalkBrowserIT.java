@@ -11,6 +11,10 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Page;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
+import org.cpr.identity.IdentityManagement;
+import org.cpr.identity.PeopleAdministration;
+import org.cpr.identity.TraineeType;
+import org.cpr.shared.Role;
 import org.cpr.support.BrowserSupport;
 import java.time.Clock;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,16 +26,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every role of the demo campus on a 360 px phone: each page its menu offers (and home,
- * account and the crisis page) fits the screen without sideways scrolling, logs no
- * console error, and has no serious or critical axe violation. The walk follows the menu,
- * so a new module's pages are walked as soon as it adds a menu entry.
+ * Every role of the demo campus (the on-call clinician, the peer support coordinator, the
+ * reach-in referrer and the conduct officer included) on a 360 px phone: each page its
+ * menu offers (and home, account and the crisis page) fits the screen without sideways
+ * scrolling, logs no console error, and has no serious or critical axe violation. The
+ * walk follows the menu, so a new module's pages are walked as soon as it adds a menu
+ * entry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BrowserSupport.class)
 class PhoneWalkBrowserIT {
 
-	static final Set<String> MFA_ROLES = Set.of("clinician", "privacy", "sysadmin");
+	/**
+	 * The conduct officer's login (the demo history's
+	 * {@code DemoCqiHistory.CONDUCT_LOGIN}).
+	 */
+	static final String CONDUCT_LOGIN = "conduct";
+
+	static final Set<String> MFA_ROLES = Set.of("clinician", "privacy", "sysadmin", "peercoord");
 
 	@LocalServerPort
 	int port;
@@ -42,10 +54,19 @@ class PhoneWalkBrowserIT {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	PeopleAdministration people;
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "resident", "leader", "facilitator", "director", "admin", "clinician", "peer",
-			"researcher", "privacy", "sysadmin" })
+			"researcher", "privacy", "sysadmin", "peercoord", "riskmanager", "conduct" })
 	void everyPageOfTheMenuFitsAPhoneWithoutErrors(String username) {
+		if (CONDUCT_LOGIN.equals(username)) {
+			conductOfficerAsTheDemoHistoryCreatesIt();
+		}
 		Page page = BrowserSupport.phone("http://localhost:" + port);
 		List<String> consoleErrors = new ArrayList<>();
 		page.onConsoleMessage(m -> {
@@ -89,6 +110,28 @@ class PhoneWalkBrowserIT {
 		assertThat(paths).as("the menu of " + username).hasSizeGreaterThan(3);
 		assertThat(problems).as("pages of " + username + " on a 360 px phone").isEmpty();
 		assertThat(consoleErrors).as("console errors for " + username).isEmpty();
+	}
+
+	/**
+	 * The conduct officer's login comes with the demo's year of history, which the tests
+	 * leave off: the same login, made the same way.
+	 */
+	void conductOfficerAsTheDemoHistoryCreatesIt() {
+		if (identity.byUsername(CONDUCT_LOGIN).isPresent()) {
+			return;
+		}
+		java.util.UUID id = people.create(new PeopleAdministration.PersonDetails(CONDUCT_LOGIN,
+				"conduct@demo.cpr.example", "Jesse Moreno", TraineeType.STAFF, null, null, null, true), null);
+		people.setPassword(id, FoundationBrowserIT.PASSWORD, null);
+		java.util.UUID campus = identity.orgUnits()
+			.stream()
+			.filter(u -> u.parent() == null)
+			.findFirst()
+			.orElseThrow()
+			.id()
+			.value();
+		people.grant(id, Role.PARTICIPANT, campus, null);
+		people.grant(id, Role.CONDUCT_OFFICER, campus, null);
 	}
 
 	/**

@@ -103,6 +103,32 @@ class SnapshotBrowserIT {
 		assertThat(page.locator("#trend-table")).containsText("2026-04-01");
 		assertThat(page.locator("figure.trend svg.chart").first()).isVisible();
 		assertThat(page.locator("figure.trend svg.chart").first()).containsText("2026-04-01");
+		// the most safety-critical form: a labelled radio group of large, whole-width
+		// targets,
+		// each radio on the line of its own text (not an empty circle on a line of its
+		// own)
+		assertThat(page.locator("#choice-form fieldset.choices legend")).isVisible();
+		for (String radio : java.util.List.of("#choice-private", "#choice-contact")) {
+			com.microsoft.playwright.options.BoundingBox target = page.locator("label:has(> " + radio + ")")
+				.boundingBox();
+			com.microsoft.playwright.options.BoundingBox circle = page.locator(radio).boundingBox();
+			com.microsoft.playwright.options.BoundingBox text = page.locator("label:has(> " + radio + ") > span")
+				.boundingBox();
+			org.assertj.core.api.Assertions.assertThat(target.height)
+				.as(radio + " target height")
+				.isGreaterThanOrEqualTo(44);
+			org.assertj.core.api.Assertions.assertThat(target.width)
+				.as(radio + " target width on a 360 px phone")
+				.isGreaterThanOrEqualTo(280);
+			org.assertj.core.api.Assertions.assertThat(circle.width).as(radio + " circle").isGreaterThanOrEqualTo(20);
+			org.assertj.core.api.Assertions.assertThat(circle.y + circle.height / 2)
+				.as(radio + " sits on its text's line")
+				.isBetween(text.y, text.y + text.height);
+		}
+		page.locator("label:has(> #choice-contact)").click();
+		org.assertj.core.api.Assertions.assertThat(page.locator("#choice-contact").isChecked())
+			.as("the whole label is the target")
+			.isTrue();
 		page.locator("#choice-contact").check();
 		page.locator("#channel").selectOption("PHONE");
 		page.locator("#time").selectOption("MORNING");

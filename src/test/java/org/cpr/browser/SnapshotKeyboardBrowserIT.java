@@ -98,12 +98,25 @@ class SnapshotKeyboardBrowserIT {
 		page.keyboard().press("Enter");
 		assertThat(page.locator("#snapshot-progress")).containsText("Step 1 of");
 
+		// "Next" with nothing answered: the title says so and the focus lands on the
+		// error summary, not at the top of the page
+		tabTo(page, "#snapshot-next");
+		page.keyboard().press("Space");
+		assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Error: Step 1 of \\d+: .+"));
+		page.waitForFunction(
+				"() => document.activeElement && document.activeElement.matches('main .alert.error[role=alert]')");
+
 		boolean crisisChecked = false;
 		for (int pages = 0; pages < 12; pages++) {
 			if (page.locator("#snapshot-form").count() == 0) {
 				break;
 			}
 			String title = page.locator("h1").innerText();
+			// each step has its own title (the first still shows the empty "Next"'s
+			// error) and nothing axe objects to
+			assertThat(page).hasTitle(java.util.regex.Pattern.compile("^(Error: )?Step \\d+ of \\d+: "
+					+ title.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0") + " — .+"));
+			FoundationBrowserIT.assertNoSeriousViolations(page, "snapshot step " + title);
 			for (String group : groups(page)) {
 				if (title.contains("PHQ-2")) {
 					// "more than half the days": positive, so the PHQ-9 follows
@@ -131,6 +144,7 @@ class SnapshotKeyboardBrowserIT {
 		}
 		assertThat(crisisChecked).as("the PHQ-9 was reached").isTrue();
 		assertThat(page.locator("h1")).containsText("Your results");
+		FoundationBrowserIT.assertNoSeriousViolations(page, "snapshot results reached by keyboard");
 	}
 
 }

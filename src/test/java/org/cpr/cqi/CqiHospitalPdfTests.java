@@ -82,6 +82,8 @@ class CqiHospitalPdfTests {
 			.getResponse()
 			.getContentAsByteArray();
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			assertThat(new PDFTextStripper().getText(doc)).as("no date broken over two lines")
+				.doesNotContainPattern("\\d{4}-\\R");
 			String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
 			assertThat(text).as("the institution's name").contains("Front Range Health Sciences Campus");
 			assertThat(text).as("what was done for closed items")

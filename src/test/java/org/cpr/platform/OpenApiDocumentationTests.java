@@ -71,6 +71,42 @@ class OpenApiDocumentationTests {
 		assertThat(lacking).as("what operations lack").isEmpty();
 	}
 
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlers;
+
+	/**
+	 * The check above covers the operations the document lists; this one makes sure the
+	 * document lists every API operation the application serves, so a new endpoint cannot
+	 * escape it by being left out of the description.
+	 */
+	@Test
+	void everyApiEndpointTheApplicationServesIsDescribed() {
+		List<String> missing = new ArrayList<>();
+		int endpoints = 0;
+		for (var mapping : handlers.getHandlerMethods().keySet()) {
+			if (mapping.getPathPatternsCondition() == null) {
+				continue;
+			}
+			for (var pattern : mapping.getPathPatternsCondition().getPatterns()) {
+				String path = pattern.getPatternString();
+				if (!path.startsWith("/api/v1/")) {
+					continue;
+				}
+				var methods = mapping.getMethodsCondition().getMethods();
+				for (var method : methods.isEmpty()
+						? java.util.Set.of(org.springframework.web.bind.annotation.RequestMethod.GET) : methods) {
+					endpoints++;
+					if (!docs.path("paths").path(path).has(method.name().toLowerCase())) {
+						missing.add(method + " " + path);
+					}
+				}
+			}
+		}
+		assertThat(endpoints).as("API endpoints served").isGreaterThan(50);
+		assertThat(missing).as("endpoints the OpenAPI document leaves out").isEmpty();
+	}
+
 	@Test
 	void errorsAreDescribedAsProblemDetails() {
 		JsonNode schema = docs.path("components").path("schemas").path("ProblemDetail").path("properties");

@@ -117,7 +117,10 @@ class MoralDistressAndTranslationTests {
 	}
 
 	@ParameterizedTest(name = "{0} in Spanish")
-	@ValueSource(strings = { "phq-2", "phq-9", "gad-2", "gad-7", "who-5" })
+	// the validated instruments, and the demo's CQI questionnaire (issue #19: "the demo
+	// CQI
+	// questionnaire in both languages")
+	@ValueSource(strings = { "phq-2", "phq-9", "gad-2", "gad-7", "who-5", "cqi-rotation-feedback" })
 	void theSpanishFormHasEveryTextTranslatedAndTheSameItemsOptionsAndWeights(String id) {
 		UUID version = published(id);
 		FormView en = scoring.form(version, Locale.ENGLISH);

@@ -31,6 +31,47 @@ class SvgChartTests {
 		assertThat(line.polyline().split(" ")).hasSize(12);
 	}
 
+	/**
+	 * The demo resident's takes (January to December, the last two three months apart)
+	 * printed "2026-09-072026-12-05" under a phone-width chart: labels must never touch.
+	 */
+	@Test
+	void dateLabelsNeverRunIntoEachOtherWhenTakesAreCloseInTime() {
+		Instant start = Instant.parse("2026-01-10T10:00:00Z");
+		int[] days = { 0, 60, 120, 180, 240, 300, 329 };
+		List<SvgChart.Dated> takes = java.util.Arrays.stream(days)
+			.mapToObj(d -> new SvgChart.Dated(start.plus(Duration.ofDays(d)), 3))
+			.toList();
+		List<SvgChart.Tick> ticks = SvgChart.line("t", "BRS", "desc", takes).xTicks();
+		assertThat(ticks.get(0).label()).as("the first take").isEqualTo("2026-01-10");
+		assertThat(ticks.get(ticks.size() - 1).label()).as("the last take").isEqualTo("2026-12-05");
+		assertThat(ticks).hasSizeBetween(2, 4);
+		for (int i = 1; i < ticks.size(); i++) {
+			assertThat(extent(ticks, i)[0] - extent(ticks, i - 1)[1])
+				.as("room between %s and %s", ticks.get(i - 1).label(), ticks.get(i).label())
+				.isGreaterThanOrEqualTo(SvgChart.DATE_LABEL_GAP);
+		}
+		List<SvgChart.Dated> twoCloseAtTheEnd = List.of(new SvgChart.Dated(start, 1),
+				new SvgChart.Dated(start.plus(Duration.ofDays(200)), 2),
+				new SvgChart.Dated(start.plus(Duration.ofDays(205)), 3));
+		assertThat(SvgChart.line("u", "t", "d", twoCloseAtTheEnd).xTicks()).extracting(SvgChart.Tick::label)
+			.containsExactly("2026-01-10", "2026-08-03");
+	}
+
+	/**
+	 * Where a tick's label is drawn: the first starts at its tick, the last ends at it.
+	 */
+	private static double[] extent(List<SvgChart.Tick> ticks, int i) {
+		double at = ticks.get(i).at();
+		if (i == 0) {
+			return new double[] { at, at + SvgChart.DATE_LABEL_WIDTH };
+		}
+		if (i == ticks.size() - 1) {
+			return new double[] { at - SvgChart.DATE_LABEL_WIDTH, at };
+		}
+		return new double[] { at - SvgChart.DATE_LABEL_WIDTH / 2, at + SvgChart.DATE_LABEL_WIDTH / 2 };
+	}
+
 	@Test
 	void theTrendLineWritesTheSameSvgTheTemplateDrewWithItsTextsEscaped() {
 		org.thymeleaf.spring6.SpringTemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();

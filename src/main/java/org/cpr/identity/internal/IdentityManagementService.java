@@ -53,6 +53,14 @@ class IdentityManagementService implements IdentityManagement {
 	}
 
 	@Override
+	public Optional<java.util.Locale> chosenLanguage(PersonId id) {
+		return people.findById(id.value())
+			.map(Person::getPreferredLocale)
+			.filter(LANGUAGES::contains)
+			.map(java.util.Locale::forLanguageTag);
+	}
+
+	@Override
 	@Transactional
 	public void rememberLanguage(PersonId id, java.util.Locale language) {
 		if (language == null || !LANGUAGES.contains(language.getLanguage())) {
