@@ -10,6 +10,7 @@ import java.util.Set;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ViewportSize;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PeopleAdministration;
@@ -29,9 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every role of the demo campus (the on-call clinician, the peer support coordinator, the
  * reach-in referrer and the conduct officer included) on a 360 px phone: each page its
  * menu offers (and home, account and the crisis page) fits the screen without sideways
- * scrolling, logs no console error, and has no serious or critical axe violation. The
- * walk follows the menu, so a new module's pages are walked as soon as it adds a menu
- * entry.
+ * scrolling (and still fits at 320 px, WCAG's reflow width), logs no console error, and
+ * has no serious or critical axe violation. The walk follows the menu, so a new module's
+ * pages are walked as soon as it adds a menu entry.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(BrowserSupport.class)
@@ -98,6 +99,15 @@ class PhoneWalkBrowserIT {
 						+ " return w; }");
 				problems.add(where + ": " + overflow + " px wider than the screen (widest: " + widest + ")");
 			}
+			// WCAG 1.4.10 reflow: 320 CSS px is a 1280 px window at 400 % zoom (so 200 %
+			// zoom is covered too)
+			ViewportSize phone = page.viewportSize();
+			page.setViewportSize(320, phone.height);
+			Number narrow = (Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+			if (narrow.intValue() > 0) {
+				problems.add(where + ": " + narrow + " px wider than a 320 px screen (400 % zoom)");
+			}
+			page.setViewportSize(phone.width, phone.height);
 			AxeResults axe = new AxeBuilder(page)
 				.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
 				.analyze();

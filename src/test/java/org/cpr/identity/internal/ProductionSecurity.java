@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The application's own two filter chains (API and web: role rules, CSRF, headers, MFA
@@ -30,8 +31,8 @@ public class ProductionSecurity {
 	}
 
 	@Bean
-	LoginSuccessHandler loginSuccessHandler(Clock clock) {
-		return new LoginSuccessHandler(mock(PersonRepository.class), mock(TransactionTemplate.class), clock);
+	LoginSuccessHandler loginSuccessHandler(Clock clock, LocaleResolver locales) {
+		return new LoginSuccessHandler(mock(PersonRepository.class), mock(TransactionTemplate.class), clock, locales);
 	}
 
 }
