@@ -342,6 +342,9 @@ public final class SvgChart {
 			}
 		}
 		List<Tick> ticks = new ArrayList<>();
+		if (chosen.isEmpty()) {
+			return ticks;
+		}
 		if (chosen.size() == 1) {
 			Point only = points.get(chosen.get(0));
 			ticks.add(new Tick(only.x(), only.date()));
