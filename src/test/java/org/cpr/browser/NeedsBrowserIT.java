@@ -85,6 +85,11 @@ class NeedsBrowserIT {
 		assertThat(resident.locator("#next-rotation")).containsText("Medical ICU");
 		assertThat(resident.locator("#guide-tips li").first()).isVisible();
 		FoundationBrowserIT.assertNoSeriousViolations(resident, "/needs/my-guide");
+		// the switch is stored as the resident's language and applied at every sign-in:
+		// give the
+		// shared demo resident back to the other browser tests in English
+		resident.navigate("/needs/my-guide?lang=en");
+		assertThat(resident.locator("html")).hasAttribute("lang", "en");
 
 		String rotation = "Cardiac Step-Down " + UUID.randomUUID().toString().substring(0, 4);
 		Page facilitator = phone("en-US");
