@@ -31,17 +31,33 @@ class FoundationBrowserIT {
 	}
 
 	static void signIn(Page page, String username) {
-		page.navigate("/login");
-		page.getByLabel("User name").fill(username);
-		page.getByLabel("Password").fill(PASSWORD);
-		String form = page.url();
-		page.locator("form.stack button[type=submit]").click();
-		// the sign-in answers with a redirect (home, the second factor, or the form with
-		// its
-		// error): wait for it, or the caller's next navigation can cancel the POST before
-		// its
-		// session cookie arrives
-		page.waitForURL(url -> !url.equals(form));
+		try {
+			page.navigate("/login");
+			page.getByLabel("User name").fill(username);
+			page.getByLabel("Password").fill(PASSWORD);
+			String form = page.url();
+			page.locator("form.stack button[type=submit]").click();
+			// the sign-in answers with a redirect (home, the second factor, or the form
+			// with its error): wait for it, or the caller's next navigation can cancel
+			// the
+			// POST before its session cookie arrives
+			page.waitForURL(url -> !url.equals(form));
+		}
+		catch (com.microsoft.playwright.PlaywrightException ex) {
+			// say what the browser shows instead of a bare timeout
+			throw new AssertionError("signing in as " + username + " stopped at " + shown(page), ex);
+		}
+	}
+
+	/** Where the page is and what it shows, for a failure message. */
+	static String shown(Page page) {
+		try {
+			return page.url() + " showing: " + page.locator("body")
+				.innerText(new com.microsoft.playwright.Locator.InnerTextOptions().setTimeout(5000));
+		}
+		catch (com.microsoft.playwright.PlaywrightException ex) {
+			return page.url() + " (no readable page: " + ex.getMessage() + ")";
+		}
 	}
 
 	@Test
