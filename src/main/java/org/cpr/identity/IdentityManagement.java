@@ -18,6 +18,13 @@ public interface IdentityManagement {
 
 	Optional<PersonSummary> person(PersonId id);
 
+	/**
+	 * The person's program, read alone (one column by primary key, no entity load): for a
+	 * hot path that needs nothing else of the person, e.g. a snapshot's submission. Empty
+	 * for an unknown person or one without a program.
+	 */
+	Optional<OrgUnitId> program(PersonId id);
+
 	Optional<PersonSummary> byUsername(String username);
 
 	Map<PersonId, String> displayNames(Collection<PersonId> ids);

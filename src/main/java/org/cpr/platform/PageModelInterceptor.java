@@ -8,6 +8,8 @@ import java.util.Set;
 import org.cpr.shared.NavigationItem;
 import org.springframework.beans.factory.ObjectProvider;
 import org.cpr.shared.Role;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,6 +35,8 @@ class PageModelInterceptor implements HandlerInterceptor {
 
 	private final CrisisContacts contacts;
 
+	private final AuthenticationTrustResolver trust = new AuthenticationTrustResolverImpl();
+
 	PageModelInterceptor(ObjectProvider<NavigationItem> items, CrisisContacts contacts) {
 		this.items = items.orderedStream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
 		this.contacts = contacts;
@@ -45,12 +49,15 @@ class PageModelInterceptor implements HandlerInterceptor {
 				|| (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
 			return;
 		}
-		view.getModelMap().putIfAbsent("navItems", navItems());
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		// the layout's "signed in?" (Spring Security's isAuthenticated()), decided here
+		// once instead of by a security expression evaluated while the page renders
+		view.getModelMap().putIfAbsent("signedIn", trust.isAuthenticated(auth));
+		view.getModelMap().putIfAbsent("navItems", navItems(auth));
 		view.getModelMap().putIfAbsent("crisisContacts", contacts);
 	}
 
-	List<NavigationItem> navItems() {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+	private List<NavigationItem> navItems(Authentication auth) {
 		if (auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getPrincipal())) {
 			return List.of();
 		}

@@ -97,6 +97,37 @@ class SnapshotWebTests {
 	}
 
 	@Test
+	void aSnapshotIsFiledUnderTheParticipantsProgramAndUnderNoneForSomeoneWithout() throws Exception {
+		// the programme's figures (aggregate view, team pages) count a snapshot by the
+		// programme stored with it, read at submission from the person's record
+		UUID program = UUID.randomUUID();
+		jdbc.update("INSERT INTO org_unit (id, kind, code, name, created_at) VALUES (?, 'PROGRAM', ?, ?, now())",
+				program, "PRG-" + program, "Programme " + program);
+		UUID withProgram = UUID.randomUUID();
+		UUID without = UUID.randomUUID();
+		for (UUID id : List.of(withProgram, without)) {
+			jdbc.update("""
+					INSERT INTO person (id, username, email, display_name, trainee_type, program_id, active, created_at)
+					VALUES (?, ?, ?, 'Filed', 'RESIDENT', ?, TRUE, now())""", id, "filed-" + id, id + "@example.org",
+					id.equals(withProgram) ? program : null);
+		}
+		for (UUID id : List.of(withProgram, without)) {
+			CprUser user = new CprUser(new org.cpr.shared.PersonId(id), "filed-" + id, null, "Filed",
+					java.util.Set
+						.of(new org.cpr.identity.ScopedRole(Role.PARTICIPANT, new org.cpr.shared.OrgUnitId(program))),
+					false, true);
+			UUID submission = submissionId(new SnapshotDriver(mvc, user).takeAll("0", "0", "2"));
+			assertThat(jdbc.queryForObject("SELECT org_unit_id FROM assessment_submission WHERE id = ?", UUID.class,
+					submission))
+				.isEqualTo(id.equals(withProgram) ? program : null);
+		}
+		assertThat(identity.program(new org.cpr.shared.PersonId(withProgram)))
+			.contains(new org.cpr.shared.OrgUnitId(program));
+		assertThat(identity.program(new org.cpr.shared.PersonId(without))).isEmpty();
+		assertThat(identity.program(new org.cpr.shared.PersonId(UUID.randomUUID()))).isEmpty();
+	}
+
+	@Test
 	void backKeepsTheAnswersInTheServerSideDraftAndMissingAnswersAreShownPerField() throws Exception {
 		CprUser resident = as(Role.PARTICIPANT);
 		SnapshotDriver d = new SnapshotDriver(mvc, resident);

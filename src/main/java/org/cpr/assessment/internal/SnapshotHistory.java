@@ -15,6 +15,7 @@ import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,7 +42,7 @@ class SnapshotHistory {
 		this.audit = audit;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<SubmittedSnapshot> find(UUID id, PersonId owner) {
 		return jdbc.sql("""
 				SELECT id, submitted_at, high_risk, tier, safety_state, contact_channel, contact_time
@@ -58,8 +59,14 @@ class SnapshotHistory {
 	 * Oldest first. Two queries whatever the length of the history (the submissions, then
 	 * all their results), not two per submission: the results page and the landing page
 	 * read the whole history on every visit.
+	 * <p>
+	 * Plain JDBC reads: no transaction of their own (a caller's is joined), so no JPA
+	 * session and no BEGIN/COMMIT on every results page; both statements still share one
+	 * connection. A transaction gave them no common snapshot anyway (READ COMMITTED):
+	 * either way a snapshot committed between the two statements is left out, and its
+	 * results with it, because results are attached to the submissions read first.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<SubmittedSnapshot> all(PersonId owner) {
 		List<SubmittedSnapshot> submissions = jdbc.sql("""
 				SELECT id, submitted_at, high_risk, tier, safety_state, contact_channel, contact_time

@@ -19,7 +19,6 @@ import org.cpr.assessment.KeyReused;
 import org.cpr.assessment.PlannedStep;
 import org.cpr.assessment.SubmissionOutcome;
 import org.cpr.identity.IdentityManagement;
-import org.cpr.identity.PersonSummary;
 import org.cpr.questionnaire.InvalidAnswersException;
 import org.cpr.questionnaire.ScoreResult;
 import org.cpr.shared.IdempotencyLedger;
@@ -106,7 +105,7 @@ class SnapshotSubmissions {
 		}
 		String keyHash = AnswerCodec.sha256("snapshot|" + person + "|" + key);
 		String payloadHash = AnswerCodec.sha256(AnswerCodec.write(used) + "|skipped=" + skippedUsed);
-		OrgUnitId unit = identity.person(person).map(PersonSummary::program).orElse(null);
+		OrgUnitId unit = identity.program(person).orElse(null);
 		for (int attempt = 1;; attempt++) {
 			try {
 				return tx.execute(s -> claimAndStore(keyHash, payloadHash, person, unit, used, scores));

@@ -17,6 +17,7 @@ import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Consent decisions, append-only; the latest per person counts. */
@@ -38,7 +39,9 @@ class ConsentRecords implements EvaluationConsent {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	// plain JDBC reads on every results page: no transaction (and JPA session) of
+	// their own; a caller's transaction is joined
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<ConsentDecision> current(PersonId person) {
 		return jdbc.sql("""
 				SELECT text_version, granted, decided_at FROM evaluation_consent WHERE person_id = ?

@@ -20,7 +20,9 @@ import org.cpr.identity.TraineeType;
 import org.cpr.shared.OrgUnitId;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** People, the org tree and scoped role checks, read from the identity tables. */
@@ -37,10 +39,14 @@ class IdentityManagementService implements IdentityManagement {
 
 	private final RoleGrantRepository grants;
 
-	IdentityManagementService(PersonRepository people, OrgUnitRepository units, RoleGrantRepository grants) {
+	private final JdbcClient jdbc;
+
+	IdentityManagementService(PersonRepository people, OrgUnitRepository units, RoleGrantRepository grants,
+			JdbcClient jdbc) {
 		this.people = people;
 		this.units = units;
 		this.grants = grants;
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -74,6 +80,20 @@ class IdentityManagementService implements IdentityManagement {
 	@Override
 	public Optional<PersonSummary> person(PersonId id) {
 		return people.findById(id.value()).map(IdentityManagementService::summary);
+	}
+
+	/**
+	 * One autocommit SELECT, outside any transaction of its own (a caller's transaction
+	 * is joined): neither a JPA session nor a transaction is opened for it.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+	public Optional<OrgUnitId> program(PersonId id) {
+		return jdbc.sql("SELECT program_id FROM person WHERE id = ?")
+			.param(id.value())
+			.query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class)).map(OrgUnitId::new))
+			.optional()
+			.flatMap(program -> program);
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import org.cpr.shared.SecretBox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -91,7 +92,9 @@ class ContactMessageService implements ContactMessages {
 	 * The person's own thread for the concern they raised from
 	 * {@code sourceType}/{@code sourceId}; empty if not theirs.
 	 */
-	@Transactional(readOnly = true)
+	// plain JDBC reads on every results page: no transaction (and JPA session) of
+	// their own; a caller's transaction is joined
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<Message> threadOf(String sourceType, String sourceId, PersonId person) {
 		return ownAlert(sourceType, sourceId, person).map(this::thread).orElse(List.of());
 	}

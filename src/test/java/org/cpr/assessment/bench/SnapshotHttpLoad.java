@@ -82,7 +82,8 @@ public final class SnapshotHttpLoad {
 		List<Long> submit = Collections.synchronizedList(new ArrayList<>());
 		List<Long> results = Collections.synchronizedList(new ArrayList<>());
 		AtomicInteger failures = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(users.size());
+		ExecutorService pool = Executors.newFixedThreadPool(users.size(),
+				Thread.ofPlatform().name("bench-client-", 0).factory());
 		CountDownLatch signedIn = new CountDownLatch(users.size());
 		CountDownLatch done = new CountDownLatch(users.size());
 		for (String user : users) {
@@ -138,11 +139,15 @@ public final class SnapshotHttpLoad {
 		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean();
 		long cpu = os.getProcessCpuTime();
+		Map<String, Long> threads = threadCpu();
 		double load = os.getSystemLoadAverage();
 		long t = System.nanoTime();
+		System.out.println(label + ": measured phase starts " + java.time.Instant.now());
 		done.await();
 		double seconds = (System.nanoTime() - t) / 1e9;
 		cpu = os.getProcessCpuTime() - cpu;
+		System.out.println(label + ": measured phase ends " + java.time.Instant.now());
+		Map<String, Long> after = threadCpu();
 		pool.shutdown();
 		print(label + ", final POST (plan, score, store, redirect)", submit, seconds, failures.get());
 		print(label + ", then the results page", results, 0, 0);
@@ -153,6 +158,41 @@ public final class SnapshotHttpLoad {
 		// the latencies
 		System.out.printf("%s: CPU %.1f ms per snapshot (POST + results page), load average %.1f → %.1f%n", label,
 				cpu / 1e6 / Math.max(1, submit.size()), load, os.getSystemLoadAverage());
+		// the same split by thread: the server's request threads (the figure least
+		// disturbed by other work on the machine: no JIT, GC or client), the load
+		// generator's client threads, and the rest of the JVM's Java threads (listeners,
+		// schedulers); JIT and GC threads are in the process figure only
+		Map<String, Long> byGroup = new java.util.TreeMap<>();
+		after.forEach((name, nanos) -> byGroup.merge(group(name), nanos - threads.getOrDefault(name, 0L), Long::sum));
+		StringBuilder line = new StringBuilder(label + ": thread CPU per snapshot:");
+		byGroup.forEach(
+				(g, nanos) -> line.append(String.format(" %s %.1f ms", g, nanos / 1e6 / Math.max(1, submit.size()))));
+		System.out.println(line);
+	}
+
+	/** CPU time so far of every live Java thread, by name and id. */
+	static Map<String, Long> threadCpu() {
+		java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+		Map<String, Long> cpu = new java.util.HashMap<>();
+		for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+			if (info != null) {
+				long nanos = mx.getThreadCpuTime(info.getThreadId());
+				if (nanos > 0) {
+					cpu.put(info.getThreadName() + "#" + info.getThreadId(), nanos);
+				}
+			}
+		}
+		return cpu;
+	}
+
+	static String group(String thread) {
+		if (thread.startsWith("http-nio-")) {
+			return "request-threads";
+		}
+		if (thread.startsWith("bench-client-") || thread.startsWith("HttpClient-")) {
+			return "clients";
+		}
+		return "other";
 	}
 
 	/**
