@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -36,16 +37,18 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * The load of scripts/cluster-proof.sh, driven through nginx (HTTPS, self-signed): participants sign in,
- * submit Resilience Snapshots (some with a critical PHQ-9 item 9), send anonymous speak-up reports, search
+ * submit Resilience Snapshots (one in seven with a critical PHQ-9 item 9), send anonymous speak-up reports, search
  * the directory and read their history; a director reads the program report. A request without an answer
  * (connection reset, 502/504 while a node dies) is re-sent once with the same idempotency key. Prints
  * requests by outcome and latency percentiles, then checks the ledger in PostgreSQL:
  *   every acknowledged snapshot is stored exactly once; every critical one has exactly one safety alert;
- *   every acknowledged anonymous report is stored once; no signed-in user was sent back to the sign-in page.
+ *   every acknowledged anonymous report is stored once; no signed-in user was sent back to the sign-in page
+ *   (counted by every load run, checked by the ledger).
  *
  * java -cp postgresql.jar scripts/proof/ClusterProof.java https://127.0.0.1:8443 jdbc:postgresql://127.0.0.1:55432/cpr postgres 240 run
  * -Dproof.users=N: N participants (default 24) besides the director.
- * Last argument "ledger-only" skips the load and only checks the ledger of an earlier run (file proof-acks.txt).
+ * Last argument "ledger-only" skips the load and only checks the ledger of an earlier run (files proof-acks.txt
+ * and proof-runs.txt in the working directory, appended by every load run).
  */
 public class ClusterProof {
 
@@ -63,6 +66,7 @@ public class ClusterProof {
     static final Set<String> ACK_REPORTS = ConcurrentHashMap.newKeySet();
     static final AtomicInteger SESSIONS_LOST = new AtomicInteger();
     static final AtomicInteger RESENT = new AtomicInteger();
+    static final AtomicInteger SUBMISSIONS = new AtomicInteger();
     static final Map<String, AtomicInteger> LOCATIONS = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -87,8 +91,11 @@ public class ClusterProof {
             }
             double elapsed = (System.nanoTime() - t0) / 1e9;
             report(label, elapsed);
-            Files.write(Path.of("proof-acks.txt"), ACK_SNAPSHOTS.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
-            Files.writeString(Path.of("proof-reports.txt"), before + " " + ACK_REPORTS.size() + " " + startedAt + "\n");
+            // appended: every load run of the proof (one node, two nodes) counts in the ledger
+            Files.write(Path.of("proof-acks.txt"), ACK_SNAPSHOTS.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(Path.of("proof-runs.txt"), before + " " + ACK_REPORTS.size() + " " + startedAt + " " + SESSIONS_LOST.get() + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             if (args.length > 5 && "no-ledger".equals(args[5])) {
                 return;
             }
@@ -109,7 +116,7 @@ public class ClusterProof {
                 }
                 int r = random.nextInt(100);
                 if (r < 40) {
-                    signedIn = snapshot(http, base, user, random);
+                    signedIn = snapshot(http, base, user);
                 } else if (r < 55) {
                     speakUp(http, base, random);
                 } else if (r < 80) {
@@ -151,13 +158,14 @@ public class ClusterProof {
         return res != null && res.statusCode() == 302 && !res.headers().firstValue("Location").orElse("").contains("error");
     }
 
-    static boolean snapshot(HttpClient http, String base, String[] user, Random random) throws Exception {
+    static boolean snapshot(HttpClient http, String base, String[] user) throws Exception {
         HttpResponse<String> first = timed(http, "snapshot", base + "/snapshot/take/1", null, true);
         if (first == null || lostSession(first) || first.statusCode() != 200) {
             return first == null || !lostSession(first);
         }
         String key = UUID.randomUUID().toString();
-        boolean critical = random.nextInt(100) < 15;
+        // one submission in seven critical (the first one included), so that even a short or starved run has some
+        boolean critical = SUBMISSIONS.getAndIncrement() % 7 == 0;
         Map<String, String> form = lastPage(csrf(first.body()), key, critical);
         HttpResponse<String> res = timed(http, "snapshot", base + "/snapshot/take/8", form, true);
         if (res == null) {
@@ -288,7 +296,13 @@ public class ClusterProof {
 
     static void ledger(String jdbc, String user) throws Exception {
         List<String> acks = Files.readAllLines(Path.of("proof-acks.txt"));
-        String[] reports = Files.readString(Path.of("proof-reports.txt")).strip().split(" ");
+        // one line per load run: anonymous reports before it, reports acknowledged, start (ms), requests signed out
+        List<long[]> runs = Files.readAllLines(Path.of("proof-runs.txt")).stream().filter(l -> !l.isBlank())
+                .map(l -> java.util.Arrays.stream(l.strip().split(" ")).mapToLong(Long::parseLong).toArray()).toList();
+        long reportsBefore = runs.stream().mapToLong(r -> r[0]).min().orElseThrow();
+        long reportsAcked = runs.stream().mapToLong(r -> r[1]).sum();
+        long startedAt = runs.stream().mapToLong(r -> r[2]).min().orElseThrow();
+        long signedOut = runs.stream().mapToLong(r -> r[3]).sum();
         int missing = 0;
         int duplicated = 0;
         int critical = 0;
@@ -318,16 +332,17 @@ public class ClusterProof {
             }
         }
         // stored twice = a submission of the run that no ledger entry names (a second row for one key)
-        long orphans = reports.length > 2 ? count(jdbc, user, "SELECT COUNT(*) FROM assessment_submission s WHERE s.submitted_at >="
-                + " TO_TIMESTAMP(" + Long.parseLong(reports[2]) / 1000 + ") AND NOT EXISTS (SELECT 1 FROM assessment_idempotency i"
-                + " WHERE i.receipt = CAST(s.id AS VARCHAR))") : 0;
+        long orphans = count(jdbc, user, "SELECT COUNT(*) FROM assessment_submission s WHERE s.submitted_at >="
+                + " TO_TIMESTAMP(" + startedAt / 1000 + ") AND NOT EXISTS (SELECT 1 FROM assessment_idempotency i"
+                + " WHERE i.receipt = CAST(s.id AS VARCHAR))");
         duplicated += (int) orphans;
-        long reportsNow = count(jdbc, user, "SELECT COUNT(*) FROM cqi_report_idempotency");
-        long reportsStored = reportsNow - Long.parseLong(reports[0]);
+        long reportsStored = count(jdbc, user, "SELECT COUNT(*) FROM cqi_report_idempotency") - reportsBefore;
         System.out.printf("%n== ledger: %d acknowledged snapshots: %d missing, %d stored twice; %d critical: %d without exactly one alert;"
-                        + " %s acknowledged anonymous reports, %d stored%n", acks.size(), missing, duplicated, critical, alertsWrong,
-                reports[1], reportsStored);
-        boolean ok = missing == 0 && duplicated == 0 && alertsWrong == 0 && reportsStored >= Long.parseLong(reports[1]);
+                        + " %d acknowledged anonymous reports, %d stored; %d requests found their user signed out%n", acks.size(), missing,
+                duplicated, critical, alertsWrong, reportsAcked, reportsStored, signedOut);
+        // a run that acknowledged nothing (or no critical answer) proved nothing
+        boolean ok = !acks.isEmpty() && critical > 0 && missing == 0 && duplicated == 0 && alertsWrong == 0
+                && reportsStored >= reportsAcked && signedOut == 0;
         System.out.println(ok ? "LEDGER OK" : "LEDGER BROKEN");
         if (!ok) {
             System.exit(1);

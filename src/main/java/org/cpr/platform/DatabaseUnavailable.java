@@ -23,20 +23,38 @@ final class DatabaseUnavailable {
 	}
 
 	static boolean is(Throwable e) {
-		if (e instanceof CannotCreateTransactionException || e instanceof DataAccessResourceFailureException
-				|| e instanceof TransientDataAccessException) {
-			return true;
-		}
-		if (e instanceof TransactionSystemException) {
-			// a commit or rollback that failed: only a lost connection makes it transient
-			for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-				if (t instanceof SQLException sql && sql.getSQLState() != null
-						&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-					return true;
-				}
+		// the cause chain: a failure outside the controllers (the session store's save in
+		// a
+		// filter, a rollback that failed) reaches the error page wrapped
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+					|| t instanceof TransientDataAccessException) {
+				return true;
+			}
+			if (t instanceof TransactionSystemException ts && ts.getApplicationException() != null
+					&& is(ts.getApplicationException())) {
+				return true;
+			}
+			if (t instanceof SQLException sql && lostConnection(sql)) {
+				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * A connection-class SQLState (08: connection exception, 57P: PostgreSQL's operator
+	 * intervention, e.g. "terminating connection due to administrator command"), or
+	 * HikariCP's stand-in for a connection it already closed, which has no SQLState: a
+	 * transaction whose commit failed that way is rolled back over the closed connection,
+	 * and that rollback's failure replaces the first one.
+	 */
+	private static boolean lostConnection(SQLException sql) {
+		String state = sql.getSQLState();
+		if (state != null) {
+			return state.startsWith("08") || state.startsWith("57P");
+		}
+		return "Connection is closed".equals(sql.getMessage());
 	}
 
 }

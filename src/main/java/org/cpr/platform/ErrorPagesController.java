@@ -6,6 +6,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,7 +18,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * Errors that escape the controllers (unknown paths, filter failures): an HTML page for
  * browsers, an RFC 9457 problem detail for everything else. Neither repeats the request's
- * input.
+ * input. A failure because the database was briefly out of reach (e.g. the session
+ * store's save, in a filter, cut by a database restart) is a 503 with
+ * {@code Retry-After}, as in the controllers ({@link DatabaseUnavailable}).
  */
 @Controller
 @RequestMapping("${server.error.path:/error}")
@@ -30,6 +33,10 @@ class ErrorPagesController implements ErrorController {
 		HttpStatus status = status(request);
 		response.setStatus(status.value());
 		Object reason = request.getAttribute(ControlCharacterFilter.REASON);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+			reason = "error.unavailable";
+		}
 		return new ModelAndView(ERROR_VIEW,
 				reason == null ? Map.of("status", status.value()) : Map.of("status", status.value(), "reason", reason),
 				status);
@@ -44,14 +51,25 @@ class ErrorPagesController implements ErrorController {
 			case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
 			case UNAUTHORIZED -> "Sign-in or a valid access token is required.";
 			case FORBIDDEN -> "Your roles do not allow this operation.";
+			case SERVICE_UNAVAILABLE ->
+				"The service is briefly unavailable. Send the same request again in a few seconds.";
 			default ->
 				status.is5xxServerError() ? "Something went wrong on our side." : "The request could not be processed.";
 		});
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			answer.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+		}
+		return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if ((code == null || Integer.valueOf(500).equals(code))
+				&& request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+				&& DatabaseUnavailable.is(failure)) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
 		if (code instanceof Integer value) {
 			HttpStatus resolved = HttpStatus.resolve(value);
 			if (resolved != null) {

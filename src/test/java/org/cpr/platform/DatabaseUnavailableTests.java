@@ -8,9 +8,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -19,6 +27,7 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.view.AbstractView;
 
 /**
  * A request cut by a database restart (no connection, a commit whose connection was lost)
@@ -83,6 +92,63 @@ class DatabaseUnavailableTests {
 			.andExpect(header().doesNotExist("Retry-After"));
 		api.perform(get("/api/v1/fail/defect")).andExpect(status().isInternalServerError());
 		api.perform(get("/api/v1/fail/too-long")).andExpect(status().isUnprocessableContent());
+	}
+
+	/**
+	 * What the cluster proof saw as four 500s at a PostgreSQL restart: the session
+	 * store's save (Spring Session JDBC, while the response is committed, outside the
+	 * controllers) failed with "terminating connection due to administrator command", the
+	 * rollback over the connection HikariCP had closed failed too and replaced it, and
+	 * the failure reached the error page, wrapped.
+	 */
+	static Throwable sessionSaveCutByRestart() {
+		return new ServletException("Request processing failed",
+				new JpaSystemException(new IllegalStateException("Unable to rollback against JDBC Connection",
+						new SQLException("Connection is closed"))));
+	}
+
+	MockMvc errors = MockMvcBuilders.standaloneSetup(new ErrorPagesController())
+		.addPlaceholderValue("server.error.path", "/error")
+		.setSingleView(new AbstractView() {
+			@Override
+			protected void renderMergedOutputModel(Map<String, Object> model, HttpServletRequest request,
+					HttpServletResponse response) {
+			}
+		})
+		.build();
+
+	@Test
+	void aFailureOutsideTheControllersCutByARestartAsksForARetryOnTheErrorPageAndOnlyThen() throws Exception {
+		errors
+			.perform(get("/error").accept(MediaType.TEXT_HTML)
+				.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+				.requestAttr(RequestDispatcher.ERROR_EXCEPTION, sessionSaveCutByRestart()))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(model().attribute("reason", "error.unavailable"));
+		errors
+			.perform(get("/error").accept(MediaType.APPLICATION_JSON)
+				.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+				.requestAttr(RequestDispatcher.ERROR_EXCEPTION,
+						new ServletException("Request processing failed", failure("admin-shutdown"))))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(jsonPath("$.detail")
+				.value("The service is briefly unavailable. Send the same request again in a few seconds."));
+		// a defect, a refused commit and a plain 404 stay what they were
+		for (Throwable other : new Throwable[] {
+				new ServletException("Request processing failed", new IllegalStateException("a defect")),
+				failure("commit-refused"), new JpaSystemException(new IllegalStateException("a defect")) }) {
+			errors
+				.perform(get("/error").accept(MediaType.APPLICATION_JSON)
+					.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+					.requestAttr(RequestDispatcher.ERROR_EXCEPTION, other))
+				.andExpect(status().isInternalServerError())
+				.andExpect(header().doesNotExist("Retry-After"));
+		}
+		errors.perform(get("/error").accept(MediaType.TEXT_HTML).requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404))
+			.andExpect(status().isNotFound())
+			.andExpect(header().doesNotExist("Retry-After"));
 	}
 
 	@Test
