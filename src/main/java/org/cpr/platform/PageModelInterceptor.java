@@ -45,8 +45,12 @@ class PageModelInterceptor implements HandlerInterceptor {
 	@Override
 	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
 			ModelAndView view) {
+		// a redirect renders no page, and a RedirectView would write the model's simple
+		// values (signedIn) into the address it redirects to
 		if (view == null || !view.hasView()
-				|| (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
+				|| (view.getViewName() != null && view.getViewName().startsWith("redirect:"))
+				|| (view.getView() instanceof org.springframework.web.servlet.SmartView smart
+						&& smart.isRedirectView())) {
 			return;
 		}
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
