@@ -221,7 +221,7 @@ settle_and_check_ledger() {
   [ "$outstanding" -eq 0 ] || fail "$outstanding event publications still incomplete $SETTLE_MAX s after the load"
   [ "$pending" -eq 0 ] || fail "$pending critical snapshots still undecided (no pseudonymous review raised) $SETTLE_MAX s after the load"
   set +e; load 0 ledger-only | tee "$work/ledger.txt"; local status=${PIPESTATUS[0]}; set -e
-  [ "$status" -eq 0 ] || fail "ledger broken: $(grep '^== ledger' "$work/ledger.txt" | sed 's/^== ledger: //')"
+  [ "$status" -eq 0 ] || fail "$(grep '^LEDGER BROKEN' "$work/ledger.txt" | sed 's/^LEDGER BROKEN/ledger broken/')"
 }
 finish() {
   grep -q "snapshot redirects: .*http://" "$work"/*-node*.txt && fail "a snapshot submission's redirect named plain http"

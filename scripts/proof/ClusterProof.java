@@ -343,7 +343,28 @@ public class ClusterProof {
         // a run that acknowledged nothing (or no critical answer) proved nothing
         boolean ok = !acks.isEmpty() && critical > 0 && missing == 0 && duplicated == 0 && alertsWrong == 0
                 && reportsStored >= reportsAcked && signedOut == 0;
-        System.out.println(ok ? "LEDGER OK" : "LEDGER BROKEN");
+        List<String> broken = new ArrayList<>();
+        if (acks.isEmpty()) {
+            broken.add("no snapshot acknowledged, so nothing was proven");
+        } else if (critical == 0) {
+            broken.add("no critical snapshot acknowledged, so the alerts were not checked");
+        }
+        if (missing > 0) {
+            broken.add(missing + " acknowledged snapshots missing");
+        }
+        if (duplicated > 0) {
+            broken.add(duplicated + " snapshots stored twice");
+        }
+        if (alertsWrong > 0) {
+            broken.add(alertsWrong + " critical snapshots without exactly one safety alert");
+        }
+        if (reportsStored < reportsAcked) {
+            broken.add((reportsAcked - reportsStored) + " acknowledged anonymous reports missing");
+        }
+        if (signedOut > 0) {
+            broken.add(signedOut + " requests found their user signed out");
+        }
+        System.out.println(ok ? "LEDGER OK" : "LEDGER BROKEN: " + String.join("; ", broken));
         if (!ok) {
             System.exit(1);
         }
