@@ -1,27 +1,20 @@
 package org.cpr.cqi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cpr.support.TestUsers.as;
 import static org.cpr.support.Endpoint.EVERYONE;
 import static org.cpr.support.Endpoint.read;
 import static org.cpr.support.Endpoint.write;
-import static org.cpr.support.TestUsers.signedIn;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.servlet.ServletException;
-
 import org.cpr.shared.Role;
+import org.cpr.support.AccessMatrix;
 import org.cpr.support.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -88,75 +81,28 @@ class CqiAccessTests {
 
 	@Test
 	void everyRoleOutsideAnEndpointsRuleIsRefusedBeforeTheModuleIsAsked() throws Exception {
-		int refusals = 0;
-		for (Endpoint endpoint : endpoints()) {
-			for (Role role : endpoint.refused()) {
-				MockHttpServletResponse response = perform(endpoint, role);
-				assertThat(response.getStatus()).as(role + " " + endpoint).isEqualTo(403);
-				verifyNoInteractions(register, evidence, remeasurements, channel, reports);
-				refusals++;
-			}
-		}
 		// 8 register-reading endpoints (10 roles refused each), 13 facilitator-only (12
 		// each), 4 review (11 each)
-		assertThat(refusals).isEqualTo(8 * 10 + 13 * 12 + 4 * 11);
+		assertThat(matrix().refusesEveryRoleOutsideTheRules()).isEqualTo(8 * 10 + 13 * 12 + 4 * 11);
 	}
 
 	@Test
 	void everyRoleInsideAnEndpointsRuleGetsPastSecurity() throws Exception {
-		for (Endpoint endpoint : endpoints()) {
-			for (Role role : endpoint.allowed()) {
-				try {
-					MockHttpServletResponse response = perform(endpoint, role);
-					assertThat(response.getStatus()).as(role + " " + endpoint).isNotIn(401, 403);
-					assertThat(String.valueOf(response.getRedirectedUrl())).as(role + " " + endpoint)
-						.doesNotContain("/login")
-						.doesNotContain("/mfa/");
-				}
-				catch (ServletException handlerFailed) {
-					// the handler ran (on a mocked module answering nothing): security
-					// let it
-					// through
-					assertThat(handlerFailed).as(role + " " + endpoint)
-						.hasMessageStartingWith("Request processing failed")
-						.rootCause()
-						.isNotInstanceOf(AccessDeniedException.class);
-				}
-			}
-		}
+		matrix().letsEveryRoleInsideTheRulesPastSecurity();
 	}
 
 	@Test
 	void nobodySignedOutReachesAnyOfThem() throws Exception {
-		for (Endpoint endpoint : endpoints()) {
-			MockHttpServletResponse response = mvc.perform(endpoint.request().with(csrf())).andReturn().getResponse();
-			if (endpoint.isApi()) {
-				assertThat(response.getStatus()).as(endpoint.toString()).isEqualTo(401);
-				assertThat(response.getContentType()).contains("problem+json");
-			}
-			else {
-				assertThat(response.getRedirectedUrl()).as(endpoint.toString()).endsWith("/login");
-			}
-		}
-		verifyNoInteractions(register, evidence, remeasurements, channel, reports);
+		matrix().turnsAwayEveryoneSignedOut();
 	}
 
 	@Test
 	void aFormPostWithoutTheCsrfTokenIsRefusedEvenForAFacilitator() throws Exception {
-		for (Endpoint endpoint : endpoints()) {
-			if (endpoint.isWrite() && !endpoint.isApi()) {
-				int status = mvc.perform(endpoint.request().with(signedIn(as(Role.FACILITATOR))))
-					.andReturn()
-					.getResponse()
-					.getStatus();
-				assertThat(status).as(endpoint.toString()).isEqualTo(403);
-			}
-		}
-		verifyNoInteractions(register, evidence, remeasurements, channel, reports);
+		matrix().refusesFormPostsWithoutTheCsrfToken(Role.FACILITATOR);
 	}
 
-	private MockHttpServletResponse perform(Endpoint endpoint, Role role) throws Exception {
-		return mvc.perform(endpoint.request().with(signedIn(as(role))).with(csrf())).andReturn().getResponse();
+	private AccessMatrix matrix() {
+		return new AccessMatrix(mvc, endpoints(), register, evidence, remeasurements, channel, reports);
 	}
 
 }

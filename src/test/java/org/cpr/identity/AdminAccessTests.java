@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cpr.support.Endpoint.read;
 import static org.cpr.support.Endpoint.write;
 import static org.cpr.support.TestUsers.as;
-import static org.cpr.support.TestUsers.signedIn;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -13,14 +12,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.servlet.ServletException;
-
 import org.cpr.shared.Role;
+import org.cpr.support.AccessMatrix;
 import org.cpr.support.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -70,42 +67,14 @@ class AdminAccessTests {
 
 	@Test
 	void everyRoleOutsideAnEndpointsRuleIsRefusedBeforeTheModuleIsAsked() throws Exception {
-		int refusals = 0;
-		for (Endpoint endpoint : endpoints()) {
-			for (Role role : endpoint.refused()) {
-				MockHttpServletResponse response = perform(endpoint, role);
-				assertThat(response.getStatus()).as(role + " " + endpoint).isEqualTo(403);
-				verifyNoInteractions(admin, importer, exporter, links);
-				refusals++;
-			}
-		}
 		// 3 pages administrators may look at (11 roles refused each), 14 for system
 		// administrators (12 each)
-		assertThat(refusals).isEqualTo(3 * 11 + 14 * 12);
+		assertThat(matrix().refusesEveryRoleOutsideTheRules()).isEqualTo(3 * 11 + 14 * 12);
 	}
 
 	@Test
 	void everyRoleInsideAnEndpointsRuleGetsPastSecurity() throws Exception {
-		for (Endpoint endpoint : endpoints()) {
-			for (Role role : endpoint.allowed()) {
-				try {
-					MockHttpServletResponse response = perform(endpoint, role);
-					assertThat(response.getStatus()).as(role + " " + endpoint).isNotIn(401, 403);
-					assertThat(String.valueOf(response.getRedirectedUrl())).as(role + " " + endpoint)
-						.doesNotContain("/login")
-						.doesNotContain("/mfa/");
-				}
-				catch (ServletException handlerFailed) {
-					// the handler ran (on a mocked module answering nothing): security
-					// let it
-					// through
-					assertThat(handlerFailed).as(role + " " + endpoint)
-						.hasMessageStartingWith("Request processing failed")
-						.rootCause()
-						.isNotInstanceOf(AccessDeniedException.class);
-				}
-			}
-		}
+		matrix().letsEveryRoleInsideTheRulesPastSecurity();
 	}
 
 	@Test
@@ -125,29 +94,16 @@ class AdminAccessTests {
 
 	@Test
 	void nobodySignedOutReachesAnyOfThem() throws Exception {
-		for (Endpoint endpoint : endpoints()) {
-			MockHttpServletResponse response = mvc.perform(endpoint.request().with(csrf())).andReturn().getResponse();
-			assertThat(response.getRedirectedUrl()).as(endpoint.toString()).endsWith("/login");
-		}
-		verifyNoInteractions(admin, importer, exporter, links);
+		matrix().turnsAwayEveryoneSignedOut();
 	}
 
 	@Test
 	void aFormPostWithoutTheCsrfTokenIsRefusedEvenForASystemAdministrator() throws Exception {
-		for (Endpoint endpoint : endpoints()) {
-			if (endpoint.isWrite()) {
-				int status = mvc.perform(endpoint.request().with(signedIn(as(Role.SYSTEM_ADMIN))))
-					.andReturn()
-					.getResponse()
-					.getStatus();
-				assertThat(status).as(endpoint.toString()).isEqualTo(403);
-			}
-		}
-		verifyNoInteractions(admin, importer, exporter, links);
+		matrix().refusesFormPostsWithoutTheCsrfToken(Role.SYSTEM_ADMIN);
 	}
 
-	private MockHttpServletResponse perform(Endpoint endpoint, Role role) throws Exception {
-		return mvc.perform(endpoint.request().with(signedIn(as(role))).with(csrf())).andReturn().getResponse();
+	private AccessMatrix matrix() {
+		return new AccessMatrix(mvc, endpoints(), admin, importer, exporter, links);
 	}
 
 }

@@ -5,10 +5,6 @@ import static org.cpr.support.Endpoint.EVERYONE;
 import static org.cpr.support.Endpoint.json;
 import static org.cpr.support.Endpoint.read;
 import static org.cpr.support.Endpoint.write;
-import static org.cpr.support.TestUsers.as;
-import static org.cpr.support.TestUsers.signedIn;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -16,15 +12,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.cpr.questionnaire.QuestionnaireLibrary;
-import jakarta.servlet.ServletException;
 
 import org.cpr.shared.Role;
+import org.cpr.support.AccessMatrix;
 import org.cpr.support.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -87,78 +81,28 @@ class SurveyAccessTests {
 
 	@Test
 	void everyRoleOutsideAnEndpointsRuleIsRefusedBeforeTheModuleIsAsked() throws Exception {
-		int refusals = 0;
-		for (Endpoint endpoint : endpoints()) {
-			for (Role role : endpoint.refused()) {
-				MockHttpServletResponse response = perform(endpoint, role);
-				assertThat(response.getStatus()).as(role + " " + endpoint).isEqualTo(403);
-				if (endpoint.isApi()) {
-					assertThat(response.getContentType()).as(role + " " + endpoint).contains("problem+json");
-				}
-				verifyNoInteractions(campaigns, responses, reports, library);
-				refusals++;
-			}
-		}
 		// 13 endpoints for managers only (11 roles refused each), 4 for report readers (9
 		// each)
-		assertThat(refusals).isEqualTo(13 * 11 + 4 * 9);
+		assertThat(matrix().refusesEveryRoleOutsideTheRules()).isEqualTo(13 * 11 + 4 * 9);
 	}
 
 	@Test
 	void everyRoleInsideAnEndpointsRuleGetsPastSecurity() throws Exception {
-		for (Endpoint endpoint : endpoints()) {
-			for (Role role : endpoint.allowed()) {
-				try {
-					MockHttpServletResponse response = perform(endpoint, role);
-					assertThat(response.getStatus()).as(role + " " + endpoint).isNotIn(401, 403);
-					assertThat(String.valueOf(response.getRedirectedUrl())).as(role + " " + endpoint)
-						.doesNotContain("/login")
-						.doesNotContain("/mfa/");
-				}
-				catch (ServletException handlerFailed) {
-					// the handler ran (on a mocked module answering nothing): security
-					// let it
-					// through
-					assertThat(handlerFailed).as(role + " " + endpoint)
-						.hasMessageStartingWith("Request processing failed")
-						.rootCause()
-						.isNotInstanceOf(AccessDeniedException.class);
-				}
-			}
-		}
+		matrix().letsEveryRoleInsideTheRulesPastSecurity();
 	}
 
 	@Test
 	void nobodySignedOutReachesAnyOfThem() throws Exception {
-		for (Endpoint endpoint : endpoints()) {
-			MockHttpServletResponse response = mvc.perform(endpoint.request().with(csrf())).andReturn().getResponse();
-			if (endpoint.isApi()) {
-				assertThat(response.getStatus()).as(endpoint.toString()).isEqualTo(401);
-				assertThat(response.getContentType()).contains("problem+json");
-			}
-			else {
-				assertThat(response.getRedirectedUrl()).as(endpoint.toString()).endsWith("/login");
-			}
-		}
-		verifyNoInteractions(campaigns, responses, reports, library);
+		matrix().turnsAwayEveryoneSignedOut();
 	}
 
 	@Test
 	void aFormPostWithoutTheCsrfTokenIsRefusedEvenForAFacilitator() throws Exception {
-		for (Endpoint endpoint : endpoints()) {
-			if (endpoint.isWrite() && !endpoint.isApi()) {
-				int status = mvc.perform(endpoint.request().with(signedIn(as(Role.FACILITATOR))))
-					.andReturn()
-					.getResponse()
-					.getStatus();
-				assertThat(status).as(endpoint.toString()).isEqualTo(403);
-			}
-		}
-		verifyNoInteractions(campaigns, responses, reports, library);
+		matrix().refusesFormPostsWithoutTheCsrfToken(Role.FACILITATOR);
 	}
 
-	private MockHttpServletResponse perform(Endpoint endpoint, Role role) throws Exception {
-		return mvc.perform(endpoint.request().with(signedIn(as(role))).with(csrf())).andReturn().getResponse();
+	private AccessMatrix matrix() {
+		return new AccessMatrix(mvc, endpoints(), campaigns, responses, reports, library);
 	}
 
 }
