@@ -35,14 +35,12 @@ class JdbcAuditLog implements AuditLog {
 		this.audit = audit;
 	}
 
+	@Override
 	public ChainVerification verify() {
 		return verifier.verify();
 	}
 
-	/**
-	 * Newest first; the search itself is audited (who looked at the audit log, with which
-	 * filters' kinds).
-	 */
+	@Override
 	@Transactional
 	public List<AuditRecord> search(AuditSearch q, int page, PersonId officer) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
@@ -65,7 +63,7 @@ class JdbcAuditLog implements AuditLog {
 		return rows;
 	}
 
-	/** Who accessed records about {@code subject} (and what they did), newest first. */
+	@Override
 	@Transactional(readOnly = true)
 	public List<AuditRecord> accessesTo(PersonId subject) {
 		return jdbc.sql("SELECT * FROM audit_log WHERE subject_id = ? ORDER BY seq DESC LIMIT 500")

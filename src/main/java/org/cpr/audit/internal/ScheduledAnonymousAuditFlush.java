@@ -54,6 +54,7 @@ class ScheduledAnonymousAuditFlush implements AnonymousAuditFlush {
 	 * lock would then be released before the appends (two nodes appended the same
 	 * sequence number that way).
 	 */
+	@Override
 	public int flush() {
 		Integer flushed = tx.execute(s -> flushLocked());
 		return flushed == null ? 0 : flushed;

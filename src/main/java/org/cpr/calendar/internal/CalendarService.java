@@ -42,12 +42,12 @@ class CalendarService implements Calendars {
 		this.clock = clock;
 	}
 
-	/** An RFC 5545 calendar of {@code entries}, each zone with its VTIMEZONE. */
+	@Override
 	public String render(String name, List<CalendarEntry> entries) {
 		return ICalendarWriter.write(name, entries, clock.instant());
 	}
 
-	/** Everything every module has put on the person's calendar, as iCalendar. */
+	@Override
 	public String personalCalendar(PersonId person, String name) {
 		return render(name, entries(person));
 	}
@@ -108,7 +108,7 @@ class CalendarService implements Calendars {
 		return entries;
 	}
 
-	/** A new secret feed link; any earlier link of the person stops working. */
+	@Override
 	@Transactional
 	public FeedLink issueFeed(PersonId person) {
 		String token = tokens.issue(person, clock.instant());
@@ -116,7 +116,7 @@ class CalendarService implements Calendars {
 		return new FeedLink(token);
 	}
 
-	/** Turns off the person's feed link(s). */
+	@Override
 	@Transactional
 	public boolean revokeFeed(PersonId person) {
 		int revoked = tokens.revokeAll(person, clock.instant());
@@ -126,15 +126,13 @@ class CalendarService implements Calendars {
 		return revoked > 0;
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public boolean hasFeed(PersonId person) {
 		return tokens.hasLive(person);
 	}
 
-	/**
-	 * The calendar behind a feed token.
-	 * @throws FeedUnavailable when the token is unknown or was revoked
-	 */
+	@Override
 	@Transactional(readOnly = true)
 	public String feed(String token, String name) {
 		var found = tokens.find(token).orElseThrow(() -> new FeedUnavailable(false));

@@ -68,11 +68,6 @@ class JdbcSpeakUpChannel implements SpeakUpChannel {
 		this.clock = clock;
 	}
 
-	/**
-	 * Stores a report once per idempotency key. {@code reporter} is null for anonymous
-	 * reports; for confidential ones it is stored apart, readable by the channel's
-	 * officer alone.
-	 */
 	@Transactional
 	@Override
 	public ReportReceipt submit(ReportSubmission s, String idempotencyKey, PersonId reporter) {
@@ -120,16 +115,11 @@ class JdbcSpeakUpChannel implements SpeakUpChannel {
 		return new ReportReceipt(today, replyCode, reviewable);
 	}
 
-	/**
-	 * Writes the anonymous reports whose weekly batch is due (also run by the scheduler);
-	 * returns how many.
-	 */
 	@Override
 	public int releaseDueReports() {
 		return pool.releaseDue(today());
 	}
 
-	/** The reporter's view through the reply code; empty for an unknown code. */
 	@Transactional(readOnly = true)
 	@Override
 	public Optional<ReportView> byReplyCode(String code) {
@@ -172,10 +162,6 @@ class JdbcSpeakUpChannel implements SpeakUpChannel {
 		return normalized.length() >= 20 && normalized.length() <= 40;
 	}
 
-	/**
-	 * Reports of a channel that reached their review batch, in random order (no order
-	 * leak, T6).
-	 */
 	@Transactional(readOnly = true)
 	@Override
 	public List<ReportView> reviewQueue(ReportChannel channel) {
@@ -189,10 +175,6 @@ class JdbcSpeakUpChannel implements SpeakUpChannel {
 		return ids.stream().map(this::view).flatMap(Optional::stream).toList();
 	}
 
-	/**
-	 * Opens the original for its channel's reviewer, once its batch is due; every view is
-	 * audited.
-	 */
 	@Transactional
 	@Override
 	public Optional<ReportView> openForReview(UUID id, ReportChannel channel, PersonId reviewer) {
@@ -212,7 +194,6 @@ class JdbcSpeakUpChannel implements SpeakUpChannel {
 		audit.record(AuditEntry.success(reviewer, "CQI_REPORT_REPLIED", "cqi_report", id.toString()));
 	}
 
-	/** Releases a redacted version to leadership (I-11). */
 	@Transactional
 	@Override
 	public void release(UUID id, String redacted, PersonId reviewer) {
@@ -234,10 +215,6 @@ class JdbcSpeakUpChannel implements SpeakUpChannel {
 		return quotes;
 	}
 
-	/**
-	 * Who sent a confidential report: for the mistreatment channel's officer only,
-	 * audited.
-	 */
 	@Transactional
 	@Override
 	public Optional<PersonId> reporterOf(UUID id, PersonId officer) {

@@ -98,7 +98,6 @@ class JpaImprovementRegister implements ImprovementRegister {
 		}
 	}
 
-	/** Records a presentation; an accept or decline decision moves the item on. */
 	@Transactional
 	@Override
 	public void recordPresentation(UUID id, PresentationRecord p, PersonId by) {
@@ -142,10 +141,6 @@ class JpaImprovementRegister implements ImprovementRegister {
 		return items.findById(id).map(i -> view(i, today(), true));
 	}
 
-	/**
-	 * The "you said, we did" board: published items only, nothing that identifies a
-	 * reporter; a re-measured item shows the measurement it was checked against.
-	 */
 	@Transactional(readOnly = true)
 	@Override
 	public List<BoardEntry> board() {

@@ -34,9 +34,7 @@ class CurriculumPlanService implements CurriculumPlans {
 		this.clock = clock;
 	}
 
-	/**
-	 * @throws PlanExists when the program already has a plan for this type and year
-	 */
+	@Override
 	@Transactional
 	public UUID create(OrgUnitId program, TraineeType type, int year) {
 		UUID id = UUID.randomUUID();
@@ -49,10 +47,7 @@ class CurriculumPlanService implements CurriculumPlans {
 		return id;
 	}
 
-	/**
-	 * Appends a topic at a level. @throws IllegalArgumentException for an unknown plan or
-	 * topic, or a bad level
-	 */
+	@Override
 	@Transactional
 	public void add(UUID plan, String level, TopicId topic) {
 		if (level == null || !level.strip().matches("^[A-Za-z0-9 -]{1,20}$") || topics.find(topic).isEmpty()
@@ -62,15 +57,13 @@ class CurriculumPlanService implements CurriculumPlans {
 		store.addItem(plan, null, level.strip().toUpperCase(), topic);
 	}
 
+	@Override
 	@Transactional
 	public void remove(UUID plan, UUID item) {
 		store.removeItem(plan, item);
 	}
 
-	/**
-	 * Copies a plan to the next academic year. @throws PlanExists when that year has a
-	 * plan already
-	 */
+	@Override
 	@Transactional
 	public UUID copyForward(UUID plan) {
 		CurriculumPlan from = find(plan).orElseThrow(() -> new IllegalArgumentException("unknown plan"));
@@ -79,10 +72,12 @@ class CurriculumPlanService implements CurriculumPlans {
 		return copy;
 	}
 
+	@Override
 	public Optional<CurriculumPlan> find(UUID id) {
 		return store.find(id);
 	}
 
+	@Override
 	public List<CurriculumPlan> all() {
 		return store.ids().stream().map(id -> store.find(id).orElseThrow()).toList();
 	}

@@ -36,11 +36,7 @@ class JpaTopicLibrary implements TopicLibrary {
 		this.clock = clock;
 	}
 
-	/**
-	 * Topics whose title, summary or objectives contain {@code text} (any case), mapped
-	 * to {@code competency} and {@code requirement} when given, by title; retired topics
-	 * only on request.
-	 */
+	@Override
 	public List<Topic> search(String text, Competency competency, WellBeingRequirement requirement,
 			boolean withRetired) {
 		String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
@@ -56,10 +52,12 @@ class JpaTopicLibrary implements TopicLibrary {
 			.toList();
 	}
 
+	@Override
 	public Optional<Topic> find(TopicId id) {
 		return topics.findById(id.value()).map(TopicCodec::topic);
 	}
 
+	@Override
 	public Map<TopicId, Topic> byIds(Collection<TopicId> ids) {
 		return topics.findAllById(ids.stream().map(TopicId::value).toList())
 			.stream()
@@ -67,13 +65,13 @@ class JpaTopicLibrary implements TopicLibrary {
 			.collect(Collectors.toMap(Topic::id, Function.identity()));
 	}
 
-	/** Adds a topic. @throws DuplicateTopicCode when another topic has the code */
+	@Override
 	@Transactional
 	public TopicId create(TopicContent content, PersonId editor) {
 		return create(new TopicId(UUID.randomUUID()), content, editor);
 	}
 
-	/** Adds a topic under a chosen id (demo data uses stable ids). */
+	@Override
 	@Transactional
 	public TopicId create(TopicId id, TopicContent content, PersonId editor) {
 		if (topics.findByCode(content.code()).isPresent()) {
@@ -86,7 +84,7 @@ class JpaTopicLibrary implements TopicLibrary {
 		return id;
 	}
 
-	/** Changes a topic. @throws DuplicateTopicCode when another topic has the new code */
+	@Override
 	@Transactional
 	public void update(TopicId id, TopicContent content, PersonId editor) {
 		TopicEntity entity = topics.findById(id.value()).orElseThrow(() -> new UnknownTopic(id));
@@ -97,7 +95,7 @@ class JpaTopicLibrary implements TopicLibrary {
 		entity.touch(clock.instant(), editor == null ? null : editor.value());
 	}
 
-	/** Retires a topic (kept for the record of what was taught) or brings it back. */
+	@Override
 	@Transactional
 	public void setRetired(TopicId id, boolean retired, PersonId editor) {
 		TopicEntity entity = topics.findById(id.value()).orElseThrow(() -> new UnknownTopic(id));
@@ -105,6 +103,7 @@ class JpaTopicLibrary implements TopicLibrary {
 		entity.touch(clock.instant(), editor == null ? null : editor.value());
 	}
 
+	@Override
 	public long count() {
 		return topics.count();
 	}

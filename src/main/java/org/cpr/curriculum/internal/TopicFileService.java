@@ -52,21 +52,18 @@ class TopicFileService implements TopicFiles {
 		this.maxBytes = maxBytes;
 	}
 
+	@Override
 	public int maxBytes() {
 		return maxBytes;
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public List<TopicFile> of(TopicId topic) {
 		return store.of(topic);
 	}
 
-	/**
-	 * Stores a file on a topic.
-	 * @throws FileRefused for an empty or too large file, a type not accepted, content
-	 * that is not what its name says, or a topic that already has
-	 * {@link #MAX_FILES_PER_TOPIC}
-	 */
+	@Override
 	@Transactional
 	public TopicFile upload(TopicId topic, String originalName, byte[] content, PersonId by) {
 		topics.find(topic).orElseThrow(() -> new FileRefused("curriculum.file.unknownTopic"));
@@ -104,6 +101,7 @@ class TopicFileService implements TopicFiles {
 			.flatMap(f -> store.content(topic, file).map(bytes -> Map.entry(f, bytes)));
 	}
 
+	@Override
 	@Transactional
 	public boolean delete(TopicId topic, UUID file, PersonId by) {
 		boolean deleted = store.delete(topic, file);

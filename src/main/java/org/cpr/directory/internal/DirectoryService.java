@@ -59,10 +59,6 @@ class DirectoryService implements ServiceDirectory {
 		return services.findById(id).map(DirectoryServiceEntity::entry);
 	}
 
-	/**
-	 * Active services of the same category open to the same people: what to offer instead
-	 * of {@code id}.
-	 */
 	@Override
 	public List<ServiceEntry> alternatives(UUID id) {
 		return find(id)
@@ -74,7 +70,6 @@ class DirectoryService implements ServiceDirectory {
 			.orElse(List.of());
 	}
 
-	/** Active services of a category open to a trainee type, for recommendations. */
 	@Override
 	public List<ServiceEntry> recommend(ServiceCategory category, TraineeType audience) {
 		return search(new ServiceQuery(null, audience, category, null, false, false, false));
@@ -109,21 +104,12 @@ class DirectoryService implements ServiceDirectory {
 		index.refreshAfterCommit();
 	}
 
-	/**
-	 * Imports a CSV file: every row is checked first; only when all are valid are they
-	 * written, in one transaction (rows with an id update that entry, rows without one
-	 * create an entry).
-	 */
 	@Override
 	@Transactional
 	public List<DirectoryImportRow> importCsv(String csv, boolean apply, PersonId by) {
 		return importCsv(csv, apply, by, null);
 	}
 
-	/**
-	 * As {@link #importCsv(String, boolean, PersonId)}, making {@code owner} the owner of
-	 * entries that have none.
-	 */
 	@Override
 	@Transactional
 	public List<DirectoryImportRow> importCsv(String csv, boolean apply, PersonId by, PersonId owner) {
@@ -158,7 +144,6 @@ class DirectoryService implements ServiceDirectory {
 		return DirectoryCsv.write(everything());
 	}
 
-	/** Who keeps an entry up to date. */
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<PersonId> ownerOf(UUID id) {
@@ -180,7 +165,6 @@ class DirectoryService implements ServiceDirectory {
 		return index.current().entries();
 	}
 
-	/** Entries whose last review is more than six months old. */
 	@Override
 	public boolean reviewOverdue(ServiceEntry e) {
 		return e.lastReviewed().isBefore(today().minusMonths(6));

@@ -62,34 +62,34 @@ class CohortService implements Cohorts {
 		this.maxSize = maxSize;
 	}
 
+	@Override
 	public int minSize() {
 		return minSize;
 	}
 
+	@Override
 	public int maxSize() {
 		return maxSize;
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public List<Cohort> all() {
 		return store.cohorts().stream().map(this::cohort).toList();
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<Cohort> find(UUID id) {
 		return store.cohort(id).map(this::cohort);
 	}
 
-	/** Programs a cohort can be drawn from. */
+	@Override
 	public List<OrgUnitSummary> programs() {
 		return identity.orgUnitsOfKind(OrgUnitKind.PROGRAM);
 	}
 
-	/**
-	 * A cohort of everyone active in {@code program} (or the whole institution when
-	 * null), of {@code type} and {@code level} when given. @throws GroupsRefused when the
-	 * name is missing or nobody matches
-	 */
+	@Override
 	@Transactional
 	public UUID create(String name, OrgUnitId program, TraineeType type, String level, PersonId by) {
 		String title = name == null ? "" : name.strip();
@@ -122,10 +122,7 @@ class CohortService implements Cohorts {
 		return id;
 	}
 
-	/**
-	 * The helper's proposal for the cohort with these leaders (usernames, one or two per
-	 * group, in order).
-	 */
+	@Override
 	@Transactional(readOnly = true)
 	public FormationPreview preview(UUID cohortId, List<String> leaderUsernames) {
 		GroupStore.CohortRow cohort = store.cohort(cohortId).orElseThrow(UnknownGroupRecord::new);
@@ -153,11 +150,7 @@ class CohortService implements Cohorts {
 		return new FormationPreview(proposal, people, leaderNames, programNames, minSize, maxSize);
 	}
 
-	/**
-	 * Saves the proposal as the cohort's groups ("Group 1", "Group 2", …).
-	 * @throws GroupsRefused when the cohort has groups already, a group would have no
-	 * leader or a size outside the range without a reason, or someone cannot be placed
-	 */
+	@Override
 	@Transactional
 	public List<UUID> form(UUID cohortId, List<String> leaderUsernames, String sizeReason, PersonId by) {
 		if (!store.groupsOfCohort(cohortId).isEmpty()) {
@@ -191,11 +184,7 @@ class CohortService implements Cohorts {
 		return ids;
 	}
 
-	/**
-	 * Moves a member to another group of the same cohort.
-	 * @throws GroupsRefused when a leader of the target group is in the person's
-	 * supervisory line, or either group would leave the size range without a reason
-	 */
+	@Override
 	@Transactional
 	public void move(UUID fromGroup, PersonId person, UUID toGroup, String sizeReason, PersonId by) {
 		GroupStore.GroupRow from = store.group(fromGroup).orElseThrow(UnknownGroupRecord::new);
@@ -229,15 +218,7 @@ class CohortService implements Cohorts {
 			.about(person));
 	}
 
-	/**
-	 * Adds an active person to the cohort after creation; once it has groups, also to a
-	 * group: the one asked for, or else the smallest whose leaders are outside the
-	 * person's supervisory line (re-checked against the conflict list and the program
-	 * directors of the day). Returns the group, or null before formation.
-	 * @throws GroupsRefused for an unknown or inactive person, someone already in the
-	 * cohort, a group led from their supervisory line (or no group without one), or a
-	 * group that would leave the size range without a reason
-	 */
+	@Override
 	@Transactional
 	public UUID addPerson(UUID cohortId, String username, UUID wantedGroup, String sizeReason, PersonId by) {
 		store.cohort(cohortId).orElseThrow(UnknownGroupRecord::new);
@@ -285,11 +266,7 @@ class CohortService implements Cohorts {
 		return target;
 	}
 
-	/**
-	 * Takes a person out of the cohort and their group (past attendance stays, as
-	 * counts).
-	 * @throws GroupsRefused when the group would leave the size range without a reason
-	 */
+	@Override
 	@Transactional
 	public void removePerson(UUID cohortId, PersonId person, String sizeReason, PersonId by) {
 		store.cohort(cohortId).orElseThrow(UnknownGroupRecord::new);
@@ -336,11 +313,7 @@ class CohortService implements Cohorts {
 			.toList();
 	}
 
-	/**
-	 * Members whose own group is now led from their supervisory line (the conflict list
-	 * or a program director grant changed after formation): the coordinator should move
-	 * them.
-	 */
+	@Override
 	@Transactional(readOnly = true)
 	public List<PersonId> conflictsNow(UUID cohortId) {
 		List<PersonId> out = new ArrayList<>();

@@ -64,10 +64,7 @@ class ConflictListService implements ConflictList {
 		return rows;
 	}
 
-	/**
-	 * Applies the CSV when every row is valid; returns the rows, or refuses and changes
-	 * nothing.
-	 */
+	@Override
 	@Transactional
 	public int apply(String csv, PersonId by) {
 		List<Row> rows = dryRun(csv);

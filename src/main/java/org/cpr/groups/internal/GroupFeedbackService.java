@@ -87,11 +87,7 @@ class GroupFeedbackService implements GroupFeedback {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/**
-	 * Asks for feedback on every held meeting that ended in the last {@link #OPEN_DAYS}
-	 * days and was not asked about yet, each in a transaction of its own. Returns how
-	 * many campaigns were started.
-	 */
+	@Override
 	public int sendDue() {
 		Instant now = clock.instant();
 		int started = 0;
@@ -147,11 +143,7 @@ class GroupFeedbackService implements GroupFeedback {
 		return true;
 	}
 
-	/**
-	 * The group's feedback for one of its leaders, or for the program (program directors,
-	 * administrators, facilitators). @throws UnknownGroupRecord for anyone else, and for
-	 * a leader of another group
-	 */
+	@Override
 	@Transactional
 	public FeedbackReport report(UUID groupId, CprUser viewer) {
 		MentoringGroup group = membership.group(groupId).orElseThrow(UnknownGroupRecord::new);

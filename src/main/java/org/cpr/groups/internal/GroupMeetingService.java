@@ -78,10 +78,7 @@ class GroupMeetingService implements GroupMeetings {
 		this.clock = clock;
 	}
 
-	/**
-	 * Plans a run of meetings. @throws GroupsRefused naming the field that is wrong;
-	 * nothing is saved then
-	 */
+	@Override
 	@Transactional
 	public List<UUID> schedule(UUID group, MeetingSeries s, PersonId by) {
 		store.group(group).orElseThrow(UnknownGroupRecord::new);
@@ -145,12 +142,7 @@ class GroupMeetingService implements GroupMeetings {
 		return first.plusMonths(months).with(TemporalAdjusters.dayOfWeekInMonth(ordinal, first.getDayOfWeek()));
 	}
 
-	/**
-	 * Changes a planned meeting's day, start, length and topic (in its own time zone);
-	 * members' and leaders' calendars show the change (SEQUENCE + 1). @throws
-	 * GroupsRefused naming the field, or for a meeting that was cancelled or has started;
-	 * nothing is changed then
-	 */
+	@Override
 	@Transactional
 	public void edit(UUID meeting, LocalDate day, java.time.LocalTime start, int minutes, TopicId topic, PersonId by) {
 		GroupStore.MeetingRow m = store.meeting(meeting).orElseThrow(UnknownGroupRecord::new);
@@ -183,6 +175,7 @@ class GroupMeetingService implements GroupMeetings {
 				AuditEntry.administration(by, "MENTORING_MEETING_CHANGED", "mentoring_meeting", meeting.toString()));
 	}
 
+	@Override
 	@Transactional
 	public void cancel(UUID meeting, PersonId by) {
 		if (!store.cancelMeeting(meeting)) {
@@ -192,27 +185,26 @@ class GroupMeetingService implements GroupMeetings {
 				AuditEntry.administration(by, "MENTORING_MEETING_CANCELLED", "mentoring_meeting", meeting.toString()));
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public List<Meeting> meetings(UUID group) {
 		return views(store.meetings(group));
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<Meeting> meeting(UUID id) {
 		return store.meeting(id).map(m -> views(List.of(m)).get(0));
 	}
 
-	/** The next meeting that has not ended, if any. */
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<Meeting> next(UUID group) {
 		Instant now = clock.instant();
 		return meetings(group).stream().filter(m -> !m.cancelled() && m.end().toInstant().isAfter(now)).findFirst();
 	}
 
-	/**
-	 * The topics (leader guides) of the group's meetings, in meeting order, without
-	 * repeats.
-	 */
+	@Override
 	@Transactional(readOnly = true)
 	public List<Topic> guides(UUID group) {
 		List<TopicId> ids = store.meetings(group)
@@ -246,10 +238,7 @@ class GroupMeetingService implements GroupMeetings {
 			.toList();
 	}
 
-	/**
-	 * Exactly {@code present} of the members attended. @throws GroupsRefused for someone
-	 * not in the group, a cancelled meeting or one that has not started (an hour's grace)
-	 */
+	@Override
 	@Transactional
 	public void record(UUID meeting, Set<PersonId> present, PersonId leader) {
 		GroupStore.MeetingRow m = leadersMeeting(meeting, leader);
@@ -278,10 +267,7 @@ class GroupMeetingService implements GroupMeetings {
 			.detail("present=" + present.size()));
 	}
 
-	/**
-	 * Attendance per past meeting for the group's own leaders (who took the roll): plain
-	 * counts.
-	 */
+	@Override
 	@Transactional(readOnly = true)
 	public List<MeetingCount> trend(UUID group, PersonId leader) {
 		if (!store.leaders(group).contains(leader)) {
@@ -295,11 +281,7 @@ class GroupMeetingService implements GroupMeetings {
 			.toList();
 	}
 
-	/**
-	 * Attendance per held meeting as the program sees it: each count passes the
-	 * disclosure gate at the group's threshold (fewer than that, or a count that would
-	 * let one be worked out, is hidden).
-	 */
+	@Override
 	@Transactional
 	public List<MeetingCount> programCounts(MentoringGroup group, PersonId viewer, Role viewerRole) {
 		Map<UUID, List<UUID>> attended = store.attendanceByMeeting(List.of(group.id()));

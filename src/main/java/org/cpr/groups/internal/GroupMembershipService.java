@@ -53,40 +53,42 @@ class GroupMembershipService implements GroupMembership {
 		this.clock = clock;
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<MentoringGroup> group(UUID id) {
 		return store.group(id).map(this::view);
 	}
 
-	/** Every group of every cohort (for the coordinator). */
+	@Override
 	@Transactional(readOnly = true)
 	public List<MentoringGroup> allGroups() {
 		return store.cohorts().stream().flatMap(c -> store.groupsOfCohort(c.id()).stream()).map(this::view).toList();
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public List<MentoringGroup> groupsOfCohort(UUID cohort) {
 		return store.groupsOfCohort(cohort).stream().map(this::view).toList();
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public List<MentoringGroup> ledBy(PersonId leader) {
 		return store.groupsLedBy(leader).stream().map(this::view).toList();
 	}
 
+	@Override
 	@Transactional(readOnly = true)
 	public List<MentoringGroup> memberOf(PersonId person) {
 		return store.groupsOfMember(person).stream().map(this::view).toList();
 	}
 
+	@Override
 	public boolean leads(PersonId person, UUID group) {
 		return store.leaders(group).contains(person);
 	}
 
-	/**
-	 * The group if {@code leader} leads it; otherwise the same "unknown" as for a group
-	 * that does not exist.
-	 */
+	@Override
 	@Transactional(readOnly = true)
 	public MentoringGroup led(UUID group, PersonId leader) {
 		return store.group(group)
@@ -95,10 +97,7 @@ class GroupMembershipService implements GroupMembership {
 			.orElseThrow(UnknownGroupRecord::new);
 	}
 
-	/**
-	 * Members with why they sit here, for the coordinator or one of the group's leaders;
-	 * audited as an administration view.
-	 */
+	@Override
 	@Transactional
 	public List<GroupMember> members(UUID group, PersonId viewer, String purpose) {
 		List<GroupStore.MemberRow> rows = store.members(group);
@@ -117,16 +116,13 @@ class GroupMembershipService implements GroupMembership {
 		}).sorted(java.util.Comparator.comparing(GroupMember::displayName)).toList();
 	}
 
-	/**
-	 * Whether the member accepted the agreement of this group; empty when they are not a
-	 * member.
-	 */
+	@Override
 	@Transactional(readOnly = true)
 	public Optional<Boolean> agreed(UUID group, PersonId member) {
 		return store.membership(group, member).map(m -> m.agreementAcceptedAt() != null);
 	}
 
-	/** Accepting the confidentiality agreement (once; a second time changes nothing). */
+	@Override
 	@Transactional
 	public void acceptAgreement(UUID group, PersonId member) {
 		store.membership(group, member).orElseThrow(UnknownGroupRecord::new);
@@ -136,9 +132,7 @@ class GroupMembershipService implements GroupMembership {
 		}
 	}
 
-	/**
-	 * Fellow members' names, for a member who accepted the agreement; empty otherwise.
-	 */
+	@Override
 	@Transactional(readOnly = true)
 	public List<String> fellowMembers(UUID group, PersonId member) {
 		if (!agreed(group, member).orElse(false)) {
@@ -152,12 +146,7 @@ class GroupMembershipService implements GroupMembership {
 		return identity.displayNames(others).values().stream().sorted().toList();
 	}
 
-	/**
-	 * A leader refers a member to the resilience clinicians: an alert in the safety
-	 * module (tier 3 with consent, tier 1 under the crisis protocol), no text at
-	 * all. @throws GroupsRefused without the member's consent confirmed or the crisis
-	 * protocol invoked
-	 */
+	@Override
 	@Transactional
 	public UUID refer(UUID group, PersonId leader, PersonId member, ReferralBasis basis, boolean confirmed) {
 		led(group, leader);

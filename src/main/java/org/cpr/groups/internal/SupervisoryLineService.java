@@ -19,7 +19,7 @@ class SupervisoryLineService implements SupervisoryLine {
 		this.store = store;
 	}
 
-	/** The attendings listed as evaluating this person. */
+	@Override
 	@Transactional(readOnly = true)
 	public Set<PersonId> evaluatorsOf(PersonId person) {
 		return Set.copyOf(store.conflictsOf(person));

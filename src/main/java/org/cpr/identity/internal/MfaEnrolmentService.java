@@ -67,10 +67,6 @@ class MfaEnrolmentService implements MfaEnrolment {
 		return totp.qrCode(secret, account);
 	}
 
-	/**
-	 * Confirms enrolment with a first code; returns the fresh recovery codes, or empty if
-	 * the code is wrong.
-	 */
 	@Override
 	@Transactional
 	public List<String> confirm(PersonId person, String pendingSecret, String code) {
@@ -96,7 +92,6 @@ class MfaEnrolmentService implements MfaEnrolment {
 		return codes;
 	}
 
-	/** Checks a TOTP code, or else a one-time recovery code (used up by this call). */
 	@Override
 	@Transactional
 	public boolean verify(PersonId person, String code) {

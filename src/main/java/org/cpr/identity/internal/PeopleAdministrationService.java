@@ -112,10 +112,6 @@ class PeopleAdministrationService implements PeopleAdministration {
 		audit.record(AuditEntry.success(by, "PERSON_UPDATED", "person", id.toString()));
 	}
 
-	/**
-	 * Sets an initial password; returns the policy's objections (message keys), empty
-	 * when set.
-	 */
 	@Override
 	@Transactional
 	public List<String> setPassword(UUID id, String password, PersonId by) {

@@ -65,19 +65,12 @@ class RosterImportService implements RosterImport {
 		this.clock = clock;
 	}
 
-	/**
-	 * Checks a file without changing anything. A file-level problem comes back as a
-	 * single row with line 0.
-	 */
 	@Override
 	@Transactional(readOnly = true)
 	public List<RosterRow> dryRun(Kind kind, String csv) {
 		return kind == Kind.ORG_UNITS ? checkUnits(csv, null) : checkPeople(csv, null);
 	}
 
-	/**
-	 * Applies the file if, and only if, every row is valid; returns the rows as checked.
-	 */
 	@Override
 	@Transactional
 	public List<RosterRow> apply(Kind kind, String csv, PersonId by) {

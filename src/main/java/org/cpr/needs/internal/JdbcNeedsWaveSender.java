@@ -79,9 +79,7 @@ class JdbcNeedsWaveSender implements NeedsWaveSender {
 	private record Due(UUID block, PersonId person, LocalDate endsOn, PersonId createdBy) {
 	}
 
-	/**
-	 * Sends the wave if one is due today; returns how many people were put on its roster.
-	 */
+	@Override
 	@Transactional
 	public int sendDue() {
 		LocalDate today = LocalDate.now(clock);
@@ -154,7 +152,7 @@ class JdbcNeedsWaveSender implements NeedsWaveSender {
 		return people.size();
 	}
 
-	/** For tests and the demo: the campaign ids this module sent. */
+	@Override
 	public Set<UUID> sentCampaigns() {
 		return Set.copyOf(jdbc.sql("SELECT campaign_id FROM needs_campaign").query(UUID.class).list());
 	}

@@ -96,11 +96,12 @@ class NeedsResultsService implements NeedsResults {
 		return List.copyOf(out.subList(0, Math.min(limit, out.size())));
 	}
 
+	@Override
 	public int currentYear() {
 		return AcademicYear.of(LocalDate.now(clock));
 	}
 
-	/** Years with answers, newest first, always including the current one. */
+	@Override
 	public List<Integer> years() {
 		List<Integer> years = new ArrayList<>(query.years());
 		if (!years.contains(currentYear())) {
@@ -110,6 +111,7 @@ class NeedsResultsService implements NeedsResults {
 		return years;
 	}
 
+	@Override
 	public HeatMap heatMap(Viewer viewer, Dimension by, int year) {
 		List<HeatMapQuery.Unit> units = query.units(year, LocalDate.now(clock), viewer.scope());
 		Map<String, String> labels = labels(by, units);
@@ -187,10 +189,7 @@ class NeedsResultsService implements NeedsResults {
 		return out;
 	}
 
-	/**
-	 * Turns a released finding into a CQI register item; refused
-	 * ({@link NeedsInputException}) when the figure is not released to this viewer.
-	 */
+	@Override
 	public UUID sendToCqi(Viewer viewer, UUID rotationId, int year, StressorDomain domain) {
 		TopStressors top = topStressors(viewer, rotationId, year)
 			.orElseThrow(() -> new NeedsInputException("rotation", "needs.rotation.notFound"));

@@ -137,10 +137,7 @@ class RotationGuideService implements RotationGuides {
 		return out;
 	}
 
-	/**
-	 * Publishes the reviewer's edited text (scrubbed again); the author's original
-	 * wording is discarded.
-	 */
+	@Override
 	@Transactional
 	public void publish(NeedsResults.Viewer viewer, int year, UUID tipId, String edited) {
 		PersonId reviewer = viewer.person();
@@ -159,7 +156,7 @@ class RotationGuideService implements RotationGuides {
 		audit.record(AuditEntry.administration(reviewer, "NEEDS_TIP_PUBLISHED", "needs_rotation", rotation.toString()));
 	}
 
-	/** Declines a tip; its text is deleted. */
+	@Override
 	@Transactional
 	public void reject(NeedsResults.Viewer viewer, int year, UUID tipId) {
 		PersonId reviewer = viewer.person();

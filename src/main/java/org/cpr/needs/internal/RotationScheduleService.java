@@ -51,19 +51,13 @@ class RotationScheduleService implements RotationSchedule {
 		this.clock = clock;
 	}
 
-	/**
-	 * Checks a file without changing anything; a file-level problem comes back as one row
-	 * with line 0.
-	 */
+	@Override
 	@Transactional(readOnly = true)
 	public List<ScheduleRow> dryRun(String csv) {
 		return check(csv).rows();
 	}
 
-	/**
-	 * Writes every block of the file if, and only if, every row is valid; returns the
-	 * rows as checked.
-	 */
+	@Override
 	@Transactional
 	public List<ScheduleRow> apply(String csv, PersonId by) {
 		Checked checked = check(csv);
@@ -82,10 +76,7 @@ class RotationScheduleService implements RotationSchedule {
 		return checked.rows();
 	}
 
-	/**
-	 * Manual entry of one block (for programs without an exported schedule); same checks
-	 * as a file row.
-	 */
+	@Override
 	@Transactional
 	public ScheduleRow add(PersonId by, String person, String rotationId, String service, String start, String end) {
 		Rotation r = null;
@@ -106,7 +97,7 @@ class RotationScheduleService implements RotationSchedule {
 		return checked.rows().get(0);
 	}
 
-	/** The person's blocks, earliest first. */
+	@Override
 	@Transactional(readOnly = true)
 	public List<Block> blocksOf(PersonId person) {
 		Map<UUID, Rotation> rotations = catalogue.byId();
@@ -119,13 +110,13 @@ class RotationScheduleService implements RotationSchedule {
 			.list();
 	}
 
-	/** The person's next block that has not started yet (today counts as not started). */
+	@Override
 	public Optional<Block> nextBlock(PersonId person) {
 		LocalDate today = LocalDate.now(clock);
 		return blocksOf(person).stream().filter(b -> !b.startsOn().isBefore(today)).findFirst();
 	}
 
-	/** Blocks on record (for the schedule page's summary). */
+	@Override
 	public long count() {
 		return jdbc.sql("SELECT COUNT(*) FROM needs_block").query(Long.class).single();
 	}

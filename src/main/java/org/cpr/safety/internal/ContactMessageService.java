@@ -64,19 +64,13 @@ class ContactMessageService implements ContactMessages {
 			.list();
 	}
 
-	/**
-	 * A resilience clinician has the thread of this alert in front of them: its "new
-	 * reply" mark goes.
-	 */
+	@Override
 	@Transactional
 	public void threadRead(UUID alertId) {
 		replies.read(List.of(alertId));
 	}
 
-	/**
-	 * A clinician writes to the identified person of an alert; false if there is nobody
-	 * to write to.
-	 */
+	@Override
 	@Transactional
 	public boolean clinicianReplies(UUID alertId, PersonId clinician, String body) {
 		Optional<UUID> person = jdbc.sql("SELECT person_id FROM safety_alert WHERE id = ? AND person_id IS NOT NULL")
@@ -119,12 +113,7 @@ class ContactMessageService implements ContactMessages {
 		return threads;
 	}
 
-	/**
-	 * The person answers in the thread of their own concern, once the team has written to
-	 * them. Returns false (nothing stored) if the concern is not theirs or nobody has
-	 * written yet. The alert is marked as having a reply waiting, and its clinician is
-	 * told (without content) after commit.
-	 */
+	@Override
 	@Transactional
 	public boolean personAnswers(String sourceType, String sourceId, PersonId person, String body) {
 		Optional<UUID> alert = ownAlert(sourceType, sourceId, person).filter(id -> !thread(id).isEmpty());

@@ -43,10 +43,7 @@ class SafetyAlertService implements SafetyAlerts {
 		this.clock = clock;
 	}
 
-	/**
-	 * The escalation ladder, primary first: who answers an alert, then who it escalates
-	 * to.
-	 */
+	@Override
 	public List<PersonId> onCallLadder() {
 		return rota.ladder().stream().map(PersonId::new).toList();
 	}
@@ -56,19 +53,13 @@ class SafetyAlertService implements SafetyAlerts {
 		rota.replace(clinicians.stream().map(PersonId::value).toList());
 	}
 
-	/**
-	 * Creates the alert for this concern unless it exists already; returns its id either
-	 * way.
-	 */
+	@Override
 	@Transactional
 	public UUID raise(SafetyConcern concern) {
 		return lifecycle.raise(concern);
 	}
 
-	/**
-	 * Unclosed alerts (and closed ones the person answered since), by tier; a waiting
-	 * reply first within a tier.
-	 */
+	@Override
 	@Transactional
 	public List<AlertView> inbox(PersonId clinician) {
 		List<AlertView> alerts = lifecycle.inbox();
@@ -90,6 +81,7 @@ class SafetyAlertService implements SafetyAlerts {
 			.orElse(List.of());
 	}
 
+	@Override
 	@Transactional
 	public Optional<AlertView> open(UUID alertId, PersonId clinician) {
 		Optional<AlertView> alert = lifecycle.find(alertId);
@@ -99,6 +91,7 @@ class SafetyAlertService implements SafetyAlerts {
 		return alert;
 	}
 
+	@Override
 	@Transactional
 	public boolean acknowledge(UUID alertId, PersonId clinician) {
 		boolean done = lifecycle.acknowledge(alertId, clinician, clock.instant());
@@ -107,6 +100,7 @@ class SafetyAlertService implements SafetyAlerts {
 		return done;
 	}
 
+	@Override
 	@Transactional
 	public boolean recordDisposition(UUID alertId, PersonId clinician, Disposition disposition, RiskLevel risk,
 			LocalDate nextAttemptOn) {
@@ -117,10 +111,7 @@ class SafetyAlertService implements SafetyAlerts {
 		return done;
 	}
 
-	/**
-	 * Escalates every alert whose acknowledgement deadline has passed; returns how many
-	 * moved.
-	 */
+	@Override
 	@Transactional
 	public int escalateOverdue() {
 		return lifecycle.escalateOverdue(clock.instant());

@@ -15,7 +15,6 @@ import org.cpr.safety.SafetyConcern;
 import org.cpr.safety.checkin.CheckinInstruments;
 import org.cpr.safety.checkin.CheckinService;
 import org.cpr.safety.checkin.CheckinThread;
-import org.cpr.safety.checkin.CheckinThrottledException;
 import org.cpr.safety.checkin.CheckinTiering;
 import org.cpr.safety.RepliesWaiting;
 import org.cpr.shared.AuditEntry;
@@ -71,22 +70,17 @@ class JdbcCheckinService implements CheckinService {
 		this.audit = audit;
 	}
 
-	/**
-	 * The account for this handle and passphrase, if they match; throws
-	 * {@link CheckinThrottledException} when this handle (or everyone) tried too often.
-	 */
+	@Override
 	public Optional<UUID> signIn(String handle, String passphrase) {
 		return access.authenticate(handle, passphrase);
 	}
 
-	/**
-	 * An opaque, short-lived token standing for the account, carried in form bodies only.
-	 */
+	@Override
 	public String tokenFor(UUID account) {
 		return access.tokenFor(account);
 	}
 
-	/** The account a token stands for, while it is fresh and the account still exists. */
+	@Override
 	public Optional<UUID> accountOf(String token) {
 		return access.accountOf(token);
 	}
@@ -143,17 +137,14 @@ class JdbcCheckinService implements CheckinService {
 		return new Receipt(on, ReplyWindow.replyBy(on), stored.endsWith(CRISIS));
 	}
 
-	/** The participant's own thread (the latest screening and every message). */
+	@Override
 	@Transactional
 	public Optional<CheckinThread> threadOf(UUID account) {
 		access.touch(account);
 		return latestSubmission(account).flatMap(this::thread);
 	}
 
-	/**
-	 * The participant writes; the alert of their latest check-in shows a reply waiting
-	 * and its clinician is told.
-	 */
+	@Override
 	@Transactional
 	public void participantWrites(UUID account, String body) {
 		access.touch(account);
@@ -161,11 +152,7 @@ class JdbcCheckinService implements CheckinService {
 		latestSubmission(account).flatMap(this::alertOf).ifPresent(replies::personReplied);
 	}
 
-	/**
-	 * "Reveal myself": only the participant triggers it. It opens an identified
-	 * consultation request (the name and contact they typed, or their signed-in identity)
-	 * that resilience clinicians see.
-	 */
+	@Override
 	@Transactional
 	public void reveal(UUID account, String name, String contact, PersonId signedIn) {
 		UUID id = UUID.randomUUID();
@@ -183,19 +170,13 @@ class JdbcCheckinService implements CheckinService {
 				Set.of("CONTACT_REQUESTED")));
 	}
 
-	/**
-	 * Deletes the account with its doorbell address, screenings, messages and reveal
-	 * requests.
-	 */
+	@Override
 	@Transactional
 	public void delete(UUID account) {
 		jdbc.sql("DELETE FROM checkin_account WHERE id = ?").param(account).update();
 	}
 
-	/**
-	 * A clinician opens a check-in; every view is audited, found or not. The page shows
-	 * the whole dialogue of the account, so no alert of it keeps a "new reply" mark.
-	 */
+	@Override
 	@Transactional
 	public Optional<CheckinThread> open(UUID submissionId, PersonId clinician) {
 		Optional<CheckinThread> thread = thread(submissionId);
@@ -210,6 +191,7 @@ class JdbcCheckinService implements CheckinService {
 		return thread;
 	}
 
+	@Override
 	@Transactional
 	public boolean clinicianReplies(UUID submissionId, PersonId clinician, String body) {
 		Optional<UUID> account = jdbc.sql("SELECT account_id FROM checkin_submission WHERE id = ?")
@@ -225,7 +207,7 @@ class JdbcCheckinService implements CheckinService {
 		return account.isPresent();
 	}
 
-	/** Which check-in each alert belongs to, for the counselor inbox's links. */
+	@Override
 	@Transactional(readOnly = true)
 	public Map<UUID, UUID> submissionsByAlert() {
 		return jdbc.sql("SELECT alert_id, id FROM checkin_submission")
