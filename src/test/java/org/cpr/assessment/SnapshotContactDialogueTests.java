@@ -13,11 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.cpr.identity.CprUser;
@@ -27,15 +25,13 @@ import org.cpr.identity.ScopedRole;
 import org.cpr.safety.AlertTier;
 import org.cpr.safety.SafetyConcern;
 import org.cpr.shared.Role;
+import org.cpr.support.MailTest;
+import org.cpr.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -46,23 +42,14 @@ import org.springframework.test.web.servlet.MvcResult;
  * the person reads and answers signed in; nobody else (program directors included) can
  * read the thread.
  */
-@SpringBootTest(properties = "cpr.snapshot.choice-check=PT10H")
-@AutoConfigureMockMvc
+@MailTest
 class SnapshotContactDialogueTests {
 
 	/** Alerts and e-mails follow the commit asynchronously. */
 	static final Duration WAIT = Duration.ofSeconds(30);
 
-	static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
-
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
-
-	@DynamicPropertySource
-	static void mail(DynamicPropertyRegistry r) {
-		r.add("spring.mail.host", () -> "127.0.0.1");
-		r.add("spring.mail.port", () -> PORT);
-	}
+	static GreenMailExtension mail = TestMail.server();
 
 	@Autowired
 	MockMvc mvc;

@@ -13,19 +13,16 @@ import java.util.List;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.cpr.identity.CprUser;
 import org.cpr.safety.AlertTier;
 import org.cpr.safety.SafetyConcern;
 import org.cpr.shared.Role;
+import org.cpr.support.MailTest;
 import org.cpr.support.MutableClock;
-import org.cpr.support.MutableClockConfiguration;
+import org.cpr.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -36,15 +33,12 @@ import org.springframework.test.web.servlet.MockMvc;
  * identity; exactly one concern per submission; nobody (certainly no program director)
  * gets mail about it.
  */
-@SpringBootTest(
-		properties = { "spring.mail.host=localhost", "spring.mail.port=3025", "cpr.snapshot.choice-check=PT10H" })
-@AutoConfigureMockMvc
+@MailTest
 @RecordApplicationEvents
-@Import(MutableClockConfiguration.class)
 class SnapshotSafetyTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension mail = TestMail.server();
 
 	@Autowired
 	MockMvc mvc;

@@ -15,7 +15,6 @@ import java.util.Set;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
@@ -23,14 +22,12 @@ import org.cpr.identity.PersonSummary;
 import org.cpr.identity.ScopedRole;
 import org.cpr.identity.TraineeType;
 import org.cpr.shared.Role;
+import org.cpr.support.MailTest;
 import org.cpr.support.MutableClock;
-import org.cpr.support.MutableClockConfiguration;
+import org.cpr.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -39,13 +36,11 @@ import org.springframework.test.web.servlet.MvcResult;
  * their snapshot's next steps are in Spanish, and the reminder e-mail they get a month
  * later is in Spanish too; an English reader of the same rules still reads English.
  */
-@SpringBootTest(properties = { "spring.mail.host=localhost", "spring.mail.port=3025" })
-@AutoConfigureMockMvc
-@Import(MutableClockConfiguration.class)
+@MailTest
 class SpanishReaderTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension mail = TestMail.server();
 
 	@Autowired
 	MockMvc mvc;

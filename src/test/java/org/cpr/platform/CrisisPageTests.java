@@ -11,8 +11,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest(
-		properties = { "cpr.crisis.oncall-name=Campus counselor on call", "cpr.crisis.oncall-phone=303-555-0100" })
+/**
+ * The crisis page's on-call line comes from settings: {@code application-test.yml} sets
+ * one unlike {@code application.yml}'s demo line.
+ */
+@SpringBootTest
 @AutoConfigureMockMvc
 class CrisisPageTests {
 

@@ -17,16 +17,14 @@ import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.cpr.directory.DirectoryReviewDue;
 import org.cpr.identity.IdentityManagement;
-import org.cpr.support.MutableClockConfiguration;
+import org.cpr.support.MailTest;
+import org.cpr.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,12 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Same configuration as the other mail tests, so it shares their application context.
  */
-@SpringBootTest(properties = { "spring.mail.host=localhost", "spring.mail.port=3025" })
-@Import(MutableClockConfiguration.class)
+@MailTest
 class EventResubmissionTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension mail = TestMail.server();
 
 	@Autowired
 	OutstandingEventResubmission job;

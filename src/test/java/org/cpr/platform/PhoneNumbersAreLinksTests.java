@@ -22,10 +22,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * the anonymous check-in and every directory service page, in English and Spanish, no
  * phone number appears as plain text outside a {@code tel:} or {@code sms:} link, and the
  * on-call counselor line shows its number from settings ({@code cpr.crisis.oncall-phone},
- * the same properties as {@link CrisisPageTests}, so the two share one test context).
+ * set in {@code application-test.yml}).
  */
-@SpringBootTest(
-		properties = { "cpr.crisis.oncall-name=Campus counselor on call", "cpr.crisis.oncall-phone=303-555-0100" })
+@SpringBootTest
 @AutoConfigureMockMvc
 class PhoneNumbersAreLinksTests {
 

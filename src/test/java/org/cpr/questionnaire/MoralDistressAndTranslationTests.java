@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the shipped Spanish translations: complete, and changing nothing that is scored.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class MoralDistressAndTranslationTests {
 
 	@Autowired

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.context.MessageSource;
  * ??key??).
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class AlertReasonMessagesTests {
 
 	@Autowired

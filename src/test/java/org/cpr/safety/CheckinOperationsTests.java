@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.safety.checkin.CheckinHousekeeping;
@@ -30,6 +29,8 @@ import org.cpr.safety.checkin.CheckinService;
 import org.cpr.shared.PersonId;
 import org.cpr.support.MutableClock;
 import org.cpr.support.MutableClockConfiguration;
+import org.cpr.support.TestMail;
+import org.cpr.support.UsesTestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,8 +42,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The check-in over real HTTP and SMTP: no trace of the sender (T5 canary), alert e-mail
@@ -50,23 +49,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * that says only "a reply is waiting", and deletion of idle accounts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "cpr.safety.escalation-check=PT1H", "cpr.safety.mailbox=safety-desk@campus.example" })
+		properties = "cpr.safety.mailbox=safety-desk@campus.example")
 @Import(MutableClockConfiguration.class)
+@UsesTestMail
 @ExtendWith(OutputCaptureExtension.class)
 class CheckinOperationsTests {
-
-	static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	@RegisterExtension
-	static GreenMailExtension greenMail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
-
-	@DynamicPropertySource
-	static void mail(DynamicPropertyRegistry r) {
-		r.add("spring.mail.host", () -> "127.0.0.1");
-		r.add("spring.mail.port", () -> PORT);
-	}
+	static GreenMailExtension greenMail = TestMail.server();
 
 	@LocalServerPort
 	int port;

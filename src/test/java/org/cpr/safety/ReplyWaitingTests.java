@@ -15,29 +15,27 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.identity.ScopedRole;
+import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
+import org.cpr.support.MailTest;
+import org.cpr.support.TestMail;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -46,24 +44,16 @@ import org.springframework.test.web.servlet.MockMvc;
  * waits, with a link to the inbox; the inbox marks the item "New reply" and lists it
  * first in its tier until a clinician opens it.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@MailTest
 class ReplyWaitingTests {
 
 	/** Alerts and e-mails follow the commit asynchronously. */
 	static final Duration WAIT = Duration.ofSeconds(15);
 
-	static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
 	static final String SUBJECT = "A reply is waiting in your inbox";
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry r) {
-		r.add("spring.mail.host", () -> "127.0.0.1");
-		r.add("spring.mail.port", () -> PORT);
-	}
+	static GreenMailExtension mail = TestMail.server();
 
 	@Autowired
 	MockMvc mvc;
@@ -86,13 +76,25 @@ class ReplyWaitingTests {
 
 	CprUser clinician;
 
+	List<PersonId> ladderBefore;
+
 	@BeforeEach
 	void people() {
 		resident = identity.byUsername("resident").orElseThrow();
 		clinicianPerson = identity.byUsername("clinician").orElseThrow();
 		clinician = new CprUser(clinicianPerson.id(), "clinician", null, clinicianPerson.displayName(),
 				Set.of(new ScopedRole(Role.RESILIENCE_CLINICIAN, resident.program())), false, true);
+		ladderBefore = alerts.onCallLadder();
 		alerts.replaceOnCallLadder(List.of(clinicianPerson.id()));
+	}
+
+	/**
+	 * The mail tests share one context: a rota left behind would mail the on-call
+	 * clinician about the next class's alerts.
+	 */
+	@AfterEach
+	void rotaAsItWas() {
+		alerts.replaceOnCallLadder(ladderBefore);
 	}
 
 	@Test

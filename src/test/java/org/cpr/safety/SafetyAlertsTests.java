@@ -21,7 +21,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(properties = "cpr.safety.escalation-check=PT1H")
+/**
+ * Alerts, escalation and the on-call ladder. Every test deletes all alerts and sets a
+ * ladder of its own, so the class has a database of its own
+ * ({@code cpr.test.isolated-context}) and leaves nothing to the shared contexts.
+ */
+@SpringBootTest(properties = "cpr.test.isolated-context=safety-alerts")
 @Import(MutableClockConfiguration.class)
 class SafetyAlertsTests {
 

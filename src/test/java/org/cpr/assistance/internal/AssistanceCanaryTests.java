@@ -13,11 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.cpr.assistance.Appointment;
 import org.cpr.assistance.AssistanceFixtures;
@@ -33,21 +31,17 @@ import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PeopleAdministration;
 import org.cpr.shared.Role;
+import org.cpr.support.MailTest;
 import org.cpr.support.MutableClock;
-import org.cpr.support.MutableClockConfiguration;
+import org.cpr.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -57,23 +51,14 @@ import org.springframework.test.web.servlet.MockMvc;
  * nowhere else: no table (the note itself is ciphertext, the event registry holds ids),
  * no log line, no e-mail, no download, no other person's page.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(MutableClockConfiguration.class)
+@MailTest
 @ExtendWith(OutputCaptureExtension.class)
 class AssistanceCanaryTests {
 
-	static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
 	static final Duration WAIT = Duration.ofSeconds(20);
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry r) {
-		r.add("spring.mail.host", () -> "127.0.0.1");
-		r.add("spring.mail.port", () -> PORT);
-	}
+	static GreenMailExtension mail = TestMail.server();
 
 	@Autowired
 	MockMvc mvc;

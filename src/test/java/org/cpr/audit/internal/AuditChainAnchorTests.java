@@ -24,23 +24,27 @@ import org.cpr.shared.AuditEntry;
 import org.cpr.shared.AuditPort;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An insider with write access to the database (the trigger dropped) cannot rebuild the
- * chain with plain SHA-256 nor delete the newest rows unnoticed (I-15). Each test breaks
- * the chain, so each gets its own application context and database.
+ * chain with plain SHA-256 nor delete the newest rows unnoticed (I-15); someone with DDL
+ * rights who edits one row is caught at that row. Each test breaks the chain: the class
+ * has a database of its own (its own context), and after each test the chain is emptied,
+ * its trigger restored and its checkpoints replaced by one of a fresh keyed row, so the
+ * next test starts from an intact, checkpointed chain without the cost of a fresh
+ * context.
  */
 @SpringBootTest(properties = "cpr.test.isolated-context=audit-anchor")
 @AutoConfigureMockMvc
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class AuditChainAnchorTests {
 
 	@Autowired
@@ -60,6 +64,38 @@ class AuditChainAnchorTests {
 
 	@Autowired
 	AuditCheckpoints checkpoints;
+
+	boolean privacyOfficerMfa;
+
+	@BeforeEach
+	void rememberWhatATestChanges() {
+		privacyOfficerMfa = jdbc.sql("SELECT mfa_enabled FROM person WHERE username = 'privacy'")
+			.query(Boolean.class)
+			.single();
+	}
+
+	@AfterEach
+	void anEmptyIntactChainForTheNextTest() throws Exception {
+		jdbc.sql("DROP TRIGGER IF EXISTS audit_log_no_change").update();
+		jdbc.sql("DELETE FROM audit_log").update();
+		java.nio.file.Files.deleteIfExists(checkpointFile());
+		// as migration V2_2 creates it on H2
+		jdbc.sql("CREATE TRIGGER audit_log_no_change BEFORE UPDATE, DELETE ON audit_log FOR EACH ROW "
+				+ "CALL 'org.cpr.audit.internal.AppendOnlyTrigger'")
+			.update();
+		jdbc.sql("UPDATE person SET mfa_enabled = ? WHERE username = 'privacy'").param(privacyOfficerMfa).update();
+		// what a running system (and a fresh context) has: a keyed chain with a signed
+		// checkpoint of its head
+		write(1, "RUNNING_");
+		checkpoints.checkpoint();
+		assertThat(log.verify().intact()).as("the next test starts from an intact chain").isTrue();
+	}
+
+	private java.nio.file.Path checkpointFile() {
+		return java.nio.file.Path
+			.of(org.springframework.test.util.ReflectionTestUtils.getField(checkpoints, "dir").toString())
+			.resolve("checkpoints.log");
+	}
 
 	private void write(int n, String prefix) {
 		for (int i = 0; i < n; i++) {
@@ -92,6 +128,22 @@ class AuditChainAnchorTests {
 			jdbc.sql("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?").params(prev, hash, seq).update();
 			prev = hash;
 		}
+	}
+
+	@Test
+	void editingOneRowOfflineIsDetectedAtThatRow() {
+		for (int i = 0; i < 5; i++) {
+			String action = "TAMPER_" + i;
+			tx.executeWithoutResult(s -> port.record(new AuditEntry(new PersonId(UUID.randomUUID()), action, "x", null,
+					null, null, AuditEntry.Outcome.SUCCESS, null)));
+		}
+		assertThat(log.verify().intact()).isTrue();
+		long target = jdbc.sql("SELECT seq FROM audit_log WHERE action = 'TAMPER_2'").query(Long.class).single();
+		jdbc.sql("DROP TRIGGER audit_log_no_change").update();
+		jdbc.sql("UPDATE audit_log SET detail = 'edited' WHERE seq = ?").param(target).update();
+		ChainVerification check = log.verify();
+		assertThat(check.intact()).isFalse();
+		assertThat(check.firstBroken()).isEqualTo(target);
 	}
 
 	@Test

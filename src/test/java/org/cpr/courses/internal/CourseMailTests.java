@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.cpr.courses.AttendanceVisibility;
 import org.cpr.courses.CourseCatalogue;
@@ -21,34 +19,22 @@ import org.cpr.courses.Registrations;
 import org.cpr.courses.Session;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
+import org.cpr.support.MailTest;
 import org.cpr.support.MutableClock;
-import org.cpr.support.MutableClockConfiguration;
+import org.cpr.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A waitlisted person gets an e-mail when a seat frees; seated people get a reminder the
  * day before.
  */
-@SpringBootTest
-@Import(MutableClockConfiguration.class)
+@MailTest
 class CourseMailTests {
 
-	static final int PORT = 20000 + ThreadLocalRandom.current().nextInt(20000);
-
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
-
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry r) {
-		r.add("spring.mail.host", () -> "127.0.0.1");
-		r.add("spring.mail.port", () -> PORT);
-	}
+	static GreenMailExtension mail = TestMail.server();
 
 	@Autowired
 	CourseCatalogue catalogue;

@@ -7,27 +7,24 @@ import java.time.Duration;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.cpr.directory.ServiceDirectory;
+import org.cpr.support.MailTest;
 import org.cpr.support.MutableClock;
-import org.cpr.support.MutableClockConfiguration;
+import org.cpr.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * Six months after its last review, an entry's owner gets one e-mail; a month later,
  * another.
  */
-@SpringBootTest(properties = { "spring.mail.host=localhost", "spring.mail.port=3025" })
-@Import(MutableClockConfiguration.class)
+@MailTest
 class ReviewReminderTests {
 
 	@RegisterExtension
-	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension mail = TestMail.server();
 
 	@Autowired
 	ReviewReminderJob job;

@@ -8,6 +8,7 @@ import org.cpr.shared.SecretBox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * finds nothing left.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class SealedTotpSecretsTests {
 
 	/**

@@ -21,6 +21,7 @@ import org.cpr.survey.SubmissionContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * or nothing.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(MutableClockConfiguration.class)
 class AnonymousResponsePoolTests {
 

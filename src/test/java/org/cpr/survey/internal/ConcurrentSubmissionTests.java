@@ -19,6 +19,7 @@ import org.cpr.survey.SurveyConflictException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it is in flight (409).
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class ConcurrentSubmissionTests {
 
 	@Autowired
