@@ -23,9 +23,8 @@ final class DatabaseUnavailable {
 	}
 
 	static boolean is(Throwable e) {
-		// the cause chain: a failure outside the controllers (the session store's save in
-		// a
-		// filter, a rollback that failed) reaches the error page wrapped
+		// the cause chain: a failure outside the controllers (the session store's save
+		// in a filter, a rollback that failed) reaches the error page wrapped
 		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
 					|| t instanceof TransientDataAccessException) {
