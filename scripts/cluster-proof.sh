@@ -57,7 +57,9 @@ B=${PROOF_NODE_B:-18082}
 HTTPS=${PROOF_HTTPS:-18443}
 HTTP=${PROOF_HTTP:-18080}
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
-NGINX=${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+# not NGINX: nginx itself reads that variable (sockets inherited in a binary upgrade) and would complain
+NGINX_BIN=${NGINX_BIN:-$(command -v nginx || echo /usr/sbin/nginx)}
+unset NGINX
 work=$root/target/proof
 rm -rf "$work"; mkdir -p "$work/checkpoints" "$work/logs"
 
@@ -137,8 +139,8 @@ http {
 NGINX
 upstream() { : > "$work/upstream.conf"; for port in "$@"; do echo "server 127.0.0.1:$port max_fails=2 fail_timeout=10s;" >> "$work/upstream.conf"; done; }
 upstream "$A"
-"$NGINX" -t -q -c "$work/nginx.conf" -p "$work"
-"$NGINX" -c "$work/nginx.conf" -p "$work"
+"$NGINX_BIN" -t -q -c "$work/nginx.conf" -p "$work"
+"$NGINX_BIN" -c "$work/nginx.conf" -p "$work"
 
 key=$(openssl rand -base64 32)
 start_node() { # port name [seed the demo campus: true (default) / false]
@@ -240,7 +242,7 @@ if [ "$MODE" = throughput ]; then
   nodes_cpu() { local t=0 p; for p in "$a" "$b"; do t=$(( t + $(awk '{ print $14 + $15 }' "/proc/$p/stat") )); done; echo "$t"; }
   phase() { # label result-file upstream-port...
     local label=$1 file=$2 c0 n ms; shift 2
-    upstream "$@"; "$NGINX" -s reload -c "$work/nginx.conf" -p "$work"; sleep 2
+    upstream "$@"; "$NGINX_BIN" -s reload -c "$work/nginx.conf" -p "$work"; sleep 2
     log "throughput: $label for ${T}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     c0=$(nodes_cpu)
     load "$T" "$label" no-ledger | tee "$work/$file"
@@ -249,7 +251,7 @@ if [ "$MODE" = throughput ]; then
     log "$label: $n requests; the nodes used $ms ms of CPU, $(( n > 0 ? ms / n : 0 )) ms per request;" \
         "load average $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$work/throughput.txt"
   }
-  upstream "$A" "$B"; "$NGINX" -s reload -c "$work/nginx.conf" -p "$work"
+  upstream "$A" "$B"; "$NGINX_BIN" -s reload -c "$work/nginx.conf" -p "$work"
   log "warm-up: the same load through both nodes for ${W}s (not counted)"
   load "$W" "warm-up, both nodes" no-ledger > "$work/warmup.txt"
   for r in $(seq 1 "$ROUNDS"); do
@@ -266,7 +268,7 @@ if [ "$ONE_NODE_SECONDS" -gt 0 ]; then
   load "$ONE_NODE_SECONDS" "one node" no-ledger | tee "$work/one-node.txt"
 fi
 
-upstream "$A" "$B"; "$NGINX" -s reload -c "$work/nginx.conf" -p "$work"
+upstream "$A" "$B"; "$NGINX_BIN" -s reload -c "$work/nginx.conf" -p "$work"
 log "two nodes for ${SECONDS_TOTAL}s, $USERS participants: PostgreSQL restarted at ${PG_AT}s, node A killed (kill -9) at ${KILL_AT}s and restarted 10 s later"
 load "$SECONDS_TOTAL" "two nodes, PostgreSQL restarted, node A killed and restarted" no-ledger > "$work/two-nodes.txt" 2>&1 &
 loadpid=$!
