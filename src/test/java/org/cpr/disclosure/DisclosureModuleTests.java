@@ -62,6 +62,32 @@ class DisclosureModuleTests {
 			.isInstanceOfSatisfying(Suppressed.class, s -> assertThat(s.moreNeeded()).isEqualTo(4));
 	}
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	/**
+	 * A report page reads in a read-only transaction; the gate must still fix the round's
+	 * policy and record what it released. PostgreSQL refuses writes in a read-only
+	 * transaction (H2 does not check: this test bites in DisclosureLedgerPostgresIT); the
+	 * assistance access report answered 500 on PostgreSQL until the ledger wrote in a
+	 * transaction of its own there.
+	 */
+	@Test
+	void aReportReadInAReadOnlyTransactionStillFixesThePolicyAndRecordsItsReleases() {
+		org.springframework.transaction.support.TransactionTemplate readOnly = new org.springframework.transaction.support.TransactionTemplate(
+				transactions);
+		readOnly.setReadOnly(true);
+
+		CellResult shown = readOnly.execute(status -> ask("team", 0, 9));
+
+		assertThat(shown.released()).isTrue();
+		assertThat(ledger.policy(round)).as("the policy was fixed").contains(DisclosurePolicy.defaults());
+		assertThat(ledger.releases(round)).as("the release was recorded").hasSize(1);
+		CellResult complement = readOnly.execute(status -> ask("team minus two", 0, 7));
+		assertThat(complement).as("and the recorded release protects the group the next time")
+			.isInstanceOf(Suppressed.class);
+	}
+
 	@Test
 	void theDatabaseKeepsTheLaunchPolicyAndRefusesAWeakerOne() {
 		ledger.fixPolicy(round, DisclosurePolicy.defaults().strengthen(8, 10, 11));

@@ -37,6 +37,21 @@ class JdbcReleaseLedger implements ReleaseLedger {
 		// report view
 		// could starve the pool under load); otherwise a transaction of its own.
 		this.own = new org.springframework.transaction.support.TransactionTemplate(txm);
+		this.writable = new org.springframework.transaction.support.TransactionTemplate(txm);
+		this.writable
+			.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * For a caller inside a read-only transaction (a report page's reads): the gate still
+	 * fixes the round's policy and records what it released, which PostgreSQL refuses in
+	 * a read-only transaction ("cannot execute INSERT"; H2 does not check). Such writes
+	 * run in a transaction of their own.
+	 */
+	private final org.springframework.transaction.support.TransactionTemplate writable;
+
+	private static boolean inReadOnlyTransaction() {
+		return org.springframework.transaction.support.TransactionSynchronizationManager.isCurrentTransactionReadOnly();
 	}
 
 	/**
@@ -48,7 +63,7 @@ class JdbcReleaseLedger implements ReleaseLedger {
 	 */
 	@Override
 	public <T> T exclusively(String roundId, java.util.function.Supplier<T> decision) {
-		return own.execute(status -> {
+		return (inReadOnlyTransaction() ? writable : own).execute(status -> {
 			if (postgres()) {
 				jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> {
 				}, roundKey(roundId));
@@ -102,6 +117,10 @@ class JdbcReleaseLedger implements ReleaseLedger {
 		if (entries.isEmpty()) {
 			return;
 		}
+		if (inReadOnlyTransaction()) {
+			writable.executeWithoutResult(status -> record(principal, roundId, entries));
+			return;
+		}
 		Timestamp now = Timestamp.from(clock.instant());
 		java.util.Map<String, Object[]> rows = new java.util.LinkedHashMap<>();
 		for (LedgerEntry entry : entries) {
@@ -129,6 +148,9 @@ class JdbcReleaseLedger implements ReleaseLedger {
 
 	@Override
 	public DisclosurePolicy fixPolicy(String roundId, DisclosurePolicy wanted) {
+		if (inReadOnlyTransaction()) {
+			return writable.execute(status -> fixPolicy(roundId, wanted));
+		}
 		Optional<DisclosurePolicy> fixed = policy(roundId);
 		if (fixed.isEmpty()) {
 			int inserted = jdbc.update(
