@@ -141,8 +141,7 @@ class CatalogueController {
 
 	@GetMapping("/courses/public")
 	String publicList(Model model) {
-		model.addAttribute("offerings",
-				catalogue.page(new CatalogueQuery(null, null, null, null, null, true), 0, PAGE).offerings());
+		model.addAttribute("offerings", catalogue.page(CatalogueQuery.publicUpcoming(), 0, PAGE).offerings());
 		return PUBLIC_VIEW;
 	}
 

@@ -19,4 +19,11 @@ public record CatalogueQuery(OfferingKind kind, LocalDate from, TraineeType audi
 	public static CatalogueQuery upcoming() {
 		return new CatalogueQuery(null, null, null, null, null, false);
 	}
+
+	/**
+	 * Upcoming offerings listed publicly (the public talks page and the landing page).
+	 */
+	public static CatalogueQuery publicUpcoming() {
+		return new CatalogueQuery(null, null, null, null, null, true);
+	}
 }

@@ -91,11 +91,31 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("CPRLANG");
-		resolver.setDefaultLocale(Locale.ENGLISH);
+		// until someone chooses (the switch, the account page, their stored choice at
+		// sign-in): the first language the browser asks for that the site offers, else
+		// English
+		resolver.setDefaultLocaleFunction(PlatformConfiguration::browserLanguage);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieHttpOnly(true);
 		resolver.setCookieSecure(true);
 		return resolver;
+	}
+
+	/**
+	 * The first of the browser's languages (Accept-Language) the site offers, else
+	 * English.
+	 */
+	static Locale browserLanguage(jakarta.servlet.http.HttpServletRequest request) {
+		for (var languages = request.getLocales(); languages.hasMoreElements();) {
+			String language = languages.nextElement().getLanguage();
+			if (SPANISH.getLanguage().equals(language)) {
+				return SPANISH;
+			}
+			if (Locale.ENGLISH.getLanguage().equals(language)) {
+				return Locale.ENGLISH;
+			}
+		}
+		return Locale.ENGLISH;
 	}
 
 	/**

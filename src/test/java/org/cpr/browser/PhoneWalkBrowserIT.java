@@ -142,6 +142,24 @@ class PhoneWalkBrowserIT {
 	}
 
 	/**
+	 * A long word (a colleague's e-mail address in a list of facts, a pasted address in a
+	 * paragraph) wraps on a 320 px screen instead of widening the page: the demo's peer
+	 * support case page was 57 px too wide with a real address in it.
+	 */
+	@org.junit.jupiter.api.Test
+	void aLongAddressWrapsInsteadOfWideningAPhoneScreen() {
+		Page page = BrowserSupport.phone("http://localhost:" + port);
+		page.navigate("/crisis");
+		page.setViewportSize(320, 740);
+		page.evaluate("() => { document.querySelector('main').innerHTML ="
+				+ " '<dl><dt>Reach them at</dt><dd><a href=\"mailto:x@example.org\">"
+				+ "mateo.fernandez-villanueva42@residents.university-hospital.demo.cpr.example</a></dd></dl>"
+				+ "<p>https://wellness.university-hospital.example.org/support/after-a-patient-death/peer-support</p>'; }");
+		Number overflow = (Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+		assertThat(overflow.intValue()).as("px wider than a 320 px screen").isLessThanOrEqualTo(0);
+	}
+
+	/**
 	 * The conduct officer's login comes with the demo's year of history, which the tests
 	 * leave off: the same login, made the same way.
 	 */

@@ -105,6 +105,36 @@ class CoursesWebTests {
 			.andExpect(content().string(containsString("0 of 12 seats taken")));
 	}
 
+	/**
+	 * The landing page lists what is open to the whole campus and never advertises an
+	 * empty list (issue #19): a public talk appears with its date and calendar link; once
+	 * cancelled it is gone, and the section shows only while another public offering is
+	 * scheduled.
+	 */
+	@Test
+	void theLandingPageListsPublicTalksAndNoSectionWhileThereAreNone() throws Exception {
+		String title = "Grand rounds " + java.util.UUID.randomUUID().toString().substring(0, 8);
+		OfferingPlan internal = CourseFixtures.plan(title, 200, 1, AttendanceVisibility.REPORTED_TO_PROGRAM,
+				Set.of(demo("facilitator", Role.FACILITATOR).personId()));
+		OfferingPlan open = new OfferingPlan(internal.title(), OfferingKind.LECTURE, internal.description(), List.of(),
+				internal.audience(), null, null, internal.visibility(), true, 0, internal.facilitators(),
+				internal.sessions());
+		OfferingId id = catalogue.create(open, demo("facilitator", Role.FACILITATOR).personId());
+		String landing = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+		assertThat(landing).contains("id=\"landing-events\"")
+			.contains(title)
+			.contains("/courses/public/" + id.value() + ".ics")
+			.contains("href=\"/courses/public\"");
+
+		catalogue.cancelOffering(id);
+		landing = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+		assertThat(landing).doesNotContain(title);
+		boolean anyPublic = !catalogue.page(CatalogueQuery.publicUpcoming(), 0, 1).offerings().isEmpty();
+		assertThat(landing.contains("id=\"landing-events\"")).as("the section only while a public offering exists")
+			.isEqualTo(anyPublic);
+		assertThat(landing.contains("href=\"/courses/public\"")).isEqualTo(anyPublic);
+	}
+
 	@Test
 	void badSessionsGetFieldErrorsAndNothingIsSaved() throws Exception {
 		int before = catalogue.search(CatalogueQuery.upcoming()).size();

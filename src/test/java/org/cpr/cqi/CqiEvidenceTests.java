@@ -225,8 +225,12 @@ class CqiEvidenceTests {
 		mvc.perform(get("/cqi/board").with(user(as(Role.PARTICIPANT))))
 			.andExpect(content().string(containsString("Re-measured")))
 			.andExpect(content().string(containsString("Spring pulse survey, handover item")))
-			.andExpect(content().string(containsString("survey wave " + wave)))
-			.andExpect(content().string(containsString("4.1 of 5 (n = 38)")));
+			.andExpect(content().string(containsString("4.1 of 5 (n = 38)")))
+			.andExpect(content().string(not(containsString(wave.toString()))));
+		// staff reach the wave's report from the item instead of reading its id
+		mvc.perform(get("/cqi/items/" + id).with(user(facilitator)))
+			.andExpect(content().string(containsString("/surveys/waves/" + wave + "/report")))
+			.andExpect(content().string(not(containsString("survey wave " + wave))));
 	}
 
 }

@@ -284,6 +284,18 @@ class DemoHistoryTests {
 		return all.toString();
 	}
 
+	@Test
+	void theLandingPageListsTheUpcomingTalksOpenToEveryone() throws Exception {
+		String landing = text(
+				mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+		assertThat(landing).contains("Upcoming talks and courses")
+			.contains("Grand rounds: moral injury in clinical work")
+			.contains("Schwartz Rounds: the human side of care");
+		assertThat(text(mvc.perform(get("/courses/public")).andReturn().getResponse().getContentAsString()))
+			.contains("Grand rounds: moral injury in clinical work")
+			.doesNotContain("No public talks or courses are scheduled yet");
+	}
+
 	String page(String username, String url) throws Exception {
 		return mvc.perform(get(url).session(signIn(username)))
 			.andExpect(status().isOk())

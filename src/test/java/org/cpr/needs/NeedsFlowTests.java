@@ -323,4 +323,25 @@ class NeedsFlowTests {
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"guide-later\""))));
 	}
 
+	/**
+	 * A rotation guide's links to the platform's own pages lead somewhere: the demo's
+	 * "peer support after a patient death" once pointed at a page that does not exist.
+	 */
+	@Test
+	void everyPlatformLinkOfTheDemoRotationGuidesOpensAPage() throws Exception {
+		CprUser resident = NeedsTestSupport.user(identity, "resident", Role.PARTICIPANT);
+		List<String> paths = catalogue.all()
+			.stream()
+			.flatMap(r -> catalogue.links(r.id()).stream())
+			.map(l -> l.href())
+			.filter(h -> h.startsWith("/"))
+			.distinct()
+			.toList();
+		assertThat(paths).as("the demo guides link to platform pages").contains("/peer", "/directory");
+		for (String path : paths) {
+			assertThat(mvc.perform(get(path).with(signedIn(resident))).andReturn().getResponse().getStatus()).as(path)
+				.isEqualTo(200);
+		}
+	}
+
 }

@@ -59,6 +59,33 @@ class LayoutMenuTests {
 		assertThat(signedInPage).contains("<details class=\"menu\"", "Sign out").doesNotContain("href=\"/login\"");
 	}
 
+	@Test
+	void everyPageTitleNamesTheSiteAfterThePageInTheReadersLanguage() throws Exception {
+		assertThat(page(get("/crisis"))).contains("<title>Crisis resources — CPR</title>");
+		assertThat(page(get("/crisis").param("lang", "es"))).contains("<title>Recursos de crisis — CPR</title>");
+		// before anyone chooses, the browser's language decides, if the site offers it
+		assertThat(page(get("/crisis").header("Accept-Language", "es-MX,es;q=0.9,en;q=0.5")))
+			.contains("<title>Recursos de crisis — CPR</title>")
+			.contains("<html lang=\"es\">");
+		assertThat(page(get("/crisis").header("Accept-Language", "fr-FR,fr;q=0.9,es;q=0.5")))
+			.contains("<title>Recursos de crisis — CPR</title>");
+		assertThat(page(get("/crisis").header("Accept-Language", "de-DE,en;q=0.8,es;q=0.5")))
+			.contains("<title>Crisis resources — CPR</title>");
+		assertThat(page(get("/crisis").header("Accept-Language", "de-DE"))).contains("<html lang=\"en\">");
+		assertThat(page(get("/home").with(signedIn(as(Role.PARTICIPANT))))).contains("<title>Home — CPR</title>");
+		// an error page rendered by an exception handler too, and the site is named once
+		String error = page(get("/layout-test/conflict").with(signedIn(as(Role.PARTICIPANT))));
+		assertThat(error).containsPattern("<title>[^<]+ — CPR</title>").doesNotContain("CPR — CPR");
+	}
+
+	@Test
+	void aChartsOwnTitleInsideThePageIsLeftAsItIs() throws Exception {
+		String page = page(get("/layout-test/chart").with(signedIn(as(Role.PARTICIPANT))));
+		assertThat(page).contains("<title>Crisis resources — CPR</title>")
+			.contains("<title id=\"chart-t\">Scores over time</title>");
+		assertThat(page(get("/"))).contains("<title>Clinician Program for Resilience — CPR</title>");
+	}
+
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request).andReturn().getResponse().getContentAsString();
 	}
@@ -76,6 +103,11 @@ class LayoutMenuTests {
 		@GetMapping("/layout-test/conflict")
 		String conflict() {
 			throw new DuplicateKeyException("duplicate");
+		}
+
+		@GetMapping("/layout-test/chart")
+		String chart() {
+			return "layout-test/chart";
 		}
 
 	}

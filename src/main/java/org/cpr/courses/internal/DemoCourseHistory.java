@@ -63,13 +63,14 @@ import org.springframework.stereotype.Component;
  * facilitator planned a monthly noon conference on the Internal Medicine residents'
  * curriculum topics (the first seven of the plan; the last three stay gaps in the
  * coverage view), a communication workshop with a waitlist, an intern retreat and a
- * four-week mindfulness course with a WHO-5 pre/post measure. Residents were registered
- * as a cohort, the roll was taken after each session, the session evaluations were sent
- * when check-in closed and most attendees answered them (anonymously, through the survey
- * engine's pool); the course's participants answered its pre and post waves. Everything
- * an evaluator then sees (the coverage report, the reach page, the offering's evaluation
- * results) is computed from these records as for any other year. Deterministic from
- * {@code cpr.demo.history-seed}.
+ * four-week mindfulness course with a WHO-5 pre/post measure, and has announced two talks
+ * open to the whole campus (grand rounds, Schwartz Rounds) that the landing page lists.
+ * Residents were registered as a cohort, the roll was taken after each session, the
+ * session evaluations were sent when check-in closed and most attendees answered them
+ * (anonymously, through the survey engine's pool); the course's participants answered its
+ * pre and post waves. Everything an evaluator then sees (the coverage report, the reach
+ * page, the offering's evaluation results) is computed from these records as for any
+ * other year. Deterministic from {@code cpr.demo.history-seed}.
  */
 @Component
 @Order(175)
@@ -84,6 +85,10 @@ class DemoCourseHistory implements ApplicationRunner {
 	static final String RETREAT = "Intern retreat at the mountain campus";
 
 	static final String COURSE = "Mindfulness for clinicians (four weeks)";
+
+	static final String GRAND_ROUNDS = "Grand rounds: moral injury in clinical work";
+
+	static final String SCHWARTZ_ROUNDS = "Schwartz Rounds: the human side of care";
 
 	/** The plan topics taught so far, in the plan's order. */
 	static final List<String> TAUGHT = List.of("sleep-fatigue", "ehr-efficiency", "communication-stress",
@@ -211,6 +216,7 @@ class DemoCourseHistory implements ApplicationRunner {
 		past.run(at(retreatDay.minusDays(30), 9), () -> registrations.registerCohort(retreat, interns, by));
 		sessions += hold(past, retreat, interns, Math.max(1, interns.size() - 1 - random.nextInt(2)), random);
 		sessions += course(past, by, today, somResidents, random);
+		upcomingForEveryone(past, by, today);
 		log.info("Demo history: {} course and curriculum sessions held in {} ms", sessions,
 				(System.nanoTime() - started) / 1_000_000);
 	}
@@ -321,6 +327,25 @@ class DemoCourseHistory implements ApplicationRunner {
 			past.run(when, () -> responses.submit(waveId, person, "demo-history-" + waveId + "-" + person, answers,
 					NO_CONTEXT));
 		}
+	}
+
+	/**
+	 * What comes next, open to the whole campus and listed publicly: the landing page and
+	 * the public talks page show them, with a calendar entry each.
+	 */
+	private void upcomingForEveryone(BackdatingClock past, PersonId by, LocalDate today) {
+		LocalDate grandRounds = today.plusWeeks(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));
+		create(past, new OfferingPlan(GRAND_ROUNDS, OfferingKind.LECTURE,
+				"Grand rounds for every clinician on campus: what moral injury is, how it differs from burnout and PTSD, and what helps a team after a case that went against their values.",
+				List.of(), Audience.everyone(), null, null, AttendanceVisibility.CONFIDENTIAL, true, 0, Set.of(by),
+				List.of(plan(grandRounds, LocalTime.of(12, 0), 60, "University Hospital, Main Auditorium", 250))), by,
+				today.minusDays(10));
+		LocalDate rounds = today.plusMonths(1).with(TemporalAdjusters.dayOfWeekInMonth(1, DayOfWeek.WEDNESDAY));
+		create(past, new OfferingPlan(SCHWARTZ_ROUNDS, OfferingKind.LECTURE,
+				"A monthly hour in which colleagues from every discipline talk about the human side of care. No slides, no fixing; lunch provided.",
+				List.of(), Audience.everyone(), null, null, AttendanceVisibility.CONFIDENTIAL, true, 0, Set.of(by),
+				List.of(plan(rounds, LocalTime.of(12, 0), 60, "Children's Hospital, Atrium Room", 120))), by,
+				today.minusDays(6));
 	}
 
 	private OfferingId create(BackdatingClock past, OfferingPlan plan, PersonId by, LocalDate on) {

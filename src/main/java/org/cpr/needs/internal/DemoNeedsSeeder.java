@@ -103,7 +103,7 @@ class DemoNeedsSeeder implements ApplicationRunner {
 			rotations.put(s.name(), catalogue.save(null, s.name(), s.hospital(), s.specialty(), s.setting(),
 					"Chief resident on call: ext. 4410 (weekdays 7–17)."));
 		}
-		catalogue.addLink(rotations.get("Medical ICU"), "Peer support after a patient death", "/peer-support");
+		catalogue.addLink(rotations.get("Medical ICU"), "Peer support after a patient death", "/peer");
 		catalogue.addLink(rotations.get("Medical ICU"), "Support services directory", "/directory");
 		LocalDate today = LocalDate.now(clock);
 		schedule(facilitator, rotations, today);

@@ -1,7 +1,5 @@
 package org.cpr.notification.internal;
 
-import java.util.Locale;
-
 import org.cpr.directory.DirectoryReviewDue;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.notification.Notifications;
@@ -9,7 +7,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Tells a directory entry's owner that the entry needs its six-monthly review. */
+/**
+ * Tells a directory entry's owner, in the language they chose, that the entry needs its
+ * six-monthly review.
+ */
 @Component
 class DirectoryReviewMailer {
 
@@ -29,8 +30,8 @@ class DirectoryReviewMailer {
 	@ApplicationModuleListener
 	void on(DirectoryReviewDue due) {
 		identity.person(due.owner())
-			.ifPresent(owner -> notifications.sendMail(owner.email(), Locale.ENGLISH, "mail.directoryReview",
-					due.lastReviewed(), baseUrl + "/admin/directory/" + due.serviceId()));
+			.ifPresent(owner -> notifications.sendMail(owner.email(), identity.language(due.owner()),
+					"mail.directoryReview", due.lastReviewed(), baseUrl + "/admin/directory/" + due.serviceId()));
 	}
 
 }

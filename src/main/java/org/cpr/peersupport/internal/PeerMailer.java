@@ -1,7 +1,8 @@
 package org.cpr.peersupport.internal;
 
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.cpr.identity.IdentityManagement;
@@ -54,31 +55,30 @@ class PeerMailer {
 	@ApplicationModuleListener
 	void on(SupporterDebriefRequested event) {
 		String name = identity.displayNames(java.util.List.of(event.supporter())).getOrDefault(event.supporter(), "");
-		for (String email : coordinators()) {
-			notifications.sendMail(email, Locale.ENGLISH, "peer.mail.debrief", name,
-					baseUrl + "/peer/roster/" + event.supporter());
-		}
+		coordinators().forEach((email, language) -> notifications.sendMail(email, language, "peer.mail.debrief", name,
+				baseUrl + "/peer/roster/" + event.supporter()));
 	}
 
 	@ApplicationModuleListener
 	void on(ReachInEscalated event) {
-		for (String email : coordinators()) {
-			notifications.sendMail(email, Locale.ENGLISH, "peer.mail.escalated",
-					baseUrl + "/peer/coordinator/requests/" + event.request());
-		}
+		coordinators().forEach((email, language) -> notifications.sendMail(email, language, "peer.mail.escalated",
+				baseUrl + "/peer/coordinator/requests/" + event.request()));
 	}
 
-	private Set<String> coordinators() {
-		Set<String> to = new LinkedHashSet<>();
+	/**
+	 * Each coordinator's address in the language they chose; the shared mailbox (no
+	 * person) in English.
+	 */
+	private Map<String, Locale> coordinators() {
+		Map<String, Locale> to = new LinkedHashMap<>();
 		if (!coordinatorMailbox.isBlank()) {
-			to.add(coordinatorMailbox);
+			to.put(coordinatorMailbox, Locale.ENGLISH);
 		}
 		var roots = identity.orgUnitsOfKind(OrgUnitKind.INSTITUTION).stream().map(u -> u.id()).toList();
 		identity.audience(roots, Set.of(), Set.of(Role.PEER_SUPPORT_COORDINATOR))
 			.stream()
-			.map(PersonSummary::email)
-			.filter(e -> e != null && !e.isBlank())
-			.forEach(to::add);
+			.filter(p -> p.email() != null && !p.email().isBlank())
+			.forEach(p -> to.putIfAbsent(p.email(), identity.language(p.id())));
 		return to;
 	}
 

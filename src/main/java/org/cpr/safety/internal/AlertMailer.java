@@ -61,11 +61,11 @@ class AlertMailer {
 	}
 
 	void notify(UUID alertId, PersonId assignedTo, int level) {
-		List<Optional<String>> channels = channels(assignedTo, level);
+		List<Optional<Recipient>> channels = channels(assignedTo, level);
 		int failures = 0;
 		int refused = 0;
 		for (int step = 0; step < channels.size(); step++) {
-			Optional<String> address = channels.get(step);
+			Optional<Recipient> address = channels.get(step);
 			if (address.isEmpty()) {
 				failures++;
 				log.warn("Operational alarm: a safety alert has no address at notification step {}; falling back",
@@ -73,7 +73,7 @@ class AlertMailer {
 				continue;
 			}
 			try {
-				if (notifications.sendMail(address.get(), Locale.ENGLISH, MESSAGE)) {
+				if (notifications.sendMail(address.get().address(), address.get().language(), MESSAGE)) {
 					if (failures > 0) {
 						log.warn("Operational alarm: a safety alert was notified by fallback step {}", step);
 					}
@@ -99,10 +99,17 @@ class AlertMailer {
 	}
 
 	/**
+	 * An address and the language to write in (the person's choice; English for the
+	 * mailbox).
+	 */
+	record Recipient(String address, Locale language) {
+	}
+
+	/**
 	 * The assigned clinician, the rest of the ladder below them, then the safety mailbox.
 	 */
-	private List<Optional<String>> channels(PersonId assignedTo, int level) {
-		List<Optional<String>> channels = new ArrayList<>();
+	private List<Optional<Recipient>> channels(PersonId assignedTo, int level) {
+		List<Optional<Recipient>> channels = new ArrayList<>();
 		if (assignedTo != null) {
 			channels.add(emailOf(assignedTo.value()));
 		}
@@ -111,13 +118,17 @@ class AlertMailer {
 			channels.add(emailOf(ladder.get(i)));
 		}
 		if (!mailbox.isBlank()) {
-			channels.add(Optional.of(mailbox));
+			channels.add(Optional.of(new Recipient(mailbox, Locale.ENGLISH)));
 		}
 		return channels;
 	}
 
-	private Optional<String> emailOf(UUID person) {
-		return identity.person(new PersonId(person)).map(PersonSummary::email).filter(e -> e != null && !e.isBlank());
+	private Optional<Recipient> emailOf(UUID person) {
+		PersonId id = new PersonId(person);
+		return identity.person(id)
+			.map(PersonSummary::email)
+			.filter(e -> e != null && !e.isBlank())
+			.map(e -> new Recipient(e, identity.language(id)));
 	}
 
 }

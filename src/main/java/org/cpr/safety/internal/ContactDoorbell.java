@@ -1,7 +1,5 @@
 package org.cpr.safety.internal;
 
-import java.util.Locale;
-
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
 import org.cpr.notification.Notifications;
@@ -10,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the person — and only the person — that a message is waiting: no content, no
- * health information, nothing about the alert; they sign in to read it.
+ * health information, nothing about the alert; they sign in to read it. In the language
+ * they chose for pages and e-mail.
  */
 @Component
 class ContactDoorbell {
@@ -32,7 +31,7 @@ class ContactDoorbell {
 			.filter(PersonSummary::active)
 			.map(PersonSummary::email)
 			.filter(address -> address != null && !address.isBlank())
-			.ifPresent(address -> notifications.sendMail(address, Locale.ENGLISH, MESSAGE));
+			.ifPresent(address -> notifications.sendMail(address, identity.language(reply.person()), MESSAGE));
 	}
 
 }

@@ -1,11 +1,11 @@
 package org.cpr.safety.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.cpr.identity.IdentityManagement;
@@ -62,15 +62,15 @@ class ReplyWaitingMailer {
 		if (!replies.waiting(reply.alertId())) {
 			return; // a clinician opened it before the mail went out
 		}
-		List<String> addresses = addresses(reply.alertId());
+		Map<String, Locale> addresses = addresses(reply.alertId());
 		if (addresses.isEmpty()) {
 			log.error(
 					"Operational alarm: a reply on a safety alert has no clinician to notify (set the on-call rota or cpr.safety.mailbox)");
 			return;
 		}
-		for (String address : addresses) {
+		for (var address : addresses.entrySet()) {
 			try {
-				notifications.sendMail(address, Locale.ENGLISH, MESSAGE, inboxUrl);
+				notifications.sendMail(address.getKey(), address.getValue(), MESSAGE, inboxUrl);
 				return;
 			}
 			catch (RuntimeException refused) {
@@ -84,21 +84,25 @@ class ReplyWaitingMailer {
 
 	/**
 	 * Who owns the alert first, then the primary on call, then the safety mailbox; each
-	 * address once.
+	 * address once, with the language to write in (the person's choice; English for the
+	 * mailbox).
 	 */
-	private List<String> addresses(UUID alertId) {
+	private Map<String, Locale> addresses(UUID alertId) {
 		List<UUID> people = new ArrayList<>();
 		alerts.findById(alertId).ifPresent(a -> {
 			people.add(a.getAcknowledgedBy());
 			people.add(a.getAssignedTo());
 		});
 		rota.atLevel(0).ifPresent(people::add);
-		Set<String> addresses = new LinkedHashSet<>();
-		people.stream().filter(p -> p != null).map(this::emailOf).flatMap(Optional::stream).forEach(addresses::add);
+		Map<String, Locale> addresses = new LinkedHashMap<>();
+		people.stream()
+			.filter(p -> p != null)
+			.forEach(p -> emailOf(p)
+				.ifPresent(address -> addresses.putIfAbsent(address, identity.language(new PersonId(p)))));
 		if (!mailbox.isBlank()) {
-			addresses.add(mailbox);
+			addresses.putIfAbsent(mailbox, Locale.ENGLISH);
 		}
-		return List.copyOf(addresses);
+		return addresses;
 	}
 
 	private Optional<String> emailOf(UUID person) {

@@ -1,0 +1,103 @@
+package org.cpr.safety.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.cpr.identity.IdentityManagement;
+import org.cpr.identity.PeopleAdministration;
+import org.cpr.identity.TraineeType;
+import org.cpr.shared.PersonId;
+import org.cpr.support.MailTest;
+import org.cpr.support.TestMail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Safety mail is written in the language its reader chose for pages and e-mail (issue
+ * #19), English when they never chose one: "you have a message" to the person, "a new
+ * item needs review" to the clinician an alert is assigned to.
+ */
+@MailTest
+class SafetyMailLanguageTests {
+
+	@RegisterExtension
+	static GreenMailExtension mail = TestMail.server();
+
+	@Autowired
+	ContactDoorbell doorbell;
+
+	@Autowired
+	AlertMailer alertMailer;
+
+	@Autowired
+	PeopleAdministration people;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Test
+	void thePersonIsToldAMessageWaitsInTheirOwnLanguage() {
+		PersonId spanish = newPerson();
+		identity.rememberLanguage(spanish, Locale.forLanguageTag("es"));
+		PersonId english = newPerson();
+
+		doorbell.on(new ContactReplyPosted(UUID.randomUUID(), spanish));
+		doorbell.on(new ContactReplyPosted(UUID.randomUUID(), english));
+
+		assertThat(subjectTo(spanish)).isEqualTo("Tiene un mensaje del programa de resiliencia");
+		assertThat(subjectTo(english)).isEqualTo("You have a message from the resilience program");
+	}
+
+	@Test
+	void theClinicianAnAlertIsAssignedToIsToldInTheirOwnLanguage() {
+		PersonId spanish = newPerson();
+		identity.rememberLanguage(spanish, Locale.forLanguageTag("es"));
+		PersonId english = newPerson();
+
+		alertMailer.notify(UUID.randomUUID(), spanish, 0);
+		alertMailer.notify(UUID.randomUUID(), english, 0);
+
+		assertThat(subjectTo(spanish)).isEqualTo("Hay un elemento nuevo para revisar");
+		assertThat(subjectTo(english)).isEqualTo("A new item needs review");
+	}
+
+	PersonId newPerson() {
+		String username = "d" + UUID.randomUUID().toString().substring(0, 12);
+		return new PersonId(
+				people.create(new PeopleAdministration.PersonDetails(username, username + "@test.cpr.example",
+						"Persona " + username, TraineeType.NURSE, null, null, null, true), null));
+	}
+
+	String subjectTo(PersonId person) {
+		String address = identity.person(person).orElseThrow().email();
+		await().atMost(Duration.ofSeconds(10)).until(() -> to(address).size() == 1);
+		try {
+			return to(address).get(0).getSubject();
+		}
+		catch (MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	List<MimeMessage> to(String address) {
+		return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+			try {
+				return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
+			}
+			catch (MessagingException e) {
+				return false;
+			}
+		}).toList();
+	}
+
+}
