@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -28,21 +29,21 @@ import java.util.concurrent.locks.LockSupport;
  * follows a redirect), not from when it was sent: a server that falls behind cannot hide
  * its queue (no coordinated omission). Each journey runs on a virtual thread of its own,
  * so the generator never waits for the server before starting the next. A step ramp
- * raises the rate until the p95 of a request kind passes the bound, and prints per step:
- * offered and achieved rate, p50/p95/p99 per request kind, the process CPU per journey
- * (server and generator share the JVM), the server's request threads' CPU per journey,
- * and the load average.
+ * raises the rate until the p95 of a request kind passes the bound (or more than 1 % of
+ * the journeys fail), and prints per step: offered and achieved rate, p50/p95/p99 per
+ * request kind, the process CPU per journey (server and generator share the JVM), the
+ * server's request threads' CPU per journey, and the load average.
  *
  * <pre>
  * -Dbench.rate=10/s      first (or only) offered rate, journeys per second
  * -Dbench.ramp=10/s      added at each step; 0 = one step only       (default 0)
  * -Dbench.max=400/s      highest rate tried                          (default 400/s)
  * -Dbench.step=20s       arrivals per step; then the step drains     (default 20s)
- * -Dbench.warmup=15s     at the first rate, not reported             (default 15s)
+ * -Dbench.warmup=30s     at the first rate, not reported             (default 30s)
  * -Dbench.think=2s       mean think time; each drawn uniformly from half to 1.5 times (default 2s)
  * -Dbench.arrivals=even  evenly spaced instead of Poisson           (default poisson)
  * -Dbench.seed=1         arrivals and think times                    (default 1)
- * -Dbench.slo=200        p95 in ms that ends the ramp                (default 200)
+ * -Dbench.slo=200        p95 in ms that ends the ramp                (default 200; so do failures > 1 %)
  * </pre>
  */
 public final class OpenLoad {
@@ -127,7 +128,7 @@ public final class OpenLoad {
 		double ramp = rate(System.getProperty("bench.ramp", "0"));
 		double max = rate(System.getProperty("bench.max", "400/s"));
 		double seconds = nanos(System.getProperty("bench.step", "20s")) / 1e9;
-		double warmup = nanos(System.getProperty("bench.warmup", "15s")) / 1e9;
+		double warmup = nanos(System.getProperty("bench.warmup", "30s")) / 1e9;
 		double slo = Double.parseDouble(System.getProperty("bench.slo", "200"));
 		long seed = Long.getLong("bench.seed", 1);
 		boolean even = "even".equals(System.getProperty("bench.arrivals"));
@@ -144,7 +145,7 @@ public final class OpenLoad {
 			Result result = step(label + ", step " + (n + 1), journey, journeyName, kinds, rate, seconds, even,
 					seed + n, index);
 			table.add(result.row);
-			if (ramp <= 0 || result.worstP95 > slo) {
+			if (ramp <= 0 || result.worstP95 > slo || result.failures > 0.01 * result.journeys) {
 				break;
 			}
 		}
@@ -154,7 +155,7 @@ public final class OpenLoad {
 		table.forEach(System.out::println);
 	}
 
-	record Result(String row, double worstP95, double achieved) {
+	record Result(String row, double worstP95, double achieved, int journeys, int failures) {
 	}
 
 	static Result step(String label, Journey journey, String journeyName, List<String> kinds, double rate,
@@ -164,7 +165,7 @@ public final class OpenLoad {
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		double loadBefore = os.getSystemLoadAverage();
 		long cpu = os.getProcessCpuTime();
-		long requestCpu = requestThreadCpu();
+		Map<String, Long> threadsBefore = threadCpu();
 		long start = System.nanoTime();
 		long end = start + (long) (seconds * 1e9);
 		int journeys = 0;
@@ -196,7 +197,15 @@ public final class OpenLoad {
 			}
 		} // waits for every journey of the step: the step drains before the next
 		double cpuPerJourney = (os.getProcessCpuTime() - cpu) / 1e6 / Math.max(1, stats.ends.size());
-		double requestCpuPerJourney = (requestThreadCpu() - requestCpu) / 1e6 / Math.max(1, stats.ends.size());
+		Map<String, Double> perJourney = new HashMap<>();
+		threadCpu().forEach((group, nanos) -> perJourney.put(group,
+				(nanos - threadsBefore.getOrDefault(group, 0L)) / 1e6 / Math.max(1, stats.ends.size())));
+		double requestCpuPerJourney = perJourney.entrySet()
+			.stream()
+			.filter(e -> e.getKey().startsWith("http-nio-") && e.getKey().contains("-exec-"))
+			.mapToDouble(Map.Entry::getValue)
+			.sum();
+		double javaThreads = perJourney.values().stream().mapToDouble(Double::doubleValue).sum();
 		double loadAfter = os.getSystemLoadAverage();
 		// achieved: completed journeys over the time from the first completion to the
 		// last,
@@ -222,18 +231,32 @@ public final class OpenLoad {
 		System.out.printf(
 				"  CPU %.1f ms per %s (process), %.1f ms (server request threads); load average %.1f → %.1f%n",
 				cpuPerJourney, journeyName, requestCpuPerJourney, loadBefore, loadAfter);
+		StringBuilder others = new StringBuilder();
+		perJourney.entrySet()
+			.stream()
+			.filter(e -> e.getValue() >= 0.5 && !e.getKey().contains("-exec-"))
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.forEach(e -> others.append(String.format(", %s %.1f", e.getKey(), e.getValue())));
+		System.out.printf("  CPU per %s by thread (ms): not Java threads (JIT, GC) %.1f%s%n", journeyName,
+				cpuPerJourney - javaThreads, others);
 		row.append(String.format(" %.1f / %.1f ms | %d | %.1f → %.1f |", cpuPerJourney, requestCpuPerJourney,
 				stats.failures.get(), loadBefore, loadAfter));
-		return new Result(row.toString(), worst, achieved);
+		return new Result(row.toString(), worst, achieved, journeys, stats.failures.get());
 	}
 
-	/** CPU time so far of the server's request threads (Tomcat's {@code http-nio-*}). */
-	static long requestThreadCpu() {
+	/**
+	 * CPU time so far of the JVM's live platform threads by group (the name with its
+	 * numbers left out: Tomcat's {@code http-nio-…-exec-#} are the server's request
+	 * threads; the journeys' virtual threads run on {@code ForkJoinPool-#-worker-#}); JIT
+	 * compiler and GC threads are not among them.
+	 */
+	static Map<String, Long> threadCpu() {
 		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-		long sum = 0;
+		Map<String, Long> sum = new HashMap<>();
 		for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
-			if (info != null && info.getThreadName().startsWith("http-nio-")) {
-				sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+			if (info != null) {
+				sum.merge(info.getThreadName().replaceAll("\\d+", "#"),
+						Math.max(0, mx.getThreadCpuTime(info.getThreadId())), Long::sum);
 			}
 		}
 		return sum;

@@ -215,37 +215,36 @@ public final class SurveyPostgresBenchmark {
 	}
 
 	/**
-	 * {@code -Dbench.rate=…}: submissions in the open model ({@link OpenLoad}), one wave,
-	 * each respondent (API token) once. A respondent arrives at the offered rate, saves a
-	 * draft of the first five answers (the form's "save draft";
-	 * {@code -Dbench.draft=false} leaves it out), thinks, and submits all nine.
-	 * {@code submissions} on the command line is the number of respondents created, which
-	 * must cover every arrival of the ramp.
+	 * {@code -Dbench.rate=…}: submissions in the open model ({@link OpenLoad}), one
+	 * anonymous wave, each respondent (API token) once. A respondent arrives at the
+	 * offered rate, fetches the questionnaire as an app shows it (FHIR, {@code GET
+	 * /api/v1/questionnaires/phq-9}; {@code -Dbench.form=false} leaves it out), answers
+	 * (think time) and submits. Anonymous waves keep no server-side draft, so there is no
+	 * step between. {@code submissions} on the command line is the number of respondents
+	 * created, which must cover every arrival of the ramp.
 	 */
 	static void open(HttpClient http, String base, List<String> tokens) throws Exception {
 		UUID wave = openWave(http, base, LocalDate.now().minusDays(1), LocalDate.now().plusDays(5));
 		ConcurrentLinkedQueue<String> left = new ConcurrentLinkedQueue<>(tokens);
-		boolean draft = !"false".equals(System.getProperty("bench.draft"));
+		boolean form = !"false".equals(System.getProperty("bench.form"));
 		String responses = base + "/api/v1/surveys/waves/" + wave + "/responses";
 		OpenLoad.ramp("survey submission over HTTP", "submission",
-				draft ? List.of("PUT draft", "POST response") : List.of("POST response"), (k, steps) -> {
+				form ? List.of("GET questionnaire", "POST response") : List.of("POST response"), (k, steps) -> {
 					String token = left.poll();
 					if (token == null) {
 						throw new IllegalStateException("no respondent left: create more on the command line");
 					}
-					SplittableRandom r = new SplittableRandom(k);
-					if (draft) {
-						HttpRequest put = HttpRequest
-							.newBuilder(URI.create(base + "/api/v1/surveys/waves/" + wave + "/draft"))
+					if (form) {
+						HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/api/v1/questionnaires/phq-9"))
 							.header("Authorization", "Bearer " + token)
-							.header("Content-Type", "application/json")
-							.PUT(HttpRequest.BodyPublishers.ofString(body(r, 5)))
+							.GET()
 							.build();
-						expect(steps.request("PUT draft", () -> http.send(put, HttpResponse.BodyHandlers.ofString())),
-								204);
+						expect(steps.request("GET questionnaire",
+								() -> http.send(get, HttpResponse.BodyHandlers.ofString())), 200);
 						steps.think();
 					}
-					HttpRequest post = request(responses, token, UUID.randomUUID().toString(), body(r, 9));
+					HttpRequest post = request(responses, token, UUID.randomUUID().toString(),
+							body(new SplittableRandom(k), 9));
 					expect(steps.request("POST response", () -> http.send(post, HttpResponse.BodyHandlers.ofString())),
 							201);
 				});
