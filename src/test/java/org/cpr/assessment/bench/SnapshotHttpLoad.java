@@ -19,15 +19,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.cpr.CprApplication;
+import org.cpr.platform.bench.OpenLoad;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,6 +49,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * createdb -h 127.0.0.1 -U postgres cpr_bench_http
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.cpr.assessment.bench.SnapshotHttpLoad \
  *      jdbc:postgresql://127.0.0.1:5432/cpr_bench_http 50 10      # participants, snapshots each
+ * java -Dbench.rate=10/s -Dbench.ramp=10/s … SnapshotHttpLoad … 200   # open model (OpenLoad), 200 participants
  * </pre>
  */
 public final class SnapshotHttpLoad {
@@ -70,6 +75,10 @@ public final class SnapshotHttpLoad {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			System.out.println("datasource: " + app.getEnvironment().getProperty("spring.datasource.url"));
 			List<String> users = participants(url, participants, app.getBean(PasswordEncoder.class).encode(PASSWORD));
+			if (OpenLoad.requested()) {
+				open(base, users);
+				return;
+			}
 			run(base, users.subList(0, Math.min(10, users.size())), 3, "warm-up");
 			run(base, users, rounds, "snapshot over HTTP");
 		}
@@ -89,20 +98,9 @@ public final class SnapshotHttpLoad {
 		for (String user : users) {
 			pool.execute(() -> {
 				try {
-					HttpClient http = HttpClient.newBuilder()
-						.cookieHandler(new CookieManager())
-						.followRedirects(HttpClient.Redirect.NEVER)
-						.connectTimeout(Duration.ofSeconds(5))
-						.build();
-					String csrf = csrf(get(http, base + "/login").body());
-					HttpResponse<String> login = post(http, base + "/login",
-							Map.of("username", user, "password", PASSWORD, "_csrf", csrf));
-					if (login.statusCode() != 302
-							|| String.valueOf(login.headers().firstValue("Location").orElse("")).contains("error")) {
-						throw new IllegalStateException(
-								"sign-in failed: " + login.statusCode() + " " + login.headers().firstValue("Location"));
-					}
-					csrf = csrf(get(http, base + "/snapshot/take/1").body());
+					Participant participant = signIn(base, user);
+					HttpClient http = participant.http();
+					String csrf = participant.csrf();
 					signedIn.countDown();
 					signedIn.await();
 					for (int r = 0; r < rounds; r++) {
@@ -168,6 +166,80 @@ public final class SnapshotHttpLoad {
 		byGroup.forEach(
 				(g, nanos) -> line.append(String.format(" %s %.1f ms", g, nanos / 1e6 / Math.max(1, submit.size()))));
 		System.out.println(line);
+	}
+
+	/** A signed-in participant: their cookie jar and the session's CSRF token. */
+	record Participant(HttpClient http, String csrf) {
+	}
+
+	static Participant signIn(String base, String user) throws Exception {
+		HttpClient http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		String csrf = csrf(get(http, base + "/login").body());
+		HttpResponse<String> login = post(http, base + "/login",
+				Map.of("username", user, "password", PASSWORD, "_csrf", csrf));
+		if (login.statusCode() != 302
+				|| String.valueOf(login.headers().firstValue("Location").orElse("")).contains("error")) {
+			throw new IllegalStateException(
+					"sign-in failed: " + login.statusCode() + " " + login.headers().firstValue("Location"));
+		}
+		return new Participant(http, csrf(get(http, base + "/snapshot/take/1").body()));
+	}
+
+	/**
+	 * {@code -Dbench.rate=…}: the open model ({@link OpenLoad}). Every participant signs
+	 * in first (not measured). A snapshot arrives at the offered rate and takes an idle
+	 * participant (waiting for one counts in its latency), who opens the snapshot's first
+	 * page, reads (think time), posts the last page with every page's answers, and
+	 * follows the redirect to the results page at once, as a browser does.
+	 */
+	static void open(String base, List<String> users) throws Exception {
+		BlockingQueue<Participant> idle = new LinkedBlockingQueue<>();
+		try (ExecutorService signIns = Executors.newFixedThreadPool(4)) {
+			List<Future<Participant>> signedIn = new ArrayList<>();
+			for (String user : users) {
+				signedIn.add(signIns.submit(() -> signIn(base, user)));
+			}
+			for (Future<Participant> p : signedIn) {
+				idle.add(p.get());
+			}
+		}
+		System.out.println(idle.size() + " participants signed in");
+		OpenLoad.ramp("snapshot over HTTP", "snapshot", List.of("step page", "final POST", "results page"),
+				(k, steps) -> {
+					Participant waiting = idle.poll();
+					if (waiting == null) {
+						steps.count("waited for an idle participant");
+						waiting = idle.take();
+					}
+					Participant p = waiting;
+					try {
+						expect(steps.request("step page", () -> get(p.http(), base + "/snapshot/take/1")), 200);
+						steps.think();
+						HttpResponse<String> res = expect(steps.request("final POST",
+								() -> post(p.http(), base + "/snapshot/take/8", lastPage(p.csrf()))), 302);
+						String location = res.headers().firstValue("Location").orElse("");
+						if (!location.contains("/snapshot/results/")) {
+							throw new IllegalStateException("final POST redirected to " + location);
+						}
+						expect(steps.request("results page",
+								() -> get(p.http(), location.startsWith("http") ? location : base + location)), 200);
+					}
+					finally {
+						idle.add(p);
+					}
+				});
+	}
+
+	public static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException(response.request().method() + " " + response.request().uri().getPath()
+					+ " answered " + response.statusCode() + ", not " + status);
+		}
+		return response;
 	}
 
 	/** CPU time so far of every live Java thread, by name and id. */

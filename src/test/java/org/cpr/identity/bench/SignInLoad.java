@@ -1,8 +1,12 @@
 package org.cpr.identity.bench;
 
 import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cpr.CprApplication;
 import org.cpr.assessment.bench.SnapshotHttpLoad;
+import org.cpr.platform.bench.OpenLoad;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +37,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  *      jdbc:postgresql://127.0.0.1:5432/cpr_bench_http 50 10      # clients, sign-ins each
  * java -Dbench.links=true …                      # single-use links instead of the password form
  * java -Dbench.links=true -Dbench.session=true … # links followed with a valid session
+ * java -Dbench.rate=5/s -Dbench.ramp=5/s …       # open model (OpenLoad), password form
  * </pre>
  */
 public final class SignInLoad {
@@ -52,6 +58,10 @@ public final class SignInLoad {
 			String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
 			List<String> users = SnapshotHttpLoad.participants(url, clients,
 					app.getBean(PasswordEncoder.class).encode(SnapshotHttpLoad.PASSWORD));
+			if (OpenLoad.requested()) {
+				open(base, users);
+				return;
+			}
 			if (Boolean.getBoolean("bench.links")) {
 				// the invitation's single-use link instead of the password form
 				linkRun(base, users, rounds, app.getBean(org.cpr.identity.SignInLinks.class), url);
@@ -205,6 +215,44 @@ public final class SignInLoad {
 			});
 		}
 		report(label, times, failures, pool, ready, done);
+	}
+
+	/**
+	 * {@code -Dbench.rate=…}: password sign-ins in the open model ({@link OpenLoad}). A
+	 * sign-in arrives at the offered rate (a person from the list in turn, a new cookie
+	 * jar): the sign-in page is due at its arrival, the form is posted after the think
+	 * time (typing the password). One shared client; the cookies are carried by hand.
+	 */
+	static void open(String base, List<String> users) throws Exception {
+		HttpClient http = HttpClient.newBuilder()
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		OpenLoad.ramp("form sign-in", "sign-in", List.of("GET /login", "POST /login"), (k, steps) -> {
+			String user = users.get((int) (k % users.size()));
+			HttpResponse<String> page = SnapshotHttpLoad
+				.expect(steps.request("GET /login", () -> SnapshotHttpLoad.get(http, base + "/login")), 200);
+			String cookies = String.join("; ",
+					page.headers()
+						.allValues("Set-Cookie")
+						.stream()
+						.map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+						.toList());
+			String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+					+ URLEncoder.encode(SnapshotHttpLoad.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+					+ URLEncoder.encode(SnapshotHttpLoad.csrf(page.body()), StandardCharsets.UTF_8);
+			steps.think();
+			HttpResponse<String> login = SnapshotHttpLoad.expect(steps.request("POST /login",
+					() -> http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.header("Cookie", cookies)
+						.POST(HttpRequest.BodyPublishers.ofString(form))
+						.build(), HttpResponse.BodyHandlers.ofString())),
+					302);
+			if (login.headers().firstValue("Location").orElse("").contains("error")) {
+				throw new IllegalStateException("sign-in failed: " + login.headers().firstValue("Location"));
+			}
+		});
 	}
 
 	static void run(String base, List<String> users, int rounds, String label) throws Exception {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -24,7 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
+
 import org.cpr.CprApplication;
+import org.cpr.platform.bench.OpenLoad;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,6 +52,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) org.cpr.survey.bench.SurveyPostgresBenchmark \
  *      jdbc:postgresql://127.0.0.1:5432/cpr_bench 50 5000
+ * java -Dbench.rate=20/s -Dbench.ramp=20/s … SurveyPostgresBenchmark … 50 20000 submit   # open model (OpenLoad)
  * </pre>
  */
 public final class SurveyPostgresBenchmark {
@@ -72,6 +77,10 @@ public final class SurveyPostgresBenchmark {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 			if (!part.equals("report")) {
 				List<String> tokens = participants(url, submissions);
+				if (OpenLoad.requested()) {
+					open(http, base, tokens);
+					return;
+				}
 				UUID wave = openWave(http, base, LocalDate.now().minusDays(1), LocalDate.now().plusDays(5));
 				submit(http, base, wave, tokens.subList(0, Math.min(1000, tokens.size())), clients, "warm-up");
 				UUID wave2 = openWave(http, base, LocalDate.now().minusDays(1), LocalDate.now().plusDays(5));
@@ -162,19 +171,7 @@ public final class SurveyPostgresBenchmark {
 				try {
 					String token;
 					while ((token = queue.poll()) != null) {
-						ThreadLocalRandom r = ThreadLocalRandom.current();
-						StringBuilder answers = new StringBuilder("{");
-						for (int i = 1; i <= 9; i++) {
-							answers.append(i > 1 ? "," : "")
-								.append('"')
-								.append(i)
-								.append("\":")
-								.append(i == 9 ? 0 : r.nextInt(4));
-						}
-						answers.append('}');
-						String body = "{\"answers\":" + answers + ",\"context\":{\"hospital\":\""
-								+ (r.nextBoolean() ? "UH" : "CH") + "\",\"pgyLevel\":\"PGY" + (1 + r.nextInt(5))
-								+ "\"}}";
+						String body = body(ThreadLocalRandom.current(), 9);
 						long t0 = System.nanoTime();
 						HttpResponse<String> res = http
 							.send(request(base + "/api/v1/surveys/waves/" + wave + "/responses", token,
@@ -201,6 +198,63 @@ public final class SurveyPostgresBenchmark {
 		pool.shutdown();
 		print(label, latencies, seconds, failures.get());
 		printCpu(label, cpu, latencies.size());
+	}
+
+	/**
+	 * A PHQ-9 answer as the API takes it: the first {@code items} answers (item 9, the
+	 * safety item, always 0) and the respondent's context.
+	 */
+	static String body(RandomGenerator r, int items) {
+		StringBuilder answers = new StringBuilder("{");
+		for (int i = 1; i <= items; i++) {
+			answers.append(i > 1 ? "," : "").append('"').append(i).append("\":").append(i == 9 ? 0 : r.nextInt(4));
+		}
+		answers.append('}');
+		return "{\"answers\":" + answers + ",\"context\":{\"hospital\":\"" + (r.nextBoolean() ? "UH" : "CH")
+				+ "\",\"pgyLevel\":\"PGY" + (1 + r.nextInt(5)) + "\"}}";
+	}
+
+	/**
+	 * {@code -Dbench.rate=…}: submissions in the open model ({@link OpenLoad}), one
+	 * anonymous wave, each respondent (API token) once. A respondent arrives at the
+	 * offered rate, fetches the questionnaire as an app shows it (FHIR, {@code GET
+	 * /api/v1/questionnaires/phq-9}; {@code -Dbench.form=false} leaves it out), answers
+	 * (think time) and submits. Anonymous waves keep no server-side draft, so there is no
+	 * step between. {@code submissions} on the command line is the number of respondents
+	 * created, which must cover every arrival of the ramp.
+	 */
+	static void open(HttpClient http, String base, List<String> tokens) throws Exception {
+		UUID wave = openWave(http, base, LocalDate.now().minusDays(1), LocalDate.now().plusDays(5));
+		ConcurrentLinkedQueue<String> left = new ConcurrentLinkedQueue<>(tokens);
+		boolean form = !"false".equals(System.getProperty("bench.form"));
+		String responses = base + "/api/v1/surveys/waves/" + wave + "/responses";
+		OpenLoad.ramp("survey submission over HTTP", "submission",
+				form ? List.of("GET questionnaire", "POST response") : List.of("POST response"), (k, steps) -> {
+					String token = left.poll();
+					if (token == null) {
+						throw new IllegalStateException("no respondent left: create more on the command line");
+					}
+					if (form) {
+						HttpRequest get = HttpRequest.newBuilder(URI.create(base + "/api/v1/questionnaires/phq-9"))
+							.header("Authorization", "Bearer " + token)
+							.GET()
+							.build();
+						expect(steps.request("GET questionnaire",
+								() -> http.send(get, HttpResponse.BodyHandlers.ofString())), 200);
+						steps.think();
+					}
+					HttpRequest post = request(responses, token, UUID.randomUUID().toString(),
+							body(new SplittableRandom(k), 9));
+					expect(steps.request("POST response", () -> http.send(post, HttpResponse.BodyHandlers.ofString())),
+							201);
+				});
+	}
+
+	static void expect(HttpResponse<String> res, int status) {
+		if (res.statusCode() != status) {
+			throw new IllegalStateException(res.request().method() + " " + res.request().uri().getPath() + " answered "
+					+ res.statusCode() + ", not " + status + ": " + res.body());
+		}
 	}
 
 	static long processCpuNanos() {
