@@ -20,7 +20,10 @@
 #   every acknowledged snapshot stored exactly once, every critical one with exactly one safety alert, every
 #   acknowledged anonymous report stored, nobody signed out (sessions are in PostgreSQL), no event publication
 #   left incomplete, no undecided critical snapshot left past its grace, both nodes healthy again by themselves
-#   after the PostgreSQL restart, the killed node ready again after its restart, the audit checkpoint job
+#   after the PostgreSQL restart, the killed node ready again after its restart and then serving: a session
+#   signed in through nginx before the faults is sent straight to the restarted node (GET /home and /account,
+#   signed in, no detour to sign-in), and a further load of AFTER_SECONDS (default 15 short, 30 faults) through
+#   nginx once it is ready must have some of its requests answered by it; the audit checkpoint job
 #   (scheduled, ShedLock) at most once per period across both nodes, and redirects through nginx keep https and
 #   the public address (X-Forwarded-Host/-Port from nginx, relative Locations from Tomcat).
 #
@@ -42,11 +45,11 @@ case "$MODE" in
   faults | throughput)
     ONE_NODE_SECONDS=${ONE_NODE_SECONDS:-45}; SECONDS_TOTAL=${PROOF_SECONDS:-240}; USERS=${PROOF_USERS:-24}
     CHECKPOINT_EVERY=30; GRACE=30; CHOICE_CHECK=10; RESUBMIT_AFTER=30; RESUBMIT_CHECK=15
-    REDELIVERY_AFTER=60; REDELIVERY_CHECK=30; SETTLE_MAX=150; START_WAIT=900 ;;
+    REDELIVERY_AFTER=60; REDELIVERY_CHECK=30; SETTLE_MAX=150; START_WAIT=900; AFTER_SECONDS=${AFTER_SECONDS:-30} ;;
   short)
     ONE_NODE_SECONDS=${ONE_NODE_SECONDS:-0}; SECONDS_TOTAL=${PROOF_SECONDS:-60}; USERS=${PROOF_USERS:-8}
     CHECKPOINT_EVERY=10; GRACE=10; CHOICE_CHECK=5; RESUBMIT_AFTER=20; RESUBMIT_CHECK=5
-    REDELIVERY_AFTER=20; REDELIVERY_CHECK=5; SETTLE_MAX=90; START_WAIT=300 ;;
+    REDELIVERY_AFTER=20; REDELIVERY_CHECK=5; SETTLE_MAX=90; START_WAIT=300; AFTER_SECONDS=${AFTER_SECONDS:-15} ;;
   *) echo "PROOF_MODE must be faults, short or throughput (got '$MODE')" >&2; exit 2 ;;
 esac
 PG_AT=$((SECONDS_TOTAL / 6))     # PostgreSQL restarted this many seconds into the two-node phase
@@ -269,6 +272,21 @@ if [ "$ONE_NODE_SECONDS" -gt 0 ]; then
 fi
 
 upstream "$A" "$B"; "$NGINX_BIN" -s reload -c "$work/nginx.conf" -p "$work"
+# one person signs in through nginx before the faults; after node A's restart their session cookie is sent straight
+# to node A (sessions are in PostgreSQL, so any node must know it)
+witness=facilitator
+jar="$work/witness-cookies"
+csrf=$(curl -sk -c "$jar" -b "$jar" "https://127.0.0.1:$HTTPS/login" | sed -n 's/.*name="_csrf"[[:space:]]*value="\([^"]*\)".*/\1/p' | head -1)
+curl -sk -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=$witness" --data-urlencode password=demo-resilience-2026 \
+  --data-urlencode "_csrf=$csrf" "https://127.0.0.1:$HTTPS/login"
+session=$(awk '$6 == "CPRSESSION" { print $7 }' "$jar" | tail -1)
+# (to a file: "curl | grep -q" under pipefail fails when grep stops reading early)
+curl -sk -m 30 -b "$jar" -o "$work/witness-page.html" "https://127.0.0.1:$HTTPS/account" || true
+if [ -n "$session" ] && grep -q 'action="/logout"' "$work/witness-page.html"; then
+  log "$witness signed in through nginx (session kept for the restarted node)"
+else
+  fail "$witness could not sign in through nginx before the faults"; session=
+fi
 log "two nodes for ${SECONDS_TOTAL}s, $USERS participants: PostgreSQL restarted at ${PG_AT}s, node A killed (kill -9) at ${KILL_AT}s and restarted 10 s later"
 load "$SECONDS_TOTAL" "two nodes, PostgreSQL restarted, node A killed and restarted" no-ledger > "$work/two-nodes.txt" 2>&1 &
 loadpid=$!
@@ -298,6 +316,32 @@ else
 fi
 served=$(awk -v since="$restarted" -v node="127.0.0.1:$A" '$1 >= since && $3 == node && $2 < 500' "$work/logs/access.log" | wc -l)
 log "through nginx after its restart, node A answered $served requests (before the load ended)"
+# the restarted node serves: the witness's session (signed in before the faults, through nginx) straight to node A
+if [ -n "$session" ]; then
+  ok=0; sent=0
+  for path in /home /account /home /account /home /account; do
+    sent=$((sent + 1))
+    answer=$(curl -s -m 30 -o "$work/witness-page.html" -w '%{http_code} %{redirect_url}' -H "Cookie: CPRSESSION=$session" "http://127.0.0.1:$A$path" || true)
+    if [ "${answer%% *}" = 200 ] && grep -q 'action="/logout"' "$work/witness-page.html"; then ok=$((ok + 1)); else log "  $path on node A: $answer"; fi
+  done
+  if [ "$ok" -eq "$sent" ]; then
+    log "node A after its restart: $ok of $sent requests with $witness's session (signed in before the faults) answered signed in"
+  else
+    fail "node A after its restart answered only $ok of $sent requests with $witness's session signed in (session lost or node not serving)"
+  fi
+fi
+# ... and takes its share of the load through nginx again
+after=$(date +%s)
+log "load through nginx for ${AFTER_SECONDS}s after node A's restart"
+load "$AFTER_SECONDS" "after node A's restart" no-ledger > "$work/after-restart.txt" 2>&1 || true
+grep -h "^== \|^   all" "$work/after-restart.txt" || true
+served=$(awk -v since="$after" -v node="127.0.0.1:$A" '$1 >= since && $3 == node && $2 < 500' "$work/logs/access.log" | wc -l)
+total=$(awk -v since="$after" '$1 >= since' "$work/logs/access.log" | wc -l)
+if [ "$served" -gt 0 ]; then
+  log "after its restart, node A answered $served of $total requests through nginx"
+else
+  fail "after its restart, node A answered none of $total requests through nginx"
+fi
 
 settle_and_check_ledger
 # the audit checkpoint job runs every CHECKPOINT_EVERY s under a ShedLock held for the whole period; each node

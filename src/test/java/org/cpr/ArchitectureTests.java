@@ -186,6 +186,20 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void formMessagesGoThroughFormErrors() {
+		noClasses().that()
+			.doNotBelongToAnyOf(org.cpr.shared.FormErrors.class)
+			.should()
+			.callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates
+				.target(com.tngtech.archunit.base.DescribedPredicate.describe("Errors.rejectValue",
+						target -> target.getName().equals("rejectValue")
+								&& target.getOwner().isAssignableTo(org.springframework.validation.Errors.class))))
+			.because("Errors.rejectValue throws when a typed field of a form record could not be converted "
+					+ "(a 500 instead of the form with its messages); FormErrors.rejectValue does not")
+			.check(CLASSES);
+	}
+
+	@Test
 	void noStackTracePrinting() {
 		noClasses().should().callMethod(Throwable.class, "printStackTrace").check(CLASSES);
 	}

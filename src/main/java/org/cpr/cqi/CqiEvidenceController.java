@@ -7,6 +7,7 @@ import org.cpr.cqi.EvidenceForms.CountForm;
 import org.cpr.cqi.EvidenceForms.QuoteForm;
 import org.cpr.cqi.EvidenceForms.RemeasureForm;
 import org.cpr.identity.CprUser;
+import org.cpr.shared.FormErrors;
 import org.cpr.shared.OrgUnitId;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,7 +53,7 @@ class CqiEvidenceController {
 			return "redirect:/cqi/items/" + id;
 		}
 		if (!errors.hasFieldErrors("hospitalId")) {
-			errors.rejectValue("hospitalId", "cqi2.hospital.required");
+			FormErrors.rejectValue(errors, "hospitalId", "cqi2.hospital.required");
 		}
 		return page.render(id, me, model);
 	}

@@ -9,6 +9,7 @@ import org.cpr.cqi.CqiForms.PresentationForm;
 import org.cpr.cqi.CqiForms.PublishForm;
 import org.cpr.cqi.CqiForms.SolutionForm;
 import org.cpr.identity.CprUser;
+import org.cpr.shared.FormErrors;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -125,7 +126,7 @@ class CqiRegisterController {
 				return "redirect:/cqi/items/" + id;
 			}
 			catch (ImprovementRegister.RefusedException refused) {
-				errors.rejectValue(
+				FormErrors.rejectValue(errors,
 						refused.messageKey().equals("cqi.error.declineReason") ? "decisionReason" : "decision",
 						refused.messageKey());
 			}
@@ -166,7 +167,7 @@ class CqiRegisterController {
 
 	private void checkHospital(ItemForm form, BindingResult errors) {
 		if (form.hospitalId() != null && !page.isHospital(form.hospitalId())) {
-			errors.rejectValue("hospitalId", "cqi2.hospital.required");
+			FormErrors.rejectValue(errors, "hospitalId", "cqi2.hospital.required");
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.cpr.cqi;
 import jakarta.validation.Valid;
 import org.cpr.cqi.SpeakUpForms.ReplyForm;
 import org.cpr.cqi.SpeakUpForms.ReportForm;
+import org.cpr.shared.FormErrors;
 import org.cpr.shared.PublicPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
@@ -59,7 +60,7 @@ class SpeakUpController {
 	String submit(@Valid @ModelAttribute("form") ReportForm form, BindingResult errors, Model model) {
 		if (form.hospitalId() != null
 				&& hospitals().stream().noneMatch(h -> h.id().value().equals(form.hospitalId()))) {
-			errors.rejectValue("hospitalId", "cqi2.hospital.required");
+			FormErrors.rejectValue(errors, "hospitalId", "cqi2.hospital.required");
 		}
 		if (errors.hasErrors()) {
 			return FORM_VIEW;
@@ -92,7 +93,7 @@ class SpeakUpController {
 		channel.byReplyCode(form.code()).ifPresentOrElse(report -> {
 			model.addAttribute("report", report);
 			model.addAttribute("replyForm", new ReplyForm(form.code(), ""));
-		}, () -> errors.rejectValue("code", "speakup.code.unknown"));
+		}, () -> FormErrors.rejectValue(errors, "code", "speakup.code.unknown"));
 		return REPLIES_VIEW;
 	}
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.cpr.identity.CprUser;
+import org.cpr.shared.FormErrors;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -108,7 +109,7 @@ class TopicController {
 				return "redirect:/curriculum/topics/" + existing.id() + "?saved";
 			}
 			catch (TopicLibrary.DuplicateTopicCode duplicate) {
-				errors.rejectValue("code", "curriculum.form.duplicateCode");
+				FormErrors.rejectValue(errors, "code", "curriculum.form.duplicateCode");
 			}
 		}
 		model.addAttribute("topic", existing);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.cpr.shared.FormErrors;
 import org.springframework.validation.Errors;
 
 /**
@@ -50,7 +51,7 @@ record TopicForm(
 	void validate(Errors errors) {
 		if (resources != null
 				&& TopicContent.resources(resources).stream().anyMatch(r -> !r.url().matches("^https?://\\S+$"))) {
-			errors.rejectValue("resources", "curriculum.form.resources");
+			FormErrors.rejectValue(errors, "resources", "curriculum.form.resources");
 		}
 	}
 

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import org.cpr.identity.CprUser;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PersonSummary;
+import org.cpr.shared.FormErrors;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.PersonId;
 import org.cpr.shared.Role;
@@ -96,7 +97,7 @@ class DirectoryAdminController {
 		if (form.ownerUsername() != null && !form.ownerUsername().isBlank()) {
 			owner = identity.byUsername(form.ownerUsername()).map(PersonSummary::id).orElse(null);
 			if (owner == null) {
-				errors.rejectValue("ownerUsername", "directory.form.owner");
+				FormErrors.rejectValue(errors, "ownerUsername", "directory.form.owner");
 			}
 		}
 		if (errors.hasErrors()) {

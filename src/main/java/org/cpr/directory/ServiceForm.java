@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.cpr.identity.TraineeType;
+import org.cpr.shared.FormErrors;
 import org.springframework.validation.Errors;
 
 /** The administrator's form for one directory entry. */
@@ -56,7 +57,7 @@ record ServiceForm(
 
 	void validate(Errors errors) {
 		if (confidentiality == Confidentiality.REPORTED && (reportedTo == null || reportedTo.isEmpty())) {
-			errors.rejectValue("reportedTo", "directory.form.reportedTo");
+			FormErrors.rejectValue(errors, "reportedTo", "directory.form.reportedTo");
 		}
 	}
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.cpr.shared.FormErrors;
 import org.cpr.shared.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -118,9 +119,9 @@ class AccountController {
 		}
 		Accounts.PasswordProblems problems = accounts.changePassword(me.personId(), form.current(), form.replacement(),
 				form.confirmation());
-		problems.current().forEach(k -> errors.rejectValue("current", k));
-		problems.replacement().forEach(k -> errors.rejectValue("replacement", k));
-		problems.confirmation().forEach(k -> errors.rejectValue("confirmation", k));
+		problems.current().forEach(k -> FormErrors.rejectValue(errors, "current", k));
+		problems.replacement().forEach(k -> FormErrors.rejectValue(errors, "replacement", k));
+		problems.confirmation().forEach(k -> FormErrors.rejectValue(errors, "confirmation", k));
 		model.addAttribute("mfaEnrolled", mfa.isEnrolled(me.personId()));
 		languageChoice(me, model, org.springframework.context.i18n.LocaleContextHolder.getLocale());
 		if (problems.none()) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import org.cpr.identity.AdminForms.UnitForm;
+import org.cpr.shared.FormErrors;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -48,11 +49,11 @@ class AdminOrgUnitsController {
 	@PreAuthorize("hasRole('SYSTEM_ADMIN')")
 	String create(@Valid @ModelAttribute("form") UnitForm form, BindingResult errors,
 			@AuthenticationPrincipal CprUser me, Model model) {
-		if (!errors.hasFieldErrors("code") && admin.unitCodeTaken(form.code())) {
-			errors.rejectValue("code", "admin.code.taken");
+		if (!errors.hasFieldErrors("code") && form.code() != null && admin.unitCodeTaken(form.code())) {
+			FormErrors.rejectValue(errors, "code", "admin.code.taken");
 		}
 		if (form.kind() != null && form.kind() != OrgUnitKind.INSTITUTION && form.parent() == null) {
-			errors.rejectValue("parent", "admin.parent.required");
+			FormErrors.rejectValue(errors, "parent", "admin.parent.required");
 		}
 		if (errors.hasErrors()) {
 			return page(model);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import org.cpr.identity.AdminForms.GrantForm;
 import org.cpr.identity.AdminForms.PersonForm;
+import org.cpr.shared.FormErrors;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -122,10 +123,10 @@ class AdminPeopleController {
 
 	private void checkUnique(PersonForm form, UUID id, BindingResult errors) {
 		if (form.username() != null && !errors.hasFieldErrors("username") && admin.usernameTaken(form.username(), id)) {
-			errors.rejectValue("username", "admin.username.taken");
+			FormErrors.rejectValue(errors, "username", "admin.username.taken");
 		}
 		if (form.email() != null && !errors.hasFieldErrors("email") && admin.emailTaken(form.email(), id)) {
-			errors.rejectValue("email", "admin.email.taken");
+			FormErrors.rejectValue(errors, "email", "admin.email.taken");
 		}
 	}
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.cpr.shared.FormErrors;
 import org.cpr.shared.PublicPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -71,7 +72,7 @@ class SetupController {
 			return closed(model, response);
 		}
 		if (form.password() == null || !form.password().equals(form.confirmation())) {
-			errors.rejectValue("confirmation", "password.confirmation.mismatch");
+			FormErrors.rejectValue(errors, "confirmation", "password.confirmation.mismatch");
 		}
 		if (errors.hasErrors()) {
 			return SETUP_VIEW;
@@ -81,10 +82,10 @@ class SetupController {
 				case "setup.link.invalid" -> {
 					return closed(model, response);
 				}
-				case "setup.username.taken" -> errors.rejectValue("username", problem);
-				case "setup.email.taken" -> errors.rejectValue("email", problem);
-				case "setup.code.taken" -> errors.rejectValue("institutionCode", problem);
-				default -> errors.rejectValue("password", problem);
+				case "setup.username.taken" -> FormErrors.rejectValue(errors, "username", problem);
+				case "setup.email.taken" -> FormErrors.rejectValue(errors, "email", problem);
+				case "setup.code.taken" -> FormErrors.rejectValue(errors, "institutionCode", problem);
+				default -> FormErrors.rejectValue(errors, "password", problem);
 			}
 		}
 		return errors.hasErrors() ? SETUP_VIEW : "redirect:/login?setup";

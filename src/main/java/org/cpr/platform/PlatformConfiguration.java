@@ -73,6 +73,21 @@ class PlatformConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
+	 * Error dispatches only, outside Spring Session's filter (order
+	 * {@code Integer.MIN_VALUE + 50}): their failure because the database is still away
+	 * is a 503, not Tomcat's bare 500.
+	 */
+	@Bean
+	FilterRegistrationBean<ErrorPageWithoutDatabase> errorPageWithoutDatabase(MessageSource messageSource) {
+		FilterRegistrationBean<ErrorPageWithoutDatabase> registration = new FilterRegistrationBean<>(
+				new ErrorPageWithoutDatabase(messageSource));
+		registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
+		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.ERROR);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	/**
 	 * Off: Spring Boot registers it because webjars-locator-lite is present, and it
 	 * passes every link a template writes ({@code @{…}}) through the static resource
 	 * resolvers, each a class-path lookup that misses (not cached) for every page link;

@@ -3,6 +3,7 @@ package org.cpr.safety;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
+import org.cpr.shared.FormErrors;
 import org.springframework.validation.Errors;
 
 /**
@@ -18,7 +19,7 @@ record DispositionForm(@NotNull(message = "{safety.disposition.required}") Dispo
 
 	void validate(Errors errors) {
 		if (disposition == Disposition.UNABLE_TO_REACH_RETRY_SCHEDULED && nextAttemptOn == null) {
-			errors.rejectValue("nextAttemptOn", "safety.nextAttempt.required");
+			FormErrors.rejectValue(errors, "nextAttemptOn", "safety.nextAttempt.required");
 		}
 	}
 }

@@ -12,6 +12,7 @@ import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.TraineeType;
 import org.cpr.questionnaire.QuestionnaireLibrary;
 import org.cpr.questionnaire.QuestionnaireVersion;
+import org.cpr.shared.FormErrors;
 import org.cpr.shared.NavigationItem;
 import org.cpr.shared.Role;
 import org.springframework.context.annotation.Bean;
@@ -88,21 +89,21 @@ class SurveyCampaignController {
 		if (!errors.hasFieldErrors("questionnaire")) {
 			version = published().stream().filter(v -> key(v).equals(form.questionnaire())).findFirst().orElse(null);
 			if (version == null) {
-				errors.rejectValue("questionnaire", "survey.form.questionnaire.required");
+				FormErrors.rejectValue(errors, "questionnaire", "survey.form.questionnaire.required");
 			}
 		}
 		if (form.schedule() != null && form.schedule() != Schedule.Kind.ONE_OFF && form.endsOn() == null) {
-			errors.rejectValue("endsOn", "survey.form.endsOn.required");
+			FormErrors.rejectValue(errors, "endsOn", "survey.form.endsOn.required");
 		}
 		if (form.endsOn() != null && form.opensOn() != null && form.endsOn().isBefore(form.opensOn())) {
-			errors.rejectValue("endsOn", "survey.form.endsOn.beforeStart");
+			FormErrors.rejectValue(errors, "endsOn", "survey.form.endsOn.beforeStart");
 		}
 		if (form.schedule() == Schedule.Kind.ROTATION && form.blockWeeks() == null) {
-			errors.rejectValue("blockWeeks", "survey.form.blockWeeks");
+			FormErrors.rejectValue(errors, "blockWeeks", "survey.form.blockWeeks");
 		}
 		if (form.hospital() != null && !form.hospital().isBlank()
 				&& campaigns.hospitals().stream().noneMatch(h -> h.code().equals(form.hospital()))) {
-			errors.rejectValue("hospital", "survey.form.hospital.unknown");
+			FormErrors.rejectValue(errors, "hospital", "survey.form.hospital.unknown");
 		}
 		if (errors.hasErrors()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -116,7 +117,7 @@ class SurveyCampaignController {
 							form.minComments(), blankToNull(form.hospital()), form.audience(), form.toSchedule()));
 		}
 		catch (CampaignRefused refused) {
-			errors.rejectValue(refused.field(), refused.code());
+			FormErrors.rejectValue(errors, refused.field(), refused.code());
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			return campaignForm(model);
 		}

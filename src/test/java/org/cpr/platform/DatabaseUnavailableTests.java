@@ -164,4 +164,139 @@ class DatabaseUnavailableTests {
 			.andExpect(model().attribute("reason", "error.input.notStorable"));
 	}
 
+	/**
+	 * A DataSource that refuses connections while {@code away} is set, as PostgreSQL does
+	 * during its restart.
+	 */
+	static final class RestartingDatabase extends org.springframework.jdbc.datasource.DelegatingDataSource {
+
+		volatile boolean away;
+
+		RestartingDatabase(javax.sql.DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public java.sql.Connection getConnection() throws SQLException {
+			if (away) {
+				throw new SQLException("Connection to 127.0.0.1:5432 refused", "08001");
+			}
+			return super.getConnection();
+		}
+
+	}
+
+	@Controller
+	static class Visit {
+
+		@GetMapping("/visit")
+		@org.springframework.web.bind.annotation.ResponseBody
+		String visit(jakarta.servlet.http.HttpSession session) {
+			session.setAttribute("visited", true);
+			return "ok";
+		}
+
+	}
+
+	/**
+	 * Issue #17, the cluster proof's last 500 at a PostgreSQL restart ("Exception
+	 * Processing ErrorPage" on a snapshot submission): Tomcat dispatches a request that
+	 * the restart cut to the error page, and Spring Session's filter (real, on a real
+	 * session table) runs again on that dispatch. Its session is read while the page
+	 * renders (as the layout's security context and CSRF token do) and saved when the
+	 * page is done; the database is away for one or the other. The error page still
+	 * answers 503 with Retry-After and says to send the form again.
+	 */
+	@Test
+	void theErrorPageOfARequestCutByARestartIsA503WhileTheDatabaseIsStillAway() throws Exception {
+		org.springframework.jdbc.datasource.embedded.EmbeddedDatabase h2 = new org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder()
+			.generateUniqueName(true)
+			.setType(org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType.H2)
+			.addScript("org/springframework/session/jdbc/schema-h2.sql")
+			.build();
+		try {
+			RestartingDatabase database = new RestartingDatabase(h2);
+			org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions = new org.springframework.session.jdbc.JdbcIndexedSessionRepository(
+					new org.springframework.jdbc.core.JdbcTemplate(database),
+					new org.springframework.transaction.support.TransactionTemplate(
+							new org.springframework.jdbc.datasource.DataSourceTransactionManager(database)));
+			sessions.afterPropertiesSet();
+			org.springframework.context.MessageSource bundles = new PlatformConfiguration(null).messageSource();
+			for (String when : new String[] { "while the page renders", "when the page is done" }) {
+				database.away = false;
+				AbstractView layout = new AbstractView() {
+					@Override
+					protected void renderMergedOutputModel(Map<String, Object> model, HttpServletRequest request,
+							HttpServletResponse response) throws Exception {
+						if (when.equals("while the page renders")) {
+							database.away = true;
+						}
+						jakarta.servlet.http.HttpSession session = request.getSession(false);
+						response.getWriter().write("<html>the error page, signed in: " + (session != null) + "</html>");
+						database.away = true;
+					}
+				};
+				for (boolean guarded : new boolean[] { false, true }) {
+					database.away = false;
+					var setup = MockMvcBuilders.standaloneSetup(new ErrorPagesController(), new Visit())
+						.addPlaceholderValue("server.error.path", "/error")
+						.setSingleView(layout);
+					if (guarded) {
+						setup.addFilters(new ErrorPageWithoutDatabase(bundles));
+					}
+					MockMvc node = setup
+						.addFilters(new org.springframework.session.web.http.SessionRepositoryFilter<>(sessions))
+						.build();
+					jakarta.servlet.http.Cookie cookie = node.perform(get("/visit"))
+						.andExpect(status().isOk())
+						.andReturn()
+						.getResponse()
+						.getCookie("SESSION");
+					org.assertj.core.api.Assertions.assertThat(cookie).as("a session in the table").isNotNull();
+					var errorDispatch = get("/error").accept(MediaType.TEXT_HTML).cookie(cookie).with(request -> {
+						request.setDispatcherType(jakarta.servlet.DispatcherType.ERROR);
+						return request;
+					})
+						.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+						.requestAttr(RequestDispatcher.ERROR_EXCEPTION, sessionSaveCutByRestart());
+					if (!guarded) {
+						// what Tomcat met: the error page's own dispatch failed
+						org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.perform(errorDispatch))
+							.as(when)
+							.matches(DatabaseUnavailable::is);
+						continue;
+					}
+					node.perform(errorDispatch)
+						.andExpect(status().isServiceUnavailable())
+						.andExpect(header().string("Retry-After", "5"))
+						.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+							.string(org.hamcrest.Matchers.containsString("send the form again in a few seconds")));
+				}
+			}
+			// a defect on the error page is not hidden
+			MockMvc node = MockMvcBuilders.standaloneSetup(new ErrorPagesController())
+				.addPlaceholderValue("server.error.path", "/error")
+				.setSingleView(new AbstractView() {
+					@Override
+					protected void renderMergedOutputModel(Map<String, Object> model, HttpServletRequest request,
+							HttpServletResponse response) {
+						throw new IllegalStateException("a defect in the error page");
+					}
+				})
+				.addFilters(new ErrorPageWithoutDatabase(bundles))
+				.build();
+			org.assertj.core.api.Assertions
+				.assertThatThrownBy(() -> node.perform(get("/error").accept(MediaType.TEXT_HTML).with(request -> {
+					request.setDispatcherType(jakarta.servlet.DispatcherType.ERROR);
+					return request;
+				}).requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)))
+				.satisfies(e -> org.assertj.core.api.Assertions
+					.assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e))
+					.isInstanceOf(IllegalStateException.class));
+		}
+		finally {
+			h2.shutdown();
+		}
+	}
+
 }

@@ -9,6 +9,7 @@ import org.cpr.safety.checkin.CheckinForms.MessageForm;
 import org.cpr.safety.checkin.CheckinForms.ReturnForm;
 import org.cpr.safety.checkin.CheckinForms.RevealForm;
 import org.cpr.safety.checkin.CheckinForms.StartForm;
+import org.cpr.shared.FormErrors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -61,10 +62,10 @@ class CheckinController {
 			return RECEIPT_VIEW;
 		}
 		catch (CheckinService.HandleUnavailableException taken) {
-			errors.rejectValue("handle", "checkin.handle.unavailable");
+			FormErrors.rejectValue(errors, "handle", "checkin.handle.unavailable");
 		}
 		catch (CheckinThrottledException throttled) {
-			errors.rejectValue("handle", "checkin.throttled");
+			FormErrors.rejectValue(errors, "handle", "checkin.throttled");
 		}
 		return startPage(model, typed, Map.of());
 	}
@@ -85,10 +86,10 @@ class CheckinController {
 			if (account.isPresent()) {
 				return thread(account.get(), model);
 			}
-			errors.rejectValue("passphrase", "checkin.return.failed");
+			FormErrors.rejectValue(errors, "passphrase", "checkin.return.failed");
 		}
 		catch (CheckinThrottledException throttled) {
-			errors.rejectValue("passphrase", "checkin.throttled");
+			FormErrors.rejectValue(errors, "passphrase", "checkin.throttled");
 		}
 		return RETURN_VIEW;
 	}

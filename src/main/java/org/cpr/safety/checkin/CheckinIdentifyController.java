@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.cpr.identity.CprUser;
+import org.cpr.shared.FormErrors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,14 +56,14 @@ class CheckinIdentifyController {
 		try {
 			Optional<UUID> account = checkins.signIn(form.handle(), form.passphrase());
 			if (account.isEmpty()) {
-				errors.rejectValue("passphrase", "checkin.return.failed");
+				FormErrors.rejectValue(errors, "passphrase", "checkin.return.failed");
 				return VIEW;
 			}
 			checkins.reveal(account.get(), me.displayName(), form.contact(), me.personId());
 			model.addAttribute("done", true);
 		}
 		catch (CheckinThrottledException throttled) {
-			errors.rejectValue("passphrase", "checkin.throttled");
+			FormErrors.rejectValue(errors, "passphrase", "checkin.throttled");
 		}
 		return VIEW;
 	}
