@@ -1,13 +1,19 @@
 package org.cpr.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -38,6 +44,32 @@ public final class TestMail {
 	 */
 	public static GreenMailExtension server() {
 		return new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+	}
+
+	/**
+	 * The subject of the one mail {@code address} receives, waited for (mailers send
+	 * after their transaction, on another thread).
+	 */
+	public static String subjectOfTheMailTo(GreenMailExtension mail, String address) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> to(mail, address).size() == 1);
+		try {
+			return to(mail, address).get(0).getSubject();
+		}
+		catch (MessagingException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** The mails received so far with {@code address} among their recipients. */
+	public static List<MimeMessage> to(GreenMailExtension mail, String address) {
+		return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+			try {
+				return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
+			}
+			catch (MessagingException e) {
+				return false;
+			}
+		}).toList();
 	}
 
 	private static int freePort() {

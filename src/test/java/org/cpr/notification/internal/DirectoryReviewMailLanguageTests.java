@@ -1,18 +1,12 @@
 package org.cpr.notification.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.cpr.directory.DirectoryReviewDue;
 import org.cpr.identity.IdentityManagement;
 import org.cpr.identity.PeopleAdministration;
@@ -64,25 +58,7 @@ class DirectoryReviewMailLanguageTests {
 	}
 
 	String subjectTo(PersonId person) {
-		String address = identity.person(person).orElseThrow().email();
-		await().atMost(Duration.ofSeconds(10)).until(() -> to(address).size() == 1);
-		try {
-			return to(address).get(0).getSubject();
-		}
-		catch (MessagingException e) {
-			throw new IllegalStateException(e);
-		}
-	}
-
-	List<MimeMessage> to(String address) {
-		return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-			try {
-				return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
-			}
-			catch (MessagingException e) {
-				return false;
-			}
-		}).toList();
+		return TestMail.subjectOfTheMailTo(mail, identity.person(person).orElseThrow().email());
 	}
 
 }
