@@ -2,6 +2,8 @@ package org.cpr.platform;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,14 +21,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	/** A problem detail's text in the request's language (message bundles). */
+	private String text(String code) {
+		MessageSource source = getMessageSource();
+		return source == null ? code : source.getMessage(code, null, code, LocaleContextHolder.getLocale());
+	}
+
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail badInput(IllegalArgumentException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request could not be understood.");
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("api.problem.badInput"));
 	}
 
 	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
 	ProblemDetail denied(org.springframework.security.access.AccessDeniedException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your roles do not allow this operation.");
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("api.problem.forbidden"));
 	}
 
 	/**
@@ -35,8 +43,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
 	ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"This conflicts with a record that already exists.");
+		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("api.problem.duplicate"));
 	}
 
 	/**
@@ -47,8 +54,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
 	ProblemDetail notStorable(org.springframework.dao.DataIntegrityViolationException e) {
 		log.warn("API input refused by the database: {}", e.getClass().getName());
-		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-				"A value in the request is too long, missing or contains characters that cannot be stored.");
+		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, text("api.problem.notStorable"));
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -58,12 +64,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(org.springframework.http.HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-						"The service is briefly unavailable. Send the same request again in a few seconds."));
+						text("api.problem.unavailable")));
 		}
 		log.error("Unexpected API failure: {}", e.getClass().getName());
 		return org.springframework.http.ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-					"Something went wrong on our side."));
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, text("api.problem.serverError")));
 	}
 
 }

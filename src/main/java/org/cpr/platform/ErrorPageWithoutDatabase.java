@@ -69,7 +69,7 @@ class ErrorPageWithoutDatabase implements Filter {
 			http.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
 			http.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 			if (request instanceof HttpServletRequest page && accepts(page, MediaType.TEXT_HTML)) {
-				Locale locale = page.getLocale();
+				Locale locale = locale(page);
 				http.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
 				String title = HtmlUtils.htmlEscape(messages.getMessage("error.title", null, "503", locale));
 				String text = HtmlUtils.htmlEscape(messages.getMessage("error.unavailable", null, locale));
@@ -80,11 +80,20 @@ class ErrorPageWithoutDatabase implements Filter {
 			}
 			else {
 				http.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				Locale locale = request instanceof HttpServletRequest asked ? locale(asked) : Locale.ENGLISH;
+				String detail = messages.getMessage("api.problem.unavailable", null, locale)
+					.replace("\\", "\\\\")
+					.replace("\"", "\\\"");
 				http.getWriter()
 					.write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-							+ "\"detail\":\"The service is briefly unavailable. Send the same request again in a few seconds.\"}");
+							+ "\"detail\":\"" + detail + "\"}");
 			}
 		}
+	}
+
+	/** The browser's language; English when it names none (not the server's default). */
+	private static Locale locale(HttpServletRequest request) {
+		return request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? Locale.ENGLISH : request.getLocale();
 	}
 
 	private static boolean accepts(HttpServletRequest request, MediaType type) {

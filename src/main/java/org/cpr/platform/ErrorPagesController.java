@@ -6,6 +6,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,6 +30,17 @@ class ErrorPagesController implements ErrorController {
 
 	static final String ERROR_VIEW = "error";
 
+	private final MessageSource messages;
+
+	ErrorPagesController(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** A problem detail's text in the request's language (message bundles). */
+	private String text(String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
+	}
+
 	@RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
 	ModelAndView page(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = status(request);
@@ -47,14 +60,12 @@ class ErrorPagesController implements ErrorController {
 		HttpStatus status = status(request);
 		ProblemDetail body = ProblemDetail.forStatus(status);
 		body.setDetail(switch (status) {
-			case NOT_FOUND -> "There is nothing at this address.";
-			case METHOD_NOT_ALLOWED -> "This address does not accept that method.";
-			case UNAUTHORIZED -> "Sign-in or a valid access token is required.";
-			case FORBIDDEN -> "Your roles do not allow this operation.";
-			case SERVICE_UNAVAILABLE ->
-				"The service is briefly unavailable. Send the same request again in a few seconds.";
-			default ->
-				status.is5xxServerError() ? "Something went wrong on our side." : "The request could not be processed.";
+			case NOT_FOUND -> text("api.problem.notFound");
+			case METHOD_NOT_ALLOWED -> text("api.problem.methodNotAllowed");
+			case UNAUTHORIZED -> text("api.problem.unauthorized");
+			case FORBIDDEN -> text("api.problem.forbidden");
+			case SERVICE_UNAVAILABLE -> text("api.problem.unavailable");
+			default -> status.is5xxServerError() ? text("api.problem.serverError") : text("api.problem.unprocessable");
 		});
 		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {

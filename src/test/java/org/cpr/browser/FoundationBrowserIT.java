@@ -33,8 +33,11 @@ class FoundationBrowserIT {
 	static void signIn(Page page, String username) {
 		try {
 			page.navigate("/login");
-			page.getByLabel("User name").fill(username);
-			page.getByLabel("Password").fill(PASSWORD);
+			// by the fields' ids, not their labels: a browser that asks for Spanish gets
+			// the
+			// form in Spanish
+			page.locator("#username").fill(username);
+			page.locator("#password").fill(PASSWORD);
 			String form = page.url();
 			page.locator("form.stack button[type=submit]").click();
 			// the sign-in answers with a redirect (home, the second factor, or the form

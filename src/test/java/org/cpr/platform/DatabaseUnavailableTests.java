@@ -71,7 +71,13 @@ class DatabaseUnavailableTests {
 
 	}
 
-	MockMvc api = MockMvcBuilders.standaloneSetup(new Api()).setControllerAdvice(new ApiExceptionHandler()).build();
+	MockMvc api = MockMvcBuilders.standaloneSetup(new Api()).setControllerAdvice(apiAdvice()).build();
+
+	static ApiExceptionHandler apiAdvice() {
+		ApiExceptionHandler advice = new ApiExceptionHandler();
+		advice.setMessageSource(bundles());
+		return advice;
+	}
 
 	MockMvc pages = MockMvcBuilders.standaloneSetup(new Pages())
 		.setControllerAdvice(new PageExceptionHandler())
@@ -107,7 +113,7 @@ class DatabaseUnavailableTests {
 						new SQLException("Connection is closed"))));
 	}
 
-	MockMvc errors = MockMvcBuilders.standaloneSetup(new ErrorPagesController())
+	MockMvc errors = MockMvcBuilders.standaloneSetup(new ErrorPagesController(bundles()))
 		.addPlaceholderValue("server.error.path", "/error")
 		.setSingleView(new AbstractView() {
 			@Override
@@ -238,7 +244,7 @@ class DatabaseUnavailableTests {
 				};
 				for (boolean guarded : new boolean[] { false, true }) {
 					database.away = false;
-					var setup = MockMvcBuilders.standaloneSetup(new ErrorPagesController(), new Visit())
+					var setup = MockMvcBuilders.standaloneSetup(new ErrorPagesController(bundles()), new Visit())
 						.addPlaceholderValue("server.error.path", "/error")
 						.setSingleView(layout);
 					if (guarded) {
@@ -274,7 +280,7 @@ class DatabaseUnavailableTests {
 				}
 			}
 			// a defect on the error page is not hidden
-			MockMvc node = MockMvcBuilders.standaloneSetup(new ErrorPagesController())
+			MockMvc node = MockMvcBuilders.standaloneSetup(new ErrorPagesController(bundles()))
 				.addPlaceholderValue("server.error.path", "/error")
 				.setSingleView(new AbstractView() {
 					@Override
@@ -296,6 +302,16 @@ class DatabaseUnavailableTests {
 		}
 		finally {
 			h2.shutdown();
+		}
+	}
+
+	/** The platform's message bundles, as the application loads them. */
+	static org.springframework.context.MessageSource bundles() {
+		try {
+			return new PlatformConfiguration(null).messageSource();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
 		}
 	}
 
